@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace Geo.Api.Cli;
+
+/// <summary>
+/// The CLI verbs. Each prints progress to stdout and, on failure, one line to stderr and a non-zero exit code;
+/// no verb leaves anything half-written.
+/// </summary>
+public static class CliApp
+{
+    private static readonly string[] Verbs = ["migrate", "import", "check-data"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("开州区“小县大城”规划地图服务 — run with no verb to serve HTTP")
+        {
+            MigrateVerb.Create(output),
+            ImportVerb.Create(output),
+            CheckDataVerb.Create(output),
+        };
+
+        var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
+        if (parsed.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {parsed.Errors[0].Message} (run with --help for usage)").ConfigureAwait(false);
+            return 2;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (CliException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+    }
+}

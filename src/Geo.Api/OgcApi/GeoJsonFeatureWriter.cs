@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using Geo.Core.Domain;
+using Geo.Core.GisData;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>Writes features as RFC 7946 GeoJSON with a top-level integer id and Chinese text unescaped.</summary>
+internal static class GeoJsonFeatureWriter
+{
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = GeometryJson.Options.Encoder };
+
+    /// <param name="links">Links to write inside the feature object (for a single-feature response), or null.</param>
+    public static void WriteFeature(Utf8JsonWriter writer, Feature feature, IReadOnlyList<Link>? links = null)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "Feature");
+        writer.WriteNumber("id", feature.Id);
+        writer.WritePropertyName("geometry");
+        if (feature.Geometry is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            JsonSerializer.Serialize(writer, feature.Geometry, GeometryJson.Options);
+        }
+
+        writer.WriteStartObject("properties");
+        foreach (var (name, value) in feature.Properties)
+        {
+            writer.WritePropertyName(name);
+            WriteValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+        if (links is not null)
+        {
+            writer.WritePropertyName("links");
+            JsonSerializer.Serialize(writer, links, OgcJson.Options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string s: writer.WriteStringValue(s); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case DateOnly date: writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            default: throw new InvalidOperationException($"no JSON form for {value.GetType()}");
+        }
+    }
+}

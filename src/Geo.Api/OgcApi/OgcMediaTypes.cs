@@ -1,0 +1,8 @@
+namespace Geo.Api.OgcApi;
+
+internal static class OgcMediaTypes
+{
+    public const string GeoJson = "application/geo+json";
+    public const string Json = "application/json";
+    public const string OpenApi = "application/vnd.oai.openapi+json;version=3.0";
+}

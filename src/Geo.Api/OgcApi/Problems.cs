@@ -1,0 +1,24 @@
+namespace Geo.Api.OgcApi;
+
+/// <summary>problem+json answers that say what is wrong and how to fix it.</summary>
+internal static class Problems
+{
+    public static IResult BadParameter(string parameter, string what, string fix) =>
+        TypedResults.Problem(
+            title: $"Invalid parameter '{parameter}'",
+            detail: $"{what}; {fix}",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    public static IResult UnknownCollection(string id) =>
+        TypedResults.Problem(
+            title: "Collection not found",
+            detail: $"there is no collection '{id}'; /ogcapi/collections lists them",
+            statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult UnknownFeature(string collection, string id) =>
+        TypedResults.Problem(
+            title: "Feature not found",
+            detail: $"collection '{collection}' has no feature with id '{id}'",
+            statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,77 @@
+using Geo.Core.Domain;
+
+namespace Geo.Core.GisData;
+
+/// <summary>
+/// Loads a gis-data folder: every collection of the <see cref="Catalog"/>, all or nothing. Any bad file, row or feature
+/// makes <see cref="Load"/> throw a <see cref="DataValidationException"/> listing every problem found.
+/// </summary>
+public static class GisDataFolder
+{
+    public static GisDataSet Load(string folder, IProgress<string>? progress = null)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DataValidationException([new DataError(folder, "folder", "does not exist; pass the path of a gis-data folder")]);
+        }
+
+        var errors = new List<DataError>();
+        var collections = new Dictionary<string, IReadOnlyList<Feature>>();
+        foreach (var collection in Catalog.All)
+        {
+            progress?.Report($"reading {collection.FileName}");
+            collections[collection.Id] = ReadCollection(folder, collection, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DataValidationException(errors);
+        }
+
+        return new GisDataSet(Path.GetFullPath(folder), collections);
+    }
+
+    /// <summary>The default folder: <c>gis-data</c> in the nearest directory at or above <paramref name="start"/> that has one.</summary>
+    public static string? Find(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "gis-data");
+            if (File.Exists(Path.Combine(candidate, Catalog.Projects.FileName)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<Feature> ReadCollection(string folder, CollectionDefinition collection, List<DataError> errors)
+    {
+        var path = Path.Combine(folder, collection.FileName);
+        if (!File.Exists(path))
+        {
+            errors.Add(new DataError(collection.FileName, "file", "is missing"));
+            return [];
+        }
+
+        var (text, encodingError) = Utf8Text.Read(path);
+        if (text is null)
+        {
+            errors.Add(new DataError(collection.FileName, "file", encodingError!));
+            return [];
+        }
+
+        var features = collection.IsCsv
+            ? CsvCollectionReader.Read(collection, text, errors)
+            : GeoJsonCollectionReader.Read(collection, text, errors);
+
+        foreach (var duplicate in features.GroupBy(f => f.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add(new DataError(collection.FileName, $"id {duplicate.Key}", $"id is used {duplicate.Count()} times; ids must be unique"));
+        }
+
+        features.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return features;
+    }
+}

@@ -1,0 +1,25 @@
+using Geo.Core.Domain;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Stores;
+
+/// <summary>
+/// Read access to the collections of the <see cref="Catalog"/>. Two implementations — the embedded in-memory store and
+/// PostGIS — must give the same answers; the shared store test cases hold them to that.
+/// </summary>
+public interface IFeatureStore
+{
+    /// <summary>A short name for logs and the start-up banner ("embedded", "postgis").</summary>
+    string Kind { get; }
+
+    Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
+
+    /// <summary>Streams the matching features in id order.</summary>
+    IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many features match, ignoring offset and limit.</summary>
+    Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The bounding box of all geometries, or null for an empty or non-spatial collection.</summary>
+    Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken);
+}

@@ -1,0 +1,62 @@
+using Geo.Core.Domain;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+
+namespace Geo.Core.Stores.InMemory;
+
+/// <summary>One collection held in memory: features in id order, an id lookup and an STR-tree over the geometries.</summary>
+internal sealed class CollectionIndex
+{
+    private readonly IReadOnlyList<Feature> _features;
+    private readonly Dictionary<long, Feature> _byId;
+    private readonly STRtree<Feature> _tree = new();
+
+    public CollectionIndex(IReadOnlyList<Feature> featuresInIdOrder)
+    {
+        _features = featuresInIdOrder;
+        _byId = featuresInIdOrder.ToDictionary(f => f.Id);
+        foreach (var feature in featuresInIdOrder.Where(f => f.Geometry is not null))
+        {
+            _tree.Insert(feature.Geometry!.EnvelopeInternal, feature);
+        }
+
+        _tree.Build();
+        Extent = featuresInIdOrder.Count(f => f.Geometry is not null) == 0
+            ? null
+            : featuresInIdOrder.Where(f => f.Geometry is not null)
+                .Aggregate(new Envelope(), (env, f) => { env.ExpandToInclude(f.Geometry!.EnvelopeInternal); return env; });
+    }
+
+    public Envelope? Extent { get; }
+
+    public Feature? Get(long id) => _byId.GetValueOrDefault(id);
+
+    public IEnumerable<Feature> Match(FeatureQuery query)
+    {
+        if (!query.HasSpatialFilter)
+        {
+            return _features;
+        }
+
+        var filters = SpatialFilters(query).ToList();
+        var search = filters.Select(f => f.Geometry.EnvelopeInternal).Aggregate((a, b) => a.Intersection(b));
+        return _tree.Query(search)
+            .Where(f => filters.TrueForAll(filter => filter.Intersects(f.Geometry!)))
+            .OrderBy(f => f.Id);
+    }
+
+    /// <summary>A feature matches when it intersects the bbox and the intersects geometry, each tested on its own.</summary>
+    private static IEnumerable<IPreparedGeometry> SpatialFilters(FeatureQuery query)
+    {
+        if (query.Bbox is { } box)
+        {
+            yield return PreparedGeometryFactory.Prepare(Crs.Cgcs2000.GeometryFactory.ToGeometry(box));
+        }
+
+        if (query.Intersects is { } geometry)
+        {
+            yield return PreparedGeometryFactory.Prepare(geometry);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using Geo.Core.Domain;
+using Geo.Core.GisData;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Stores.InMemory;
+
+/// <summary>The embedded store: a gis-data folder loaded into memory, used when no database is configured.</summary>
+public sealed class InMemoryFeatureStore : IFeatureStore
+{
+    private readonly Dictionary<string, CollectionIndex> _collections;
+
+    public InMemoryFeatureStore(GisDataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(data[c]));
+    }
+
+    public string Kind => "embedded";
+
+    public Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) =>
+        Task.FromResult(Index(collection).Get(id));
+
+    public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var matches = Index(query.Collection).Match(query).Skip(query.Offset);
+        if (query.Limit is { } limit)
+        {
+            matches = matches.Take(limit);
+        }
+
+        foreach (var feature in matches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return feature;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult((long)Index(query.Collection).Match(query).Count());
+    }
+
+    public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>
+        Task.FromResult(Index(collection).Extent);
+
+    private CollectionIndex Index(CollectionDefinition collection) => _collections[collection.Id];
+}

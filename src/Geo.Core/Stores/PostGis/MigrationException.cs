@@ -1,0 +1,17 @@
+namespace Geo.Core.Stores.PostGis;
+
+/// <summary>A schema migration failed; the failing script's transaction was rolled back.</summary>
+public sealed class MigrationException : Exception
+{
+    public MigrationException()
+    {
+    }
+
+    public MigrationException(string message) : base(message)
+    {
+    }
+
+    public MigrationException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,71 @@
+using Geo.Core.Domain;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Geo.Core.Stores.PostGis;
+
+/// <summary>How collection properties map to columns: the column is named after the property; types map one to one.</summary>
+internal static class PostGisColumns
+{
+    public const string Id = "id";
+    public const string Geometry = "geom";
+
+    /// <summary>The select list in the order <see cref="ReadFeature"/> expects: id, geometry (if any), then properties.</summary>
+    public static string SelectList(CollectionDefinition collection) =>
+        string.Join(", ", AllColumns(collection).Select(Quote));
+
+    public static IEnumerable<string> AllColumns(CollectionDefinition collection)
+    {
+        yield return Id;
+        if (collection.HasGeometry)
+        {
+            yield return Geometry;
+        }
+
+        foreach (var property in collection.Properties)
+        {
+            yield return property.Name;
+        }
+    }
+
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static NpgsqlDbType DbType(PropertyType type) => type switch
+    {
+        PropertyType.Text => NpgsqlDbType.Text,
+        PropertyType.Integer => NpgsqlDbType.Bigint,
+        PropertyType.Number => NpgsqlDbType.Double,
+        PropertyType.Boolean => NpgsqlDbType.Boolean,
+        PropertyType.Date => NpgsqlDbType.Date,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static Feature ReadFeature(CollectionDefinition collection, NpgsqlDataReader reader)
+    {
+        var ordinal = 0;
+        var id = reader.GetInt64(ordinal++);
+        NetTopologySuite.Geometries.Geometry? geometry = null;
+        if (collection.HasGeometry)
+        {
+            geometry = reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(ordinal++);
+            geometry.SRID = Crs.Cgcs2000.Srid;
+        }
+
+        var properties = new Dictionary<string, object?>(collection.Properties.Count);
+        foreach (var property in collection.Properties)
+        {
+            var i = ordinal++;
+            properties[property.Name] = reader.IsDBNull(i) ? null : property.Type switch
+            {
+                PropertyType.Text => reader.GetString(i),
+                PropertyType.Integer => reader.GetInt64(i),
+                PropertyType.Number => reader.GetDouble(i),
+                PropertyType.Boolean => reader.GetBoolean(i),
+                PropertyType.Date => reader.GetFieldValue<DateOnly>(i),
+                _ => throw new InvalidOperationException($"unmapped type {property.Type}"),
+            };
+        }
+
+        return new Feature(id, geometry, properties);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+using Geo.Core.Domain;
+using NetTopologySuite.Geometries;
+using Npgsql;
+
+namespace Geo.Core.Stores.PostGis;
+
+/// <summary>The production store: one PostGIS table per collection, queried with parameterised SQL.</summary>
+public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureStore
+{
+    public string Kind => "postgis";
+
+    public async Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {PostGisColumns.SelectList(collection)} FROM {PostGisColumns.Quote(collection.TableName)} WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? PostGisColumns.ReadFeature(collection, reader) : null;
+    }
+
+    public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var collection = query.Collection;
+        await using var command = dataSource.CreateCommand();
+        var where = Where(query, command);
+        var sql = $"SELECT {PostGisColumns.SelectList(collection)} FROM {PostGisColumns.Quote(collection.TableName)} {where} ORDER BY id";
+        if (query.Limit is { } limit)
+        {
+            sql += $" LIMIT {Parameter(command, (long)limit)}";
+        }
+
+        if (query.Offset > 0)
+        {
+            sql += $" OFFSET {Parameter(command, (long)query.Offset)}";
+        }
+
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return PostGisColumns.ReadFeature(collection, reader);
+        }
+    }
+
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = dataSource.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, command)}";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        if (!collection.HasGeometry)
+        {
+            return null;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM {PostGisColumns.Quote(collection.TableName)}) x");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.IsDBNull(0))
+        {
+            return null;
+        }
+
+        return new Envelope(reader.GetDouble(0), reader.GetDouble(2), reader.GetDouble(1), reader.GetDouble(3));
+    }
+
+    /// <summary>Spatial filters as parameterised SQL; values are never written into the SQL text.</summary>
+    private static string Where(FeatureQuery query, NpgsqlCommand command)
+    {
+        if (!query.HasSpatialFilter)
+        {
+            return string.Empty;
+        }
+
+        if (!query.Collection.HasGeometry)
+        {
+            return "WHERE false";
+        }
+
+        var conditions = new List<string>();
+        if (query.Bbox is { } box)
+        {
+            var envelope = $"ST_MakeEnvelope({Parameter(command, box.MinX)}, {Parameter(command, box.MinY)}, {Parameter(command, box.MaxX)}, {Parameter(command, box.MaxY)}, 4490)";
+            conditions.Add($"geom && {envelope} AND ST_Intersects(geom, {envelope})");
+        }
+
+        if (query.Intersects is { } geometry)
+        {
+            conditions.Add($"ST_Intersects(geom, {Parameter(command, (Geometry)geometry)})");
+        }
+
+        return "WHERE " + string.Join(" AND ", conditions);
+    }
+
+    private static string Parameter<T>(NpgsqlCommand command, T value)
+    {
+        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return "$" + command.Parameters.Count;
+    }
+}

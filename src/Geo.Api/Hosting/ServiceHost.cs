@@ -20,7 +20,9 @@ public static class ServiceHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // "/" becomes "/index.html" before routing picks the endpoint, so the viewer's static asset answers it.
         app.UseDefaultFiles();
+        app.UseRouting();
         app.MapStaticAssets();
         app.MapOgcApi();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();

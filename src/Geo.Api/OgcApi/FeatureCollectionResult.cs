@@ -12,7 +12,7 @@ internal sealed class FeatureCollectionResult(
         var response = httpContext.Response;
         response.ContentType = OgcMediaTypes.GeoJson;
         var cancellationToken = httpContext.RequestAborted;
-        await using var writer = new Utf8JsonWriter(response.Body, GeoJsonFeatureWriter.WriterOptions);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, GeoJsonFeatureWriter.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("type", "FeatureCollection");
         writer.WriteStartArray("features");
@@ -23,7 +23,9 @@ internal sealed class FeatureCollectionResult(
             returned++;
             if (writer.BytesPending > 32 * 1024)
             {
-                await writer.FlushAsync(cancellationToken);
+                // Writing to the pipe buffers; flushing the pipe sends what is written so far to the client.
+                writer.Flush();
+                await response.BodyWriter.FlushAsync(cancellationToken);
             }
         }
 
@@ -34,6 +36,7 @@ internal sealed class FeatureCollectionResult(
         writer.WritePropertyName("links");
         JsonSerializer.Serialize(writer, links, OgcJson.Options);
         writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        writer.Flush();
+        await response.BodyWriter.FlushAsync(cancellationToken);
     }
 }

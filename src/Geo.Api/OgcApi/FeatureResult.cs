@@ -9,8 +9,9 @@ internal sealed class FeatureResult(Feature feature, IReadOnlyList<Link> links) 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = OgcMediaTypes.GeoJson;
-        await using var writer = new Utf8JsonWriter(httpContext.Response.Body, GeoJsonFeatureWriter.WriterOptions);
+        await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, GeoJsonFeatureWriter.WriterOptions);
         GeoJsonFeatureWriter.WriteFeature(writer, feature, links);
-        await writer.FlushAsync(httpContext.RequestAborted);
+        writer.Flush();
+        await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test against real services: installs what is missing (PostGIS), starts a private PostGIS cluster,
+# runs the whole solution's tests, prints "N passed, N failed" and stops the cluster again.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+results="$repo/artifacts/test-results"
+rm -rf "$results"
+
+command -v dotnet >/dev/null || { echo "test: the .NET 10 SDK (dotnet) is needed; see README.md" >&2; exit 1; }
+
+echo "== PostGIS"
+GEO_TEST_PG=$("$repo/scripts/postgis-start.sh")
+export GEO_TEST_PG
+trap '"$repo/scripts/postgis-stop.sh"' EXIT
+
+echo "== tests"
+status=0
+dotnet test Kaizhou.slnx --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# dotnet's own summary is per assembly; CI reads one line for the whole run.
+passed=0 failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+done
+echo "$passed passed, $failed failed"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "test: no test ran" >&2
+  exit 1
+fi
+exit "$status"

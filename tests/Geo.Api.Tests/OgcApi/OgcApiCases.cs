@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using Geo.Core.Domain;
+using Geo.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Geo.Api.Tests.OgcApi;
+
+/// <summary>The OGC API – Features core, asked the same questions over both stores.</summary>
+public abstract class OgcApiCases(WebApplicationFactory<Program> factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<JsonElement> GetJsonAsync(string url, string mediaType = "application/json")
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Landing_page_links_to_conformance_and_data_with_absolute_hrefs()
+    {
+        var landing = await GetJsonAsync("/ogcapi");
+
+        var rels = landing.GetProperty("links").EnumerateArray().ToDictionary(l => l.GetProperty("rel").GetString()!, l => l.GetProperty("href").GetString()!);
+        Assert.StartsWith("http://", rels["data"], StringComparison.Ordinal);
+        Assert.EndsWith("/ogcapi/conformance", rels["conformance"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Collections_lists_every_catalog_collection_with_its_extent()
+    {
+        var collections = (await GetJsonAsync("/ogcapi/collections")).GetProperty("collections").EnumerateArray().ToList();
+
+        Assert.Equal(Catalog.All.Select(c => c.Id), collections.Select(c => c.GetProperty("id").GetString()));
+        var projects = collections.Single(c => c.GetProperty("id").GetString() == "projects");
+        Assert.Equal("重大项目", projects.GetProperty("title").GetString());
+        var bbox = projects.GetProperty("extent").GetProperty("spatial").GetProperty("bbox")[0].EnumerateArray().Select(v => v.GetDouble()).ToList();
+        Assert.InRange(bbox[0], 107.9, 108.9);
+        Assert.InRange(bbox[1], 30.8, 31.7);
+    }
+
+    [Fact]
+    public async Task Items_page_through_next_links_to_every_feature()
+    {
+        var expected = RepoGeoJsonIds("parcels.geojson");
+        var ids = new List<long>();
+        var url = "/ogcapi/collections/parcels/items?limit=40";
+        while (url is not null)
+        {
+            var page = await GetJsonAsync(url, "application/geo+json");
+            Assert.Equal(expected.Count, page.GetProperty("numberMatched").GetInt64());
+            ids.AddRange(page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
+            url = page.GetProperty("links").EnumerateArray().Where(l => l.GetProperty("rel").GetString() == "next")
+                .Select(l => new Uri(l.GetProperty("href").GetString()!).PathAndQuery).FirstOrDefault();
+        }
+
+        Assert.Equal(expected, ids);
+    }
+
+    [Fact]
+    public async Task A_project_is_served_with_its_Chinese_text_unescaped()
+    {
+        var response = await _client.GetAsync("/ogcapi/collections/projects/items/4");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"name\":\"丰乐片区城中村改造项目\"", text, StringComparison.Ordinal);
+        var feature = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(4, feature.GetProperty("id").GetInt64());
+        Assert.Equal(30000, feature.GetProperty("properties").GetProperty("investment_wan").GetDouble());
+    }
+
+    [Fact]
+    public async Task Bbox_filters_items()
+    {
+        var all = (await GetJsonAsync("/ogcapi/collections/townships/items?limit=100", "application/geo+json")).GetProperty("numberMatched").GetInt64();
+        var west = (await GetJsonAsync("/ogcapi/collections/townships/items?bbox=107.9,30.8,108.3,31.7", "application/geo+json")).GetProperty("numberMatched").GetInt64();
+
+        Assert.Equal(40, all);
+        Assert.InRange(west, 1, 39);
+    }
+
+    [Theory]
+    [InlineData("/ogcapi/collections/projects/items?limit=abc", 400, "limit")]
+    [InlineData("/ogcapi/collections/projects/items?limit=0", 400, "limit")]
+    [InlineData("/ogcapi/collections/projects/items?offset=-1", 400, "offset")]
+    [InlineData("/ogcapi/collections/projects/items?bbox=1,2,3", 400, "bbox")]
+    [InlineData("/ogcapi/collections/projects/items?bbox=108,31,a,32", 400, "bbox")]
+    [InlineData("/ogcapi/collections/projects/items?bbox=108,32,109,31", 400, "bbox")]
+    [InlineData("/ogcapi/collections/nope/items", 404, null)]
+    [InlineData("/ogcapi/collections/nope", 404, null)]
+    [InlineData("/ogcapi/collections/projects/items/999", 404, null)]
+    [InlineData("/ogcapi/collections/projects/items/abc", 404, null)]
+    public async Task Bad_requests_get_problem_json_naming_the_parameter(string url, int status, string? parameter)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        if (parameter is not null)
+        {
+            Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_viewer_page_is_served_at_the_root()
+    {
+        var response = await _client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("开州区“小县大城”", html, StringComparison.Ordinal);
+    }
+
+    private static List<long> RepoGeoJsonIds(string fileName)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.GisData, fileName)));
+        return document.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
+    }
+}
+
+public sealed class EmbeddedOgcApiTests(EmbeddedServiceFactory factory) : OgcApiCases(factory), IClassFixture<EmbeddedServiceFactory>;
+
+public sealed class PostGisOgcApiTests(PostGisServiceFactory factory) : OgcApiCases(factory), IClassFixture<PostGisServiceFactory>;

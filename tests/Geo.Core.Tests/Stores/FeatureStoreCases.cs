@@ -1,0 +1,141 @@
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+using Geo.Testing;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Tests.Stores;
+
+/// <summary>
+/// The store cases every <see cref="IFeatureStore"/> must pass. Expected answers come from the raw files, read and
+/// filtered by brute force, never from either store.
+/// </summary>
+public abstract class FeatureStoreCases(IStoreFixture fixture)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private IFeatureStore Store => fixture.Store;
+
+    public static TheoryData<string> SpatialCollections() => [.. Catalog.All.Where(c => c.HasGeometry).Select(c => c.Id)];
+
+    public static TheoryData<string> Tables() => [.. Catalog.All.Where(c => !c.HasGeometry).Select(c => c.Id)];
+
+    [Theory]
+    [MemberData(nameof(SpatialCollections))]
+    public async Task Count_equals_the_features_in_the_file(string collectionId)
+    {
+        var collection = Catalog.Find(collectionId)!;
+        var expected = RawGeoJson.Read(collection.FileName).Count;
+
+        Assert.Equal(expected, await Store.CountAsync(new FeatureQuery(collection), None));
+        Assert.Equal(expected, await Store.QueryAsync(new FeatureQuery(collection), None).CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public async Task Tables_hold_every_csv_row(string collectionId)
+    {
+        var collection = Catalog.Find(collectionId)!;
+        var dataLines = File.ReadAllLines(Path.Combine(RepoPaths.GisData, collection.FileName)).Skip(1).Count(l => l.Length > 0 && char.IsAsciiDigit(l[0]));
+
+        Assert.Equal(dataLines, await Store.CountAsync(new FeatureQuery(collection), None));
+    }
+
+    [Fact]
+    public async Task Get_by_id_returns_the_feature_with_its_properties()
+    {
+        var raw = RawGeoJson.Read("projects.geojson").Single(f => f.Id == 4);
+
+        var project = await Store.GetAsync(Catalog.Projects, 4, None);
+
+        Assert.NotNull(project);
+        Assert.Equal(raw.Text("name"), project["name"]);
+        Assert.Equal(raw.Number("investment_wan"), project["investment_wan"]);
+        Assert.True(raw.Geometry.EqualsExact(project.Geometry!.GetGeometryN(0)) || raw.Geometry.EqualsExact(project.Geometry));
+        Assert.Equal(4490, project.Geometry!.SRID);
+    }
+
+    [Fact]
+    public async Task Get_of_an_unknown_id_returns_null()
+    {
+        Assert.Null(await Store.GetAsync(Catalog.Projects, 999, None));
+    }
+
+    [Fact]
+    public async Task Bbox_returns_exactly_the_features_that_intersect_it()
+    {
+        var box = new Envelope(108.36, 108.46, 31.14, 31.21);
+        var boxGeometry = new GeometryFactory().ToGeometry(box);
+        foreach (var collection in Catalog.All.Where(c => c.HasGeometry))
+        {
+            var expected = RawGeoJson.Read(collection.FileName).Where(f => f.Geometry.Intersects(boxGeometry)).Select(f => f.Id).Order().ToList();
+
+            var actual = await Store.QueryAsync(new FeatureQuery(collection) { Bbox = box }, None).Select(f => f.Id).ToListAsync();
+
+            Assert.Equal(expected, actual);
+            Assert.Equal(expected.Count, await Store.CountAsync(new FeatureQuery(collection) { Bbox = box }, None));
+        }
+    }
+
+    [Fact]
+    public async Task Intersects_a_polygon_returns_the_projects_in_the_Puli_zone()
+    {
+        var puli = RawGeoJson.Read("zones.geojson").Single(z => z.Text("name") == "浦里高新区").Geometry;
+        var expected = RawGeoJson.Read("projects.geojson").Where(f => f.Geometry.Intersects(puli)).Select(f => f.Id).Order().ToList();
+        var polygon = Geo.Core.Crs.Cgcs2000.GeometryFactory.CreateGeometry(puli);
+
+        var actual = await Store.QueryAsync(new FeatureQuery(Catalog.Projects) { Intersects = polygon }, None).Select(f => f.Id).ToListAsync();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Bbox_and_polygon_must_both_be_intersected()
+    {
+        // A box over the west of the district and a polygon over the east share no feature.
+        var west = new Envelope(107.9, 108.2, 30.8, 31.7);
+        var east = Geo.Core.Crs.Cgcs2000.GeometryFactory.ToGeometry(new Envelope(108.6, 108.9, 30.8, 31.7));
+        var query = new FeatureQuery(Catalog.Townships) { Bbox = west, Intersects = east };
+
+        Assert.Empty(await Store.QueryAsync(query, None).ToListAsync());
+        Assert.Equal(0, await Store.CountAsync(query, None));
+    }
+
+    [Fact]
+    public async Task Pages_in_id_order_cover_every_feature_once()
+    {
+        var all = RawGeoJson.Read("parcels.geojson").Select(f => f.Id).Order().ToList();
+        var paged = new List<long>();
+        for (var offset = 0; offset < all.Count; offset += 7)
+        {
+            var page = await Store.QueryAsync(new FeatureQuery(Catalog.Parcels) { Offset = offset, Limit = 7 }, None).Select(f => f.Id).ToListAsync();
+            Assert.InRange(page.Count, 1, 7);
+            paged.AddRange(page);
+        }
+
+        Assert.Equal(all, paged);
+    }
+
+    [Fact]
+    public async Task Extent_is_the_envelope_of_every_geometry()
+    {
+        var expected = new Envelope();
+        foreach (var feature in RawGeoJson.Read("facilities.geojson"))
+        {
+            expected.ExpandToInclude(feature.Geometry.EnvelopeInternal);
+        }
+
+        var extent = await Store.GetExtentAsync(Catalog.Facilities, None);
+
+        Assert.NotNull(extent);
+        Assert.Equal(expected.MinX, extent.MinX, 1e-9);
+        Assert.Equal(expected.MaxY, extent.MaxY, 1e-9);
+        Assert.Null(await Store.GetExtentAsync(Catalog.Indicators, None));
+    }
+}
+
+public sealed class InMemoryFeatureStoreTests(EmbeddedStoreFixture fixture)
+    : FeatureStoreCases(fixture), IClassFixture<EmbeddedStoreFixture>;
+
+public sealed class PostGisFeatureStoreTests(PostGisStoreFixture fixture)
+    : FeatureStoreCases(fixture), IClassFixture<PostGisStoreFixture>;

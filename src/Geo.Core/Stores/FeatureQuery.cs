@@ -1,17 +1,23 @@
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Stores;
 
 /// <summary>
 /// What to read from one collection. Spatial filters select features whose geometry intersects the box or geometry
-/// (both in EPSG:4490, lon/lat). Results are always ordered by id so that paging is stable in both stores.
+/// (both in EPSG:4490, lon/lat); <see cref="Filter"/> is a type-checked CQL2 expression. Results are ordered by
+/// <see cref="SortBy"/> (nulls last, text by code point) and then by id, so that paging is stable in both stores.
 /// </summary>
 public sealed record FeatureQuery(CollectionDefinition Collection)
 {
     public Envelope? Bbox { get; init; }
 
     public Geometry? Intersects { get; init; }
+
+    public FilterExpression? Filter { get; init; }
+
+    public IReadOnlyList<SortKey> SortBy { get; init; } = [];
 
     public int Offset { get; init; }
 
@@ -20,3 +26,6 @@ public sealed record FeatureQuery(CollectionDefinition Collection)
 
     public bool HasSpatialFilter => Bbox is not null || Intersects is not null;
 }
+
+/// <summary>One sort key: a property of the collection (or <c>id</c>), ascending unless <see cref="Descending"/>.</summary>
+public sealed record SortKey(string Property, bool Descending = false);

@@ -1,4 +1,5 @@
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
@@ -33,6 +34,17 @@ internal sealed class CollectionIndex
     public Feature? Get(long id) => _byId.GetValueOrDefault(id);
 
     public IEnumerable<Feature> Match(FeatureQuery query)
+    {
+        var matches = SpatialMatch(query);
+        if (query.Filter is { } filter)
+        {
+            matches = matches.Where(f => FilterEvaluator.Matches(filter, f));
+        }
+
+        return query.SortBy.Count == 0 ? matches : matches.Order(new FeatureOrder(query.SortBy));
+    }
+
+    private IEnumerable<Feature> SpatialMatch(FeatureQuery query)
     {
         if (!query.HasSpatialFilter)
         {

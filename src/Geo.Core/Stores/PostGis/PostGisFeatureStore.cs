@@ -26,7 +26,7 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         var collection = query.Collection;
         await using var command = dataSource.CreateCommand();
         var where = Where(query, command);
-        var sql = $"SELECT {PostGisColumns.SelectList(collection)} FROM {PostGisColumns.Quote(collection.TableName)} {where} ORDER BY id";
+        var sql = $"SELECT {PostGisColumns.SelectList(collection)} FROM {PostGisColumns.Quote(collection.TableName)} {where} ORDER BY {OrderBy(query)}";
         if (query.Limit is { } limit)
         {
             sql += $" LIMIT {Parameter(command, (long)limit)}";
@@ -38,8 +38,8 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         }
 
         command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
             yield return PostGisColumns.ReadFeature(collection, reader);
         }
@@ -50,7 +50,7 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         ArgumentNullException.ThrowIfNull(query);
         await using var command = dataSource.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, command)}";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
     }
 
     public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
@@ -72,12 +72,30 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         return new Envelope(reader.GetDouble(0), reader.GetDouble(2), reader.GetDouble(1), reader.GetDouble(3));
     }
 
-    /// <summary>Spatial filters as parameterised SQL; values are never written into the SQL text.</summary>
+    /// <summary>Nulls last in both directions and text by code point, as the embedded store sorts; id breaks ties.</summary>
+    private static string OrderBy(FeatureQuery query)
+    {
+        var keys = query.SortBy.Select(key =>
+        {
+            var column = PostGisColumns.Quote(key.Property);
+            var text = query.Collection.FindProperty(key.Property)?.Type == PropertyType.Text ? " COLLATE \"C\"" : "";
+            return $"{column}{text} {(key.Descending ? "DESC" : "ASC")} NULLS LAST";
+        });
+        return string.Join(", ", keys.Append("id"));
+    }
+
+    /// <summary>Spatial and CQL2 filters as parameterised SQL; values are never written into the SQL text.</summary>
     private static string Where(FeatureQuery query, NpgsqlCommand command)
     {
+        var conditions = new List<string>();
+        if (query.Filter is { } filter)
+        {
+            conditions.Add(new SqlFilterTranslator(command, query.Collection).Translate(filter));
+        }
+
         if (!query.HasSpatialFilter)
         {
-            return string.Empty;
+            return conditions.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", conditions);
         }
 
         if (!query.Collection.HasGeometry)
@@ -85,7 +103,6 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
             return "WHERE false";
         }
 
-        var conditions = new List<string>();
         if (query.Bbox is { } box)
         {
             var envelope = $"ST_MakeEnvelope({Parameter(command, box.MinX)}, {Parameter(command, box.MinY)}, {Parameter(command, box.MaxX)}, {Parameter(command, box.MaxY)}, 4490)";
@@ -98,6 +115,19 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         }
 
         return "WHERE " + string.Join(" AND ", conditions);
+    }
+
+    /// <summary>A filter PostgreSQL cannot evaluate (SQLSTATE class 22, e.g. a negative number to a fractional power) is the client's error.</summary>
+    private static async Task<T> FilterErrors<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal))
+        {
+            throw new Filters.FilterException($"the filter cannot be evaluated: {e.MessageText}", e);
+        }
     }
 
     private static string Parameter<T>(NpgsqlCommand command, T value)

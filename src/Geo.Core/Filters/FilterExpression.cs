@@ -1,0 +1,81 @@
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Filters;
+
+/// <summary>
+/// A CQL2 expression, as parsed from either encoding (text or JSON). Both stores evaluate the same tree: PostGIS by
+/// translating it to parameterised SQL, the embedded store by <see cref="FilterEvaluator"/>.
+/// </summary>
+public abstract record FilterExpression;
+
+public sealed record PropertyRef(string Name) : FilterExpression;
+
+/// <summary>A string, number (double), boolean or date literal; null stands for CQL2's NULL.</summary>
+public sealed record Literal(object? Value) : FilterExpression;
+
+/// <summary>A geometry literal, already in the storage CRS (EPSG:4490, x = longitude).</summary>
+public sealed record GeometryLiteral(Geometry Geometry) : FilterExpression
+{
+    /// <summary>Wraps a geometry already transformed to the storage CRS, stamping its SRID so PostGIS accepts it.</summary>
+    public static GeometryLiteral InStorage(Geometry geometry)
+    {
+        geometry.SRID = Crs.Cgcs2000.Srid;
+        return new GeometryLiteral(geometry);
+    }
+}
+
+public sealed record And(IReadOnlyList<FilterExpression> Args) : FilterExpression;
+
+public sealed record Or(IReadOnlyList<FilterExpression> Args) : FilterExpression;
+
+public sealed record Not(FilterExpression Arg) : FilterExpression;
+
+public enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+public sealed record Comparison(ComparisonOperator Operator, FilterExpression Left, FilterExpression Right) : FilterExpression;
+
+public sealed record Like(FilterExpression Value, FilterExpression Pattern) : FilterExpression;
+
+public sealed record Between(FilterExpression Value, FilterExpression Low, FilterExpression High) : FilterExpression;
+
+public sealed record InList(FilterExpression Value, IReadOnlyList<FilterExpression> Items) : FilterExpression;
+
+public sealed record IsNull(FilterExpression Value) : FilterExpression;
+
+/// <summary>CASEI(x): compare case-insensitively.</summary>
+public sealed record CaseInsensitive(FilterExpression Value) : FilterExpression;
+
+public enum SpatialOperator
+{
+    Intersects,
+    Disjoint,
+    Contains,
+    Within,
+    Equals,
+    Touches,
+    Overlaps,
+    Crosses,
+}
+
+public sealed record SpatialPredicate(SpatialOperator Operator, FilterExpression Left, FilterExpression Right) : FilterExpression;
+
+public enum ArithmeticOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    IntegerDivide,
+    Power,
+}
+
+public sealed record Arithmetic(ArithmeticOperator Operator, FilterExpression Left, FilterExpression Right) : FilterExpression;

@@ -1,0 +1,96 @@
+using Geo.Core.Domain;
+using Geo.Core.Filters;
+using NetTopologySuite.Geometries;
+using Npgsql;
+
+namespace Geo.Core.Stores.PostGis;
+
+/// <summary>
+/// Turns a type-checked filter into a SQL condition whose values are all command parameters (never SQL text), with
+/// the same semantics as <see cref="FilterEvaluator"/>: text order by code point, division by zero gives NULL.
+/// </summary>
+internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefinition collection)
+{
+    public string Translate(FilterExpression e) => e switch
+    {
+        PropertyRef p => Column(p.Name),
+        Literal { Value: null } => "NULL",
+        Literal { Value: string s } => Parameter(s),
+        Literal { Value: double d } => Parameter(d),
+        Literal { Value: bool b } => Parameter(b),
+        Literal { Value: DateOnly d } => Parameter(d),
+        GeometryLiteral g => Parameter(g.Geometry),
+        And a => "(" + string.Join(" AND ", a.Args.Select(Translate)) + ")",
+        Or o => "(" + string.Join(" OR ", o.Args.Select(Translate)) + ")",
+        Not n => $"(NOT {Translate(n.Arg)})",
+        CaseInsensitive ci => $"lower({Translate(ci.Value)})",
+        Comparison c => $"({Ordered(c.Left)} {Operator(c.Operator)} {Ordered(c.Right)})",
+        Like like => $"({Translate(like.Value)} LIKE {Translate(like.Pattern)})",
+        Between b => $"({Ordered(b.Value)} BETWEEN {Ordered(b.Low)} AND {Ordered(b.High)})",
+        InList list => $"({Translate(list.Value)} IN ({string.Join(", ", list.Items.Select(Translate))}))",
+        IsNull n => $"({Translate(n.Value)} IS NULL)",
+        SpatialPredicate s => $"{SpatialFunction(s.Operator)}({Translate(s.Left)}, {Translate(s.Right)})",
+        Arithmetic a => Arithmetic(a),
+        _ => throw new FilterException($"unsupported expression {e.GetType().Name}"),
+    };
+
+    private static string Column(string name) =>
+        FilterTypeChecker.GeometryNames.Contains(name) ? PostGisColumns.Geometry : PostGisColumns.Quote(name);
+
+    /// <summary>Text is compared by code point, as the embedded store does, whatever the database's collation.</summary>
+    private string Ordered(FilterExpression e)
+    {
+        var sql = Translate(e);
+        return IsText(e) ? $"({sql} COLLATE \"C\")" : sql;
+    }
+
+    private bool IsText(FilterExpression e) =>
+        e is Literal { Value: string } or CaseInsensitive
+        || (e is PropertyRef p && FilterTypeChecker.PropertyType(collection, p.Name) == FilterType.Text);
+
+    private string Arithmetic(Arithmetic a)
+    {
+        var left = $"({Translate(a.Left)})::double precision";
+        var right = $"({Translate(a.Right)})::double precision";
+        return a.Operator switch
+        {
+            ArithmeticOperator.Add => $"({left} + {right})",
+            ArithmeticOperator.Subtract => $"({left} - {right})",
+            ArithmeticOperator.Multiply => $"({left} * {right})",
+            ArithmeticOperator.Divide => $"({left} / NULLIF({right}, 0))",
+            ArithmeticOperator.Modulo => $"mod(({left})::numeric, NULLIF({right}, 0)::numeric)::double precision",
+            ArithmeticOperator.IntegerDivide => $"trunc({left} / NULLIF({right}, 0))",
+            _ => $"power({left}, {right})",
+        };
+    }
+
+    private static string Operator(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Equal => "=",
+        ComparisonOperator.NotEqual => "<>",
+        ComparisonOperator.Less => "<",
+        ComparisonOperator.LessOrEqual => "<=",
+        ComparisonOperator.Greater => ">",
+        _ => ">=",
+    };
+
+    private static string SpatialFunction(SpatialOperator op) => op switch
+    {
+        SpatialOperator.Intersects => "ST_Intersects",
+        SpatialOperator.Disjoint => "ST_Disjoint",
+        SpatialOperator.Contains => "ST_Contains",
+        SpatialOperator.Within => "ST_Within",
+        SpatialOperator.Equals => "ST_Equals",
+        SpatialOperator.Touches => "ST_Touches",
+        SpatialOperator.Overlaps => "ST_Overlaps",
+        _ => "ST_Crosses",
+    };
+
+    private string Parameter<T>(T value)
+    {
+        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return "$" + command.Parameters.Count;
+    }
+
+    private string Parameter(Geometry geometry) => Parameter<Geometry>(geometry);
+}

@@ -1,12 +1,50 @@
+using System.Net;
 using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests;
 
-/// <summary>The service on the embedded store, reading this repository's gis-data.</summary>
-public sealed class EmbeddedServiceFactory : WebApplicationFactory<Program>
+/// <summary>The service as tests see it: in-process, or on a real loopback port for clients such as GDAL.</summary>
+public abstract class ServiceFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Where a real client reaches the service; starts Kestrel on a free loopback port on first use.</summary>
+    public Uri ListeningAddress
+    {
+        get
+        {
+            if (_address is null)
+            {
+                UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+                StartServer();
+                var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+                _address = new Uri(addresses.First());
+            }
+
+            return _address;
+        }
+    }
+
+    private Uri? _address;
+
+    /// <summary>The PostGIS database answering reference SQL in the tests (the service's own on PostGIS).</summary>
+    public abstract PostGisStoreFixture Reference { get; }
+}
+
+/// <summary>The service on the embedded store, reading this repository's gis-data; reference SQL goes to a private PostGIS.</summary>
+public sealed class EmbeddedServiceFactory : ServiceFactory, IAsyncLifetime
+{
+    private readonly PostGisStoreFixture _reference = new();
+
+    public override PostGisStoreFixture Reference => _reference;
+
+    public Task InitializeAsync() => _reference.InitializeAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => _reference.DisposeAsync();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Geo", "");
@@ -15,9 +53,11 @@ public sealed class EmbeddedServiceFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The service on a private PostGIS database loaded with gis-data by the real importer.</summary>
-public sealed class PostGisServiceFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class PostGisServiceFactory : ServiceFactory, IAsyncLifetime
 {
     private readonly PostGisStoreFixture _database = new();
+
+    public override PostGisStoreFixture Reference => _database;
 
     public Task InitializeAsync() => _database.InitializeAsync();
 

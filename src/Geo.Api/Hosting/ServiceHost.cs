@@ -1,10 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Geo.Api.OgcApi;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Geo.Api.Hosting;
 
-/// <summary>Builds the web application: store, OGC API, viewer, problem details.</summary>
+/// <summary>Builds the web application: store, OGC API, OpenAPI, viewer, compression, CORS and problem details.</summary>
 public static class ServiceHost
 {
     public static WebApplication Build(string[] args)
@@ -16,14 +17,28 @@ public static class ServiceHost
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddFeatureStore(builder.Configuration);
+        builder.Services.AddOpenApiDocument();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<GzipCompressionProvider>();
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                [OgcMediaTypes.GeoJson, "application/problem+json", "application/schema+json", "text/csv", OgcMediaTypes.OpenApi]);
+        });
+        builder.Services.AddCorsFromConfiguration(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
+
         // "/" becomes "/index.html" before routing picks the endpoint, so the viewer's static asset answers it.
         app.UseDefaultFiles();
         app.UseRouting();
+        app.UseCors();
         app.MapStaticAssets();
+        app.MapOpenApiDocument();
         app.MapOgcApi();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

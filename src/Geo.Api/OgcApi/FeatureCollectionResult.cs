@@ -1,16 +1,18 @@
+using System.Globalization;
 using System.Text.Json;
 using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
 
-/// <summary>An items page, written to the response as the store yields it so that memory stays flat for large pages.</summary>
+/// <summary>An items page as GeoJSON, written as the store yields it so that memory stays flat for large pages.</summary>
 internal sealed class FeatureCollectionResult(
-    IAsyncEnumerable<Feature> features, long numberMatched, IReadOnlyList<Link> links) : IResult
+    IAsyncEnumerable<Feature> features, ItemsQuery query, long numberMatched, IReadOnlyList<Link> links, IReadOnlyList<string> notes) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.ContentType = OgcMediaTypes.GeoJson;
+        response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
         var cancellationToken = httpContext.RequestAborted;
         await using var writer = new Utf8JsonWriter(response.BodyWriter, GeoJsonFeatureWriter.WriterOptions);
         writer.WriteStartObject();
@@ -19,11 +21,11 @@ internal sealed class FeatureCollectionResult(
         var returned = 0;
         await foreach (var feature in features.WithCancellation(cancellationToken))
         {
-            GeoJsonFeatureWriter.WriteFeature(writer, feature);
+            GeoJsonFeatureWriter.WriteFeature(writer, feature, query.Crs, query.Properties);
             returned++;
             if (writer.BytesPending > 32 * 1024)
             {
-                // Writing to the pipe buffers; flushing the pipe sends what is written so far to the client.
+                // Writing to the pipe only buffers; flushing the pipe sends what is written so far.
                 writer.Flush();
                 await response.BodyWriter.FlushAsync(cancellationToken);
             }
@@ -32,7 +34,13 @@ internal sealed class FeatureCollectionResult(
         writer.WriteEndArray();
         writer.WriteNumber("numberMatched", numberMatched);
         writer.WriteNumber("numberReturned", returned);
-        writer.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        if (notes.Count > 0)
+        {
+            writer.WritePropertyName("notes");
+            JsonSerializer.Serialize(writer, notes, OgcJson.Options);
+        }
+
         writer.WritePropertyName("links");
         JsonSerializer.Serialize(writer, links, OgcJson.Options);
         writer.WriteEndObject();

@@ -1,16 +1,18 @@
 using System.Text.Json;
+using Geo.Core.Crs;
 using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
 
-/// <summary>A single feature as GeoJSON, with its links.</summary>
-internal sealed class FeatureResult(Feature feature, IReadOnlyList<Link> links) : IResult
+/// <summary>A single feature as GeoJSON in the requested CRS, with its links.</summary>
+internal sealed class FeatureResult(Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties, IReadOnlyList<Link> links) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = OgcMediaTypes.GeoJson;
+        httpContext.Response.Headers["Content-Crs"] = $"<{crs.Uri}>";
         await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, GeoJsonFeatureWriter.WriterOptions);
-        GeoJsonFeatureWriter.WriteFeature(writer, feature, links);
+        GeoJsonFeatureWriter.WriteFeature(writer, feature, crs, properties, links);
         writer.Flush();
         await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }

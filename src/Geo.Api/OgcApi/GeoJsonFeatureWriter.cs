@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
+using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
 
 namespace Geo.Api.OgcApi;
 
-/// <summary>Writes features as RFC 7946 GeoJSON with a top-level integer id and Chinese text unescaped.</summary>
+/// <summary>Writes features as GeoJSON with a top-level integer id, in the requested CRS and axis order, Chinese unescaped.</summary>
 internal static class GeoJsonFeatureWriter
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = GeometryJson.Options.Encoder };
 
+    /// <param name="properties">The properties to write, or null for all.</param>
     /// <param name="links">Links to write inside the feature object (for a single-feature response), or null.</param>
-    public static void WriteFeature(Utf8JsonWriter writer, Feature feature, IReadOnlyList<Link>? links = null)
+    public static void WriteFeature(Utf8JsonWriter writer, Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties = null, IReadOnlyList<Link>? links = null)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -23,14 +25,17 @@ internal static class GeoJsonFeatureWriter
         }
         else
         {
-            JsonSerializer.Serialize(writer, feature.Geometry, GeometryJson.Options);
+            JsonSerializer.Serialize(writer, crs.FromStorage(feature.Geometry), GeometryJson.Options);
         }
 
         writer.WriteStartObject("properties");
         foreach (var (name, value) in feature.Properties)
         {
-            writer.WritePropertyName(name);
-            WriteValue(writer, value);
+            if (properties is null || properties.Contains(name))
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
         }
 
         writer.WriteEndObject();

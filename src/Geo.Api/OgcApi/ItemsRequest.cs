@@ -3,10 +3,26 @@ using Microsoft.AspNetCore.Mvc;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// Query parameters of <c>/items</c>, bound as raw text so that a bad value gets our own problem+json answer
-/// naming the parameter, not the framework's bare 400.
+/// Query parameters of <c>/items</c>, bound as raw text so that a bad value gets our own problem+json answer naming
+/// the parameter, not the framework's bare 400. Any other parameter named after a queryable property is an equality
+/// filter (<c>?funding=政府</c>).
 /// </summary>
 public sealed record ItemsRequest(
     [FromQuery(Name = "limit")] string? Limit,
     [FromQuery(Name = "offset")] string? Offset,
-    [FromQuery(Name = "bbox")] string? Bbox);
+    [FromQuery(Name = "bbox")] string? Bbox,
+    [FromQuery(Name = "bbox-crs")] string? BboxCrs,
+    [FromQuery(Name = "crs")] string? Crs,
+    [FromQuery(Name = "datetime")] string? Datetime,
+    [FromQuery(Name = "filter")] string? Filter,
+    [FromQuery(Name = "filter-lang")] string? FilterLang,
+    [FromQuery(Name = "filter-crs")] string? FilterCrs,
+    [FromQuery(Name = "sortby")] string? SortBy,
+    [FromQuery(Name = "properties")] string? Properties,
+    [FromQuery(Name = "f")] string? Format)
+{
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f",
+    };
+}

@@ -6,6 +6,8 @@ namespace Geo.Api.OgcApi;
 internal static class OgcLinks
 {
     public const string Root = "/ogcapi";
+    public const string OpenApiPath = "/openapi/v1.json";
+    public const string ApiDocsPath = "/api-docs";
 
     public static string Absolute(HttpRequest request, string path, QueryString query = default) =>
         UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, path, query);

@@ -26,14 +26,14 @@ public static class GaussKruger108
           UNIT["metre",1,AUTHORITY["EPSG","9001"]],AUTHORITY["EPSG","4545"]]
         """;
 
-    private static readonly MathTransform Forward = CreateForward();
+    internal static readonly MathTransform ForwardTransform = CreateForward();
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), Srid);
 
     /// <summary>Projects a CGCS2000 (lon/lat) geometry to easting/northing metres.</summary>
     public static Geometry Project(Geometry geographic)
     {
         var projected = Factory.CreateGeometry(geographic);
-        projected.Apply(new MathTransformFilter(Forward));
+        projected.Apply(new MathTransformFilter(ForwardTransform));
         projected.SRID = Srid;
         return projected;
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Geo.Core.Domain;
 
 namespace Geo.Core.GisData;
@@ -17,10 +18,11 @@ public static class GisDataFolder
 
         var errors = new List<DataError>();
         var collections = new Dictionary<string, IReadOnlyList<Feature>>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var collection in Catalog.All)
         {
             progress?.Report($"reading {collection.FileName}");
-            collections[collection.Id] = ReadCollection(folder, collection, errors);
+            collections[collection.Id] = ReadCollection(folder, collection, errors, hash);
         }
 
         if (errors.Count > 0)
@@ -28,7 +30,7 @@ public static class GisDataFolder
             throw new DataValidationException(errors);
         }
 
-        return new GisDataSet(Path.GetFullPath(folder), collections);
+        return new GisDataSet(Path.GetFullPath(folder), collections, Convert.ToHexStringLower(hash.GetHashAndReset())[..16]);
     }
 
     /// <summary>The default folder: <c>gis-data</c> in the nearest directory at or above <paramref name="start"/> that has one.</summary>
@@ -46,7 +48,7 @@ public static class GisDataFolder
         return null;
     }
 
-    private static List<Feature> ReadCollection(string folder, CollectionDefinition collection, List<DataError> errors)
+    private static List<Feature> ReadCollection(string folder, CollectionDefinition collection, List<DataError> errors, IncrementalHash hash)
     {
         var path = Path.Combine(folder, collection.FileName);
         if (!File.Exists(path))
@@ -56,6 +58,7 @@ public static class GisDataFolder
         }
 
         var (text, encodingError) = Utf8Text.Read(path);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(collection.FileName + "\n" + text + "\n"));
         if (text is null)
         {
             errors.Add(new DataError(collection.FileName, "file", encodingError!));

@@ -3,9 +3,12 @@ using Geo.Core.Domain;
 namespace Geo.Core.GisData;
 
 /// <summary>Every collection of a gis-data folder, validated, each sorted by id.</summary>
-public sealed class GisDataSet(string folder, IReadOnlyDictionary<string, IReadOnlyList<Feature>> collections)
+/// <param name="contentHash">A hash of the files' bytes, which changes whenever any file does.</param>
+public sealed class GisDataSet(string folder, IReadOnlyDictionary<string, IReadOnlyList<Feature>> collections, string contentHash = "")
 {
     public string Folder { get; } = folder;
+
+    public string ContentHash { get; } = contentHash;
 
     public IReadOnlyList<Feature> this[CollectionDefinition collection] => collections[collection.Id];
 

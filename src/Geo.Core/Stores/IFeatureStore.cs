@@ -20,6 +20,12 @@ public interface IFeatureStore
     /// <summary>How many features match, ignoring offset and limit.</summary>
     Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A value that changes whenever any collection's contents change (for HTTP ETags). Writes outside the service
+    /// change it too: PostGIS bumps it with statement triggers.
+    /// </summary>
+    Task<string> GetDataVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>The bounding box of all geometries, or null for an empty or non-spatial collection.</summary>
     Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken);
 }

@@ -2,12 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Geo.Core.Domain;
 using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Geo.Api.Tests.OgcApi;
 
 /// <summary>The OGC API – Features core, asked the same questions over both stores.</summary>
-public abstract class OgcApiCases(WebApplicationFactory<Program> factory)
+public abstract class OgcApiCases(ServiceFactory factory)
 {
     private readonly HttpClient _client = factory.CreateClient();
 

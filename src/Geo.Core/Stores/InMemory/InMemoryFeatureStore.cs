@@ -9,11 +9,13 @@ namespace Geo.Core.Stores.InMemory;
 public sealed class InMemoryFeatureStore : IFeatureStore
 {
     private readonly Dictionary<string, CollectionIndex> _collections;
+    private readonly string _version;
 
     public InMemoryFeatureStore(GisDataSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
         _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(data[c]));
+        _version = "embedded-" + data.ContentHash;
     }
 
     public string Kind => "embedded";
@@ -44,6 +46,8 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         ArgumentNullException.ThrowIfNull(query);
         return Task.FromResult((long)Index(query.Collection).Match(query).Count());
     }
+
+    public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => Task.FromResult(_version);
 
     public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Extent);

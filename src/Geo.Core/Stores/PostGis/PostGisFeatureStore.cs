@@ -53,6 +53,12 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
     }
 
+    public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT epoch::text || '-' || counter FROM data_version");
+        return "postgis-" + (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);

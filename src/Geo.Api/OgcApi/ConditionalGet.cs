@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+using Geo.Core.Stores;
+using Microsoft.Net.Http.Headers;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>
+/// ETags from the store's data version and the request URL, so that a client (QGIS, the viewer) asking again for
+/// unchanged data gets 304 Not Modified without the store being read. Weak, because gzip changes the bytes.
+/// </summary>
+internal static class ConditionalGet
+{
+    public static async Task<IResult?> NotModifiedAsync(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    {
+        var version = await store.GetDataVersionAsync(cancellationToken);
+        var request = context.Request;
+        var input = Encoding.UTF8.GetBytes($"{version}|{request.Path}{request.QueryString}|{request.Headers.Accept}");
+        var etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(input))[..32]}\"";
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "no-cache";
+
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        return ifNoneMatch.Length > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch.Split(','), out var tags)
+               && tags.Any(t => t == EntityTagHeaderValue.Any || t.Tag.Value == etag[2..])
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : null;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.Json;
+using Geo.Core.Crs;
+using Geo.Core.Domain;
+using Geo.Core.Filters;
+using Geo.Core.Stores;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>Features: a page of items (GET, or POST search with a CQL2-JSON body) and one feature.</summary>
+internal static class ItemsEndpoints
+{
+    public static async Task<IResult> Items(
+        string collectionId, [AsParameters] ItemsRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(collectionId) is not { } collection)
+        {
+            return Problems.UnknownCollection(collectionId);
+        }
+
+        var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return await AnswerAsync(collection, () => ItemsQueryParser.Parse(collection, parameters, extra), context, store, pageLinks: true, cancellationToken);
+    }
+
+    public static async Task<IResult> Search(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(collectionId) is not { } collection)
+        {
+            return Problems.UnknownCollection(collectionId);
+        }
+
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadParameter(new ParameterException("body", $"the body is not JSON (line {e.LineNumber + 1}): {e.Message}",
+                "send a CQL2-JSON filter, or {\"filter\": <CQL2-JSON>, \"limit\": 100, …}"));
+        }
+
+        using (body)
+        {
+            return await AnswerAsync(collection, () => SearchBody.Parse(collection, body.RootElement, context.Request.Query), context, store, pageLinks: false, cancellationToken);
+        }
+    }
+
+    public static async Task<IResult> Item(
+        string collectionId, string featureId, [FromQuery(Name = "crs")] string? crs, [FromQuery(Name = "properties")] string? properties,
+        HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(collectionId) is not { } collection)
+        {
+            return Problems.UnknownCollection(collectionId);
+        }
+
+        ItemsQuery query;
+        try
+        {
+            query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []);
+        }
+        catch (ParameterException e)
+        {
+            return Problems.BadParameter(e);
+        }
+
+        if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+            || await store.GetAsync(collection, id, cancellationToken) is not { } feature)
+        {
+            return Problems.UnknownFeature(collectionId, featureId);
+        }
+
+        if (await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
+        {
+            return notModified;
+        }
+
+        var path = $"{OgcLinks.Root}/collections/{collection.Id}";
+        return new FeatureResult(feature, query.Crs, query.Properties,
+        [
+            new(OgcLinks.Absolute(context.Request, $"{path}/items/{id}", context.Request.QueryString), "self", OgcMediaTypes.GeoJson),
+            new(OgcLinks.Absolute(context.Request, path), "collection", OgcMediaTypes.Json),
+        ]);
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        CollectionDefinition collection, Func<ItemsQuery> parse, HttpContext context, IFeatureStore store, bool pageLinks, CancellationToken cancellationToken)
+    {
+        ItemsQuery items;
+        long matched;
+        try
+        {
+            items = parse();
+            if (pageLinks && await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
+            {
+                return notModified;
+            }
+
+            matched = await store.CountAsync(items.Query, cancellationToken);
+        }
+        catch (ParameterException e)
+        {
+            return Problems.BadParameter(e);
+        }
+        catch (FilterException e)
+        {
+            return Problems.BadParameter(new ParameterException("filter", e.Message, "change the filter so that every value can be computed"));
+        }
+
+        var features = store.QueryAsync(items.Query, cancellationToken);
+        if (items.Format == OutputFormat.Csv)
+        {
+            return new CsvFeatureCollectionResult(features, collection, items);
+        }
+
+        var notes = new List<string>();
+        if (items.LimitClamped is { } asked)
+        {
+            notes.Add($"limit {asked} was lowered to the maximum {ItemsQueryParser.MaxLimit}");
+        }
+
+        return new FeatureCollectionResult(features, items, matched, Links(context.Request, items, matched, pageLinks), notes);
+    }
+
+    private static List<Link> Links(HttpRequest request, ItemsQuery items, long matched, bool pageLinks)
+    {
+        var links = new List<Link> { new(OgcLinks.WithQuery(request, new Dictionary<string, string>()), "self", OgcMediaTypes.GeoJson) };
+        if (!pageLinks)
+        {
+            return links;
+        }
+
+        links.Add(new(OgcLinks.WithQuery(request, new Dictionary<string, string> { ["f"] = "csv" }), "alternate", "text/csv", "CSV"));
+        var query = items.Query;
+        var limit = query.Limit!.Value;
+        if (query.Offset + limit < matched)
+        {
+            links.Add(new(OgcLinks.WithQuery(request, PageParameters(query.Offset + limit, limit)), "next", OgcMediaTypes.GeoJson, "下一页"));
+        }
+
+        if (query.Offset > 0)
+        {
+            links.Add(new(OgcLinks.WithQuery(request, PageParameters(Math.Max(0, query.Offset - limit), limit)), "prev", OgcMediaTypes.GeoJson, "上一页"));
+        }
+
+        return links;
+    }
+
+    private static Dictionary<string, string> PageParameters(int offset, int limit) => new()
+    {
+        ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
+        ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+    };
+}

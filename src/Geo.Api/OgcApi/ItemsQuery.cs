@@ -1,0 +1,20 @@
+using Geo.Core.Crs;
+using Geo.Core.Stores;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>A parsed items request: what to read, and how to write it out.</summary>
+/// <param name="Properties">The properties to return, or null for all.</param>
+/// <param name="LimitClamped">The limit asked for, when it was above the maximum and was lowered.</param>
+public sealed record ItemsQuery(
+    FeatureQuery Query,
+    CrsDefinition Crs,
+    IReadOnlyList<string>? Properties,
+    OutputFormat Format,
+    int? LimitClamped);
+
+public enum OutputFormat
+{
+    GeoJson,
+    Csv,
+}

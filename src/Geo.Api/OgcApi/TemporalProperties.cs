@@ -1,0 +1,94 @@
+using Geo.Core.Domain;
+using Geo.Core.Filters;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>
+/// Which properties carry time in each collection, and the <c>datetime</c> parameter as a filter on them: projects by
+/// their construction period (start_year…end_year), relocation flows by year, milestones by due date. A feature
+/// matches when its period and the requested instant or interval overlap.
+/// </summary>
+internal static class TemporalProperties
+{
+    private static readonly Dictionary<string, (string Start, string End, bool Years)> ByCollection = new()
+    {
+        [Catalog.Projects.Id] = ("start_year", "end_year", true),
+        [Catalog.RelocationFlows.Id] = ("year", "year", true),
+        [Catalog.Milestones.Id] = ("due_date", "due_date", false),
+    };
+
+    public static bool Has(CollectionDefinition collection) => ByCollection.ContainsKey(collection.Id);
+
+    public static (string Start, string End, bool Years)? Of(CollectionDefinition collection) =>
+        ByCollection.TryGetValue(collection.Id, out var t) ? t : null;
+
+    public static FilterExpression ToFilter(CollectionDefinition collection, string datetime)
+    {
+        if (!ByCollection.TryGetValue(collection.Id, out var temporal))
+        {
+            throw new ParameterException("datetime", $"collection '{collection.Id}' has no time", "datetime applies to projects, relocation_flows and milestones");
+        }
+
+        var parts = datetime.Split('/');
+        if (parts.Length > 2)
+        {
+            throw Invalid(datetime);
+        }
+
+        var start = Bound(parts[0], datetime, isEnd: false);
+        var end = parts.Length == 2 ? Bound(parts[1], datetime, isEnd: true) : Bound(parts[0], datetime, isEnd: true);
+        if (start is { } s && end is { } e && s > e)
+        {
+            throw new ParameterException("datetime", $"'{datetime}' ends before it starts", "write start/end with the earlier date first");
+        }
+
+        var conditions = new List<FilterExpression>();
+        if (end is { } until)
+        {
+            conditions.Add(new Comparison(ComparisonOperator.LessOrEqual, new PropertyRef(temporal.Start), Value(until, temporal.Years)));
+        }
+
+        if (start is { } from)
+        {
+            conditions.Add(new Comparison(ComparisonOperator.GreaterOrEqual, new PropertyRef(temporal.End), Value(from, temporal.Years)));
+        }
+
+        return conditions.Count switch
+        {
+            0 => new Literal(true),
+            1 => conditions[0],
+            _ => new And(conditions),
+        };
+    }
+
+    private static Literal Value(DateOnly date, bool years) => years ? new Literal((double)date.Year) : new Literal(date);
+
+    /// <summary>A date, a year, or an RFC 3339 date-time; ".." or empty is an open end.</summary>
+    private static DateOnly? Bound(string text, string whole, bool isEnd)
+    {
+        if (text is ".." or "")
+        {
+            return null;
+        }
+
+        if (text.Length == 4 && int.TryParse(text, out var year))
+        {
+            return isEnd ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return DateOnly.FromDateTime(instant.UtcDateTime);
+        }
+
+        throw Invalid(whole);
+    }
+
+    private static ParameterException Invalid(string datetime) =>
+        new("datetime", $"'{datetime}' is not a date, date-time or interval", "use e.g. datetime=2024-06-01, datetime=2024-01-01/2025-12-31 or datetime=../2023-12-31");
+}

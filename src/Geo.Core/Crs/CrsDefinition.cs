@@ -1,0 +1,84 @@
+using NetTopologySuite.Geometries;
+using ProjNet.CoordinateSystems.Transformations;
+
+namespace Geo.Core.Crs;
+
+/// <summary>
+/// A CRS the service accepts and answers in. <see cref="FirstAxisIsNorthing"/> follows the EPSG axis order that
+/// OGC API – Features Part 2 requires (EPSG:4326 and 4490 latitude first, EPSG:4545 northing first; CRS84 and
+/// EPSG:3857 stay x/easting first).
+/// </summary>
+public sealed class CrsDefinition
+{
+    private readonly MathTransform? _fromStorage;
+    private readonly MathTransform? _toStorage;
+
+    internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage)
+    {
+        Uri = uri;
+        Epsg = epsg;
+        Title = title;
+        FirstAxisIsNorthing = firstAxisIsNorthing;
+        _fromStorage = fromStorage;
+        _toStorage = fromStorage?.Inverse();
+    }
+
+    public string Uri { get; }
+
+    public int? Epsg { get; }
+
+    public string Title { get; }
+
+    public bool FirstAxisIsNorthing { get; }
+
+    /// <summary>Turns a storage geometry (EPSG:4490, x = longitude) into this CRS, in its axis order.</summary>
+    public Geometry FromStorage(Geometry geometry) => Apply(geometry, _fromStorage, swapAfter: FirstAxisIsNorthing);
+
+    /// <summary>Turns a geometry written in this CRS's axis order into storage coordinates (x = longitude).</summary>
+    public Geometry ToStorage(Geometry geometry)
+    {
+        var result = Apply(geometry, _toStorage, swapBefore: FirstAxisIsNorthing);
+        result.SRID = Cgcs2000.Srid;
+        return result;
+    }
+
+    private static Geometry Apply(Geometry geometry, MathTransform? transform, bool swapBefore = false, bool swapAfter = false)
+    {
+        if (transform is null && !swapBefore && !swapAfter)
+        {
+            return geometry;
+        }
+
+        var copy = geometry.Copy();
+        copy.Apply(new AxisFilter(transform, swapBefore, swapAfter));
+        copy.GeometryChanged();
+        return copy;
+    }
+
+    private sealed class AxisFilter(MathTransform? transform, bool swapBefore, bool swapAfter) : IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq)
+        {
+            for (var i = 0; i < seq.Count; i++)
+            {
+                var (x, y) = swapBefore ? (seq.GetY(i), seq.GetX(i)) : (seq.GetX(i), seq.GetY(i));
+                if (transform is not null)
+                {
+                    (x, y) = transform.Transform(x, y);
+                }
+
+                if (swapAfter)
+                {
+                    (x, y) = (y, x);
+                }
+
+                seq.SetX(i, x);
+                seq.SetY(i, y);
+            }
+        }
+    }
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test against real services: installs what is missing (PostGIS), starts a private PostGIS cluster,
+# Runs every test against real services: installs what is missing (PostGIS, GDAL), starts a private PostGIS cluster,
 # runs the whole solution's tests, prints "N passed, N failed" and stops the cluster again.
 set -euo pipefail
 
@@ -9,6 +9,9 @@ results="$repo/artifacts/test-results"
 rm -rf "$results"
 
 command -v dotnet >/dev/null || { echo "test: the .NET 10 SDK (dotnet) is needed; see README.md" >&2; exit 1; }
+
+echo "== tools"
+"$repo/scripts/install-test-tools.sh"
 
 echo "== PostGIS"
 GEO_TEST_PG=$("$repo/scripts/postgis-start.sh")

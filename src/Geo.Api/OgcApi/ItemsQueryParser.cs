@@ -38,9 +38,22 @@ internal static class ItemsQueryParser
             }
             else
             {
+                var bounds = bboxCrs.FirstAxisIsNorthing ? new Envelope(box.MinY, box.MaxY, box.MinX, box.MaxX) : box;
+                if (!bboxCrs.Bounds.Contains(bounds))
+                {
+                    throw new ParameterException("bbox", $"'{request.Bbox}' lies outside {bboxCrs.Title}", "give the box in bbox-crs's units and axis order");
+                }
+
                 // A box in another CRS is a curved quadrilateral in lon/lat: densify its edges before transforming.
                 var polygon = Densifier.Densify(new GeometryFactory().ToGeometry(box), Math.Max(box.Width, box.Height) / 32);
-                conditions.Add(new SpatialPredicate(SpatialOperator.Intersects, new PropertyRef("geometry"), GeometryLiteral.InStorage(bboxCrs.ToStorage(polygon))));
+                try
+                {
+                    conditions.Add(new SpatialPredicate(SpatialOperator.Intersects, new PropertyRef("geometry"), GeometryLiteral.InStorage(bboxCrs.ToStorage(polygon))));
+                }
+                catch (FilterException e)
+                {
+                    throw new ParameterException("bbox", $"'{request.Bbox}' cannot be used in {bboxCrs.Uri}: {e.Message}", "give a box inside the CRS's area of use, in its axis order");
+                }
             }
         }
         else if (request.BboxCrs is not null)

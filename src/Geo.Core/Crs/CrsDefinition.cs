@@ -13,8 +13,9 @@ public sealed class CrsDefinition
     private readonly MathTransform? _fromStorage;
     private readonly MathTransform? _toStorage;
 
-    internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage)
+    internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage, Envelope bounds)
     {
+        Bounds = bounds;
         Uri = uri;
         Epsg = epsg;
         Title = title;
@@ -31,12 +32,22 @@ public sealed class CrsDefinition
 
     public bool FirstAxisIsNorthing { get; }
 
+    /// <summary>Where coordinates of this CRS can be transformed (x = easting or longitude); outside it, transforms diverge.</summary>
+    public Envelope Bounds { get; }
+
     /// <summary>Turns a storage geometry (EPSG:4490, x = longitude) into this CRS, in its axis order.</summary>
     public Geometry FromStorage(Geometry geometry) => Apply(geometry, _fromStorage, swapAfter: FirstAxisIsNorthing);
 
     /// <summary>Turns a geometry written in this CRS's axis order into storage coordinates (x = longitude).</summary>
     public Geometry ToStorage(Geometry geometry)
     {
+        var outside = geometry.Coordinates.FirstOrDefault(c =>
+            !Bounds.Contains(FirstAxisIsNorthing ? c.Y : c.X, FirstAxisIsNorthing ? c.X : c.Y));
+        if (outside is not null)
+        {
+            throw new Filters.FilterException($"the coordinate ({outside.X}, {outside.Y}) lies outside {Title}; check the CRS and the axis order");
+        }
+
         var result = Apply(geometry, _toStorage, swapBefore: FirstAxisIsNorthing);
         result.SRID = Cgcs2000.Srid;
         return result;

@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -8,14 +9,18 @@ public static class SupportedCrs
 {
     public const string Crs84Uri = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
-    public static readonly CrsDefinition Crs84 = new(Crs84Uri, null, "WGS 84 经纬度 (CRS84, lon/lat)", false, null);
-    public static readonly CrsDefinition Wgs84 = new(EpsgUri(4326), 4326, "WGS 84 (EPSG:4326, lat/lon)", true, null);
+    private static readonly Envelope World = new(-180, 180, -90, 90);
+
+    public static readonly CrsDefinition Crs84 = new(Crs84Uri, null, "WGS 84 经纬度 (CRS84, lon/lat)", false, null, World);
+    public static readonly CrsDefinition Wgs84 = new(EpsgUri(4326), 4326, "WGS 84 (EPSG:4326, lat/lon)", true, null, World);
 
     // CGCS2000 and WGS 84 differ by centimetres here (PROVENANCE §3), so the storage coordinates serve both.
-    public static readonly CrsDefinition Cgcs2000Geographic = new(EpsgUri(Cgcs2000.Srid), Cgcs2000.Srid, "CGCS2000 (EPSG:4490, lat/lon)", true, null);
-    public static readonly CrsDefinition WebMercator = new(EpsgUri(3857), 3857, "Web Mercator (EPSG:3857)", false, WebMercatorTransform());
+    public static readonly CrsDefinition Cgcs2000Geographic = new(EpsgUri(Cgcs2000.Srid), Cgcs2000.Srid, "CGCS2000 (EPSG:4490, lat/lon)", true, null, World);
+    public static readonly CrsDefinition WebMercator = new(EpsgUri(3857), 3857, "Web Mercator (EPSG:3857)", false, WebMercatorTransform(),
+        new Envelope(-20037508.34, 20037508.34, -20048966.1, 20048966.1));
     public static readonly CrsDefinition GaussKruger = new(EpsgUri(GaussKruger108.Srid), GaussKruger108.Srid,
-        "CGCS2000 / 3-degree Gauss-Kruger CM 108E (EPSG:4545, northing/easting)", true, GaussKruger108.ForwardTransform);
+        "CGCS2000 / 3-degree Gauss-Kruger CM 108E (EPSG:4545, northing/easting)", true, GaussKruger108.ForwardTransform,
+        new Envelope(0, 1_000_000, -10_000_000, 10_000_000));
 
     public static readonly IReadOnlyList<CrsDefinition> All = [Crs84, Wgs84, Cgcs2000Geographic, WebMercator, GaussKruger];
 

@@ -16,9 +16,19 @@ public sealed record Literal(object? Value) : FilterExpression;
 /// <summary>A geometry literal, already in the storage CRS (EPSG:4490, x = longitude).</summary>
 public sealed record GeometryLiteral(Geometry Geometry) : FilterExpression
 {
-    /// <summary>Wraps a geometry already transformed to the storage CRS, stamping its SRID so PostGIS accepts it.</summary>
+    /// <summary>
+    /// Wraps a geometry already transformed to the storage CRS, stamping its SRID so PostGIS accepts it. An invalid
+    /// geometry (a self-crossing ring, coordinates a transform could not map) is refused here: GEOS and NTS would
+    /// otherwise fail mid-query.
+    /// </summary>
     public static GeometryLiteral InStorage(Geometry geometry)
     {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (new NetTopologySuite.Operation.Valid.IsValidOp(geometry).ValidationError is { } error)
+        {
+            throw new FilterException($"the geometry {geometry.GeometryType} is invalid: {error.Message} at {error.Coordinate}");
+        }
+
         geometry.SRID = Crs.Cgcs2000.Srid;
         return new GeometryLiteral(geometry);
     }

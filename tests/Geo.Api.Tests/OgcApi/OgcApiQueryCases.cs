@@ -219,6 +219,10 @@ public abstract class OgcApiQueryCases(ServiceFactory factory)
     [InlineData("/ogcapi/collections/projects/items?budget=5", "budget", "neither a standard parameter")]
     [InlineData("/ogcapi/collections/projects/items?start_year=soon", "start_year", "not a valid")]
     [InlineData("/ogcapi/collections/projects/items?f=xml", "f", "not a supported format")]
+    [InlineData("/ogcapi/collections/projects/items?filter=S_INTERSECTS(geometry,POLYGON((108.30%2031.10,108.32%2031.12,108.32%2031.10,108.30%2031.12,108.30%2031.10)))", "filter", "is invalid")]
+    [InlineData("/ogcapi/collections/projects/items?filter=S_INTERSECTS(geometry,POINT(108.3))", "filter", "")]
+    [InlineData("/ogcapi/collections/projects/items?bbox-crs=EPSG:3857&bbox=0,1e300,1,1e301", "bbox", "lies outside")]
+    [InlineData("/ogcapi/collections/projects/items?bbox-crs=EPSG:4545&bbox=500000,3400000,510000,3410000", "bbox", "lies outside")]
     [InlineData("/ogcapi/collections/projects/items?filter=investment_wan%20%5E%200.5%20%3E%20(0%20-%201)%20%5E%200.5", "filter", "")]
     public async Task Bad_input_gets_400_problem_json_naming_the_parameter(string url, string parameter, string detail)
     {

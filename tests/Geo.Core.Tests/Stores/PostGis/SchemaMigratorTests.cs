@@ -5,23 +5,32 @@ using Npgsql;
 
 namespace Geo.Core.Tests.Stores.PostGis;
 
-public sealed class SchemaMigratorTests : IAsyncLifetime
+/// <summary>One database migrated once for all the schema tests.</summary>
+public sealed class MigratedDatabase : IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
-    private IReadOnlyList<string> _firstRun = [];
+    public TestDatabase Database { get; } = new();
+
+    public IReadOnlyList<string> FirstRun { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        _firstRun = SchemaMigrator.Migrate(_database.ConnectionString);
+        await Database.InitializeAsync();
+        FirstRun = SchemaMigrator.Migrate(Database.ConnectionString);
     }
 
-    public Task DisposeAsync() => _database.DisposeAsync();
+    public Task DisposeAsync() => Database.DisposeAsync();
+}
+
+public sealed class SchemaMigratorTests(MigratedDatabase migrated) : IClassFixture<MigratedDatabase>
+{
+    private readonly TestDatabase _database = migrated.Database;
+    private readonly IReadOnlyList<string> _firstRun = migrated.FirstRun;
 
     [Fact]
     public async Task Migrations_are_recorded_and_not_applied_twice()
     {
         Assert.Contains("0001_initial_schema.sql", _firstRun);
+        Assert.Contains("0003_data_version.sql", _firstRun);
         Assert.Empty(SchemaMigrator.Migrate(_database.ConnectionString));
         Assert.Equal((long)_firstRun.Count, await _database.ScalarAsync<long>($"SELECT count(*) FROM {SchemaMigrator.JournalTable}"));
     }
@@ -81,6 +90,16 @@ public sealed class SchemaMigratorTests : IAsyncLifetime
             "'geohazard', 'bow tie', 'test', 'schematic', true) RETURNING id"));
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, e.SqlState);
+    }
+
+    [Fact]
+    public async Task Every_write_to_a_collection_bumps_the_data_version()
+    {
+        var before = await _database.ScalarAsync<long>("SELECT counter FROM data_version");
+
+        await _database.ScalarAsync<long>("WITH d AS (DELETE FROM policies WHERE id = -1 RETURNING id) SELECT count(*) FROM d");
+
+        Assert.Equal(before + 1, await _database.ScalarAsync<long>("SELECT counter FROM data_version"));
     }
 
     [Fact]

@@ -1,18 +1,9 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL 15 + PostGIS 3 from Debian when they are missing. Safe to run again.
 set -euo pipefail
+. "$(dirname "$0")/lib/apt-install.sh"
 
 if [ -f /usr/share/postgresql/15/extension/postgis.control ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ]; then
   exit 0
 fi
-
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "postgis-install: PostGIS is missing and this user cannot install packages (no root, no sudo)" >&2; exit 1; }
-  sudo="sudo"
-fi
-
-echo "postgis-install: installing postgresql-15 and postgresql-15-postgis-3 with apt" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >&2
-$sudo apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 >&2
+apt_install postgresql-15 postgresql-15-postgis-3

@@ -31,18 +31,6 @@ public static class Cql2JsonParser
         ["^"] = ArithmeticOperator.Power,
     };
 
-    private static readonly Dictionary<string, SpatialOperator> Spatial = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["s_intersects"] = SpatialOperator.Intersects,
-        ["s_disjoint"] = SpatialOperator.Disjoint,
-        ["s_contains"] = SpatialOperator.Contains,
-        ["s_within"] = SpatialOperator.Within,
-        ["s_equals"] = SpatialOperator.Equals,
-        ["s_touches"] = SpatialOperator.Touches,
-        ["s_overlaps"] = SpatialOperator.Overlaps,
-        ["s_crosses"] = SpatialOperator.Crosses,
-    };
-
     public static FilterExpression Parse(string json, Func<Geometry, Geometry> toStorage)
     {
         JsonDocument document;
@@ -181,7 +169,7 @@ public static class Cql2JsonParser
             return new Arithmetic(arithmetic, Arg(0), Arg(1));
         }
 
-        if (Spatial.TryGetValue(op, out var spatial))
+        if (SpatialFunctionNames.ByName.TryGetValue(op, out var spatial))
         {
             Arity(2);
             return new SpatialPredicate(spatial, Arg(0), Arg(1));

@@ -20,18 +20,6 @@ public static class Cql2TextParser
         "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION",
     ];
 
-    private static readonly Dictionary<string, SpatialOperator> SpatialFunctions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["S_INTERSECTS"] = SpatialOperator.Intersects,
-        ["S_DISJOINT"] = SpatialOperator.Disjoint,
-        ["S_CONTAINS"] = SpatialOperator.Contains,
-        ["S_WITHIN"] = SpatialOperator.Within,
-        ["S_EQUALS"] = SpatialOperator.Equals,
-        ["S_TOUCHES"] = SpatialOperator.Touches,
-        ["S_OVERLAPS"] = SpatialOperator.Overlaps,
-        ["S_CROSSES"] = SpatialOperator.Crosses,
-    };
-
     private static readonly string[] GeometryKeywords =
         ["POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION"];
 
@@ -60,7 +48,7 @@ public static class Cql2TextParser
         Token.EqualToValueIgnoreCase(Cql2Token.Identifier, word);
 
     private static bool IsKeyword(string identifier) =>
-        Keywords.Contains(identifier, StringComparer.OrdinalIgnoreCase) || SpatialFunctions.ContainsKey(identifier);
+        Keywords.Contains(identifier, StringComparer.OrdinalIgnoreCase) || SpatialFunctionNames.ByName.ContainsKey(identifier);
 
     /// <summary>The grammar, built per call because geometry literals depend on the filter CRS.</summary>
     private sealed class Grammar
@@ -177,13 +165,13 @@ public static class Cql2TextParser
             var geometry = WktLiteral(toStorage).Or(Bbox(toStorage)).Or(property);
             var spatial =
                 from function in Token.Matching<Cql2Token>(k => k == Cql2Token.Identifier, "spatial function")
-                    .Where(t => SpatialFunctions.ContainsKey(t.ToStringValue()), "spatial function")
+                    .Where(t => SpatialFunctionNames.ByName.ContainsKey(t.ToStringValue()), "spatial function")
                 from open in Token.EqualTo(Cql2Token.LParen)
                 from left in geometry
                 from comma in Token.EqualTo(Cql2Token.Comma)
                 from right in geometry
                 from close in Token.EqualTo(Cql2Token.RParen)
-                select (FilterExpression)new SpatialPredicate(SpatialFunctions[function.ToStringValue()], left, right);
+                select (FilterExpression)new SpatialPredicate(SpatialFunctionNames.ByName[function.ToStringValue()], left, right);
 
             TokenListParser<Cql2Token, FilterExpression>? expression = null;
             var expressionRef = Superpower.Parse.Ref(() => expression!);

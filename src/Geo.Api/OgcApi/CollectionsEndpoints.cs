@@ -127,7 +127,7 @@ internal static class CollectionsEndpoints
         };
     }
 
-    /// <summary>The time the features span, from the properties <see cref="TemporalProperties"/> names.</summary>
+    /// <summary>The time the features span: the earliest start and the latest end, each read as a one-row sorted query.</summary>
     private static async Task<string[]?> TemporalExtentAsync(IFeatureStore store, CollectionDefinition collection, CancellationToken cancellationToken)
     {
         if (TemporalProperties.Of(collection) is not { } temporal)
@@ -135,19 +135,21 @@ internal static class CollectionsEndpoints
             return null;
         }
 
-        object? first = null, last = null;
-        await foreach (var feature in store.QueryAsync(new FeatureQuery(collection), cancellationToken))
-        {
-            first = Min(first, feature[temporal.Start]);
-            last = Max(last, feature[temporal.End]);
-        }
-
-        return first is null ? null : [Start(first), End(last!)];
+        var first = await EdgeAsync(store, collection, temporal.Start, descending: false, cancellationToken);
+        var last = await EdgeAsync(store, collection, temporal.End, descending: true, cancellationToken);
+        return first is null || last is null ? null : [Start(first), End(last)];
     }
 
-    private static object? Min(object? a, object? b) => a is null ? b : b is null ? a : Comparer<object>.Default.Compare(a, b) <= 0 ? a : b;
+    private static async Task<object?> EdgeAsync(IFeatureStore store, CollectionDefinition collection, string property, bool descending, CancellationToken cancellationToken)
+    {
+        var query = new FeatureQuery(collection) { SortBy = [new SortKey(property, descending)], Limit = 1 };
+        await foreach (var feature in store.QueryAsync(query, cancellationToken))
+        {
+            return feature[property];
+        }
 
-    private static object? Max(object? a, object? b) => a is null ? b : b is null ? a : Comparer<object>.Default.Compare(a, b) >= 0 ? a : b;
+        return null;
+    }
 
     private static string Start(object value) => value is long year ? $"{year:D4}-01-01T00:00:00Z" : $"{(DateOnly)value:yyyy-MM-dd}T00:00:00Z";
 

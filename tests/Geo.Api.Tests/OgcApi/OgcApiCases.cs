@@ -39,6 +39,9 @@ public abstract class OgcApiCases(ServiceFactory factory)
         var bbox = projects.GetProperty("extent").GetProperty("spatial").GetProperty("bbox")[0].EnumerateArray().Select(v => v.GetDouble()).ToList();
         Assert.InRange(bbox[0], 107.9, 108.9);
         Assert.InRange(bbox[1], 30.8, 31.7);
+        var interval = projects.GetProperty("extent").GetProperty("temporal").GetProperty("interval")[0].EnumerateArray().Select(v => v.GetString()).ToList();
+        var years = await factory.Reference.IdsAsync("SELECT min(start_year) FROM projects UNION ALL SELECT max(end_year) FROM projects");
+        Assert.Equal([$"{years[0]}-01-01T00:00:00Z", $"{years[1]}-12-31T23:59:59Z"], interval);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class SchemaMigratorTests(MigratedDatabase migrated) : IClassFixtu
     public async Task Migrations_are_recorded_and_not_applied_twice()
     {
         Assert.Contains("0001_initial_schema.sql", _firstRun);
-        Assert.Contains("0003_data_version.sql", _firstRun);
+        Assert.Contains("0004_data_version.sql", _firstRun);
         Assert.Empty(SchemaMigrator.Migrate(_database.ConnectionString));
         Assert.Equal((long)_firstRun.Count, await _database.ScalarAsync<long>($"SELECT count(*) FROM {SchemaMigrator.JournalTable}"));
     }

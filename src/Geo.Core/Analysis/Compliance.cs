@@ -1,0 +1,95 @@
+using Geo.Core.Crs;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Analysis;
+
+/// <summary>
+/// 合规性审查 of one stored feature against the constraints: any overlap with 永久基本农田 or 生态保护红线 is a conflict,
+/// the part outside the 城镇开发边界 is a conflict, and overlap with a 地质灾害隐患区 is a warning.
+/// </summary>
+public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
+{
+    public const string Compliant = "合规";
+    public const string Conflicting = "存在冲突";
+    public const string NeedsAttention = "需关注";
+
+    /// <summary>An outside area below this is float noise from cutting the boundary with itself, not a conflict.</summary>
+    private const double NoiseSquareMetres = 0.01;
+
+    public async Task<ComplianceResult> RunAsync(string collectionId, long id, CancellationToken cancellationToken)
+    {
+        var subject = await Subject.LoadAsync(store, collectionId, id, cancellationToken).ConfigureAwait(false);
+        var findings = new List<ComplianceFinding>();
+        var overlaps = await spatial.IntersectionsAsync(
+            subject.Geometry, Catalog.Constraints,
+            new PropertyFilter("kind", [Labels.PermanentFarmland, Labels.EcologicalRedline, Labels.Geohazard]),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var overlap in overlaps)
+        {
+            // A polygon that only touches a constraint along an edge shares no area and is no conflict; a point inside is.
+            if (subject.HasArea && overlap.Area.SquareMetres <= 0)
+            {
+                continue;
+            }
+
+            var kind = (string)overlap.Feature["kind"]!;
+            findings.Add(new ComplianceFinding(
+                kind == Labels.Geohazard ? Severity.Warning : Severity.Conflict,
+                kind, Labels.Of(kind), overlap.Feature.Id, (string?)overlap.Feature["name"],
+                $"与{Labels.Of(kind)}重叠",
+                AreaFigures.Of(overlap.Area), Share(subject, overlap.Area), overlap.Intersection));
+        }
+
+        findings.AddRange(await OutsideUrbanBoundaryAsync(subject, cancellationToken).ConfigureAwait(false));
+        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.ConstraintId).ToList();
+        var verdict = ordered.Any(f => f.Severity == Severity.Conflict) ? Conflicting
+            : ordered.Count > 0 ? NeedsAttention : Compliant;
+        return new ComplianceResult(subject, verdict, ordered, DateTimeOffset.UtcNow);
+    }
+
+    private async Task<IEnumerable<ComplianceFinding>> OutsideUrbanBoundaryAsync(Subject subject, CancellationToken cancellationToken)
+    {
+        var inside = (await spatial.ClassIntersectionsAsync(
+            subject.Geometry, Catalog.Constraints, "kind", new PropertyFilter("kind", Labels.UrbanBoundary), cancellationToken).ConfigureAwait(false))
+            .SingleOrDefault();
+        var description = $"位于{Labels.Of(Labels.UrbanBoundary)}之外";
+        if (!subject.HasArea)
+        {
+            return inside is null || inside.Intersection.IsEmpty
+                ? [new ComplianceFinding(Severity.Conflict, Labels.UrbanBoundary, Labels.Of(Labels.UrbanBoundary), null, null, description, AreaFigures.Of(default), null, subject.Geometry)]
+                : [];
+        }
+
+        var insideArea = inside?.Area.SquareMetres ?? 0;
+        var outsideArea = new Area(subject.Area.SquareMetres - insideArea);
+        if (outsideArea.SquareMetres <= NoiseSquareMetres)
+        {
+            return [];
+        }
+
+        // The outside part is drawn for the map only; its area is the subject's less the part inside, as measured above.
+        Geometry outside = inside is null ? subject.Geometry : subject.Geometry.Difference(inside.Intersection);
+        return [new ComplianceFinding(Severity.Conflict, Labels.UrbanBoundary, Labels.Of(Labels.UrbanBoundary), null, null, description, AreaFigures.Of(outsideArea), Share(subject, outsideArea), outside)];
+    }
+
+    private static double? Share(Subject subject, Area area) => subject.HasArea ? area.SquareMetres / subject.Area.SquareMetres : null;
+}
+
+/// <summary>Conflicts sort before warnings.</summary>
+public enum Severity
+{
+    Conflict,
+    Warning,
+}
+
+public sealed record ComplianceResult(Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, DateTimeOffset ComputedAt);
+
+/// <summary>One conflict or warning: which rule, which constraint feature (none for the outside-the-boundary part), and how much.</summary>
+public sealed record ComplianceFinding(
+    Severity Severity, string Kind, string KindLabel, long? ConstraintId, string? ConstraintName, string Description,
+    AreaFigures Area, double? ShareOfSubject, Geometry Geometry)
+{
+    public string SeverityLabel => Severity == Severity.Conflict ? "冲突" : "警示";
+}

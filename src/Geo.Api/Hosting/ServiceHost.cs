@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Geo.Api.Analysis;
 using Geo.Api.OgcApi;
 
 namespace Geo.Api.Hosting;
@@ -16,6 +17,7 @@ public static class ServiceHost
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddFeatureStore(builder.Configuration);
+        builder.Services.AddPlanningAnalyses();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -25,6 +27,12 @@ public static class ServiceHost
         app.UseRouting();
         app.MapStaticAssets();
         app.MapOgcApi();
+        app.MapProjectsInAreaApi();
+        app.MapOverlayApi();
+        app.MapComplianceApi();
+        app.MapFlowsApi();
+        app.MapIndicatorsApi();
+        app.MapLivingCircleApi();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

@@ -37,7 +37,7 @@ public sealed class FlowSummary(IFeatureStore store)
             var over = households > capacity;
             return new ResettlementInflow(
                 z.Id, (string)z["name"]!, capacity, households, inflow.Sum(f => (long)f["persons"]!), inflow.Count, utilisation, over,
-                over ? $"超出安置容量 {households - capacity} 户" : null);
+                over ? $"超出安置容量 {households - capacity} 户" : null, z.Geometry!);
         }).ToList();
         return new FlowSummaryResult(
             groupBy, groups, flows.Sum(f => (long)f["households"]!), flows.Sum(f => (long)f["persons"]!), areas, DateTimeOffset.UtcNow);
@@ -53,4 +53,4 @@ public sealed record FlowGroup(string Key, string Label, int Flows, long Househo
 /// <summary>A resettlement area's inflow against <c>capacity_households</c>; utilisation is inflow ÷ capacity.</summary>
 public sealed record ResettlementInflow(
     long ZoneId, string Name, long CapacityHouseholds, long InflowHouseholds, long InflowPersons, int Flows,
-    double? Utilisation, bool OverCapacity, string? Warning);
+    double? Utilisation, bool OverCapacity, string? Warning, NetTopologySuite.Geometries.Geometry Geometry);

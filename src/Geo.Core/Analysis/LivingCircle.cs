@@ -56,7 +56,7 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
                     n.Need, Labels.Of(n.Need), facilities.Count > 0,
                     facilities.Select(f => new NearbyFacility(f.Feature.Id, (string)f.Feature["kind"]!, (string)f.Feature["name"]!, f.DistanceMetres)).ToList());
             }).ToList();
-            areas.Add(new LivingCircleArea(zone.Id, (string)zone["name"]!, needs, needs.Where(n => !n.Covered).Select(n => n.Label).ToList()));
+            areas.Add(new LivingCircleArea(zone.Id, (string)zone["name"]!, needs, needs.Where(n => !n.Covered).Select(n => n.Label).ToList(), zone.Geometry!));
         }
 
         var coverage = Needs.Select(n => new KindCoverage(
@@ -70,7 +70,8 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
 public sealed record LivingCircleResult(
     double DistanceMetres, string Method, IReadOnlyList<LivingCircleArea> Areas, IReadOnlyList<KindCoverage> Coverage, DateTimeOffset ComputedAt);
 
-public sealed record LivingCircleArea(long ZoneId, string Name, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<string> Gaps);
+public sealed record LivingCircleArea(
+    long ZoneId, string Name, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<string> Gaps, NetTopologySuite.Geometries.Geometry Geometry);
 
 public sealed record NeedCoverage(string Need, string Label, bool Covered, IReadOnlyList<NearbyFacility> Facilities);
 

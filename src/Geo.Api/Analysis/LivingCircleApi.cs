@@ -40,7 +40,7 @@ public static class LivingCircleApi
     private static GeoJsonFeatureCollection Features(LivingCircleResult result) =>
         new(result.Areas.Select(a =>
         {
-            var properties = new Dictionary<string, object?> { ["name"] = a.Name, ["distance_m"] = result.DistanceMetres, ["gaps"] = string.Join("、", a.Gaps) };
+            var properties = new Dictionary<string, object?> { ["name"] = a.Name, ["distance_m"] = result.DistanceMetres, ["gaps"] = string.Join("、", a.Gaps), ["missing_facility_kinds"] = string.Join("、", a.MissingFacilityKinds) };
             foreach (var need in a.Needs)
             {
                 properties[need.Need] = need.Facilities.Count;

@@ -56,7 +56,9 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
                     n.Need, Labels.Of(n.Need), facilities.Count > 0,
                     facilities.Select(f => new NearbyFacility(f.Feature.Id, (string)f.Feature["kind"]!, (string)f.Feature["name"]!, f.DistanceMetres)).ToList());
             }).ToList();
-            areas.Add(new LivingCircleArea(zone.Id, (string)zone["name"]!, needs, needs.Where(n => !n.Covered).Select(n => n.Label).ToList(), zone.Geometry!));
+            // A clinic meets the medical need, but staff also want to see that no hospital is near, so missing kinds are listed too.
+            var missingKinds = Catalog.FacilityKinds.Where(k => !nearby.Any(f => (string?)f.Feature["kind"] == k)).Select(Labels.Of).ToList();
+            areas.Add(new LivingCircleArea(zone.Id, (string)zone["name"]!, needs, needs.Where(n => !n.Covered).Select(n => n.Label).ToList(), missingKinds, zone.Geometry!));
         }
 
         var coverage = Needs.Select(n => new KindCoverage(
@@ -71,7 +73,8 @@ public sealed record LivingCircleResult(
     double DistanceMetres, string Method, IReadOnlyList<LivingCircleArea> Areas, IReadOnlyList<KindCoverage> Coverage, DateTimeOffset ComputedAt);
 
 public sealed record LivingCircleArea(
-    long ZoneId, string Name, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<string> Gaps, NetTopologySuite.Geometries.Geometry Geometry);
+    long ZoneId, string Name, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<string> Gaps, IReadOnlyList<string> MissingFacilityKinds,
+    NetTopologySuite.Geometries.Geometry Geometry);
 
 public sealed record NeedCoverage(string Need, string Label, bool Covered, IReadOnlyList<NearbyFacility> Facilities);
 

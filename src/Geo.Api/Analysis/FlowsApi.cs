@@ -30,7 +30,11 @@ public static class FlowsApi
             _ => TypedResults.Json(new
             {
                 result.GroupBy, result.Groups, result.TotalHouseholds, result.TotalPersons,
-                resettlementAreas = result.ResettlementAreas.Select(a => a with { Geometry = null! }),
+                // The zone outlines are in the GeoJSON download; the JSON answer stays small.
+                resettlementAreas = result.ResettlementAreas.Select(a => new
+                {
+                    a.ZoneId, a.Name, a.CapacityHouseholds, a.InflowHouseholds, a.InflowPersons, a.Flows, a.Utilisation, a.OverCapacity, a.Warning,
+                }),
                 result.ComputedAt, dataNote = DataNote.Text,
             }, AnalysisJson.Options),
         };

@@ -31,7 +31,8 @@ public static class LivingCircleApi
             _ => TypedResults.Json(new
             {
                 result.DistanceMetres, result.Method,
-                areas = result.Areas.Select(a => a with { Geometry = null! }),
+                // The zone outlines are in the GeoJSON download; the JSON answer stays small.
+                areas = result.Areas.Select(a => new { a.ZoneId, a.Name, a.Needs, a.Gaps, a.MissingFacilityKinds }),
                 result.Coverage, result.ComputedAt, dataNote = DataNote.Text,
             }, AnalysisJson.Options),
         };

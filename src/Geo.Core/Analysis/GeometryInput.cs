@@ -64,8 +64,10 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
         var after = GaussKruger108.AreaOf(fixedGeometry).SquareMetres;
         return new GeometryInput(
             fixedGeometry,
-            $"输入图形无效（{error.Message}，位于 {error.Coordinate.X:0.#######}, {error.Coordinate.Y:0.#######}），已用 make-valid 修复："
-            + $"修复前面积 {before:0.##} m²，修复后 {after:0.##} m²。");
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"输入图形无效（{error.Message}，位于 {error.Coordinate.X:0.#######}, {error.Coordinate.Y:0.#######}），已用 make-valid 修复："
+                + $"修复前面积 {before:0.##} m²，修复后 {after:0.##} m²。"));
     }
 
     public static string? ReadCrs(JsonElement? crs) => crs switch

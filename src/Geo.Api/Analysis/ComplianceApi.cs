@@ -18,6 +18,15 @@ public static class ComplianceApi
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapPost("/compliance", CheckDrawnAsync)
+            .WithName("ComplianceOfDrawnSite")
+            .WithSummary("合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积")
+            .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check.")
+            .Accepts<DrawnSiteBody>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         group.MapGet("/constraint-conflicts", ConflictsAsync)
             .WithName("ConstraintConflicts")
             .WithSummary("三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积")
@@ -30,15 +39,28 @@ public static class ComplianceApi
     private static async Task<IResult> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        var result = await analysis.RunAsync(request.Collection, request.Id, cancellationToken);
-        return format switch
-        {
-            ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
-            ResultFormat.Csv => ComplianceExport.Csv(result),
-            ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result), "text/html; charset=utf-8"),
-            _ => TypedResults.Json(new { result.Subject, result.Verdict, result.Findings, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
-        };
+        return Answer(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format);
     }
+
+    private static async Task<IResult> CheckDrawnAsync([AsParameters] DrawnSiteRequest request, Compliance analysis, CancellationToken cancellationToken)
+    {
+        var format = ResultFormats.Parse(request.F, htmlAllowed: true);
+        if (request.Body?.Geometry is not { } geometry)
+        {
+            throw AnalysisInputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
+        }
+
+        return Answer(await analysis.RunAsync(geometry, request.Body.Crs, cancellationToken), format);
+    }
+
+    private static IResult Answer(ComplianceResult result, ResultFormat format) => format switch
+    {
+        ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
+        ResultFormat.Csv => ComplianceExport.Csv(result),
+        ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result), "text/html; charset=utf-8"),
+        _ => TypedResults.Json(
+            new { result.Subject, result.Verdict, result.Findings, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+    };
 
     private static async Task<IResult> ConflictsAsync([FromQuery(Name = "f")] string? f, ConstraintConflicts analysis, CancellationToken cancellationToken)
     {
@@ -54,3 +76,8 @@ public static class ComplianceApi
 }
 
 public sealed record ComplianceRequest(string Collection, long Id, [FromQuery(Name = "f")] string? F);
+
+public sealed record DrawnSiteRequest([FromBody] DrawnSiteBody? Body, [FromQuery(Name = "f")] string? F);
+
+/// <summary>A drawn site: a GeoJSON geometry and its optional CRS (EPSG:4490/CRS84 lon/lat, or EPSG:4545 metres).</summary>
+public sealed record DrawnSiteBody(System.Text.Json.JsonElement? Geometry, System.Text.Json.JsonElement? Crs);

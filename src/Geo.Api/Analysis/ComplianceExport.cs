@@ -43,7 +43,13 @@ internal static class ComplianceExport
                 f.ConstraintName, f.Description, f.Area.SquareMetres, f.Area.Hectares, f.Area.Mu, f.ShareOfSubject);
         }
 
-        return CsvTable.Result($"compliance-{s.Collection}-{s.Id}.csv", table, new CsvTable(["note"]).Add(DataNote.Text));
+        var notes = new CsvTable(["note"]).Add(DataNote.Text);
+        foreach (var n in result.Notes)
+        {
+            notes.Add(n);
+        }
+
+        return CsvTable.Result(s.Collection is null ? "compliance-drawn.csv" : $"compliance-{s.Collection}-{s.Id}.csv", table, notes);
     }
 
     public static GeoJsonFeatureCollection Features(ConstraintConflictsResult result) =>

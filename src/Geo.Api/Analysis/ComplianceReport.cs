@@ -20,6 +20,11 @@ internal static class ComplianceReport
         body.Append("<h2>审查对象</h2><p>").Append(E(s.Collection)).Append(' ').Append(E(s.Id)).Append(' ').Append(E(s.Name))
             .Append(" <span class=\"mark\">示意</span>，面积 ").Append(E(s.Area.SquareMetres)).Append(" 平方米 / ").Append(E(s.Area.Hectares))
             .Append(" 公顷 / ").Append(E(s.Area.Mu)).Append(" 亩</p>");
+        foreach (var note in result.Notes)
+        {
+            body.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
+        }
+
         body.Append("<h2>结论：").Append(E(result.Verdict)).Append("</h2>");
         body.Append("<table><tr><th>类型</th><th>管控边界</th><th>说明</th><th>面积（m²）</th><th>（公顷）</th><th>（亩）</th><th>占对象面积</th></tr>");
         foreach (var f in result.Findings)

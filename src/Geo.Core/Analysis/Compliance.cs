@@ -15,12 +15,21 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     public const string Conflicting = "存在冲突";
     public const string NeedsAttention = "需关注";
 
-    /// <summary>An outside area below this is float noise from cutting the boundary with itself, not a conflict.</summary>
+    /// <summary>An outside area below this is float noise where a site's edge runs along the boundary, not a conflict.</summary>
     private const double NoiseSquareMetres = 0.01;
 
-    public async Task<ComplianceResult> RunAsync(string collectionId, long id, CancellationToken cancellationToken)
+    public async Task<ComplianceResult> RunAsync(string collectionId, long id, CancellationToken cancellationToken) =>
+        await RunAsync(await Subject.LoadAsync(store, collectionId, id, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Checks a drawn site (a planned project's red line, say) before it is stored.</summary>
+    public async Task<ComplianceResult> RunAsync(System.Text.Json.JsonElement geometry, System.Text.Json.JsonElement? crs, CancellationToken cancellationToken)
     {
-        var subject = await Subject.LoadAsync(store, collectionId, id, cancellationToken).ConfigureAwait(false);
+        var input = GeometryInput.Read(geometry, GeometryInput.ReadCrs(crs));
+        return await RunAsync(Subject.Drawn(input), input.Repair is null ? [] : [input.Repair], cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ComplianceResult> RunAsync(Subject subject, IReadOnlyList<string> notes, CancellationToken cancellationToken)
+    {
         var findings = new List<ComplianceFinding>();
         var overlaps = await spatial.IntersectionsAsync(
             subject.Geometry, Catalog.Constraints,
@@ -46,32 +55,20 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
         var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.ConstraintId).ToList();
         var verdict = ordered.Any(f => f.Severity == Severity.Conflict) ? Conflicting
             : ordered.Count > 0 ? NeedsAttention : Compliant;
-        return new ComplianceResult(subject, verdict, ordered, DateTimeOffset.UtcNow);
+        return new ComplianceResult(subject, verdict, ordered, notes, DateTimeOffset.UtcNow);
     }
 
     private async Task<IEnumerable<ComplianceFinding>> OutsideUrbanBoundaryAsync(Subject subject, CancellationToken cancellationToken)
     {
-        var inside = (await spatial.ClassIntersectionsAsync(
-            subject.Geometry, Catalog.Constraints, "kind", new PropertyFilter("kind", Labels.UrbanBoundary), cancellationToken).ConfigureAwait(false))
-            .SingleOrDefault();
-        var description = $"位于{Labels.Of(Labels.UrbanBoundary)}之外";
-        if (!subject.HasArea)
-        {
-            return inside is null || inside.Intersection.IsEmpty
-                ? [new ComplianceFinding(Severity.Conflict, Labels.UrbanBoundary, Labels.Of(Labels.UrbanBoundary), null, null, description, AreaFigures.Of(default), null, subject.Geometry)]
-                : [];
-        }
-
-        var insideArea = inside?.Area.SquareMetres ?? 0;
-        var outsideArea = new Area(subject.Area.SquareMetres - insideArea);
-        if (outsideArea.SquareMetres <= NoiseSquareMetres)
-        {
-            return [];
-        }
-
-        // The outside part is drawn for the map only; its area is the subject's less the part inside, as measured above.
-        Geometry outside = inside is null ? subject.Geometry : subject.Geometry.Difference(inside.Intersection);
-        return [new ComplianceFinding(Severity.Conflict, Labels.UrbanBoundary, Labels.Of(Labels.UrbanBoundary), null, null, description, AreaFigures.Of(outsideArea), Share(subject, outsideArea), outside)];
+        var (outside, area) = await spatial.DifferenceAsync(
+            subject.Geometry, Catalog.Constraints, new PropertyFilter("kind", Labels.UrbanBoundary), cancellationToken).ConfigureAwait(false);
+        // A point or line has no area: it conflicts when any of it is outside. A polygon conflicts by its area outside.
+        var conflict = subject.HasArea ? area.SquareMetres > NoiseSquareMetres : !outside.IsEmpty;
+        return conflict
+            ? [new ComplianceFinding(
+                Severity.Conflict, Labels.UrbanBoundary, Labels.Of(Labels.UrbanBoundary), null, null, $"位于{Labels.Of(Labels.UrbanBoundary)}之外",
+                AreaFigures.Of(area), Share(subject, area), outside)]
+            : [];
     }
 
     private static double? Share(Subject subject, Area area) => subject.HasArea ? area.SquareMetres / subject.Area.SquareMetres : null;
@@ -84,7 +81,8 @@ public enum Severity
     Warning,
 }
 
-public sealed record ComplianceResult(Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, DateTimeOffset ComputedAt);
+public sealed record ComplianceResult(
+    Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, IReadOnlyList<string> Notes, DateTimeOffset ComputedAt);
 
 /// <summary>One conflict or warning: which rule, which constraint feature (none for the outside-the-boundary part), and how much.</summary>
 public sealed record ComplianceFinding(

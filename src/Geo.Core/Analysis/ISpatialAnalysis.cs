@@ -21,6 +21,14 @@ public interface ISpatialAnalysis
     Task<IReadOnlyList<ClassOverlap>> ClassIntersectionsAsync(
         Geometry subject, CollectionDefinition layer, string classProperty, PropertyFilter? filter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The part of the subject outside every matching feature of <paramref name="layer"/>, and its area. Measured as a
+    /// geometry of its own: the subject's area less the part inside differs from it by metres² on a kilometre-sized site,
+    /// because cutting adds vertices on edges that are straight in lon/lat but curved in EPSG:4545.
+    /// </summary>
+    Task<(Geometry Outside, Crs.Area Area)> DifferenceAsync(
+        Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken);
+
     /// <summary>Features of <paramref name="layer"/> within <paramref name="metres"/> of the origin, nearest first (ties by id).</summary>
     Task<IReadOnlyList<Nearby>> WithinDistanceAsync(
         Geometry origin, CollectionDefinition layer, double metres, CancellationToken cancellationToken);

@@ -48,6 +48,14 @@ public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
         }).ToList();
     }
 
+    public async Task<(Geometry Outside, Area Area)> DifferenceAsync(
+        Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken)
+    {
+        var covering = await CandidatesAsync(subject, layer, filter, cancellationToken).Select(f => f.Geometry!).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var outside = covering.Count == 0 ? subject : subject.Difference(UnaryUnionOp.Union(covering));
+        return (outside, GaussKruger108.AreaOf(outside));
+    }
+
     public async Task<IReadOnlyList<Nearby>> WithinDistanceAsync(
         Geometry origin, CollectionDefinition layer, double metres, CancellationToken cancellationToken)
     {

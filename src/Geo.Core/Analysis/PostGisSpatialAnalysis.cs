@@ -63,6 +63,24 @@ public sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpati
         return classes;
     }
 
+    public async Task<(Geometry Outside, Area Area)> DifferenceAsync(
+        Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter<Geometry> { TypedValue = Storage(subject) });
+        command.CommandText =
+            $"""
+            SELECT d, ST_Area(ST_Transform(d, {GaussKruger108.Srid}))
+            FROM (SELECT CASE WHEN u IS NULL THEN $1 ELSE ST_Difference($1, u) END AS d
+                  FROM (SELECT ST_Union(geom) AS u FROM {PostGisColumns.Quote(layer.TableName)}
+                        WHERE geom && $1 AND ST_Intersects(geom, $1) {FilterSql(layer, filter, command)}) c) x
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (ReadGeometry(reader, 0), new Area(reader.GetDouble(1)));
+    }
+
     public async Task<IReadOnlyList<Nearby>> WithinDistanceAsync(
         Geometry origin, CollectionDefinition layer, double metres, CancellationToken cancellationToken)
     {

@@ -132,6 +132,17 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task Compliance_of_a_site_drawn_across_farmland_reports_the_conflict()
+    {
+        var json = await PostJsonAsync("/api/analysis/compliance",
+            """{"geometry":{"type":"Polygon","coordinates":[[[108.300,31.060],[108.315,31.060],[108.315,31.070],[108.300,31.070],[108.300,31.060]]]}}""");
+
+        Assert.Equal("存在冲突", json.GetProperty("verdict").GetString());
+        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "permanent_farmland"
+            && f.GetProperty("area").GetProperty("squareMetres").GetDouble() > 1000);
+    }
+
+    [Fact]
     public async Task Compliance_of_an_unknown_feature_is_404_problem_json()
     {
         var response = await _client.GetAsync("/api/analysis/compliance/projects/999");

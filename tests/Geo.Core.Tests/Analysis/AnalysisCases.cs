@@ -171,6 +171,24 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     }
 
     [Fact]
+    public async Task A_site_drawn_across_farmland_reports_that_conflict_and_its_area()
+    {
+        var site = Drawn.AcrossFarmland2;
+        var farmland = await _sql.DoubleAsync(
+            "SELECT ST_Area(ST_Transform(ST_Intersection(geom, ST_GeomFromText($1, 4490)), 4545)) FROM constraints WHERE id = 2", site.Wkt);
+        var outside = await _sql.DoubleAsync(
+            "SELECT ST_Area(ST_Transform(ST_Difference(ST_GeomFromText($1, 4490), (SELECT ST_Union(geom) FROM constraints WHERE kind = 'urban_boundary')), 4545))",
+            site.Wkt);
+
+        var result = await new Compliance(Store, Spatial).RunAsync(site.GeoJson, null, None);
+
+        Assert.InRange(farmland, 1000, 0.95 * result.Subject.Area.SquareMetres);
+        Assert.Equal(Compliance.Conflicting, result.Verdict);
+        Assert.Equal(farmland, Assert.Single(result.Findings, f => f.Kind == Labels.PermanentFarmland).Area.SquareMetres, M2);
+        Assert.Equal(outside, result.Findings.SingleOrDefault(f => f.Kind == Labels.UrbanBoundary)?.Area.SquareMetres ?? 0, M2);
+    }
+
+    [Fact]
     public async Task Compliance_of_resettlement_zone_13_warns_of_geohazard_GH_03()
     {
         var hazard = await _sql.DoubleAsync(

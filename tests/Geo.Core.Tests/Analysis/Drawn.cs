@@ -14,6 +14,10 @@ internal sealed record Drawn(string Name, double[][] Ring)
     public static readonly Drawn AcrossProject5 = new("across project 5",
         [[108.28, 31.06], [108.30, 31.06], [108.30, 31.10], [108.28, 31.10], [108.28, 31.06]]);
 
+    /// <summary>A planned site drawn across the edge of 永久基本农田 长沙片 (constraint 2, lon 108.297–108.309, lat 31.067–31.077).</summary>
+    public static readonly Drawn AcrossFarmland2 = new("across farmland 2",
+        [[108.300, 31.060], [108.315, 31.060], [108.315, 31.070], [108.300, 31.070], [108.300, 31.060]]);
+
     /// <summary>A bow tie: its two edges cross at (108.31, 31.11).</summary>
     public static readonly Drawn BowTie = new("bow tie",
         [[108.30, 31.10], [108.32, 31.12], [108.32, 31.10], [108.30, 31.12], [108.30, 31.10]]);

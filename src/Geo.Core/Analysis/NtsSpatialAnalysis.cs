@@ -29,6 +29,7 @@ public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
     public async Task<IReadOnlyList<ClassOverlap>> ClassIntersectionsAsync(
         Geometry subject, CollectionDefinition layer, string classProperty, PropertyFilter? filter, CancellationToken cancellationToken)
     {
+        PropertyFilter.EnsureTextProperty(layer, classProperty);
         var byClass = new SortedDictionary<string, List<Geometry>>(StringComparer.Ordinal);
         await foreach (var feature in CandidatesAsync(subject, layer, filter, cancellationToken).ConfigureAwait(false))
         {
@@ -59,6 +60,7 @@ public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
     public async Task<IReadOnlyList<Nearby>> WithinDistanceAsync(
         Geometry origin, CollectionDefinition layer, double metres, CancellationToken cancellationToken)
     {
+        // Facility layers are small (tens of points); a full scan keeps the distance test exactly the one PostGIS makes.
         var projectedOrigin = GaussKruger108.Project(origin);
         var nearby = new List<Nearby>();
         await foreach (var feature in store.QueryAsync(new FeatureQuery(layer), cancellationToken).ConfigureAwait(false))

@@ -41,7 +41,7 @@ public sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpati
         Geometry subject, CollectionDefinition layer, string classProperty, PropertyFilter? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        new PropertyFilter(classProperty, []).EnsureTextPropertyOf(layer);
+        PropertyFilter.EnsureTextProperty(layer, classProperty);
         await using var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter<Geometry> { TypedValue = Storage(subject) });
         command.CommandText =

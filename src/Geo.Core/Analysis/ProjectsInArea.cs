@@ -1,4 +1,3 @@
-using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
 

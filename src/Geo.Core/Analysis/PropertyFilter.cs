@@ -13,13 +13,15 @@ public sealed record PropertyFilter(string Property, IReadOnlyList<string> Value
     public bool Matches(Feature feature) =>
         feature[Property] is string value && Values.Contains(value, StringComparer.Ordinal);
 
+    public void EnsureTextPropertyOf(CollectionDefinition layer) => EnsureTextProperty(layer, Property);
+
     /// <summary>The property must be a text property of the layer; this guards the column name the SQL quotes.</summary>
-    public void EnsureTextPropertyOf(CollectionDefinition layer)
+    public static void EnsureTextProperty(CollectionDefinition layer, string property)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        if (!layer.Properties.Any(p => p.Name == Property && p.Type == PropertyType.Text))
+        if (!layer.Properties.Any(p => p.Name == property && p.Type == PropertyType.Text))
         {
-            throw new ArgumentException($"'{Property}' is not a text property of {layer.Id}", nameof(layer));
+            throw new ArgumentException($"'{property}' is not a text property of {layer.Id}", nameof(property));
         }
     }
 }

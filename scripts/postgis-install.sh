@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs PostgreSQL 15 + PostGIS 3 from Debian when they are missing. Safe to run again.
+# Installs PostgreSQL 15 + PostGIS 3 + pgRouting (road-network distances) from Debian when missing. Safe to run again.
 set -euo pipefail
 
-if [ -f /usr/share/postgresql/15/extension/postgis.control ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ]; then
+if [ -f /usr/share/postgresql/15/extension/postgis.control ] && [ -f /usr/share/postgresql/15/extension/pgrouting.control ] \
+  && [ -x /usr/lib/postgresql/15/bin/pg_ctl ]; then
   exit 0
 fi
 
@@ -12,7 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"
 fi
 
-echo "postgis-install: installing postgresql-15 and postgresql-15-postgis-3 with apt" >&2
+echo "postgis-install: installing postgresql-15, postgresql-15-postgis-3 and postgresql-15-pgrouting with apt" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >&2
-$sudo apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 >&2
+$sudo apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting >&2

@@ -29,7 +29,13 @@ public interface ISpatialAnalysis
     Task<(Geometry Outside, Crs.Area Area)> DifferenceAsync(
         Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken);
 
-    /// <summary>Features of <paramref name="layer"/> within <paramref name="metres"/> of the origin, nearest first (ties by id).</summary>
+    /// <summary>
+    /// Features of <paramref name="layer"/> within <paramref name="metres"/> of the origin, nearest first (ties by id): by
+    /// road when <see cref="RoadNetworkAsync"/> says a network is loaded, otherwise in a straight line.
+    /// </summary>
     Task<IReadOnlyList<Nearby>> WithinDistanceAsync(
         Geometry origin, CollectionDefinition layer, double metres, CancellationToken cancellationToken);
+
+    /// <summary>Whether distances go by road: a roads layer is loaded and pgRouting is there to route on it.</summary>
+    Task<bool> RoadNetworkAsync(CancellationToken cancellationToken);
 }

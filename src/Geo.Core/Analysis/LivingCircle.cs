@@ -4,14 +4,15 @@ using Geo.Core.Stores;
 namespace Geo.Core.Analysis;
 
 /// <summary>
-/// 一刻钟便民生活圈: for each resettlement area, which facility kinds lie within a distance of the area (0 inside it),
-/// measured in a straight line in EPSG:4545. Road-network distance (pgRouting) is not implemented.
+/// 一刻钟便民生活圈: for each resettlement area, which facility kinds lie within a distance of the area (0 inside it):
+/// by road with pgRouting when a road network is loaded in PostGIS, otherwise in a straight line in EPSG:4545.
 /// </summary>
 public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
 {
     public const double DefaultDistanceMetres = 1000;
     public const double MaxDistanceMetres = 10000;
-    public const string Method = "直线距离（EPSG:4545，自安置区边界量起，区内为0）；路网距离（pgRouting）尚未实现";
+    public const string StraightLine = "直线距离（EPSG:4545，自安置区边界量起，区内为0）；未加载路网";
+    public const string ByRoad = "路网距离（pgRouting，EPSG:4545 长度）：安置区与设施各自以直线接入最近的路网节点";
 
     /// <summary>The kinds a living circle needs; a clinic or a hospital both serve the medical need.</summary>
     public static readonly IReadOnlyList<(string Need, string[] FacilityKinds)> Needs =
@@ -65,7 +66,8 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
             n.Need, Labels.Of(n.Need),
             areas.Count(a => a.Needs.Single(x => x.Need == n.Need).Covered),
             areas.Count)).ToList();
-        return new LivingCircleResult(distance, Method, areas, coverage, DateTimeOffset.UtcNow);
+        var method = await spatial.RoadNetworkAsync(cancellationToken).ConfigureAwait(false) ? ByRoad : StraightLine;
+        return new LivingCircleResult(distance, method, areas, coverage, DateTimeOffset.UtcNow);
     }
 }
 

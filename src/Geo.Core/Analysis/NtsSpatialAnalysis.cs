@@ -75,6 +75,9 @@ public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
         return nearby.OrderBy(n => n.DistanceMetres).ThenBy(n => n.Feature.Id).ToList();
     }
 
+    /// <summary>The embedded store has no road network; its distances are straight lines.</summary>
+    public Task<bool> RoadNetworkAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
     private async IAsyncEnumerable<Feature> CandidatesAsync(
         Geometry subject, CollectionDefinition layer, PropertyFilter? filter,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

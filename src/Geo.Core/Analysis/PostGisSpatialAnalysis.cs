@@ -85,6 +85,11 @@ public sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpati
         Geometry origin, CollectionDefinition layer, double metres, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        if (await RoadNetworkAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return await PostGisRoadNetwork.WithinAsync(dataSource, Storage(origin), layer, metres, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var command = dataSource.CreateCommand(
             $"""
             SELECT {PostGisColumns.SelectList(layer)}, d
@@ -105,6 +110,8 @@ public sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpati
 
         return nearby;
     }
+
+    public Task<bool> RoadNetworkAsync(CancellationToken cancellationToken) => PostGisRoadNetwork.IsLoadedAsync(dataSource, cancellationToken);
 
     private static string FilterSql(CollectionDefinition layer, PropertyFilter? filter, NpgsqlCommand command)
     {

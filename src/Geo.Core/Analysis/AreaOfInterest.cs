@@ -69,10 +69,10 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
             description += string.Create(CultureInfo.InvariantCulture, $" 外扩 {metres:0.##} 米");
         }
 
-        var inside = await InsideDistrictAsync(store, geometry, cancellationToken).ConfigureAwait(false);
+        var inside = await DistrictCheck.TouchesDistrictAsync(store, geometry, cancellationToken).ConfigureAwait(false);
         if (!inside)
         {
-            notes.Add("该范围在开州区界之外，结果为空。");
+            notes.Add(DistrictCheck.OutsideNote);
         }
 
         return new AreaOfInterest(description, geometry, AreaFigures.Of(GaussKruger108.AreaOf(geometry)), inside, notes);
@@ -89,7 +89,4 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
         var township = await store.GetAsync(Catalog.Townships, id, cancellationToken).ConfigureAwait(false);
         return township is not null && string.Equals(township["code"] as string, code, StringComparison.Ordinal) ? township : null;
     }
-
-    private static async Task<bool> InsideDistrictAsync(IFeatureStore store, Geometry geometry, CancellationToken cancellationToken) =>
-        await store.CountAsync(new FeatureQuery(Catalog.District) { Intersects = geometry }, cancellationToken).ConfigureAwait(false) > 0;
 }

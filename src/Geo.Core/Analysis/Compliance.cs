@@ -25,7 +25,13 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     public async Task<ComplianceResult> RunAsync(System.Text.Json.JsonElement geometry, System.Text.Json.JsonElement? crs, CancellationToken cancellationToken)
     {
         var input = GeometryInput.Read(geometry, GeometryInput.ReadCrs(crs));
-        return await RunAsync(Subject.Drawn(input), input.Repair is null ? [] : [input.Repair], cancellationToken).ConfigureAwait(false);
+        var notes = input.Repair is null ? new List<string>() : [input.Repair];
+        if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))
+        {
+            notes.Add(DistrictCheck.OutsideNote);
+        }
+
+        return await RunAsync(Subject.Drawn(input), notes, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ComplianceResult> RunAsync(Subject subject, IReadOnlyList<string> notes, CancellationToken cancellationToken)

@@ -60,6 +60,11 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
                 notes.Add(input.Repair);
             }
 
+            if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))
+            {
+                notes.Add(DistrictCheck.OutsideNote);
+            }
+
             return [Subject.Drawn(input)];
         }
 

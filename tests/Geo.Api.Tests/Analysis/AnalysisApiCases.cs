@@ -165,6 +165,32 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
         Assert.NotEmpty(geojson.GetProperty("features").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("""{"collection":"zones","ids":[13],"layers":[{"layer":"roads"}]}""", HttpStatusCode.BadRequest, "layers")]
+    [InlineData("""{"collection":"zones","ids":[13]}""", HttpStatusCode.BadRequest, "layers")]
+    [InlineData("""{"collection":"zones","ids":[999],"layers":[{"layer":"parcels"}]}""", HttpStatusCode.NotFound, "id")]
+    [InlineData("""{"collection":"dams","ids":[1],"layers":[{"layer":"parcels"}]}""", HttpStatusCode.NotFound, "collection")]
+    [InlineData("""{"collection":"indicators","ids":[1],"layers":[{"layer":"parcels"}]}""", HttpStatusCode.BadRequest, "collection")]
+    [InlineData("""{"layers":[{"layer":"parcels"}]}""", HttpStatusCode.BadRequest, "subject")]
+    public async Task Bad_overlay_requests_are_answered_with_problem_json(string body, HttpStatusCode status, string parameter)
+    {
+        var response = await _client.PostAsync("/api/analysis/overlay", Json(body));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(parameter, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Overlay_of_a_polygon_outside_the_district_is_empty_with_a_note()
+    {
+        var json = await PostJsonAsync("/api/analysis/overlay",
+            """{"geometry":{"type":"Polygon","coordinates":[[[90,30],[90.1,30],[90.1,30.1],[90,30]]]},"layers":[{"layer":"constraints"}]}""");
+
+        Assert.Empty(json.GetProperty("subjects")[0].GetProperty("layers")[0].GetProperty("classes").EnumerateArray());
+        Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("区界之外", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Constraint_conflicts_list_farmland_in_the_redline()
     {

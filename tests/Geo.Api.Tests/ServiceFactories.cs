@@ -34,10 +34,11 @@ public abstract class ServiceFactory : WebApplicationFactory<Program>
     public abstract PostGisStoreFixture Reference { get; }
 }
 
-/// <summary>The service on the embedded store, reading this repository's gis-data; reference SQL goes to a private PostGIS.</summary>
+/// <summary>The service on the embedded store, reading this repository's gis-data; reference SQL goes to a private PostGIS and recorded indicator actuals to a temporary folder.</summary>
 public sealed class EmbeddedServiceFactory : ServiceFactory, IAsyncLifetime
 {
     private readonly PostGisStoreFixture _reference = new();
+    private readonly string _actuals = Path.Combine(Path.GetTempPath(), "indicator-actuals-" + Guid.NewGuid().ToString("N")[..8]);
 
     public override PostGisStoreFixture Reference => _reference;
 
@@ -49,6 +50,16 @@ public sealed class EmbeddedServiceFactory : ServiceFactory, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:Geo", "");
         builder.UseSetting("GisData:Path", RepoPaths.GisData);
+        builder.UseSetting("IndicatorActuals:Path", _actuals);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_actuals))
+        {
+            Directory.Delete(_actuals, recursive: true);
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Geo.Api.Analysis;
 using Geo.Api.OgcApi;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -27,6 +28,7 @@ public static class ServiceHost
                 [OgcMediaTypes.GeoJson, "application/problem+json", "application/schema+json", "text/csv", OgcMediaTypes.OpenApi]);
         });
         builder.Services.AddCorsFromConfiguration(builder.Configuration);
+        builder.Services.AddPlanningAnalyses();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -40,6 +42,12 @@ public static class ServiceHost
         app.MapStaticAssets();
         app.MapOpenApiDocument();
         app.MapOgcApi();
+        app.MapProjectsInAreaApi();
+        app.MapOverlayApi();
+        app.MapComplianceApi();
+        app.MapFlowsApi();
+        app.MapIndicatorsApi();
+        app.MapLivingCircleApi();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

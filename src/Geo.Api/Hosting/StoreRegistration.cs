@@ -1,3 +1,5 @@
+using Geo.Core.Analysis;
+using Geo.Core.Analysis.Indicators;
 using Geo.Core.GisData;
 using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
@@ -7,7 +9,9 @@ namespace Geo.Api.Hosting;
 
 /// <summary>
 /// Chooses the store: PostGIS when <c>ConnectionStrings:Geo</c> is set (migrated at start-up when
-/// <c>Database:MigrateOnStartup</c> is true), otherwise the embedded store loaded from the gis-data folder.
+/// <c>Database:MigrateOnStartup</c> is true), otherwise the embedded store loaded from the gis-data folder. The spatial
+/// analysis and the indicator actuals go with the store: SQL and a table for PostGIS; NTS and a JSON-lines file in
+/// <c>IndicatorActuals:Path</c> for the embedded store.
 /// </summary>
 public static class StoreRegistration
 {
@@ -26,12 +30,22 @@ public static class StoreRegistration
             var dataSource = PostGisDataSource.Create(connectionString);
             services.AddSingleton(dataSource);
             services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSource));
+            services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSource));
+            services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSource));
             return services;
         }
 
         var folder = GisDataLocation.Resolve(configuration);
         services.AddSingleton(new GisDataLocation(folder));
         services.AddSingleton<IFeatureStore>(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
+        services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
+        services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));
         return services;
     }
+
+    /// <summary>Where the embedded store keeps recorded indicator actuals; outside gis-data, which is generated.</summary>
+    private static string IndicatorActualsFolder(IConfiguration configuration) =>
+        configuration["IndicatorActuals:Path"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "kaizhou-geo");
 }

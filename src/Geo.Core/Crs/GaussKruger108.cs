@@ -27,6 +27,7 @@ public static class GaussKruger108
         """;
 
     internal static readonly MathTransform ForwardTransform = CreateForward();
+    private static readonly MathTransform Inverse = ForwardTransform.Inverse();
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), Srid);
 
     /// <summary>Projects a CGCS2000 (lon/lat) geometry to easting/northing metres.</summary>
@@ -36,6 +37,16 @@ public static class GaussKruger108
         projected.Apply(new MathTransformFilter(ForwardTransform));
         projected.SRID = Srid;
         return projected;
+    }
+
+    /// <summary>Turns easting/northing metres back into CGCS2000 lon/lat (for drawn input in EPSG:4545 and for buffers).</summary>
+    public static Geometry Unproject(Geometry projected)
+    {
+        ArgumentNullException.ThrowIfNull(projected);
+        var geographic = Cgcs2000.GeometryFactory.CreateGeometry(projected);
+        geographic.Apply(new MathTransformFilter(Inverse));
+        geographic.SRID = Cgcs2000.Srid;
+        return geographic;
     }
 
     public static Area AreaOf(Geometry geographic) => new(Project(geographic).Area);

@@ -1,0 +1,26 @@
+using Geo.Core.Analysis;
+using Geo.Core.Analysis.Indicators;
+
+namespace Geo.Api.Analysis;
+
+/// <summary>The analyses, written once over <see cref="ISpatialAnalysis"/> and the store (registered in StoreRegistration).</summary>
+public static class AnalysisServices
+{
+    public static IServiceCollection AddPlanningAnalyses(this IServiceCollection services)
+    {
+        services.AddSingleton<ProjectsInArea>();
+        services.AddSingleton<Overlay>();
+        services.AddSingleton<Compliance>();
+        services.AddSingleton<ConstraintConflicts>();
+        services.AddSingleton<FlowSummary>();
+        services.AddSingleton<LivingCircle>();
+        services.AddSingleton<IndicatorReport>();
+        return services;
+    }
+
+    /// <summary>Every analysis route answers bad input with problem+json.</summary>
+    internal static RouteGroupBuilder WithAnalysisProblems(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter<AnalysisProblemFilter>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

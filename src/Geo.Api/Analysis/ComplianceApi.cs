@@ -1,0 +1,83 @@
+using Geo.Core.Analysis;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Geo.Api.Analysis;
+
+/// <summary><c>GET /api/analysis/compliance/{collection}/{id}</c> (合规性审查) and <c>GET /api/analysis/constraint-conflicts</c> (三线冲突).</summary>
+public static class ComplianceApi
+{
+    public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/analysis").WithTags("规划分析 Planning analysis").WithAnalysisProblems();
+        group.MapGet("/compliance/{collection}/{id:long}", CheckAsync)
+            .WithName("Compliance")
+            .WithSummary("合规性审查：要素与永久基本农田、生态保护红线、城镇开发边界、地质灾害隐患区的冲突及面积")
+            .WithDescription("Overlap with 永久基本农田 or 生态保护红线 and the part outside 城镇开发边界 are conflicts; overlap with 地质灾害隐患区 is a warning. "
+                + "Verdict 合规 / 存在冲突 / 需关注. f=json|geojson|csv|html.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapPost("/compliance", CheckDrawnAsync)
+            .WithName("ComplianceOfDrawnSite")
+            .WithSummary("合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积")
+            .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check.")
+            .Accepts<DrawnSiteBody>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/constraint-conflicts", ConflictsAsync)
+            .WithName("ConstraintConflicts")
+            .WithSummary("三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return app;
+    }
+
+    private static async Task<IResult> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, CancellationToken cancellationToken)
+    {
+        var format = ResultFormats.Parse(request.F, htmlAllowed: true);
+        return Answer(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format);
+    }
+
+    private static async Task<IResult> CheckDrawnAsync([AsParameters] DrawnSiteRequest request, Compliance analysis, CancellationToken cancellationToken)
+    {
+        var format = ResultFormats.Parse(request.F, htmlAllowed: true);
+        if (request.Body?.Geometry is not { } geometry)
+        {
+            throw AnalysisInputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
+        }
+
+        return Answer(await analysis.RunAsync(geometry, request.Body.Crs, cancellationToken), format);
+    }
+
+    private static IResult Answer(ComplianceResult result, ResultFormat format) => format switch
+    {
+        ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
+        ResultFormat.Csv => ComplianceExport.Csv(result),
+        ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result), "text/html; charset=utf-8"),
+        _ => TypedResults.Json(
+            new { result.Subject, result.Verdict, result.Findings, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+    };
+
+    private static async Task<IResult> ConflictsAsync([FromQuery(Name = "f")] string? f, ConstraintConflicts analysis, CancellationToken cancellationToken)
+    {
+        var format = ResultFormats.Parse(f, htmlAllowed: false);
+        var result = await analysis.RunAsync(cancellationToken);
+        return format switch
+        {
+            ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
+            ResultFormat.Csv => ComplianceExport.Csv(result),
+            _ => TypedResults.Json(new { result.Conflicts, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+        };
+    }
+}
+
+public sealed record ComplianceRequest(string Collection, long Id, [FromQuery(Name = "f")] string? F);
+
+public sealed record DrawnSiteRequest([FromBody] DrawnSiteBody? Body, [FromQuery(Name = "f")] string? F);
+
+/// <summary>A drawn site: a GeoJSON geometry and its optional CRS (EPSG:4490/CRS84 lon/lat, or EPSG:4545 metres).</summary>
+public sealed record DrawnSiteBody(System.Text.Json.JsonElement? Geometry, System.Text.Json.JsonElement? Crs);

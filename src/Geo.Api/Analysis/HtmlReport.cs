@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Geo.Core.Analysis;
+
+namespace Geo.Api.Analysis;
+
+/// <summary>The frame of a printable report: title, date, the 示意 mark, the map, the body, the data-source note.</summary>
+internal static class HtmlReport
+{
+    public static string Page(string title, DateTimeOffset computedAt, string map, string body)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>");
+        html.Append("<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:24px;color:#222}")
+            .Append("table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #999;padding:3px 8px;font-size:13px}")
+            .Append("td.n{text-align:right}.mark{color:#b00;font-weight:bold;border:2px solid #b00;padding:0 6px}")
+            .Append(".note{font-size:12px;color:#555}@media print{.noprint{display:none}}</style></head><body>");
+        html.Append("<h1>").Append(E(title)).Append(" <span class=\"mark\">示意</span></h1>");
+        html.Append("<p>生成时间：").Append(E(computedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+            .Append("（北京时间）</p>");
+        html.Append(map).Append(body);
+        html.Append("<p class=\"note\">").Append(E(DataNote.Text)).Append("</p></body></html>");
+        return html.ToString();
+    }
+
+    public static string E(object? value) => WebUtility.HtmlEncode(value switch
+    {
+        null => string.Empty,
+        double d => d.ToString("#,0.##", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    }) ?? string.Empty;
+
+    public static string AreaCells(AreaFigures? area) =>
+        area is null ? "<td class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td>"
+            : $"<td class=\"n\">{E(area.SquareMetres)}</td><td class=\"n\">{E(area.Hectares)}</td><td class=\"n\">{E(area.Mu)}</td>";
+
+    public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
+}

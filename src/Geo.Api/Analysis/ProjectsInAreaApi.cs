@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Geo.Core.Analysis;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Geo.Api.Analysis;
+
+/// <summary><c>POST /api/analysis/projects-in-area</c>: 范围内项目统计.</summary>
+public static class ProjectsInAreaApi
+{
+    public static IEndpointRouteBuilder MapProjectsInAreaApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/analysis").WithTags("规划分析 Planning analysis").WithAnalysisProblems()
+            .MapPost("/projects-in-area", RunAsync)
+            .WithName("ProjectsInArea")
+            .WithSummary("范围内项目：某一范围（绘制图形、片区或乡镇驻地缓冲区）内的重大项目及汇总")
+            .WithDescription("The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, "
+                + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
+                + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.")
+            .Accepts<ProjectsInAreaBody>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        return app;
+    }
+
+    private static async Task<IResult> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, CancellationToken cancellationToken)
+    {
+        var format = ResultFormats.Parse(request.F, htmlAllowed: true);
+        var body = request.Body ?? throw AnalysisInputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
+        var result = await analysis.RunAsync(body.Area, body.Filter, cancellationToken);
+        return format switch
+        {
+            ResultFormat.GeoJson => TypedResults.Json(ProjectsInAreaExport.Features(result), AnalysisJson.Options, "application/geo+json"),
+            ResultFormat.Csv => ProjectsInAreaExport.Csv(result),
+            ResultFormat.Html => TypedResults.Content(ProjectsInAreaReport.Html(result), "text/html; charset=utf-8"),
+            _ => TypedResults.Json(ProjectsInAreaExport.Json(result), AnalysisJson.Options),
+        };
+    }
+}
+
+public sealed record ProjectsInAreaRequest([FromBody] ProjectsInAreaBody? Body, [FromQuery(Name = "f")] string? F);
+
+/// <summary>The area (one of geometry, zoneId, townshipCode; optional bufferM) and the optional project filters.</summary>
+public sealed record ProjectsInAreaBody(
+    JsonElement? Geometry, JsonElement? Crs, long? ZoneId, string? TownshipCode, double? BufferM,
+    string? Category, string? Funding, int? YearFrom, int? YearTo, string? LeadUnit, double? MinInvestmentWan, double? MaxInvestmentWan)
+{
+    internal AreaRequest Area => new() { Geometry = Geometry, Crs = Crs, ZoneId = ZoneId, TownshipCode = TownshipCode, BufferM = BufferM };
+
+    internal ProjectFilter Filter => new()
+    {
+        Category = Category, Funding = Funding, YearFrom = YearFrom, YearTo = YearTo, LeadUnit = LeadUnit,
+        MinInvestmentWan = MinInvestmentWan, MaxInvestmentWan = MaxInvestmentWan,
+    };
+}

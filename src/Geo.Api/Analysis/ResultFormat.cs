@@ -1,0 +1,27 @@
+namespace Geo.Api.Analysis;
+
+/// <summary>How an analysis answer is wanted: <c>f=json</c> (default), <c>geojson</c>, <c>csv</c> (UTF-8 with BOM, for Excel) or <c>html</c> (printable report).</summary>
+internal enum ResultFormat
+{
+    Json,
+    GeoJson,
+    Csv,
+    Html,
+}
+
+internal static class ResultFormats
+{
+    public static ResultFormat Parse(string? f, bool htmlAllowed)
+    {
+        var format = (f ?? "json").ToUpperInvariant() switch
+        {
+            "JSON" => ResultFormat.Json,
+            "GEOJSON" => ResultFormat.GeoJson,
+            "CSV" => ResultFormat.Csv,
+            "HTML" when htmlAllowed => ResultFormat.Html,
+            _ => throw Geo.Core.Analysis.AnalysisInputException.Invalid(
+                "f", $"unknown format '{f}'; one of json, geojson, csv{(htmlAllowed ? ", html" : string.Empty)}"),
+        };
+        return format;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Geo.Core.Crs;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Analysis;
+
+/// <summary>An area resolved to a CGCS2000 geometry, with what it is, its size and any notes for the reader.</summary>
+public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaFigures Area, bool InsideDistrict, IReadOnlyList<string> Notes)
+{
+    public const double MaxBufferMetres = 50000;
+
+    public static async Task<AreaOfInterest> ResolveAsync(AreaRequest request, IFeatureStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
+        var given = (request.Geometry is { ValueKind: not System.Text.Json.JsonValueKind.Null } ? 1 : 0)
+            + (request.ZoneId is null ? 0 : 1) + (request.TownshipCode is null ? 0 : 1);
+        if (given != 1)
+        {
+            throw AnalysisInputException.Invalid("area", "give exactly one of geometry, zoneId or townshipCode");
+        }
+
+        if (request.BufferM is { } b && (double.IsNaN(b) || b < 0 || b > MaxBufferMetres))
+        {
+            throw AnalysisInputException.Invalid("bufferM", $"the buffer must be between 0 and {MaxBufferMetres} metres");
+        }
+
+        var notes = new List<string>();
+        string description;
+        Geometry geometry;
+        if (request.ZoneId is { } zoneId)
+        {
+            var zone = await store.GetAsync(Catalog.Zones, zoneId, cancellationToken).ConfigureAwait(false)
+                ?? throw AnalysisInputException.NotFound("zoneId", $"there is no zone {zoneId}; /ogcapi/collections/zones/items lists them");
+            description = $"片区 {zone.Id} {zone["name"]}";
+            geometry = zone.Geometry!;
+        }
+        else if (request.TownshipCode is { } code)
+        {
+            var township = await FindTownshipAsync(store, code, cancellationToken).ConfigureAwait(false)
+                ?? throw AnalysisInputException.NotFound("townshipCode", $"there is no township with code '{code}'; /ogcapi/collections/townships/items lists them");
+            if (request.BufferM is null or 0)
+            {
+                // No township polygons exist in any public source (gis-data/README.md), only seat points.
+                throw AnalysisInputException.Invalid("bufferM", "townships are known only as seat points (no official polygons); give bufferM in metres around the seat");
+            }
+
+            description = $"乡镇（街道） {code} {township["name"]} 驻地";
+            geometry = township.Geometry!;
+            notes.Add("乡镇（街道）没有公开的边界多边形，范围为驻地点的缓冲区（示意）。");
+        }
+        else
+        {
+            var input = GeometryInput.Read(request.Geometry!.Value, GeometryInput.ReadCrs(request.Crs));
+            description = "绘制范围";
+            geometry = input.Geometry;
+            if (input.Repair is not null)
+            {
+                notes.Add(input.Repair);
+            }
+        }
+
+        if (request.BufferM is > 0 and var metres)
+        {
+            // Buffered in metres (EPSG:4545), then carried back to lon/lat so both stores cut the same polygon.
+            geometry = GaussKruger108.Unproject(GaussKruger108.Project(geometry).Buffer(metres));
+            description += string.Create(CultureInfo.InvariantCulture, $" 外扩 {metres:0.##} 米");
+        }
+
+        var inside = await DistrictCheck.TouchesDistrictAsync(store, geometry, cancellationToken).ConfigureAwait(false);
+        if (!inside)
+        {
+            notes.Add(DistrictCheck.OutsideNote);
+        }
+
+        return new AreaOfInterest(description, geometry, AreaFigures.Of(GaussKruger108.AreaOf(geometry)), inside, notes);
+    }
+
+    private static async Task<Feature?> FindTownshipAsync(IFeatureStore store, string code, CancellationToken cancellationToken)
+    {
+        // Township ids are the NBS code as an integer (gis-data/README.md); the code property is checked as well.
+        if (!long.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        var township = await store.GetAsync(Catalog.Townships, id, cancellationToken).ConfigureAwait(false);
+        return township is not null && string.Equals(township["code"] as string, code, StringComparison.Ordinal) ? township : null;
+    }
+}

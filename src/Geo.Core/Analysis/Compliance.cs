@@ -1,0 +1,99 @@
+using Geo.Core.Crs;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Analysis;
+
+/// <summary>
+/// 合规性审查 of one stored feature against the constraints: any overlap with 永久基本农田 or 生态保护红线 is a conflict,
+/// the part outside the 城镇开发边界 is a conflict, and overlap with a 地质灾害隐患区 is a warning.
+/// </summary>
+public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
+{
+    public const string Compliant = "合规";
+    public const string Conflicting = "存在冲突";
+    public const string NeedsAttention = "需关注";
+
+    /// <summary>An outside area below this is float noise where a site's edge runs along the boundary, not a conflict.</summary>
+    private const double NoiseSquareMetres = 0.01;
+
+    public async Task<ComplianceResult> RunAsync(string collectionId, long id, CancellationToken cancellationToken) =>
+        await RunAsync(await Subject.LoadAsync(store, collectionId, id, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Checks a drawn site (a planned project's red line, say) before it is stored.</summary>
+    public async Task<ComplianceResult> RunAsync(System.Text.Json.JsonElement geometry, System.Text.Json.JsonElement? crs, CancellationToken cancellationToken)
+    {
+        var input = GeometryInput.Read(geometry, GeometryInput.ReadCrs(crs));
+        var notes = input.Repair is null ? new List<string>() : [input.Repair];
+        if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))
+        {
+            notes.Add(DistrictCheck.OutsideNote);
+        }
+
+        return await RunAsync(Subject.Drawn(input), notes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ComplianceResult> RunAsync(Subject subject, IReadOnlyList<string> notes, CancellationToken cancellationToken)
+    {
+        var findings = new List<ComplianceFinding>();
+        var overlaps = await spatial.IntersectionsAsync(
+            subject.Geometry, Catalog.Constraints,
+            new PropertyFilter("kind", [Labels.PermanentFarmland, Labels.EcologicalRedline, Labels.Geohazard]),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var overlap in overlaps)
+        {
+            // A polygon that only touches a constraint along an edge shares no area and is no conflict; a point inside is.
+            if (subject.HasArea && overlap.Area.SquareMetres <= 0)
+            {
+                continue;
+            }
+
+            var kind = (string)overlap.Feature["kind"]!;
+            findings.Add(new ComplianceFinding(
+                kind == Labels.Geohazard ? Severity.Warning : Severity.Conflict,
+                kind, Labels.Of(kind), overlap.Feature.Id, (string?)overlap.Feature["name"],
+                $"与{Labels.Of(kind)}重叠",
+                AreaFigures.Of(overlap.Area), Share(subject, overlap.Area), overlap.Intersection));
+        }
+
+        findings.AddRange(await OutsideUrbanBoundaryAsync(subject, cancellationToken).ConfigureAwait(false));
+        var ordered = findings.OrderBy(f => f.Severity).ThenBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.ConstraintId).ToList();
+        var verdict = ordered.Any(f => f.Severity == Severity.Conflict) ? Conflicting
+            : ordered.Count > 0 ? NeedsAttention : Compliant;
+        return new ComplianceResult(subject, verdict, ordered, notes, DateTimeOffset.UtcNow);
+    }
+
+    private async Task<IEnumerable<ComplianceFinding>> OutsideUrbanBoundaryAsync(Subject subject, CancellationToken cancellationToken)
+    {
+        var (outside, area) = await spatial.DifferenceAsync(
+            subject.Geometry, Catalog.Constraints, new PropertyFilter("kind", Labels.UrbanBoundary), cancellationToken).ConfigureAwait(false);
+        // A point or line has no area: it conflicts when any of it is outside. A polygon conflicts by its area outside.
+        var conflict = subject.HasArea ? area.SquareMetres > NoiseSquareMetres : !outside.IsEmpty;
+        return conflict
+            ? [new ComplianceFinding(
+                Severity.Conflict, Labels.UrbanBoundary, Labels.Of(Labels.UrbanBoundary), null, null, $"位于{Labels.Of(Labels.UrbanBoundary)}之外",
+                AreaFigures.Of(area), Share(subject, area), outside)]
+            : [];
+    }
+
+    private static double? Share(Subject subject, Area area) => subject.HasArea ? area.SquareMetres / subject.Area.SquareMetres : null;
+}
+
+/// <summary>Conflicts sort before warnings.</summary>
+public enum Severity
+{
+    Conflict,
+    Warning,
+}
+
+public sealed record ComplianceResult(
+    Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, IReadOnlyList<string> Notes, DateTimeOffset ComputedAt);
+
+/// <summary>One conflict or warning: which rule, which constraint feature (none for the outside-the-boundary part), and how much.</summary>
+public sealed record ComplianceFinding(
+    Severity Severity, string Kind, string KindLabel, long? ConstraintId, string? ConstraintName, string Description,
+    AreaFigures Area, double? ShareOfSubject, Geometry Geometry)
+{
+    public string SeverityLabel => Severity == Severity.Conflict ? "冲突" : "警示";
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Geo.Core.Crs;
+using Geo.Core.GisData;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Operation.Valid;
+
+namespace Geo.Core.Analysis;
+
+/// <summary>A drawn geometry after reading: in CGCS2000 lon/lat, valid, with a note when it had to be repaired.</summary>
+public sealed record GeometryInput(Geometry Geometry, string? Repair)
+{
+    private static readonly string[] Geographic =
+    [
+        "EPSG:4490", "http://www.opengis.net/def/crs/EPSG/0/4490", "urn:ogc:def:crs:EPSG::4490",
+        "EPSG:4326", "http://www.opengis.net/def/crs/EPSG/0/4326", "urn:ogc:def:crs:EPSG::4326",
+        "CRS84", "http://www.opengis.net/def/crs/OGC/1.3/CRS84", "urn:ogc:def:crs:OGC:1.3:CRS84",
+    ];
+
+    private static readonly string[] Projected =
+        ["EPSG:4545", "http://www.opengis.net/def/crs/EPSG/0/4545", "urn:ogc:def:crs:EPSG::4545"];
+
+    /// <summary>
+    /// Reads a GeoJSON geometry. <paramref name="crs"/> may be lon/lat (CGCS2000, WGS84 or CRS84: the same at this
+    /// accuracy) or EPSG:4545 easting/northing metres; none means lon/lat, as RFC 7946 says.
+    /// </summary>
+    public static GeometryInput Read(JsonElement json, string? crs, string parameter = "geometry")
+    {
+        Geometry geometry;
+        try
+        {
+            geometry = json.Deserialize<Geometry>(GeometryJson.Options)
+                ?? throw AnalysisInputException.Invalid(parameter, "the geometry is null");
+        }
+        catch (JsonException e)
+        {
+            throw AnalysisInputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw AnalysisInputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
+        }
+
+        if (geometry.IsEmpty)
+        {
+            throw AnalysisInputException.Invalid(parameter, "the geometry has no coordinates");
+        }
+
+        geometry = ToGeographic(geometry, crs, parameter);
+        if (geometry.IsValid)
+        {
+            return new GeometryInput(geometry, null);
+        }
+
+        var error = new IsValidOp(geometry).ValidationError;
+        var before = GaussKruger108.AreaOf(geometry).SquareMetres;
+        var fixedGeometry = GeometryFixer.Fix(geometry);
+        fixedGeometry.SRID = Cgcs2000.Srid;
+        if (fixedGeometry.IsEmpty)
+        {
+            throw AnalysisInputException.Invalid(parameter, $"the geometry is invalid ({error.Message}) and nothing is left after repair");
+        }
+
+        var after = GaussKruger108.AreaOf(fixedGeometry).SquareMetres;
+        return new GeometryInput(
+            fixedGeometry,
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"输入图形无效（{error.Message}，位于 {error.Coordinate.X:0.#######}, {error.Coordinate.Y:0.#######}），已用 make-valid 修复："
+                + $"修复前面积 {before:0.##} m²，修复后 {after:0.##} m²。"));
+    }
+
+    public static string? ReadCrs(JsonElement? crs) => crs switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+        { ValueKind: JsonValueKind.String } s => s.GetString(),
+        // The GeoJSON 2008 form: {"type":"name","properties":{"name":"EPSG:4545"}}.
+        { ValueKind: JsonValueKind.Object } o when o.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n) => n.GetString(),
+        _ => throw AnalysisInputException.Invalid("crs", "crs must be a string such as \"EPSG:4545\" or a GeoJSON named crs object"),
+    };
+
+    private static Geometry ToGeographic(Geometry geometry, string? crs, string parameter)
+    {
+        if (crs is null || Geographic.Contains(crs, StringComparer.OrdinalIgnoreCase))
+        {
+            var box = geometry.EnvelopeInternal;
+            if (box.MinX < -180 || box.MaxX > 180 || box.MinY < -90 || box.MaxY > 90)
+            {
+                throw AnalysisInputException.Invalid(
+                    parameter, "coordinates are out of range for longitude/latitude; if they are EPSG:4545 metres, say so with \"crs\": \"EPSG:4545\"");
+            }
+
+            geometry.SRID = Cgcs2000.Srid;
+            return geometry;
+        }
+
+        if (Projected.Contains(crs, StringComparer.OrdinalIgnoreCase))
+        {
+            var box = geometry.EnvelopeInternal;
+            // EPSG:4545 eastings near Kaizhou are a few hundred km (false easting 500 km); lon/lat values would be tiny.
+            if (box.MinX < 100000 || box.MaxX > 900000 || box.MinY < 0 || box.MaxY > 10000000)
+            {
+                throw AnalysisInputException.Invalid(
+                    parameter, "coordinates are not EPSG:4545 easting/northing metres (x = easting about 300000–700000, y = northing)");
+            }
+
+            return GaussKruger108.Unproject(geometry);
+        }
+
+        throw AnalysisInputException.Invalid("crs", $"unsupported crs '{crs}'; use EPSG:4490 (or CRS84/EPSG:4326, lon/lat) or EPSG:4545 (metres)");
+    }
+}

@@ -1,0 +1,13 @@
+namespace Geo.Core.Analysis.Indicators;
+
+/// <summary>
+/// Where actual values are kept: append-only, so earlier values stay. An append returns only once the record is
+/// durable (committed, or fsynced), so an acknowledged write is never lost.
+/// </summary>
+public interface IIndicatorActualStore
+{
+    Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, CancellationToken cancellationToken);
+
+    /// <summary>Every record, in the order written.</summary>
+    Task<IReadOnlyList<IndicatorActual>> ListAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+
+namespace Geo.Core.Analysis;
+
+/// <summary>叠加分析: subjects (stored features or a drawn geometry) cut by constraint, parcel and zone layers, per class.</summary>
+public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
+{
+    /// <summary>The layers one can overlay and the property that classes their features.</summary>
+    public static readonly IReadOnlyDictionary<string, (CollectionDefinition Layer, string ClassProperty)> Layers =
+        new Dictionary<string, (CollectionDefinition, string)>(StringComparer.Ordinal)
+        {
+            ["constraints"] = (Catalog.Constraints, "kind"),
+            ["parcels"] = (Catalog.Parcels, "land_use_code"),
+            ["zones"] = (Catalog.Zones, "kind"),
+        };
+
+    public async Task<OverlayResult> RunAsync(OverlayRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var layers = request.Layers is { Count: > 0 } given ? given : throw AnalysisInputException.Invalid("layers", "give one or more layers: constraints, parcels, zones");
+        foreach (var layer in layers)
+        {
+            if (!Layers.ContainsKey(layer.Layer ?? string.Empty))
+            {
+                throw AnalysisInputException.Invalid("layers", $"unknown layer '{layer.Layer}'; one of constraints, parcels, zones");
+            }
+        }
+
+        var notes = new List<string>();
+        var subjects = await SubjectsAsync(request, notes, cancellationToken).ConfigureAwait(false);
+        var results = new List<SubjectOverlay>();
+        foreach (var subject in subjects)
+        {
+            var perLayer = new List<LayerOverlay>();
+            foreach (var layer in layers)
+            {
+                perLayer.Add(await OverlayLayerAsync(subject, layer, cancellationToken).ConfigureAwait(false));
+            }
+
+            results.Add(new SubjectOverlay(subject, perLayer));
+        }
+
+        return new OverlayResult(results, notes, DateTimeOffset.UtcNow);
+    }
+
+    private async Task<List<Subject>> SubjectsAsync(OverlayRequest request, List<string> notes, CancellationToken cancellationToken)
+    {
+        if (request.Geometry is { ValueKind: not JsonValueKind.Null } json)
+        {
+            if (request.Collection is not null)
+            {
+                throw AnalysisInputException.Invalid("subject", "give either a geometry or a collection with ids, not both");
+            }
+
+            var input = GeometryInput.Read(json, GeometryInput.ReadCrs(request.Crs));
+            if (input.Repair is not null)
+            {
+                notes.Add(input.Repair);
+            }
+
+            if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))
+            {
+                notes.Add(DistrictCheck.OutsideNote);
+            }
+
+            return [Subject.Drawn(input)];
+        }
+
+        if (request.Collection is null || request.Ids is not { Count: > 0 })
+        {
+            throw AnalysisInputException.Invalid("subject", "give a geometry, or a collection and ids (CQL2 filters are not supported yet)");
+        }
+
+        var subjects = new List<Subject>();
+        foreach (var id in request.Ids.Distinct())
+        {
+            subjects.Add(await Subject.LoadAsync(store, request.Collection, id, cancellationToken).ConfigureAwait(false));
+        }
+
+        return subjects;
+    }
+
+    private async Task<LayerOverlay> OverlayLayerAsync(Subject subject, OverlayLayerRequest request, CancellationToken cancellationToken)
+    {
+        var (layer, classProperty) = Layers[request.Layer!];
+        var filter = request.Classes is { Count: > 0 } classes ? new PropertyFilter(classProperty, classes) : null;
+        var classOverlaps = await spatial.ClassIntersectionsAsync(subject.Geometry, layer, classProperty, filter, cancellationToken).ConfigureAwait(false);
+        var overlaps = await spatial.IntersectionsAsync(subject.Geometry, layer, filter, cancellationToken).ConfigureAwait(false);
+        var classRows = classOverlaps.Select(c => new ClassRow(
+            c.Class,
+            ClassLabel(layer, c.Class, overlaps),
+            c.FeatureCount,
+            AreaFigures.Of(c.Area),
+            subject.HasArea ? c.Area.SquareMetres / subject.Area.SquareMetres : null)).ToList();
+        var pieces = overlaps.Select(o => new OverlayPiece(
+            o.Feature.Id, (string)o.Feature[classProperty]!, o.Feature["name"] as string ?? o.Feature["land_use"] as string,
+            AreaFigures.Of(o.Area), subject.HasArea ? o.Area.SquareMetres / subject.Area.SquareMetres : null, o.Intersection)).ToList();
+        return new LayerOverlay(request.Layer!, classRows, pieces);
+    }
+
+    private static string ClassLabel(CollectionDefinition layer, string code, IReadOnlyList<Overlap> overlaps) =>
+        layer == Catalog.Parcels
+            ? overlaps.Select(o => o.Feature).FirstOrDefault(f => (string?)f["land_use_code"] == code)?["land_use"] as string ?? code
+            : Labels.Of(code);
+}
+
+public sealed record OverlayRequest
+{
+    /// <summary>The subject collection (with <see cref="Ids"/>); or give <see cref="Geometry"/>.</summary>
+    public string? Collection { get; init; }
+
+    public IReadOnlyList<long>? Ids { get; init; }
+
+    public JsonElement? Geometry { get; init; }
+
+    public JsonElement? Crs { get; init; }
+
+    public IReadOnlyList<OverlayLayerRequest>? Layers { get; init; }
+}
+
+/// <summary>A layer to overlay: constraints (classes are kinds), parcels (classes are 三调 land-use codes) or zones (kinds).</summary>
+public sealed record OverlayLayerRequest
+{
+    public string? Layer { get; init; }
+
+    public IReadOnlyList<string>? Classes { get; init; }
+}
+
+public sealed record OverlayResult(IReadOnlyList<SubjectOverlay> Subjects, IReadOnlyList<string> Notes, DateTimeOffset ComputedAt);
+
+public sealed record SubjectOverlay(Subject Subject, IReadOnlyList<LayerOverlay> Layers);
+
+public sealed record LayerOverlay(string Layer, IReadOnlyList<ClassRow> Classes, IReadOnlyList<OverlayPiece> Pieces);
+
+/// <summary>The subject's area inside the union of one class, and that area's share of the subject (null for points and lines).</summary>
+public sealed record ClassRow(string Class, string Label, int FeatureCount, AreaFigures Area, double? ShareOfSubject);
+
+/// <summary>The part of the subject inside one layer feature.</summary>
+public sealed record OverlayPiece(long FeatureId, string Class, string? Name, AreaFigures Area, double? ShareOfSubject, NetTopologySuite.Geometries.Geometry Geometry);

@@ -1,0 +1,42 @@
+using Geo.Core.Crs;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Analysis;
+
+/// <summary>What an overlay or compliance check is about: a stored feature or a drawn geometry, with its area.</summary>
+public sealed record Subject(string? Collection, long? Id, string Name, Geometry Geometry, AreaFigures Area)
+{
+    public bool HasArea => Area.SquareMetres > 0;
+
+    public static Subject Drawn(GeometryInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new Subject(null, null, "绘制范围", input.Geometry, AreaFigures.Of(GaussKruger108.AreaOf(input.Geometry)));
+    }
+
+    public static Subject Of(CollectionDefinition collection, Feature feature)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(feature);
+        var name = feature["name"] as string ?? feature["land_use"] as string ?? $"{collection.Id} {feature.Id}";
+        return new Subject(collection.Id, feature.Id, name, feature.Geometry!, AreaFigures.Of(GaussKruger108.AreaOf(feature.Geometry!)));
+    }
+
+    /// <summary>Finds a stored feature: 404 for an unknown collection or id, 400 for a collection without geometry.</summary>
+    public static async Task<Subject> LoadAsync(IFeatureStore store, string collectionId, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var collection = Catalog.Find(collectionId)
+            ?? throw AnalysisInputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+        if (!collection.HasGeometry)
+        {
+            throw AnalysisInputException.Invalid("collection", $"collection '{collectionId}' has no geometry to analyse");
+        }
+
+        var feature = await store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false)
+            ?? throw AnalysisInputException.NotFound("id", $"collection '{collectionId}' has no feature with id {id}");
+        return Of(collection, feature);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Geo.Api.Tests.Analysis;
+
+/// <summary>Every analysis route carries what the OpenAPI document needs: a name, a summary, a tag and its answers.</summary>
+public sealed class AnalysisEndpointMetadataTests(EmbeddedServiceFactory factory) : IClassFixture<EmbeddedServiceFactory>
+{
+    [Fact]
+    public void Every_api_route_is_named_summarised_tagged_and_declares_its_problems()
+    {
+        _ = factory.CreateClient();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Equal(9, endpoints.Count);
+        Assert.All(endpoints, e =>
+        {
+            Assert.NotNull(e.Metadata.GetMetadata<IEndpointNameMetadata>());
+            Assert.False(string.IsNullOrWhiteSpace(e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary));
+            Assert.NotEmpty(e.Metadata.GetMetadata<ITagsMetadata>()!.Tags);
+            Assert.Contains(e.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>(), p => p.StatusCode == StatusCodes.Status400BadRequest);
+        });
+    }
+}

@@ -12,7 +12,7 @@ public static class OverlayApi
             .MapPost("/overlay", RunAsync)
             .WithName("Overlay")
             .WithSummary("叠加分析：对象（要素编号或绘制图形）与管控边界、地块（按地类）、片区的叠加面积和占比")
-            .WithDescription("Subject: collection + ids, or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
+            .WithDescription("Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
                 + "parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.")
             .Accepts<OverlayRequest>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")

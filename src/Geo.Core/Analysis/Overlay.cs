@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Geo.Core.Stores;
 
 namespace Geo.Core.Analysis;
@@ -15,6 +17,9 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
             ["parcels"] = (Catalog.Parcels, "land_use_code"),
             ["zones"] = (Catalog.Zones, "kind"),
         };
+
+    /// <summary>How many features a CQL2 subject filter may select; each is cut by every layer.</summary>
+    public const int MaxFilteredSubjects = 500;
 
     public async Task<OverlayResult> RunAsync(OverlayRequest request, CancellationToken cancellationToken)
     {
@@ -68,15 +73,54 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
             return [Subject.Drawn(input)];
         }
 
+        if (request.Collection is not null && request.Filter is { ValueKind: not JsonValueKind.Null } filter)
+        {
+            return await FilteredSubjectsAsync(request.Collection, filter, notes, cancellationToken).ConfigureAwait(false);
+        }
+
         if (request.Collection is null || request.Ids is not { Count: > 0 })
         {
-            throw AnalysisInputException.Invalid("subject", "give a geometry, or a collection and ids (CQL2 filters are not supported yet)");
+            throw AnalysisInputException.Invalid("subject", "give a geometry, or a collection with ids or a CQL2 filter");
         }
 
         var subjects = new List<Subject>();
         foreach (var id in request.Ids.Distinct())
         {
             subjects.Add(await Subject.LoadAsync(store, request.Collection, id, cancellationToken).ConfigureAwait(false));
+        }
+
+        return subjects;
+    }
+
+    /// <summary>Subjects chosen by a CQL2 filter: text as a JSON string, CQL2-JSON as an object (geometries in CRS84).</summary>
+    private async Task<List<Subject>> FilteredSubjectsAsync(string collectionId, JsonElement filter, List<string> notes, CancellationToken cancellationToken)
+    {
+        var collection = Catalog.Find(collectionId)
+            ?? throw AnalysisInputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+        FilterExpression expression;
+        try
+        {
+            expression = filter.ValueKind == JsonValueKind.String
+                ? Cql2TextParser.Parse(filter.GetString()!, SupportedCrs.Crs84.ToStorage)
+                : Cql2JsonParser.Parse(filter, SupportedCrs.Crs84.ToStorage);
+            FilterTypeChecker.Check(expression, collection);
+        }
+        catch (FilterException e)
+        {
+            throw AnalysisInputException.Invalid("filter", e.Message);
+        }
+
+        var query = new FeatureQuery(collection) { Filter = expression, Limit = MaxFilteredSubjects + 1 };
+        var subjects = new List<Subject>();
+        await foreach (var feature in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            subjects.Add(Subject.Of(collection, feature));
+        }
+
+        if (subjects.Count > MaxFilteredSubjects)
+        {
+            subjects.RemoveAt(MaxFilteredSubjects);
+            notes.Add($"the filter matches more than {MaxFilteredSubjects} features; the first {MaxFilteredSubjects} by id are overlaid");
         }
 
         return subjects;
@@ -112,6 +156,9 @@ public sealed record OverlayRequest
     public string? Collection { get; init; }
 
     public IReadOnlyList<long>? Ids { get; init; }
+
+    /// <summary>Instead of ids: a CQL2 filter on the collection, as CQL2 text (a JSON string) or CQL2-JSON (an object).</summary>
+    public JsonElement? Filter { get; init; }
 
     public JsonElement? Geometry { get; init; }
 

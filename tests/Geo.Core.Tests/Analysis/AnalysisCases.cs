@@ -264,6 +264,24 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
         Assert.Equal(expected, result.Subjects.Single().Layers.Single().Classes.Single().Area.SquareMetres, M2);
     }
 
+    [Theory]
+    [InlineData("\"kind = 'resettlement'\"")]
+    [InlineData("{\"op\":\"=\",\"args\":[{\"property\":\"kind\"},\"resettlement\"]}")]
+    public async Task Overlay_subjects_can_be_chosen_by_a_CQL2_filter(string filterJson)
+    {
+        var ids = await _sql.PairsAsync("SELECT id::text, ST_Area(ST_Transform(ST_Intersection(z.geom, "
+            + "(SELECT ST_Union(geom) FROM constraints WHERE kind = 'geohazard')), 4545)) FROM zones z WHERE kind = 'resettlement' ORDER BY id");
+        using var filter = System.Text.Json.JsonDocument.Parse(filterJson);
+
+        var result = await new Overlay(Store, Spatial).RunAsync(
+            new OverlayRequest { Collection = "zones", Filter = filter.RootElement.Clone(), Layers = [new OverlayLayerRequest { Layer = "constraints", Classes = ["geohazard"] }] },
+            None);
+
+        Assert.Equal(ids.Select(i => long.Parse(i.Key, System.Globalization.CultureInfo.InvariantCulture)), result.Subjects.Select(s => s.Subject.Id!.Value));
+        Assert.All(ids.Zip(result.Subjects), p =>
+            Assert.Equal(p.First.Value, p.Second.Layers.Single().Classes.SingleOrDefault()?.Area.SquareMetres ?? 0, M2));
+    }
+
     [Fact]
     public async Task Overlay_of_a_drawn_polygon_against_constraints_matches_SQL_per_kind()
     {

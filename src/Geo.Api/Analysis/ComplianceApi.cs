@@ -14,25 +14,17 @@ public static class ComplianceApi
             .WithSummary("合规性审查：要素与永久基本农田、生态保护红线、城镇开发边界、地质灾害隐患区的冲突及面积")
             .WithDescription("Overlap with 永久基本农田 or 生态保护红线 and the part outside 城镇开发边界 are conflicts; overlap with 地质灾害隐患区 is a warning. "
                 + "Verdict 合规 / 存在冲突 / 需关注. f=json|geojson|csv|html.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .ProducesResultFormats(html: true);
         group.MapPost("/compliance", CheckDrawnAsync)
             .WithName("ComplianceOfDrawnSite")
             .WithSummary("合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积")
             .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check.")
             .Accepts<DrawnSiteBody>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .ProducesResultFormats(html: true);
         group.MapGet("/constraint-conflicts", ConflictsAsync)
             .WithName("ConstraintConflicts")
             .WithSummary("三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesResultFormats();
         return app;
     }
 

@@ -13,9 +13,7 @@ public static class FlowsApi
             .WithName("FlowSummary")
             .WithSummary("搬迁流向汇总：按迁出地、安置区、年份或搬迁原因统计户数和人数；各安置区迁入户数与安置容量对比")
             .WithDescription("group_by=origin|destination|year|reason (default destination). Resettlement areas over capacity carry a warning. f=json|geojson|csv.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesResultFormats();
         return app;
     }
 

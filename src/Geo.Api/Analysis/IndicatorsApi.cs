@@ -15,9 +15,7 @@ public static class IndicatorsApi
             .WithSummary("附件1 主要指标：目标值、单位、牵头单位、最新实际值及日期、达标状态（达标/未达标/无数据）")
             .WithDescription("None of the 15 indicators can be computed from this service's data; actual values are recorded. "
                 + "'computed' lists figures our data do give (investment shares of 附件4), which are not 附件1 indicators. f=json|geojson|csv.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesResultFormats();
         group.MapPut("/{id:long}/actuals", RecordAsync)
             .WithName("RecordIndicatorActual")
             .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值）")

@@ -14,9 +14,7 @@ public static class LivingCircleApi
             .WithSummary("一刻钟便民生活圈：安置区一定距离内的学校、医疗、市场、养老、托育、公园覆盖情况和缺口")
             .WithDescription("zone (optional; default every resettlement area), distance_m (default 1000). By road with pgRouting when a roads "
                 + "layer is loaded in PostGIS, otherwise a straight line in EPSG:4545 from the area's boundary; 'method' says which. f=json|geojson|csv.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .ProducesResultFormats();
         return app;
     }
 

@@ -17,10 +17,7 @@ public static class ProjectsInAreaApi
                 + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
                 + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.")
             .Accepts<ProjectsInAreaBody>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .ProducesResultFormats(html: true);
         return app;
     }
 

@@ -25,3 +25,15 @@ internal static class ResultFormats
         return format;
     }
 }
+
+internal static class ResultFormatMetadata
+{
+    /// <summary>Documents the answers an analysis endpoint gives for each <c>f</c>: JSON, GeoJSON, CSV and, for reports, HTML.</summary>
+    public static RouteHandlerBuilder ProducesResultFormats(this RouteHandlerBuilder builder, bool html = false)
+    {
+        builder.Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return html ? builder.Produces(StatusCodes.Status200OK, contentType: "text/html") : builder;
+    }
+}

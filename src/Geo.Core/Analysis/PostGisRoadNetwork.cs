@@ -65,14 +65,6 @@ internal static class PostGisRoadNetwork
         command.Parameters.Add(new NpgsqlParameter<Geometry> { TypedValue = origin });
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = metres });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Edges });
-        var distanceOrdinal = layer.Properties.Count + 2;
-        var nearby = new List<Nearby>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            nearby.Add(new Nearby(PostGisColumns.ReadFeature(layer, reader), reader.GetDouble(distanceOrdinal)));
-        }
-
-        return nearby;
+        return await PostGisSpatialAnalysis.ReadNearbyAsync(command, layer, cancellationToken).ConfigureAwait(false);
     }
 }

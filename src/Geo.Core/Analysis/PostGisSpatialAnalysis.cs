@@ -100,6 +100,12 @@ public sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpati
             """);
         command.Parameters.Add(new NpgsqlParameter<Geometry> { TypedValue = Storage(origin) });
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = metres });
+        return await ReadNearbyAsync(command, layer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads rows of a layer's columns followed by a distance column, as both straight-line and road queries return them.</summary>
+    internal static async Task<List<Nearby>> ReadNearbyAsync(NpgsqlCommand command, CollectionDefinition layer, CancellationToken cancellationToken)
+    {
         var distanceOrdinal = layer.Properties.Count + 2;
         var nearby = new List<Nearby>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

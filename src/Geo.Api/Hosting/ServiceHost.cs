@@ -25,6 +25,7 @@ public static class ServiceHost
         app.UseRouting();
         app.MapStaticAssets();
         app.MapOgcApi();
+        app.MapViewerConfig();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

@@ -57,6 +57,15 @@ export function fieldTitle(info: CollectionInfo, name: string): string {
   return lang() === 'zh' ? zh : (englishTitles[name] ?? name);
 }
 
+/** Values that carry their unit when shown ("12,345 万元"), so the unit in the field name would say it twice. */
+const unitInValue = new Set(['investment_wan', 'area_m2', 'stated_area_m2']);
+
+/** A popup's field name: 计划总投资 rather than 计划总投资（万元） beside "12,345 万元". */
+export function popupTitle(info: CollectionInfo, name: string): string {
+  const title = fieldTitle(info, name);
+  return unitInValue.has(name) ? title.replace(/\s*[（(][^）)]*[）)]$/, '') : title;
+}
+
 export function popupFields(info: CollectionInfo): string[] {
   return info.properties.map((p) => p.name).filter((name) => !hiddenInPopup.has(name));
 }

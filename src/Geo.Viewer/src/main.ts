@@ -74,7 +74,7 @@ async function start(): Promise<void> {
     byId('status').textContent = location.href;
   });
 
-  installTestHooks(map, layers);
+  installTestHooks(map, layers, query);
   tree.render();
   await Promise.all(layers.map((l) => l.loaded.catch((error: Error) => {
     byId('status').textContent = `${l.title()}: ${error.message}`;

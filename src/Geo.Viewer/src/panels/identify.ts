@@ -1,7 +1,7 @@
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import Overlay from 'ol/Overlay';
-import { displayValue, fieldTitle, popupFields } from '../fields';
+import { displayValue, popupFields, popupTitle } from '../fields';
 import { t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
@@ -66,7 +66,7 @@ export class IdentifyPopup {
       const row = table.insertRow();
       row.dataset.field = name;
       const th = document.createElement('th');
-      th.textContent = fieldTitle(dataLayer.info, name);
+      th.textContent = popupTitle(dataLayer.info, name);
       row.append(th);
       row.insertCell().textContent = displayValue(collection, name, feature.get(name));
     }

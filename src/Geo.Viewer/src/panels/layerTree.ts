@@ -72,7 +72,7 @@ export class LayerTree {
     const tools = element(
       'span',
       { className: 'layer-tools' },
-      button('⌖', t('zoomToLayer'), () => this.zoomTo(dataLayer)),
+      button('◎', t('zoomToLayer'), () => this.zoomTo(dataLayer)),
       button('↑', t('moveUp'), () => this.move(index, -1), index === 0),
       button('↓', t('moveDown'), () => this.move(index, 1), index === this.order.length - 1),
     );

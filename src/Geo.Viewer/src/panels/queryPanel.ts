@@ -5,6 +5,8 @@ import { fromCircle } from 'ol/geom/Polygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { Fill, Stroke, Style } from 'ol/style';
+import { transformExtent } from 'ol/proj';
+import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { formatWan } from '../format';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
@@ -58,6 +60,17 @@ export class QueryPanel {
     };
     fill('select.query-zone', 'zones');
     fill('select.query-township', 'townships');
+  }
+
+  /** The queried area's extent in CGCS2000 lon/lat (minLon, minLat, maxLon, maxLat), or null when there is none. */
+  areaExtent(): number[] | null {
+    const extent = this.areaSource.getFeatures().length ? this.areaSource.getExtent() : null;
+    return extent ? transformExtent(extent, VIEW_PROJECTION, DATA_PROJECTION) : null;
+  }
+
+  /** The project ids listed as the answer, in order. */
+  resultIds(): number[] {
+    return this.results.map((f) => Number(f.getId()));
   }
 
   private layer(id: string): DataLayer {

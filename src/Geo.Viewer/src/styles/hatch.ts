@@ -9,7 +9,7 @@ export function hatchPattern(colour: string, kind: 'diagonal' | 'reverse' | 'cro
   canvas.height = size;
   const context = canvas.getContext('2d')!;
   context.strokeStyle = colour;
-  context.lineWidth = 2;
+  context.lineWidth = 2.5;
   context.lineCap = 'square';
   if (kind !== 'reverse') {
     line(context, 0, size, size, 0);

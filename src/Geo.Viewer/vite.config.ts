@@ -8,5 +8,10 @@ export default defineConfig({
     emptyOutDir: true,
     // OpenLayers and Chart.js make one ~600 kB bundle; it loads once over loopback or the LAN, so no splitting.
     chunkSizeWarningLimit: 1500,
+    // Fixed names: MSBuild lists wwwroot before a rebuild can rename a hashed file under it, and ASP.NET's
+    // MapStaticAssets already gives every file an ETag for caching.
+    rollupOptions: {
+      output: { entryFileNames: 'assets/viewer.js', chunkFileNames: 'assets/[name].js', assetFileNames: 'assets/[name][extname]' },
+    },
   },
 });

@@ -44,6 +44,8 @@ export function installTestHooks(map: OlMap, layers: DataLayer[], query: QueryPa
         map.getPixelFromCoordinate(probeCoordinate(layer(layerId).source.getFeatureById(featureId)!.getGeometry()!, onOutline)),
       /** The CSS-pixel position of a CGCS2000 lon/lat. */
       pixelOfLonLat: (lon: number, lat: number) => map.getPixelFromCoordinate(transform([lon, lat], DATA_PROJECTION, VIEW_PROJECTION)),
+      /** The CGCS2000 lon/lat under a CSS pixel of the map. */
+      lonLatOfPixel: (x: number, y: number) => transform(map.getCoordinateFromPixel([x, y]), VIEW_PROJECTION, DATA_PROJECTION),
       /** Fits the view to a CGCS2000 lon/lat box and resolves once the map has rendered there. */
       fitLonLat: (extent: number[]) =>
         new Promise<void>((resolve) => {

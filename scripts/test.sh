@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test against real services: installs what is missing (PostGIS), starts a private PostGIS cluster,
-# runs the whole solution's tests, prints "N passed, N failed" and stops the cluster again.
+# Runs every test against real services: installs what is missing (PostGIS; Node.js, chromium and fonts for the
+# viewer), starts a private PostGIS cluster, runs the whole solution's tests (the viewer's in headless chromium),
+# prints "N passed, N failed" and stops the cluster again. Screenshots land in artifacts/screenshots/.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,6 +10,9 @@ results="$repo/artifacts/test-results"
 rm -rf "$results"
 
 command -v dotnet >/dev/null || { echo "test: the .NET 10 SDK (dotnet) is needed; see README.md" >&2; exit 1; }
+
+echo "== viewer tools"
+"$repo/scripts/viewer-install.sh"
 
 echo "== PostGIS"
 GEO_TEST_PG=$("$repo/scripts/postgis-start.sh")

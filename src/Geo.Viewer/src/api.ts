@@ -1,4 +1,5 @@
 import type { Feature as GeoJsonFeature, FeatureCollection } from 'geojson';
+import { configUrl, itemsUrl } from './layers/layerUrls';
 
 /** The viewer's settings and the catalog's field titles, from Geo.Api (/viewer/config). */
 export interface ViewerConfig {
@@ -19,9 +20,9 @@ interface ItemsPage extends FeatureCollection {
 }
 
 export async function fetchConfig(signal?: AbortSignal): Promise<ViewerConfig> {
-  const response = await fetch('/viewer/config', { signal });
+  const response = await fetch(configUrl, { signal });
   if (!response.ok) {
-    throw new Error(`/viewer/config: HTTP ${response.status}`);
+    throw new Error(`${configUrl}: HTTP ${response.status}`);
   }
   return (await response.json()) as ViewerConfig;
 }
@@ -31,14 +32,11 @@ export async function fetchConfig(signal?: AbortSignal): Promise<ViewerConfig> {
  * page limit still gives the whole layer. bbox is minLon,minLat,maxLon,maxLat in CRS84.
  */
 export async function fetchAllItems(collection: string, bbox?: number[], signal?: AbortSignal): Promise<GeoJsonFeature[]> {
-  const query = new URLSearchParams({ limit: '10000' });
-  if (bbox) {
-    query.set('bbox', bbox.join(','));
-  }
-  let url: string | undefined = `/ogcapi/collections/${collection}/items?${query}`;
+  let url: string | undefined = itemsUrl(collection, bbox);
   const features: GeoJsonFeature[] = [];
   while (url) {
-    const response: Response = await fetch(url, { signal, headers: { Accept: 'application/geo+json' } });
+    // No extra headers: the request must match the preload in index.html to reuse its response.
+    const response: Response = await fetch(url, { signal });
     if (!response.ok) {
       throw new Error(`${collection}: HTTP ${response.status}`);
     }

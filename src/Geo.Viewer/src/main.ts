@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   new MeasurePanel(byId('measure-panel'), map, drawTool);
   const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));
   const slider = new TimeSlider(byId('time-slider'), layer('projects'));
-  new Toolbar({ onOpen: (panel) => panel === 'charts-panel' && charts.render() });
+  new Toolbar({ onOpen: (panel) => panel === 'charts-panel' && void charts.render() });
 
   byId('lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
   byId('export-form').addEventListener('submit', async (event) => {

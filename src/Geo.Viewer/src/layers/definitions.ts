@@ -3,6 +3,7 @@ import { LineString, Point, Polygon } from 'ol/geom';
 import type { StyleFunction } from 'ol/style/Style';
 import type Style from 'ol/style/Style';
 import { pick } from '../i18n';
+import { layerIds, type LayerId } from './layerUrls';
 import { districtStyle, townshipStyle } from '../styles/boundaryStyle';
 import { constraintStyle } from '../styles/constraintStyle';
 import { facilityStyle } from '../styles/facilityStyle';
@@ -23,7 +24,7 @@ export interface LegendItem {
 
 export interface LayerDefinition {
   /** The OGC API collection id, also the layer id in the tree, the permalink and the tests. */
-  id: string;
+  id: LayerId;
   style: StyleFunction | Style;
   visible: boolean;
   legend: () => LegendItem[];
@@ -41,8 +42,7 @@ function sample(geometry: Polygon | Point | LineString, properties: Record<strin
 const byCode = (names: Record<string, [string, string]>, geometry: () => Polygon | Point, property: string) => () =>
   Object.keys(names).map((code) => ({ label: () => nameOf(names, code), feature: sample(geometry(), { [property]: code }) }));
 
-/** Bottom to top: the order the map draws them and the reverse of the layer tree. */
-export const layerDefinitions: LayerDefinition[] = [
+const definitions: LayerDefinition[] = [
   {
     id: 'district',
     style: districtStyle,
@@ -105,3 +105,6 @@ export const layerDefinitions: LayerDefinition[] = [
     ],
   },
 ];
+
+/** Bottom to top, in the order of layerIds: the order the map draws them and the reverse of the layer tree. */
+export const layerDefinitions: LayerDefinition[] = layerIds.map((id) => definitions.find((d) => d.id === id)!);

@@ -1,4 +1,4 @@
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { Chart } from 'chart.js';
 import { formatWan } from '../format';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
@@ -6,7 +6,13 @@ import { projectCategoryColours } from '../styles/palette';
 import { projectTotals } from '../tools/projectTotals';
 import { fundings, nameOf, projectCategories } from '../vocabulary';
 
-Chart.register(BarController, BarElement, DoughnutController, ArcElement, CategoryScale, LinearScale, Legend, Tooltip);
+/** Chart.js loads when the panel first opens, keeping it out of the bundle the first render waits for. */
+async function loadChart(): Promise<typeof Chart> {
+  const chartJs = await import('chart.js');
+  const { ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip } = chartJs;
+  chartJs.Chart.register(BarController, BarElement, DoughnutController, ArcElement, CategoryScale, LinearScale, Legend, Tooltip);
+  return chartJs.Chart;
+}
 
 const tooltip = { callbacks: { label: (item: { raw: unknown }) => formatWan(Number(item.raw)) } };
 
@@ -20,12 +26,13 @@ export class ChartsPanel {
   ) {
     onLangChange(() => {
       if (this.charts.length) {
-        this.render();
+        void this.render();
       }
     });
   }
 
-  render(): void {
+  async render(): Promise<void> {
+    const Chart = await loadChart();
     this.charts.forEach((chart) => chart.destroy());
     const totals = projectTotals(this.projects.source.getFeatures());
     const canvas = (name: string) => this.root.querySelector<HTMLCanvasElement>(`canvas[data-chart="${name}"]`)!;

@@ -36,6 +36,25 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
     }
 
     [Fact]
+    public async Task Hovering_a_relocation_flow_shows_the_totals_moving_into_its_destination()
+    {
+        var flows = GisDataFile.Features("relocation_flows.geojson").Select(f => f.GetProperty("properties")).ToList();
+        var destination = GisDataFile.Feature("relocation_flows.geojson", 1).GetProperty("properties").GetProperty("destination_zone").GetInt32();
+        var into = flows.Where(p => p.GetProperty("destination_zone").GetInt32() == destination).ToList();
+        var households = into.Sum(p => p.GetProperty("households").GetInt32()).ToString("#,0", Chinese);
+        var persons = into.Sum(p => p.GetProperty("persons").GetInt32()).ToString("#,0", Chinese);
+        var page = await viewer.OpenViewerAsync();
+        await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "relocation_flows" });
+        await page.ZoomToFeatureAsync("relocation_flows", 1, 12);
+
+        var (x, y) = await page.FeatureOnPageAsync("relocation_flows", 1);
+        await page.Mouse.MoveAsync(x - 5, y);
+        await page.Mouse.MoveAsync(x, y);
+
+        await Expect(page.Locator("#hover")).ToContainTextAsync($"迁入合计 {into[0].GetProperty("destination_name").GetString()}: {households} 户, {persons} 人");
+    }
+
+    [Fact]
     public async Task Project_table_lists_35_rows_exports_35_csv_rows_and_a_row_click_selects_the_project()
     {
         var page = await viewer.OpenViewerAsync();

@@ -10,6 +10,8 @@ export const districtExtent = transformExtent([107.93, 30.83, 108.9, 31.7], DATA
 export function createMap(target: HTMLElement): OlMap {
   const map = new OlMap({
     target,
+    // Arrow keys and +/- act when the map itself has keyboard focus (it has tabindex="0").
+    keyboardEventTarget: target,
     controls: defaultControls({ attributionOptions: { collapsible: true } }).extend([new ScaleLine({ units: 'metric' })]),
     view: new View({ projection: VIEW_PROJECTION, maxZoom: 19, minZoom: 7 }),
     // Keeps exported PNGs and pixel reads possible (no tainting) and avoids a buffer swap per frame.

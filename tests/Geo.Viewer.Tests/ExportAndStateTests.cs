@@ -70,6 +70,39 @@ public sealed class ExportAndStateTests(ViewerFixture viewer)
     }
 
     [Fact]
+    public async Task The_layer_tree_reorders_fades_and_hides_layers()
+    {
+        var page = await viewer.OpenViewerAsync();
+        const string zIndex = "id => __viewer.map.getAllLayers().find(l => l.get('id') === id).getZIndex()";
+        Assert.True(await page.EvaluateAsync<int>(zIndex, "projects") > await page.EvaluateAsync<int>(zIndex, "facilities"));
+
+        await page.ClickAsync("li[data-layer='projects'] button[aria-label^='下移']");
+        Assert.True(await page.EvaluateAsync<int>(zIndex, "projects") < await page.EvaluateAsync<int>(zIndex, "facilities"));
+        Assert.Equal("facilities", await page.Locator(".layer-tree > li").First.GetAttributeAsync("data-layer"));
+
+        await page.Locator("li[data-layer='zones'] input.opacity").FillAsync("0.4");
+        Assert.Equal(0.4, await page.EvaluateAsync<double>("() => __viewer.map.getAllLayers().find(l => l.get('id') === 'zones').getOpacity()"), 3);
+
+        await page.UncheckAsync("#layer-zones");
+        Assert.False(await page.EvaluateAsync<bool>("() => __viewer.map.getAllLayers().find(l => l.get('id') === 'zones').getVisible()"));
+    }
+
+    [Fact]
+    public async Task Picking_a_zone_lists_the_projects_inside_it()
+    {
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-query");
+        await page.SelectOptionAsync("#query-panel select.query-zone", "2");
+
+        await Expect(page.Locator("#query-panel .query-summary")).ToBeVisibleAsync();
+        var listed = await page.EvaluateAsync<long[]>("() => __viewer.queryResultIds()");
+        // gis-data README: projects 5 and 10 are drawn inside blocks of the Puli high-tech zone; 20 is in 汉丰街道.
+        Assert.Contains(5L, listed);
+        Assert.Contains(10L, listed);
+        Assert.DoesNotContain(20L, listed);
+    }
+
+    [Fact]
     public async Task The_time_slider_shows_only_projects_under_construction_in_the_chosen_year()
     {
         var projects = GisDataFile.Features("projects.geojson").Select(f => f.GetProperty("properties")).ToList();

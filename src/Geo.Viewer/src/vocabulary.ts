@@ -4,9 +4,9 @@ import { pick } from './i18n';
 type Names = Record<string, [zh: string, en: string]>;
 
 export const projectCategories: Names = {
-  resettlement: ['农村人口进城集镇安置项目', 'Resettlement of rural people in towns'],
+  resettlement: ['农村人口进城集镇安置项目', 'Resettlement in towns'],
   industry: ['产业发展“强基”工程', 'Industry foundations'],
-  employment: ['高质量就业创业促进工程', 'Jobs and entrepreneurship'],
+  employment: ['高质量就业创业促进工程', 'Jobs and start-ups'],
   public_service: ['公共服务扩面提质工程', 'Public services'],
   municipal: ['市政设施提档升级工程', 'Municipal infrastructure'],
 };

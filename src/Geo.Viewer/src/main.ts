@@ -2,7 +2,7 @@ import 'ol/ol.css';
 import './viewer.css';
 import './projections';
 import { fetchConfig } from './api';
-import { lang, onLangChange, setLang } from './i18n';
+import { lang, onLangChange, setLang, t } from './i18n';
 import { createBaseMaps } from './layers/baseMaps';
 import { createDataLayers } from './layers/dataLayers';
 import { createMap } from './map';
@@ -70,8 +70,9 @@ async function start(): Promise<void> {
   onLangChange(updateUrl);
   byId('permalink').addEventListener('click', async () => {
     updateUrl();
-    await navigator.clipboard?.writeText(location.href).catch(() => undefined);
-    byId('status').textContent = location.href;
+    // The clipboard needs a secure context (loopback or HTTPS); elsewhere the address bar already holds the link.
+    const copied = await navigator.clipboard?.writeText(location.href).then(() => true, () => false);
+    byId('status').textContent = copied ? t('permalinkCopied') : location.href;
   });
 
   installTestHooks(map, layers, query);

@@ -50,6 +50,33 @@ public sealed class QueryAndMeasureTests(ViewerFixture viewer)
     }
 
     [Fact]
+    public async Task Picking_a_township_lists_the_point_projects_within_3_km_of_its_seat()
+    {
+        const long seatId = 500154001;
+        var seat = GisDataFile.Feature("townships.geojson", seatId).GetProperty("geometry").GetProperty("coordinates");
+        var factory = Cgcs2000.GeometryFactory;
+        var seatPoint = factory.CreatePoint(new Coordinate(seat[0].GetDouble(), seat[1].GetDouble()));
+        var distances = GisDataFile.Features("projects.geojson")
+            .Where(f => f.GetProperty("geometry").GetProperty("type").GetString() == "Point")
+            .ToDictionary(
+                f => f.GetProperty("id").GetInt64(),
+                f => GaussKruger108.DistanceMetres(seatPoint, factory.CreatePoint(new Coordinate(
+                    f.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), f.GetProperty("geometry").GetProperty("coordinates")[1].GetDouble()))));
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-query");
+
+        await page.SelectOptionAsync("#query-panel select.query-township", seatId.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#query-panel .query-summary")).ToBeVisibleAsync();
+
+        var listed = (await page.EvaluateAsync<long[]>("() => __viewer.queryResultIds()")).Where(distances.ContainsKey).ToHashSet();
+        // The circle is a 96-gon drawn in Web Mercator: a few metres of slack either way.
+        var near = distances.Where(d => d.Value < 2990).Select(d => d.Key).ToHashSet();
+        Assert.Subset(listed, near);
+        Assert.All(listed, id => Assert.True(distances[id] < 3010, $"project {id} is {distances[id]:F0} m away"));
+        Assert.NotEmpty(listed);
+    }
+
+    [Fact]
     public async Task Measured_distance_and_area_match_the_EPSG_4545_computation()
     {
         var page = await viewer.OpenViewerAsync();

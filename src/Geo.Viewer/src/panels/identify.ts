@@ -10,6 +10,8 @@ import type { Selection } from '../selection';
 export class IdentifyPopup {
   private readonly overlay: Overlay;
   private readonly content: HTMLElement;
+  /** Whether clicks identify; tools that draw on the map switch it off while they work. */
+  enabled = true;
 
   constructor(
     private readonly map: OlMap,
@@ -32,9 +34,6 @@ export class IdentifyPopup {
       }
     });
   }
-
-  /** Whether clicks identify; tools that draw on the map switch it off while they work. */
-  enabled = true;
 
   listen(): void {
     this.map.on('singleclick', (event) => {

@@ -5,7 +5,7 @@ import { fromCircle } from 'ol/geom/Polygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { Fill, Stroke, Style } from 'ol/style';
-import { transformExtent } from 'ol/proj';
+import { getPointResolution, transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { formatWan } from '../format';
 import { onLangChange, t } from '../i18n';
@@ -97,10 +97,9 @@ export class QueryPanel {
   private pickTownship(id: string): void {
     const seat = this.layer('townships').source.getFeatureById(id)?.getGeometry();
     if (seat instanceof Point) {
-      // Web Mercator stretches distances by 1/cos(latitude); the circle is drawn in view units.
-      const latitude = (Math.atan(Math.exp(seat.getCoordinates()[1] / 6378137)) * 360) / Math.PI - 90;
-      const radius = townshipRadiusMetres / Math.cos((latitude * Math.PI) / 180);
-      void this.run(fromCircle(new CircleGeometry(seat.getCoordinates(), radius), 96));
+      // The circle is drawn in view units, and Web Mercator stretches metres by 1/cos(latitude).
+      const metresPerUnit = getPointResolution(VIEW_PROJECTION, 1, seat.getCoordinates(), 'm');
+      void this.run(fromCircle(new CircleGeometry(seat.getCoordinates(), townshipRadiusMetres / metresPerUnit), 96));
     }
   }
 

@@ -12,8 +12,10 @@ namespace Geo.Viewer.Tests;
 [Collection(ViewerCollection.Name)]
 public sealed class QueryAndMeasureTests(ViewerFixture viewer)
 {
-    [Fact]
-    public async Task A_rectangle_drawn_around_the_Puli_high_tech_zone_lists_exactly_the_projects_the_OGC_API_returns_for_it()
+    [Theory]
+    [InlineData("Box")]
+    [InlineData("Polygon")]
+    public async Task A_rectangle_drawn_around_the_Puli_high_tech_zone_lists_exactly_the_projects_the_OGC_API_returns_for_it(string tool)
     {
         var zone = await GetJsonAsync("/ogcapi/collections/zones/items/2");
         Assert.Equal("浦里高新区", zone.GetProperty("properties").GetProperty("name").GetString());
@@ -25,12 +27,25 @@ public sealed class QueryAndMeasureTests(ViewerFixture viewer)
         // The panel narrows the map, so it opens before the view is set.
         await page.ClickAsync("#open-query");
         await page.EvaluateAsync("extent => __viewer.fitLonLat(extent)", new[] { west, south, east, north });
-        await page.ClickAsync("#query-panel button[data-shape='Box']");
-        var corner = await page.LonLatOnPageAsync(west, north);
-        var opposite = await page.LonLatOnPageAsync(east, south);
-        await page.Mouse.ClickAsync(corner.X, corner.Y);
-        await page.Mouse.MoveAsync((corner.X + opposite.X) / 2, (corner.Y + opposite.Y) / 2);
-        await page.Mouse.ClickAsync(opposite.X, opposite.Y);
+        await page.ClickAsync($"#query-panel button[data-shape='{tool}']");
+        var northWest = await page.LonLatOnPageAsync(west, north);
+        var southEast = await page.LonLatOnPageAsync(east, south);
+        if (tool == "Box")
+        {
+            // Two clicks: one corner, then the opposite one.
+            await page.Mouse.ClickAsync(northWest.X, northWest.Y);
+            await page.Mouse.MoveAsync((northWest.X + southEast.X) / 2, (northWest.Y + southEast.Y) / 2);
+            await page.Mouse.ClickAsync(southEast.X, southEast.Y);
+        }
+        else
+        {
+            // The same rectangle as a four-vertex polygon, finished with a double click on the last vertex.
+            await page.Mouse.ClickAsync(northWest.X, northWest.Y);
+            await page.Mouse.ClickAsync(southEast.X, northWest.Y);
+            await page.Mouse.ClickAsync(southEast.X, southEast.Y);
+            await page.Mouse.DblClickAsync(northWest.X, southEast.Y);
+        }
+
         await Expect(page.Locator("#query-panel .query-summary")).ToBeVisibleAsync();
 
         var listed = (await page.Locator("#query-panel .query-list button").EvaluateAllAsync<string[]>("buttons => buttons.map(b => b.dataset.id)"))
@@ -46,7 +61,7 @@ public sealed class QueryAndMeasureTests(ViewerFixture viewer)
         Assert.Contains(10L, listed);
         Assert.DoesNotContain(20L, listed);
         await Expect(page.Locator("#query-panel .query-summary dd").First).ToHaveTextAsync(expected.Count.ToString(CultureInfo.InvariantCulture));
-        await ViewerFixture.ScreenshotAsync(page, "04-query-by-area");
+        await ViewerFixture.ScreenshotAsync(page, $"04-query-by-area-{tool.ToLowerInvariant()}");
     }
 
     [Fact]

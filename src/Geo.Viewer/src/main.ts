@@ -94,4 +94,7 @@ async function start(): Promise<void> {
   map.render();
 }
 
-void start();
+// Without the configuration there is no map; say why instead of leaving a blank page.
+start().catch((error: Error) => {
+  byId('status').textContent = `${t('loadFailed')}: ${error.message}`;
+});

@@ -30,8 +30,8 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
       style: definition.style,
       visible: definition.visible,
       zIndex: index,
-      // Label and symbol placement follows the draw order, not the drawing of each feature in turn.
-      declutter: definition.id === 'townships',
+      // Overlapping labels are dropped (symbols stay: their styles opt out of decluttering).
+      declutter: definition.labelled,
       properties: { id: definition.id },
     });
     const dataLayer: DataLayer = {

@@ -27,6 +27,8 @@ export interface LayerDefinition {
   id: LayerId;
   style: StyleFunction | Style;
   visible: boolean;
+  /** Whether the style draws text labels, which are then decluttered so they never print over each other. */
+  labelled: boolean;
   legend: () => LegendItem[];
 }
 
@@ -47,27 +49,31 @@ const definitions: LayerDefinition[] = [
     id: 'district',
     style: districtStyle,
     visible: true,
+    labelled: false,
     legend: () => [{ label: () => pick('区界（非法定界线）', 'District outline (not legal)'), feature: sample(box(), {}) }],
   },
   {
     id: 'parcels',
     style: parcelStyle,
     visible: false,
+    labelled: false,
     legend: () =>
       Object.keys(landUseColours).map((code) => ({ label: () => `${code} ${nameOf(landUses, code)}`, feature: sample(box(), { land_use_code: code }) })),
   },
-  { id: 'zones', style: zoneStyle, visible: true, legend: byCode(zoneKinds, box, 'kind') },
-  { id: 'constraints', style: constraintStyle, visible: true, legend: byCode(constraintKinds, box, 'kind') },
+  { id: 'zones', style: zoneStyle, visible: true, labelled: true, legend: byCode(zoneKinds, box, 'kind') },
+  { id: 'constraints', style: constraintStyle, visible: true, labelled: false, legend: byCode(constraintKinds, box, 'kind') },
   {
     id: 'townships',
     style: townshipStyle,
     visible: true,
+    labelled: true,
     legend: () => [{ label: () => pick('乡镇（街道）驻地', 'Township seat'), feature: sample(dot(), {}) }],
   },
   {
     id: 'relocation_flows',
     style: flowStyle,
     visible: true,
+    labelled: false,
     legend: () =>
       [100, 300, 600].map((persons) => ({
         label: () => pick(`${persons} 人`, `${persons} persons`),
@@ -79,6 +85,7 @@ const definitions: LayerDefinition[] = [
     id: 'facilities',
     style: facilityStyle,
     visible: false,
+    labelled: false,
     legend: () => [
       ...byCode(facilityKinds, dot, 'kind')(),
       { label: () => pick('方案新建（深色外圈）', 'Built by the plan (dark ring)'), feature: sample(dot(), { kind: 'school', planned: true }) },
@@ -88,6 +95,7 @@ const definitions: LayerDefinition[] = [
     id: 'projects',
     style: projectStyle,
     visible: true,
+    labelled: true,
     legend: () => [
       ...Object.keys(projectCategories).map((code) => ({
         label: () => nameOf(projectCategories, code),

@@ -7,7 +7,7 @@ export const districtStyle = new Style({
   stroke: new Stroke({ color: districtStroke, width: 2.5 }),
 });
 
-const townshipMarker = new Circle({ radius: 3.5, fill: new Fill({ color: townshipColour }), stroke: new Stroke({ color: '#ffffff', width: 1 }) });
+const townshipMarker = new Circle({ declutterMode: 'none', radius: 3.5, fill: new Fill({ color: townshipColour }), stroke: new Stroke({ color: '#ffffff', width: 1 }) });
 
 export function townshipStyle(feature: FeatureLike, resolution: number): Style {
   return new Style({

@@ -40,6 +40,8 @@ export function projectStyle(feature: FeatureLike, resolution: number): Style | 
     return new Style({
       image: new Circle({
         radius,
+        // Labels give way to each other; circles never do (every project stays on the map).
+        declutterMode: 'none',
         fill: new Fill({ color: colourWithAlpha(colour, 0.85) }),
         stroke: new Stroke({ color: '#ffffff', width: 1.5 }),
       }),

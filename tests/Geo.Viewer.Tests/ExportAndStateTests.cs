@@ -51,6 +51,18 @@ public sealed class ExportAndStateTests(ViewerFixture viewer)
     }
 
     [Fact]
+    public async Task The_default_viewer_asks_nothing_of_any_other_host()
+    {
+        var requests = new List<string>();
+        var page = await viewer.OpenViewerAsync(beforeNavigation: p => p.Request += (_, request) => requests.Add(request.Url));
+        await page.ClickAsync("#open-charts");
+        await Expect(page.Locator("#charts-panel .charts-total")).Not.ToBeEmptyAsync();
+
+        Assert.Contains(requests, url => url.Contains("/ogcapi/collections/projects/items", StringComparison.Ordinal));
+        Assert.All(requests, url => Assert.StartsWith(viewer.BaseAddress.GetLeftPart(UriPartial.Authority), url, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_permalink_restores_centre_zoom_layers_selection_and_language_and_follows_changes()
     {
         var page = await viewer.OpenViewerAsync("#c=108.41000,31.17000&z=12.00&l=district,projects&s=projects:20&lang=en");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -74,6 +75,22 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
         Assert.Equal(Enumerable.Range(1, 35).Select(i => i.ToString(CultureInfo.InvariantCulture)), records.Skip(1).Select(r => r[0]));
         var investmentColumn = Array.IndexOf(records[0], "计划总投资（万元）");
         Assert.Equal(624202, records.Skip(1).Sum(r => double.Parse(r[investmentColumn], CultureInfo.InvariantCulture)));
+
+        var geoJsonDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#table-panel button.export-geojson"));
+        using (var geoJson = JsonDocument.Parse(await File.ReadAllTextAsync((await geoJsonDownload.PathAsync())!)))
+        {
+            var features = geoJson.RootElement.GetProperty("features").EnumerateArray().ToList();
+            Assert.Equal(Enumerable.Range(1, 35), features.Select(f => f.GetProperty("id").GetInt32()));
+            // Written back in CGCS2000 lon/lat, not in the map's Web Mercator metres.
+            var four = features.Single(f => f.GetProperty("id").GetInt32() == 4).GetProperty("geometry").GetProperty("coordinates");
+            while (four[0].ValueKind == JsonValueKind.Array)
+            {
+                four = four[0];
+            }
+
+            Assert.InRange(four[0].GetDouble(), 107.9, 108.9);
+            Assert.InRange(four[1].GetDouble(), 30.8, 31.7);
+        }
 
         await page.FillAsync("#table-panel input.table-filter", "浦里");
         Assert.InRange(await rows.CountAsync(), 1, 34);

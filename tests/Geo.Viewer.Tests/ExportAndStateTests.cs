@@ -73,11 +73,13 @@ public sealed class ExportAndStateTests(ViewerFixture viewer)
         Assert.True(await page.IsCheckedAsync("#layer-projects"));
         Assert.Equal(12, await page.EvaluateAsync<double>("() => __viewer.map.getView().getZoom()"), 3);
         Assert.Contains("s=projects:20", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#popup tr[data-field='period'] th")).ToHaveTextAsync("Construction period");
 
         await page.UncheckAsync("#layer-projects");
         await page.WaitForFunctionAsync("() => location.hash.includes('l=district&') || location.hash.endsWith('l=district')");
         await page.ClickAsync("#lang");
         await Expect(page.Locator("h1")).ToContainTextAsync("开州区");
+        await Expect(page.Locator("#popup tr[data-field='period'] th")).ToHaveTextAsync("建设年限");
         Assert.DoesNotContain("lang=", page.Url, StringComparison.Ordinal);
     }
 

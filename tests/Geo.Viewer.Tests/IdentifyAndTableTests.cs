@@ -108,6 +108,7 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
 
         await page.ClickAsync("#table-panel tbody tr[data-id='5']");
         await Expect(page.Locator("#table-panel tbody tr[data-id='5']")).ToHaveClassAsync("selected");
+        await Expect(page.Locator("#popup tr[data-field='name'] td")).ToHaveTextAsync(GisDataFile.Feature("projects.geojson", 5).GetProperty("properties").GetProperty("name").GetString()!);
         await page.WaitForFunctionAsync("() => location.hash.includes('s=projects:5')");
         await ViewerFixture.ScreenshotAsync(page, "03-attribute-table");
     }

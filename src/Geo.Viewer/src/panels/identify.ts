@@ -1,8 +1,9 @@
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import Overlay from 'ol/Overlay';
+import { getCenter } from 'ol/extent';
 import { displayValue, popupFields, popupTitle } from '../fields';
-import { t } from '../i18n';
+import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
 
@@ -10,6 +11,8 @@ import type { Selection } from '../selection';
 export class IdentifyPopup {
   private readonly overlay: Overlay;
   private readonly content: HTMLElement;
+  /** The feature the popup is showing, so a selection it made itself does not redraw it. */
+  private shown?: Feature;
   /** Whether clicks identify; tools that draw on the map switch it off while they work. */
   enabled = true;
 
@@ -28,9 +31,22 @@ export class IdentifyPopup {
         this.close();
       }
     });
+    onLangChange(() => {
+      const dataLayer = layers.find((l) => l.definition.id === selection.selected?.layerId);
+      const position = this.overlay.getPosition();
+      if (this.shown && dataLayer && position) {
+        this.render(dataLayer, this.shown, position);
+      }
+    });
+    // A selection made elsewhere (table row, query list, permalink; the keyboard's way in) opens the popup too.
     selection.onChange((selected) => {
-      if (!selected) {
+      const feature = selection.feature(selected);
+      const dataLayer = layers.find((l) => l.definition.id === selected?.layerId);
+      if (!feature || !dataLayer) {
+        this.shown = undefined;
         this.overlay.setPosition(undefined);
+      } else if (feature !== this.shown) {
+        this.render(dataLayer, feature, getCenter(feature.getGeometry()!.getExtent()));
       }
     });
   }
@@ -57,6 +73,12 @@ export class IdentifyPopup {
   }
 
   show(dataLayer: DataLayer, feature: Feature, coordinate: number[]): void {
+    this.render(dataLayer, feature, coordinate);
+    this.selection.select({ layerId: dataLayer.definition.id, featureId: Number(feature.getId()) });
+  }
+
+  private render(dataLayer: DataLayer, feature: Feature, coordinate: number[]): void {
+    this.shown = feature;
     const collection = dataLayer.definition.id;
     const heading = document.createElement('h3');
     heading.textContent = `${dataLayer.title()} · ${feature.get('name') ?? feature.get('origin_name') ?? feature.getId()}`;
@@ -79,10 +101,10 @@ export class IdentifyPopup {
     }
     this.content.replaceChildren(heading, ...notes, table);
     this.overlay.setPosition(coordinate);
-    this.selection.select({ layerId: collection, featureId: Number(feature.getId()) });
   }
 
   close(): void {
+    this.shown = undefined;
     this.overlay.setPosition(undefined);
     if (this.selection.selected) {
       this.selection.select(null);

@@ -110,6 +110,8 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
         await Expect(page.Locator("#table-panel tbody tr[data-id='5']")).ToHaveClassAsync("selected");
         await Expect(page.Locator("#popup tr[data-field='name'] td")).ToHaveTextAsync(GisDataFile.Feature("projects.geojson", 5).GetProperty("properties").GetProperty("name").GetString()!);
         await page.WaitForFunctionAsync("() => location.hash.includes('s=projects:5')");
+        // The popup pans the map into view with a short animation; the screenshot waits for it to settle.
+        await page.WaitForTimeoutAsync(400);
         await ViewerFixture.ScreenshotAsync(page, "03-attribute-table");
     }
 

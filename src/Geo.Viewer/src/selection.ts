@@ -51,7 +51,8 @@ export class Selection {
     if (feature) {
       this.overlay.addFeature(feature.clone());
       if (zoom) {
-        this.map.getView().fit(feature.getGeometry()!.getExtent(), { maxZoom: 15, padding: [80, 80, 80, 80], duration: 250 });
+        // No animation: the popup pans the map into view next, and an animation still running would cancel that.
+        this.map.getView().fit(feature.getGeometry()!.getExtent(), { maxZoom: 15, padding: [80, 80, 80, 80] });
       }
     }
     this.listeners.forEach((listener) => listener(selected));

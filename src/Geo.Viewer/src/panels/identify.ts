@@ -23,7 +23,7 @@ export class IdentifyPopup {
     element: HTMLElement,
   ) {
     this.content = element.querySelector('.popup-content')!;
-    this.overlay = new Overlay({ element, autoPan: { animation: { duration: 200 } }, positioning: 'bottom-center', offset: [0, -12] });
+    this.overlay = new Overlay({ element, positioning: 'bottom-center', offset: [0, -12] });
     map.addOverlay(this.overlay);
     element.querySelector('.popup-close')!.addEventListener('click', () => this.close());
     document.addEventListener('keydown', (event) => {
@@ -101,6 +101,8 @@ export class IdentifyPopup {
     }
     this.content.replaceChildren(heading, ...notes, table);
     this.overlay.setPosition(coordinate);
+    // Pan once the map has drawn the new view: before that, the popup's screen position is the old view's.
+    this.map.once('postrender', () => this.overlay.panIntoView({ animation: { duration: 200 }, margin: 12 }));
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test against real services: installs what is missing (PostGIS, GDAL), starts a private PostGIS cluster,
-# runs the whole solution's tests, prints "N passed, N failed" and stops the cluster again.
+# Runs every test against real services: installs what is missing (PostGIS, GDAL; Node.js, chromium and fonts for
+# the viewer), starts a private PostGIS cluster, runs the whole solution's tests (the viewer's in headless chromium),
+# prints "N passed, N failed" and stops the cluster again. Screenshots land in artifacts/screenshots/.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)

@@ -48,6 +48,7 @@ public static class ServiceHost
         app.MapFlowsApi();
         app.MapIndicatorsApi();
         app.MapLivingCircleApi();
+        app.MapViewerConfig();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

@@ -1,0 +1,101 @@
+import type { CollectionInfo } from './api';
+import { formatArea, formatNumber, formatWan } from './format';
+import { lang, t } from './i18n';
+import { kindVocabularies, nameOf, propertyVocabularies } from './vocabulary';
+
+/** English field names; the Chinese ones come from the server's catalog (Catalog.cs TitleZh). */
+const englishTitles: Record<string, string> = {
+  name: 'Name',
+  owner: 'Owner',
+  funding: 'Funding',
+  period: 'Construction period',
+  start_year: 'Start year',
+  end_year: 'End year',
+  scope: 'Scope',
+  investment_wan: 'Planned investment (万元)',
+  lead_unit: 'Lead unit',
+  category: 'Group code',
+  category_name: 'Group',
+  place: 'Placed at',
+  stated_area_m2: 'Site area stated in the plan (m²)',
+  extent_text: 'Plan text on the site',
+  source: 'Source',
+  location_precision: 'Position precision',
+  illustrative: 'Illustrative',
+  kind: 'Kind',
+  capacity_households: 'Capacity (households)',
+  township_code: 'Township code',
+  plan_text: 'Plan text',
+  adcode: 'Admin code',
+  area_note: 'Area note',
+  code: 'Code',
+  type: 'Type',
+  land_use_code: 'Land-use code',
+  land_use: 'Land use',
+  area_m2: 'Area (m²)',
+  zone_id: 'Zone',
+  origin_code: 'Origin code',
+  origin_name: 'Origin',
+  destination_zone: 'Destination zone no.',
+  destination_name: 'Destination',
+  households: 'Households',
+  persons: 'Persons',
+  year: 'Year',
+  reason: 'Reason',
+  planned: 'Built by the plan',
+  project_id: 'Project no.',
+};
+
+/** Codes that another column already says in words are left out of popups. */
+const hiddenInPopup = new Set(['category', 'start_year', 'end_year', 'illustrative']);
+
+export function fieldTitle(info: CollectionInfo, name: string): string {
+  if (name === 'id') {
+    return lang() === 'zh' ? '编号' : 'No.';
+  }
+  const zh = info.properties.find((p) => p.name === name)?.titleZh ?? name;
+  return lang() === 'zh' ? zh : (englishTitles[name] ?? name);
+}
+
+/** Values that carry their unit when shown ("12,345 万元"), so the unit in the field name would say it twice. */
+const unitInValue = new Set(['investment_wan', 'area_m2', 'stated_area_m2']);
+
+/** A popup's field name: 计划总投资 rather than 计划总投资（万元） beside "12,345 万元". */
+export function popupTitle(info: CollectionInfo, name: string): string {
+  const title = fieldTitle(info, name);
+  return unitInValue.has(name) ? title.replace(/\s*[（(][^）)]*[）)]$/, '') : title;
+}
+
+export function popupFields(info: CollectionInfo): string[] {
+  return info.properties.map((p) => p.name).filter((name) => !hiddenInPopup.has(name));
+}
+
+export function tableFields(info: CollectionInfo): string[] {
+  return ['id', ...info.properties.map((p) => p.name).filter((name) => name !== 'source')];
+}
+
+/** What staff read: 万元 with thousands separators, areas in m²/公顷/亩, codes as names. */
+export function displayValue(collectionId: string, name: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') {
+    return '—';
+  }
+  if (typeof value === 'boolean') {
+    return value ? t('yes') : t('no');
+  }
+  if (name === 'investment_wan' && typeof value === 'number') {
+    return formatWan(value);
+  }
+  if ((name === 'area_m2' || name === 'stated_area_m2') && typeof value === 'number') {
+    return formatArea(value);
+  }
+  if (name === 'kind' && kindVocabularies[collectionId]) {
+    return nameOf(kindVocabularies[collectionId], String(value));
+  }
+  if (propertyVocabularies[name]) {
+    return nameOf(propertyVocabularies[name], String(value));
+  }
+  if (typeof value === 'number' && !/year|code|id|zone/.test(name)) {
+    return formatNumber(value);
+  }
+  return String(value);
+}

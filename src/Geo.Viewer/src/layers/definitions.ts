@@ -1,0 +1,118 @@
+import Feature from 'ol/Feature';
+import { LineString, Point, Polygon } from 'ol/geom';
+import type { StyleFunction } from 'ol/style/Style';
+import type Style from 'ol/style/Style';
+import { pick } from '../i18n';
+import { layerIds, type LayerId } from './layerUrls';
+import { districtStyle, townshipStyle } from '../styles/boundaryStyle';
+import { constraintStyle } from '../styles/constraintStyle';
+import { facilityStyle } from '../styles/facilityStyle';
+import { flowStyle } from '../styles/flowStyle';
+import { landUseColours } from '../styles/palette';
+import { parcelStyle } from '../styles/parcelStyle';
+import { projectStyle } from '../styles/projectStyle';
+import { zoneStyle } from '../styles/zoneStyle';
+import { constraintKinds, facilityKinds, landUses, nameOf, projectCategories, zoneKinds } from '../vocabulary';
+
+/** One legend row: a sample feature in legend-canvas pixels, drawn with the layer's own style function. */
+export interface LegendItem {
+  label: () => string;
+  feature: Feature;
+  /** Canvas size in CSS pixels when the sample needs more than the default 32 × 18. */
+  size?: [number, number];
+}
+
+export interface LayerDefinition {
+  /** The OGC API collection id, also the layer id in the tree, the permalink and the tests. */
+  id: LayerId;
+  style: StyleFunction | Style;
+  visible: boolean;
+  /** Whether the style draws text labels, which are then decluttered so they never print over each other. */
+  labelled: boolean;
+  legend: () => LegendItem[];
+}
+
+const box = () => new Polygon([[[3, 3], [29, 3], [29, 15], [3, 15], [3, 3]]]);
+const dot = () => new Point([16, 9]);
+
+function sample(geometry: Polygon | Point | LineString, properties: Record<string, unknown>): Feature {
+  const feature = new Feature(geometry);
+  feature.setProperties(properties);
+  return feature;
+}
+
+const byCode = (names: Record<string, [string, string]>, geometry: () => Polygon | Point, property: string) => () =>
+  Object.keys(names).map((code) => ({ label: () => nameOf(names, code), feature: sample(geometry(), { [property]: code }) }));
+
+const definitions: LayerDefinition[] = [
+  {
+    id: 'district',
+    style: districtStyle,
+    visible: true,
+    labelled: false,
+    legend: () => [{ label: () => pick('区界（非法定界线）', 'District outline (not legal)'), feature: sample(box(), {}) }],
+  },
+  {
+    id: 'parcels',
+    style: parcelStyle,
+    visible: false,
+    labelled: false,
+    legend: () =>
+      Object.keys(landUseColours).map((code) => ({ label: () => `${code} ${nameOf(landUses, code)}`, feature: sample(box(), { land_use_code: code }) })),
+  },
+  { id: 'zones', style: zoneStyle, visible: true, labelled: true, legend: byCode(zoneKinds, box, 'kind') },
+  { id: 'constraints', style: constraintStyle, visible: true, labelled: false, legend: byCode(constraintKinds, box, 'kind') },
+  {
+    id: 'townships',
+    style: townshipStyle,
+    visible: true,
+    labelled: true,
+    legend: () => [{ label: () => pick('乡镇（街道）驻地', 'Township seat'), feature: sample(dot(), {}) }],
+  },
+  {
+    id: 'relocation_flows',
+    style: flowStyle,
+    visible: true,
+    labelled: false,
+    legend: () =>
+      [100, 300, 600].map((persons) => ({
+        label: () => pick(`${persons} 人`, `${persons} persons`),
+        feature: sample(new LineString([[2, 12], [40, 12]]), { persons }),
+        size: [44, 24] as [number, number],
+      })),
+  },
+  {
+    id: 'facilities',
+    style: facilityStyle,
+    visible: false,
+    labelled: false,
+    legend: () => [
+      ...byCode(facilityKinds, dot, 'kind')(),
+      { label: () => pick('方案新建（深色外圈）', 'Built by the plan (dark ring)'), feature: sample(dot(), { kind: 'school', planned: true }) },
+    ],
+  },
+  {
+    id: 'projects',
+    style: projectStyle,
+    visible: true,
+    labelled: true,
+    legend: () => [
+      ...Object.keys(projectCategories).map((code) => ({
+        label: () => nameOf(projectCategories, code),
+        feature: sample(dot(), { category: code, investment_wan: 10000, start_year: 0, end_year: 9999 }),
+      })),
+      ...[1000, 10000, 50000].map((wan) => ({
+        label: () => pick(`${wan.toLocaleString('zh-CN')} 万元（圆面积∝投资）`, `${wan.toLocaleString('en-US')} 万元 (area ∝ investment)`),
+        feature: sample(new Point([22, 22]), { category: 'municipal', investment_wan: wan, start_year: 0, end_year: 9999 }),
+        size: [44, 44] as [number, number],
+      })),
+      {
+        label: () => pick('有占地范围的项目', 'Project with a stated site'),
+        feature: sample(box(), { category: 'industry', start_year: 0, end_year: 9999 }),
+      },
+    ],
+  },
+];
+
+/** Bottom to top, in the order of layerIds: the order the map draws them and the reverse of the layer tree. */
+export const layerDefinitions: LayerDefinition[] = layerIds.map((id) => definitions.find((d) => d.id === id)!);

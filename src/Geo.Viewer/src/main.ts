@@ -1,0 +1,100 @@
+import 'ol/ol.css';
+import './viewer.css';
+import './projections';
+import { fetchConfig } from './api';
+import { lang, onLangChange, setLang, t } from './i18n';
+import { createBaseMaps } from './layers/baseMaps';
+import { createDataLayers } from './layers/dataLayers';
+import { createMap } from './map';
+import { AttributeTable } from './panels/attributeTable';
+import { ChartsPanel } from './panels/chartsPanel';
+import { exportPng } from './panels/exportPng';
+import { listenFlowHover } from './panels/flowHover';
+import { IdentifyPopup } from './panels/identify';
+import { LayerTree } from './panels/layerTree';
+import { MeasurePanel } from './panels/measurePanel';
+import { QueryPanel } from './panels/queryPanel';
+import { TimeSlider } from './panels/timeSlider';
+import { applyLayers, applyView, currentView, readPermalink, writePermalink } from './permalink';
+import { downloadBlob } from './download';
+import { Selection } from './selection';
+import { installTestHooks } from './testHooks';
+import { DrawTool } from './tools/drawTool';
+import { Toolbar } from './toolbar';
+
+const byId = (id: string) => document.getElementById(id)!;
+
+async function start(): Promise<void> {
+  const initial = readPermalink(location.hash);
+  setLang(initial.lang ?? 'zh');
+  const config = await fetchConfig();
+
+  const map = createMap(byId('map'));
+  const baseMaps = createBaseMaps(config);
+  baseMaps.forEach((baseMap) => baseMap.layers.forEach((layer) => map.addLayer(layer)));
+  const layers = createDataLayers(config);
+  layers.forEach((l) => map.addLayer(l.layer));
+  const layer = (id: string) => layers.find((l) => l.definition.id === id)!;
+  applyLayers(layers, initial);
+  applyView(map, initial);
+
+  const selection = new Selection(map, layers);
+  const identify = new IdentifyPopup(map, layers, selection, byId('popup'));
+  identify.listen();
+  listenFlowHover(map, layer('relocation_flows'), byId('hover'));
+  const drawTool = new DrawTool(map, identify);
+  const tree = new LayerTree(byId('layer-tree'), map, layers, baseMaps);
+  const table = new AttributeTable(byId('table-panel'), layers, selection);
+  const query = new QueryPanel(byId('query-panel'), map, layers, selection, drawTool);
+  new MeasurePanel(byId('measure-panel'), map, drawTool);
+  const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));
+  const slider = new TimeSlider(byId('time-slider'), layer('projects'));
+  new Toolbar({ onOpen: (panel) => panel === 'charts-panel' && void charts.render() });
+
+  byId('lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
+  byId('export-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const width = Number(form.get('width'));
+    const height = Number(form.get('height'));
+    const blob = await exportPng(map, layers, { width, height, title: String(form.get('title')) });
+    downloadBlob(`kaizhou-map-${width}x${height}.png`, blob);
+  });
+
+  const updateUrl = () =>
+    history.replaceState(null, '', writePermalink({ ...currentView(map, layers), selected: selection.selected ?? undefined, year: slider.year ?? undefined, lang: lang() }));
+  map.on('moveend', updateUrl);
+  tree.onChange(updateUrl);
+  selection.onChange(updateUrl);
+  slider.onChange(updateUrl);
+  onLangChange(updateUrl);
+  byId('permalink').addEventListener('click', async () => {
+    updateUrl();
+    // The clipboard needs a secure context (loopback or HTTPS); elsewhere the address bar already holds the link.
+    const copied = await navigator.clipboard?.writeText(location.href).then(() => true, () => false);
+    byId('status').textContent = copied ? t('permalinkCopied') : location.href;
+  });
+
+  installTestHooks(map, layers, query);
+  tree.render();
+  await Promise.all(layers.map((l) => l.loaded.catch((error: Error) => {
+    byId('status').textContent = `${l.title()}: ${error.message}`;
+  })));
+  tree.render();
+  table.render();
+  query.fillChoices();
+  if (initial.year !== undefined) {
+    slider.setYear(initial.year);
+  }
+  if (initial.selected) {
+    selection.select(initial.selected, initial.center === undefined);
+  }
+  // "Ready" for the benchmark and the tests: every layer's features are in and the map has drawn them.
+  map.once('rendercomplete', () => Object.assign(window, { __viewerReady: performance.now() }));
+  map.render();
+}
+
+// Without the configuration there is no map; say why instead of leaving a blank page.
+start().catch((error: Error) => {
+  byId('status').textContent = `${t('loadFailed')}: ${error.message}`;
+});

@@ -1,0 +1,22 @@
+import OlMap from 'ol/Map';
+import View from 'ol/View';
+import { defaults as defaultControls, ScaleLine } from 'ol/control';
+import { transformExtent } from 'ol/proj';
+import { DATA_PROJECTION, VIEW_PROJECTION } from './projections';
+
+/** The district's bounding box in CGCS2000, for the first view before the outline has loaded. */
+export const districtExtent = transformExtent([107.93, 30.83, 108.9, 31.7], DATA_PROJECTION, VIEW_PROJECTION);
+
+export function createMap(target: HTMLElement): OlMap {
+  const map = new OlMap({
+    target,
+    // Arrow keys and +/- act when the map itself has keyboard focus (it has tabindex="0").
+    keyboardEventTarget: target,
+    controls: defaultControls({ attributionOptions: { collapsible: true } }).extend([new ScaleLine({ units: 'metric' })]),
+    view: new View({ projection: VIEW_PROJECTION, maxZoom: 19, minZoom: 7 }),
+    // Keeps exported PNGs and pixel reads possible (no tainting) and avoids a buffer swap per frame.
+    pixelRatio: Math.min(window.devicePixelRatio || 1, 2),
+  });
+  map.getView().fit(districtExtent, { padding: [20, 20, 20, 20] });
+  return map;
+}

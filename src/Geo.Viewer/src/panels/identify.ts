@@ -1,0 +1,115 @@
+import type Feature from 'ol/Feature';
+import type OlMap from 'ol/Map';
+import Overlay from 'ol/Overlay';
+import { getCenter } from 'ol/extent';
+import { displayValue, popupFields, popupTitle } from '../fields';
+import { onLangChange, t } from '../i18n';
+import type { DataLayer } from '../layers/dataLayers';
+import type { Selection } from '../selection';
+
+/** Click a feature → a popup with the catalog's Chinese field names and staff-friendly values. */
+export class IdentifyPopup {
+  private readonly overlay: Overlay;
+  private readonly content: HTMLElement;
+  /** The feature the popup is showing, so a selection it made itself does not redraw it. */
+  private shown?: Feature;
+  /** Whether clicks identify; tools that draw on the map switch it off while they work. */
+  enabled = true;
+
+  constructor(
+    private readonly map: OlMap,
+    private readonly layers: DataLayer[],
+    private readonly selection: Selection,
+    element: HTMLElement,
+  ) {
+    this.content = element.querySelector('.popup-content')!;
+    this.overlay = new Overlay({ element, positioning: 'bottom-center', offset: [0, -12] });
+    map.addOverlay(this.overlay);
+    element.querySelector('.popup-close')!.addEventListener('click', () => this.close());
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this.close();
+      }
+    });
+    onLangChange(() => {
+      const dataLayer = layers.find((l) => l.definition.id === selection.selected?.layerId);
+      const position = this.overlay.getPosition();
+      if (this.shown && dataLayer && position) {
+        this.render(dataLayer, this.shown, position);
+      }
+    });
+    // A selection made elsewhere (table row, query list, permalink; the keyboard's way in) opens the popup too.
+    selection.onChange((selected) => {
+      const feature = selection.feature(selected);
+      const dataLayer = layers.find((l) => l.definition.id === selected?.layerId);
+      if (!feature || !dataLayer) {
+        this.shown = undefined;
+        this.overlay.setPosition(undefined);
+      } else if (feature !== this.shown) {
+        this.render(dataLayer, feature, getCenter(feature.getGeometry()!.getExtent()));
+      }
+    });
+  }
+
+  listen(): void {
+    this.map.on('singleclick', (event) => {
+      if (!this.enabled) {
+        return;
+      }
+      const hit = this.map.forEachFeatureAtPixel(
+        event.pixel,
+        (feature, layer) => {
+          const dataLayer = this.layers.find((l) => l.layer === layer);
+          return dataLayer ? { feature: feature as Feature, dataLayer } : undefined;
+        },
+        { hitTolerance: 4 },
+      );
+      if (hit) {
+        this.show(hit.dataLayer, hit.feature, event.coordinate);
+      } else {
+        this.close();
+      }
+    });
+  }
+
+  show(dataLayer: DataLayer, feature: Feature, coordinate: number[]): void {
+    this.render(dataLayer, feature, coordinate);
+    this.selection.select({ layerId: dataLayer.definition.id, featureId: Number(feature.getId()) });
+  }
+
+  private render(dataLayer: DataLayer, feature: Feature, coordinate: number[]): void {
+    this.shown = feature;
+    const collection = dataLayer.definition.id;
+    const heading = document.createElement('h3');
+    heading.textContent = `${dataLayer.title()} · ${feature.get('name') ?? feature.get('origin_name') ?? feature.getId()}`;
+    const table = document.createElement('table');
+    for (const name of popupFields(dataLayer.info)) {
+      const row = table.insertRow();
+      row.dataset.field = name;
+      const th = document.createElement('th');
+      th.textContent = popupTitle(dataLayer.info, name);
+      row.append(th);
+      row.insertCell().textContent = displayValue(collection, name, feature.get(name));
+    }
+    const notes: HTMLElement[] = [];
+    const precision = feature.get('location_precision');
+    if (precision === 'approximate' || precision === 'schematic') {
+      const note = document.createElement('p');
+      note.className = 'precision-note';
+      note.textContent = t(precision === 'approximate' ? 'precisionApproximate' : 'precisionSchematic');
+      notes.push(note);
+    }
+    this.content.replaceChildren(heading, ...notes, table);
+    this.overlay.setPosition(coordinate);
+    // Pan once the map has drawn the new view: before that, the popup's screen position is the old view's.
+    this.map.once('postrender', () => this.overlay.panIntoView({ animation: { duration: 200 }, margin: 12 }));
+  }
+
+  close(): void {
+    this.shown = undefined;
+    this.overlay.setPosition(undefined);
+    if (this.selection.selected) {
+      this.selection.select(null);
+    }
+  }
+}

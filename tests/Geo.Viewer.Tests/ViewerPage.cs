@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>Map-aware steps the tests share: where a feature or a lon/lat is on screen, and zooming there.</summary>
+internal static class ViewerPage
+{
+    public static Task ZoomToFeatureAsync(this IPage page, string layer, long id, double zoom) =>
+        page.EvaluateAsync("([layer, id, zoom]) => __viewer.zoomToFeature(layer, id, zoom)", new object[] { layer, id, zoom });
+
+    /// <summary>Page coordinates (for the mouse) of a feature's probe point.</summary>
+    public static async Task<(float X, float Y)> FeatureOnPageAsync(this IPage page, string layer, long id)
+    {
+        var xy = await page.EvaluateAsync<double[]>("([layer, id]) => __viewer.pixelOf(layer, id, false)", new object[] { layer, id });
+        return await MapToPageAsync(page, xy);
+    }
+
+    public static async Task<(float X, float Y)> LonLatOnPageAsync(this IPage page, double lon, double lat)
+    {
+        var xy = await page.EvaluateAsync<double[]>("([lon, lat]) => __viewer.pixelOfLonLat(lon, lat)", new object[] { lon, lat });
+        return await MapToPageAsync(page, xy);
+    }
+
+    /// <summary>The lon/lat the map puts under a page position (what a click there lands on).</summary>
+    public static async Task<double[]> LonLatAtPageAsync(this IPage page, (float X, float Y) point)
+    {
+        var box = (await page.Locator("#map").BoundingBoxAsync())!;
+        return await page.EvaluateAsync<double[]>("([x, y]) => __viewer.lonLatOfPixel(x, y)", new object[] { (double)(point.X - box.X), (double)(point.Y - box.Y) });
+    }
+
+    private static async Task<(float X, float Y)> MapToPageAsync(IPage page, double[] xy)
+    {
+        var box = (await page.Locator("#map").BoundingBoxAsync())!;
+        return ((float)(box.X + Math.Round(xy[0])), (float)(box.Y + Math.Round(xy[1])));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using Geo.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>
+/// The real service on Kestrel at 127.0.0.1 and a free port, on the embedded store with this repository's gis-data,
+/// so a real browser can reach it.
+/// </summary>
+public sealed class ViewerServiceFactory : WebApplicationFactory<Program>
+{
+    public ViewerServiceFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
+    public Uri Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Geo", "");
+        builder.UseSetting("GisData:Path", RepoPaths.GisData);
+    }
+}

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { configUrl, itemsUrl, layerIds } from './src/layers/layerUrls';
+import { configUrl, itemsUrl, layerIds } from './src/layers/layerUrls.ts';
 
 // The output folder is the Razor class library's wwwroot, which Geo.Api serves at "/".
 export default defineConfig({

@@ -15,7 +15,7 @@ public static class ServiceHost
 
         // Without this, a build or publish started outside Development serves the viewer's files with empty bodies.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddBadRequestProblems();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddFeatureStore(builder.Configuration);
         builder.Services.AddOpenApiDocument();
@@ -31,7 +31,7 @@ public static class ServiceHost
         builder.Services.AddPlanningAnalyses();
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseBadRequestProblems();
         app.UseStatusCodePages();
         app.UseResponseCompression();
 

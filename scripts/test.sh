@@ -17,7 +17,7 @@ echo "== tools"
 echo "== PostGIS"
 GEO_TEST_PG=$("$repo/scripts/postgis-start.sh")
 export GEO_TEST_PG
-trap '"$repo/scripts/postgis-stop.sh"' EXIT
+trap '"$repo/scripts/postgis-stop.sh" 2>/dev/null' EXIT
 
 echo "== tests"
 status=0
@@ -31,9 +31,13 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
 done
-echo "$passed passed, $failed failed"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test: no test ran" >&2
-  exit 1
+  status=1
 fi
+
+# The count is the last line printed, so stop the cluster first.
+"$repo/scripts/postgis-stop.sh" 2>/dev/null
+trap - EXIT
+echo "$passed passed, $failed failed"
 exit "$status"

@@ -4,8 +4,6 @@ using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
-using NetTopologySuite.Densify;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.OgcApi;
 
@@ -27,38 +25,10 @@ internal static class ItemsQueryParser
         }
 
         var conditions = new List<FilterExpression>();
-        Envelope? bbox = null;
-        if (request.Bbox is not null)
+        var (bbox, bboxCondition) = BboxParameter.Parse(request);
+        if (bboxCondition is not null)
         {
-            var bboxCrs = ParseCrs("bbox-crs", request.BboxCrs);
-            var box = ParseBbox(request.Bbox);
-            if (bboxCrs == SupportedCrs.Crs84)
-            {
-                bbox = box;
-            }
-            else
-            {
-                var bounds = bboxCrs.FirstAxisIsNorthing ? new Envelope(box.MinY, box.MaxY, box.MinX, box.MaxX) : box;
-                if (!bboxCrs.Bounds.Contains(bounds))
-                {
-                    throw new ParameterException("bbox", $"'{request.Bbox}' lies outside {bboxCrs.Title}", "give the box in bbox-crs's units and axis order");
-                }
-
-                // A box in another CRS is a curved quadrilateral in lon/lat: densify its edges before transforming.
-                var polygon = Densifier.Densify(new GeometryFactory().ToGeometry(box), Math.Max(box.Width, box.Height) / 32);
-                try
-                {
-                    conditions.Add(new SpatialPredicate(SpatialOperator.Intersects, new PropertyRef("geometry"), GeometryLiteral.InStorage(bboxCrs.ToStorage(polygon))));
-                }
-                catch (FilterException e)
-                {
-                    throw new ParameterException("bbox", $"'{request.Bbox}' cannot be used in {bboxCrs.Uri}: {e.Message}", "give a box inside the CRS's area of use, in its axis order");
-                }
-            }
-        }
-        else if (request.BboxCrs is not null)
-        {
-            throw new ParameterException("bbox-crs", "bbox-crs is given without bbox", "add bbox=… or drop bbox-crs");
+            conditions.Add(bboxCondition);
         }
 
         if (request.Datetime is not null)
@@ -67,7 +37,7 @@ internal static class ItemsQueryParser
         }
 
         conditions.AddRange(PropertyFilters(collection, extra));
-        if (ParseFilter(collection, request, jsonFilter) is { } filter)
+        if (FilterParameter.Parse(collection, request, jsonFilter) is { } filter)
         {
             conditions.Add(filter);
         }
@@ -114,34 +84,6 @@ internal static class ItemsQueryParser
             "use one of " + string.Join(", ", SupportedCrs.All.Select(c => c.Uri)));
     }
 
-    private static Envelope ParseBbox(string text)
-    {
-        const string fix = "give four numbers minx,miny,maxx,maxy in bbox-crs (CRS84 by default: minLon,minLat,maxLon,maxLat), e.g. bbox=108.3,31.1,108.5,31.2";
-        var parts = text.Split(',');
-        if (parts.Length is not 4 and not 6)
-        {
-            throw new ParameterException("bbox", $"'{text}' has {parts.Length} values, 4 are needed", fix);
-        }
-
-        var values = new double[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
-            {
-                throw new ParameterException("bbox", $"'{parts[i]}' is not a number", fix);
-            }
-        }
-
-        // A 3D bbox (6 values) carries heights we ignore.
-        var (minX, minY, maxX, maxY) = parts.Length == 4 ? (values[0], values[1], values[2], values[3]) : (values[0], values[1], values[3], values[4]);
-        if (minY > maxY || minX > maxX)
-        {
-            throw new ParameterException("bbox", $"'{text}' has a minimum above its maximum (boxes across the antimeridian are not supported)", fix);
-        }
-
-        return new Envelope(minX, maxX, minY, maxY);
-    }
-
     private static IEnumerable<FilterExpression> PropertyFilters(CollectionDefinition collection, IEnumerable<KeyValuePair<string, string?>> extra)
     {
         foreach (var group in extra.GroupBy(p => p.Key))
@@ -173,48 +115,6 @@ internal static class ItemsQueryParser
         };
         return new Literal(value);
     }
-
-    private static FilterExpression? ParseFilter(CollectionDefinition collection, ItemsRequest request, JsonElement? jsonFilter)
-    {
-        var filterCrs = ParseCrs("filter-crs", request.FilterCrs);
-        FilterExpression? filter;
-        try
-        {
-            if (jsonFilter is { } json)
-            {
-                filter = Cql2JsonParser.Parse(json, filterCrs.ToStorage);
-            }
-            else if (request.Filter is null)
-            {
-                if (request.FilterLang is not null && request.FilterLang is not ("cql2-text" or "cql2-json"))
-                {
-                    throw UnknownLanguage(request.FilterLang);
-                }
-
-                return null;
-            }
-            else
-            {
-                filter = (request.FilterLang ?? "cql2-text") switch
-                {
-                    "cql2-text" => Cql2TextParser.Parse(request.Filter, filterCrs.ToStorage),
-                    "cql2-json" => Cql2JsonParser.Parse(request.Filter, filterCrs.ToStorage),
-                    var other => throw UnknownLanguage(other),
-                };
-            }
-
-            FilterTypeChecker.Check(filter, collection);
-        }
-        catch (FilterException e)
-        {
-            throw new ParameterException("filter", e.Message, $"see /ogcapi/collections/{collection.Id}/queryables and the CQL2 standard (OGC 21-065)");
-        }
-
-        return filter;
-    }
-
-    private static ParameterException UnknownLanguage(string language) =>
-        new("filter-lang", $"'{language}' is not a supported filter language", "use cql2-text or cql2-json");
 
     private static IReadOnlyList<Geo.Core.Stores.SortKey> ParseSortBy(CollectionDefinition collection, string? text)
     {

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Geo.Core.Domain;
+using Geo.Core.Filters;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary><c>filter</c>, <c>filter-lang</c> and <c>filter-crs</c> (or a CQL2-JSON body): parsed and type-checked against the collection.</summary>
+internal static class FilterParameter
+{
+    public static FilterExpression? Parse(CollectionDefinition collection, ItemsRequest request, JsonElement? jsonFilter)
+    {
+        var filterCrs = ItemsQueryParser.ParseCrs("filter-crs", request.FilterCrs);
+        FilterExpression? filter;
+        try
+        {
+            if (jsonFilter is { } json)
+            {
+                filter = Cql2JsonParser.Parse(json, filterCrs.ToStorage);
+            }
+            else if (request.Filter is null)
+            {
+                if (request.FilterLang is not null && request.FilterLang is not ("cql2-text" or "cql2-json"))
+                {
+                    throw UnknownLanguage(request.FilterLang);
+                }
+
+                return null;
+            }
+            else
+            {
+                filter = (request.FilterLang ?? "cql2-text") switch
+                {
+                    "cql2-text" => Cql2TextParser.Parse(request.Filter, filterCrs.ToStorage),
+                    "cql2-json" => Cql2JsonParser.Parse(request.Filter, filterCrs.ToStorage),
+                    var other => throw UnknownLanguage(other),
+                };
+            }
+
+            FilterTypeChecker.Check(filter, collection);
+        }
+        catch (FilterException e)
+        {
+            throw new ParameterException("filter", e.Message, $"see /ogcapi/collections/{collection.Id}/queryables and the CQL2 standard (OGC 21-065)");
+        }
+
+        return filter;
+    }
+
+    private static ParameterException UnknownLanguage(string language) =>
+        new("filter-lang", $"'{language}' is not a supported filter language", "use cql2-text or cql2-json");
+}

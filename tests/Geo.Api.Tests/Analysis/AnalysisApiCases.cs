@@ -143,6 +143,16 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task Compliance_of_a_site_drawn_outside_the_district_is_empty_with_a_note_not_a_conflict()
+    {
+        var json = await PostJsonAsync("/api/analysis/compliance", """{"geometry":{"type":"Polygon","coordinates":[[[90,30],[90.1,30],[90.1,30.1],[90,30]]]}}""");
+
+        Assert.Empty(json.GetProperty("findings").EnumerateArray());
+        Assert.Equal("不在开州区内", json.GetProperty("verdict").GetString());
+        Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("区界之外", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Compliance_of_an_unknown_feature_is_404_problem_json()
     {
         var response = await _client.GetAsync("/api/analysis/compliance/projects/999");

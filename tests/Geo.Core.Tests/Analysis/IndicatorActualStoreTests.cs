@@ -36,6 +36,64 @@ public sealed class IndicatorActualStoreTests(PostGisStoreFixture postGis) : IDi
     }
 
     [Fact]
+    public async Task Two_stores_on_one_folder_appending_at_once_lose_nothing_and_number_every_line_once()
+    {
+        // Each store has its own in-process gate, so only the OS file lock keeps them apart — as for two service processes.
+        const int PerWriter = 60;
+        using var first = new JsonLinesIndicatorActualStore(_folder.Path);
+        using var second = new JsonLinesIndicatorActualStore(_folder.Path);
+        using var reader = new JsonLinesIndicatorActualStore(_folder.Path);
+        var writing = true;
+        var readerSawAGap = false;
+
+        async Task WriteAsync(JsonLinesIndicatorActualStore store, int writer)
+        {
+            for (var i = 0; i < PerWriter; i++)
+            {
+                await store.AppendAsync(new NewIndicatorActual(4, writer * 1000 + i, new DateOnly(2025, 6, 30), null), None);
+            }
+        }
+
+        async Task ReadAsync()
+        {
+            while (Volatile.Read(ref writing))
+            {
+                var seen = (await reader.ListAsync(None)).Select(a => a.Sequence).ToList();
+                readerSawAGap |= !seen.SequenceEqual(Enumerable.Range(1, seen.Count).Select(n => (long)n));
+            }
+        }
+
+        var readTask = Task.Run(ReadAsync);
+        await Task.WhenAll(Task.Run(() => WriteAsync(first, 1)), Task.Run(() => WriteAsync(second, 2)));
+        Volatile.Write(ref writing, false);
+        await readTask;
+
+        var all = await reader.ListAsync(None);
+        var lines = await File.ReadAllLinesAsync(System.IO.Path.Combine(_folder.Path, JsonLinesIndicatorActualStore.FileName));
+        Assert.Equal(2 * PerWriter, lines.Length);
+        Assert.Equal(Enumerable.Range(1, 2 * PerWriter).Select(n => (long)n), all.Select(a => a.Sequence));
+        Assert.Equal(
+            Enumerable.Range(0, PerWriter).Select(i => 1000.0 + i).Concat(Enumerable.Range(0, PerWriter).Select(i => 2000.0 + i)),
+            all.Select(a => a.Value).Order());
+        Assert.False(readerSawAGap, "a reader saw a half-written or misnumbered file while appends ran");
+    }
+
+    [Fact]
+    public async Task A_torn_last_line_is_skipped_by_a_store_that_never_saw_it_written()
+    {
+        var path = System.IO.Path.Combine(_folder.Path, JsonLinesIndicatorActualStore.FileName);
+        await _folder.Store.AppendAsync(new NewIndicatorActual(4, 55.1, new DateOnly(2025, 6, 30), null), None);
+        await File.AppendAllTextAsync(path, "{\"sequence\":2,\"indicatorId\":4,\"val");
+
+        using var other = new JsonLinesIndicatorActualStore(_folder.Path);
+        var appended = await other.AppendAsync(new NewIndicatorActual(4, 57.3, new DateOnly(2025, 12, 31), null), None);
+
+        Assert.Equal(2, appended.Sequence);
+        Assert.Equal([55.1, 57.3], (await _folder.Store.ListAsync(None)).Select(a => a.Value));
+        Assert.Equal(3, (await File.ReadAllLinesAsync(path)).Length);
+    }
+
+    [Fact]
     public async Task The_PostGIS_table_refuses_update_and_delete()
     {
         await new PostGisIndicatorActualStore(postGis.DataSource).AppendAsync(new NewIndicatorActual(13, 30, new DateOnly(2025, 6, 30), null), None);

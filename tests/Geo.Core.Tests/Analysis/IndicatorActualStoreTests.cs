@@ -79,6 +79,52 @@ public sealed class IndicatorActualStoreTests(PostGisStoreFixture postGis) : IDi
     }
 
     [Fact]
+    public async Task Two_other_processes_and_this_one_appending_at_once_lose_nothing_and_number_every_line_once()
+    {
+        const int PerWriter = 40;
+        var appender = System.IO.Path.Combine(AppContext.BaseDirectory, "Geo.IndicatorAppender.dll");
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var processes = Enumerable.Range(1, 2).Select(writer => System.Diagnostics.Process.Start(
+            new System.Diagnostics.ProcessStartInfo(dotnet, ["exec", appender, _folder.Path, writer.ToString(System.Globalization.CultureInfo.InvariantCulture), PerWriter.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                RedirectStandardError = true,
+            })!).ToList();
+        try
+        {
+            for (var i = 0; i < PerWriter; i++)
+            {
+                await _folder.Store.AppendAsync(new NewIndicatorActual(4, 3000 + i, new DateOnly(2025, 6, 30), null), None);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            foreach (var process in processes)
+            {
+                await process.WaitForExitAsync(timeout.Token);
+                Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync(timeout.Token));
+            }
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                }
+
+                process.Dispose();
+            }
+        }
+
+        var all = await _folder.Store.ListAsync(None);
+        Assert.Equal(3 * PerWriter, (await File.ReadAllLinesAsync(System.IO.Path.Combine(_folder.Path, JsonLinesIndicatorActualStore.FileName))).Length);
+        Assert.Equal(Enumerable.Range(1, 3 * PerWriter).Select(n => (long)n), all.Select(a => a.Sequence));
+        Assert.Equal(
+            new[] { 1000, 2000, 3000 }.SelectMany(w => Enumerable.Range(0, PerWriter).Select(i => (double)(w + i))),
+            all.Select(a => a.Value).Order());
+    }
+
+    [Fact]
     public async Task A_torn_last_line_is_skipped_by_a_store_that_never_saw_it_written()
     {
         var path = System.IO.Path.Combine(_folder.Path, JsonLinesIndicatorActualStore.FileName);

@@ -12,6 +12,7 @@ namespace Geo.Core.Analysis.Indicators;
 /// <see cref="FileShare.None"/> (an exclusive <c>flock</c> on Linux, a sharing-mode lock on Windows) and reads the last
 /// sequence, writes and fsyncs under that one handle; a reader opens it shared, so it never sees a line being written.
 /// A handle already held elsewhere is waited for briefly. The semaphore only spares this process's own appends that wait.
+/// .NET takes no such lock when <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> is set, so shared folders need it unset.
 /// </remarks>
 public sealed class JsonLinesIndicatorActualStore : IIndicatorActualStore, IDisposable
 {

@@ -18,7 +18,8 @@ public static class ComplianceApi
         group.MapPost("/compliance", CheckDrawnAsync)
             .WithName("ComplianceOfDrawnSite")
             .WithSummary("合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积")
-            .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check.")
+            .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check; "
+                + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note.")
             .Accepts<DrawnSiteBody>("application/json")
             .ProducesResultFormats(html: true);
         group.MapGet("/constraint-conflicts", ConflictsAsync)

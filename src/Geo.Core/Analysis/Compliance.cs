@@ -15,6 +15,12 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     public const string Conflicting = "存在冲突";
     public const string NeedsAttention = "需关注";
 
+    /// <summary>
+    /// A drawn site with no part in 开州区 is not reviewed: every part of it would otherwise be "outside the 城镇开发边界",
+    /// a conflict that only says the site was drawn in the wrong place.
+    /// </summary>
+    public const string OutsideDistrict = "不在开州区内";
+
     /// <summary>An outside area below this is float noise where a site's edge runs along the boundary, not a conflict.</summary>
     private const double NoiseSquareMetres = 0.01;
 
@@ -26,12 +32,14 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     {
         var input = GeometryInput.Read(geometry, GeometryInput.ReadCrs(crs));
         var notes = input.Repair is null ? new List<string>() : [input.Repair];
+        var subject = Subject.Drawn(input);
         if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))
         {
             notes.Add(DistrictCheck.OutsideNote);
+            return new ComplianceResult(subject, OutsideDistrict, [], notes, DateTimeOffset.UtcNow);
         }
 
-        return await RunAsync(Subject.Drawn(input), notes, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(subject, notes, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ComplianceResult> RunAsync(Subject subject, IReadOnlyList<string> notes, CancellationToken cancellationToken)

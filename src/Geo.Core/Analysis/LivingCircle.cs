@@ -12,7 +12,7 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
     public const double DefaultDistanceMetres = 1000;
     public const double MaxDistanceMetres = 10000;
     public const string StraightLine = "直线距离（EPSG:4545，自安置区边界量起，区内为0）；未加载路网";
-    public const string ByRoad = "路网距离（pgRouting，EPSG:4545 长度）：安置区与设施各自以直线接入最近的路网节点";
+    public const string ByRoad = "路网距离（pgRouting，EPSG:4545 长度）：安置区与设施各自以直线接入最近道路上的最近点";
 
     /// <summary>The kinds a living circle needs; a clinic or a hospital both serve the medical need.</summary>
     public static readonly IReadOnlyList<(string Need, string[] FacilityKinds)> Needs =

@@ -143,6 +143,16 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task Compliance_of_a_site_drawn_outside_the_district_is_empty_with_a_note_not_a_conflict()
+    {
+        var json = await PostJsonAsync("/api/analysis/compliance", """{"geometry":{"type":"Polygon","coordinates":[[[90,30],[90.1,30],[90.1,30.1],[90,30]]]}}""");
+
+        Assert.Empty(json.GetProperty("findings").EnumerateArray());
+        Assert.Equal("不在开州区内", json.GetProperty("verdict").GetString());
+        Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("区界之外", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Compliance_of_an_unknown_feature_is_404_problem_json()
     {
         var response = await _client.GetAsync("/api/analysis/compliance/projects/999");
@@ -189,6 +199,42 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
 
         Assert.Empty(json.GetProperty("subjects")[0].GetProperty("layers")[0].GetProperty("classes").EnumerateArray());
         Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("区界之外", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/analysis/overlay", """{"geometry":{"type":"Polygon","coordinates":[[[108.3,31.1],[108.4,31.1]]]},"layers":[{"layer":"constraints"}]}""", HttpStatusCode.BadRequest, "geometry")]
+    [InlineData("POST", "/api/analysis/overlay", """{"geometry":{"type":"Polygon","coordinates":[[[108.3,31.1],[108.4,31.1],[108.4,31.2],[108.3,31.1]]]},"crs":"EPSG:3857","layers":[{"layer":"constraints"}]}""", HttpStatusCode.BadRequest, "crs")]
+    [InlineData("POST", "/api/analysis/compliance", """{"geometry":{"type":"Polygon","coordinates":[[[108.3,31.1],[108.4,31.1]]]}}""", HttpStatusCode.BadRequest, "geometry")]
+    [InlineData("POST", "/api/analysis/compliance", """{"geometry":{"type":"Polygon","coordinates":[[[108.3,31.1],[108.4,31.1],[108.4,31.2],[108.3,31.1]]]},"crs":"EPSG:3857"}""", HttpStatusCode.BadRequest, "crs")]
+    [InlineData("POST", "/api/analysis/compliance", """{"crs":"EPSG:4490"}""", HttpStatusCode.BadRequest, "geometry")]
+    [InlineData("GET", "/api/analysis/compliance/dams/1", null, HttpStatusCode.NotFound, "collection")]
+    [InlineData("GET", "/api/analysis/compliance/projects/999", null, HttpStatusCode.NotFound, "id")]
+    [InlineData("GET", "/api/analysis/living-circle?zone=999", null, HttpStatusCode.NotFound, "zone")]
+    [InlineData("GET", "/api/analysis/living-circle?distance_m=0", null, HttpStatusCode.BadRequest, "distance_m")]
+    [InlineData("GET", "/api/flows/summary?group_by=colour", null, HttpStatusCode.BadRequest, "group_by")]
+    [InlineData("PUT", "/api/indicators/99/actuals", """{"value":1,"asOf":"2025-06-30"}""", HttpStatusCode.NotFound, "id")]
+    [InlineData("PUT", "/api/indicators/8/actuals", """{"value":100,"asOf":"30/06/2025"}""", HttpStatusCode.BadRequest, "asOf")]
+    public async Task Bad_input_to_every_other_analysis_endpoint_is_problem_json_naming_the_parameter(
+        string method, string url, string? body, HttpStatusCode status, string parameter)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = body is null ? null : Json(body) };
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/analysis/overlay", """{"geometry":{"type":"Polygon","coordinates":[[[108.30,31.10],[108.32,31.12],[108.32,31.10],[108.30,31.12],[108.30,31.10]]]},"layers":[{"layer":"constraints"}]}""")]
+    [InlineData("/api/analysis/compliance", """{"geometry":{"type":"Polygon","coordinates":[[[108.30,31.10],[108.32,31.12],[108.32,31.10],[108.30,31.12],[108.30,31.10]]]}}""")]
+    public async Task A_self_intersecting_drawn_polygon_is_repaired_and_reported_by_every_drawing_endpoint(string url, string body)
+    {
+        var json = await PostJsonAsync(url, body);
+
+        Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("make-valid", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -189,6 +189,16 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     }
 
     [Fact]
+    public async Task A_site_drawn_outside_the_district_has_no_findings_and_says_why()
+    {
+        var result = await new Compliance(Store, Spatial).RunAsync(Drawn.Outside.GeoJson, null, None);
+
+        Assert.Empty(result.Findings);
+        Assert.Equal(Compliance.OutsideDistrict, result.Verdict);
+        Assert.Contains(result.Notes, n => n.Contains("区界之外", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Compliance_of_resettlement_zone_13_warns_of_geohazard_GH_03()
     {
         var hazard = await _sql.DoubleAsync(

@@ -2,15 +2,17 @@ import type { Feature as GeoJsonFeature } from 'geojson';
 import { formatNumber, formatWan } from '../format';
 import { t } from '../i18n';
 import type { AreaSummary, SummaryGroup } from '../analysis/areaSummary';
+import { fundings, nameOf, projectCategories } from '../vocabulary';
 
-function breakdown(title: string, groups: SummaryGroup[], apportioned: boolean): HTMLTableElement {
+/** The server labels in Chinese; coded groups (项目类别, 投资类别) get the viewer's English names under the toggle. */
+function breakdown(title: string, groups: SummaryGroup[], apportioned: boolean, names?: Record<string, [string, string]>): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'breakdown';
   table.createCaption().textContent = title;
   for (const group of groups) {
     const row = table.insertRow();
     row.dataset.key = group.key;
-    row.insertCell().textContent = group.label;
+    row.insertCell().textContent = names && group.key in names ? nameOf(names, group.key) : group.label;
     row.insertCell().textContent = String(group.count);
     row.insertCell().textContent = formatWan(group.totalWan);
     // Only when something was apportioned does the second figure differ, and only then does it earn a column.
@@ -38,8 +40,8 @@ export function renderAreaSummary(answer: AreaSummary): HTMLElement[] {
   return [
     list,
     ...notes,
-    breakdown(t('byGroup'), summary.byGroup, apportioned),
-    breakdown(t('byFunding'), summary.byFunding, apportioned),
+    breakdown(t('byGroup'), summary.byGroup, apportioned, projectCategories),
+    breakdown(t('byFunding'), summary.byFunding, apportioned, fundings),
     breakdown(t('byYear'), summary.byStartYear, apportioned),
     breakdown(t('byLeadUnit'), summary.byLeadUnit, apportioned),
   ];

@@ -118,7 +118,8 @@ export class IdentifyPopup {
     button.addEventListener('click', async () => {
       this.compliance ??= import('./complianceCheck').then(({ ComplianceCheck }) => new ComplianceCheck(this.map));
       await (await this.compliance).run(collection, id, output);
-      this.map.once('postrender', () => this.overlay.panIntoView({ animation: { duration: 200 }, margin: 12 }));
+      // The popup scrolls when the findings make it tall; the verdict is what was asked for.
+      output.scrollIntoView({ block: 'nearest' });
     });
     return [button, output];
   }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Geo.Core.Crs;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -67,6 +69,41 @@ public sealed class AreaSummaryTests(ViewerFixture viewer)
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("合计", csv, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_box_cutting_through_project_5_shows_its_share_and_the_investment_apportioned_by_area()
+    {
+        // Project 5's site spans about 108.293–108.309 E; the box takes its western part.
+        var (west, south, east, north) = (108.285, 31.065, 108.300, 31.090);
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-query");
+        await page.EvaluateAsync("extent => __viewer.fitLonLat(extent)", new[] { west - 0.01, south - 0.01, east + 0.01, north + 0.01 });
+        await page.ClickAsync("#query-panel button[data-shape='Box']");
+        var northWest = await page.LonLatOnPageAsync(west, north);
+        var southEast = await page.LonLatOnPageAsync(east, south);
+        await page.Mouse.ClickAsync(northWest.X, northWest.Y);
+        await page.Mouse.MoveAsync((northWest.X + southEast.X) / 2, (northWest.Y + southEast.Y) / 2);
+        await page.Mouse.ClickAsync(southEast.X, southEast.Y);
+        await Expect(page.Locator("#query-panel .summary-total")).ToBeVisibleAsync();
+
+        // The share, from gis-data and the box the viewer sent: area inside over the whole site, both in EPSG:4545.
+        var request = await page.EvaluateAsync<JsonElement>("() => __viewer.queryRequest()");
+        var box = Geometries.Polygon(request.GetProperty("geometry").GetProperty("coordinates"));
+        var project = GisDataFile.Feature("projects.geojson", 5);
+        var site = Geometries.Polygon(project.GetProperty("geometry").GetProperty("coordinates"));
+        var share = GaussKruger108.AreaOf(site.Intersection(box)).SquareMetres / GaussKruger108.AreaOf(site).SquareMetres;
+        Assert.InRange(share, 0.05, 0.95);
+        var apportioned = share * project.GetProperty("properties").GetProperty("investment_wan").GetDouble();
+
+        var line = await page.Locator("#query-panel .query-list button[data-id='5']").TextContentAsync();
+        var shown = Regex.Match(line!, @"范围内占比 ([\d.]+)%，按面积分摊 ([\d,.]+) 万元");
+        Assert.True(shown.Success, line);
+        Assert.InRange(Number(shown.Groups[1].Value), share * 100 - 0.051, share * 100 + 0.051);
+        Assert.InRange(Number(shown.Groups[2].Value), apportioned - 0.0051, apportioned + 0.0051);
+        await Expect(page.Locator("#query-panel .summary-apportioned")).ToBeVisibleAsync();
+    }
+
+    private static double Number(string shown) => double.Parse(shown.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
 
     private async Task<JsonElement> PostJsonAsync(string path, object body)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Geo.Core.Crs;
-using NetTopologySuite.Geometries;
 using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
@@ -38,9 +37,9 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         Assert.True(inflow > capacity);
 
         // Straight-line distance in EPSG:4545 from the area's outline (0 inside), as the service measures without roads.
-        var area = MultiPolygonOf(zone.GetProperty("geometry"));
+        var area = Geometries.MultiPolygon(zone.GetProperty("geometry").GetProperty("coordinates"));
         var near = GisDataFile.Features("facilities.geojson")
-            .Where(f => GaussKruger108.DistanceMetres(area, PointOf(f.GetProperty("geometry"))) <= Distance)
+            .Where(f => GaussKruger108.DistanceMetres(area, Geometries.Point(f.GetProperty("geometry").GetProperty("coordinates"))) <= Distance)
             .Select(f => f.GetProperty("properties").GetProperty("kind").GetString()!).ToHashSet();
         var gaps = Needs.Where(n => !n.Value.Any(near.Contains)).Select(n => n.Key).Order().ToList();
         var missingKinds = KindLabels.Keys.Where(kind => !near.Contains(kind)).ToList();
@@ -61,21 +60,5 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         }
 
         await ViewerFixture.ScreenshotAsync(page, "12-living-circle-zone-13");
-    }
-
-    private static Point PointOf(JsonElement geometry) =>
-        Cgcs2000.GeometryFactory.CreatePoint(new Coordinate(geometry.GetProperty("coordinates")[0].GetDouble(), geometry.GetProperty("coordinates")[1].GetDouble()));
-
-    private static MultiPolygon MultiPolygonOf(JsonElement geometry)
-    {
-        var factory = Cgcs2000.GeometryFactory;
-        var polygons = geometry.GetProperty("coordinates").EnumerateArray().Select(polygon =>
-        {
-            var rings = polygon.EnumerateArray()
-                .Select(ring => factory.CreateLinearRing(ring.EnumerateArray().Select(p => new Coordinate(p[0].GetDouble(), p[1].GetDouble())).ToArray()))
-                .ToList();
-            return factory.CreatePolygon(rings[0], rings.Skip(1).ToArray());
-        });
-        return factory.CreateMultiPolygon(polygons.ToArray());
     }
 }

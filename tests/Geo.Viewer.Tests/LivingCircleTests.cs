@@ -60,5 +60,10 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         }
 
         await ViewerFixture.ScreenshotAsync(page, "12-living-circle-zone-13");
+
+        // The English toggle words the same figures.
+        await page.ClickAsync("#lang");
+        await Expect(page.Locator("#living-panel .living-warning.over-capacity")).ToContainTextAsync($"Over capacity by {inflow - capacity} households");
+        await Expect(page.Locator("#living-panel .living-coverage tr[data-need='childcare'] td").First).ToHaveTextAsync("Childcare");
     }
 }

@@ -1,6 +1,6 @@
 import type { Feature as GeoJsonFeature } from 'geojson';
 import { formatNumber, formatWan } from '../format';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import type { AreaSummary, SummaryGroup } from '../analysis/areaSummary';
 import { fundings, nameOf, projectCategories } from '../vocabulary';
 
@@ -12,7 +12,7 @@ function breakdown(title: string, groups: SummaryGroup[], apportioned: boolean, 
   for (const group of groups) {
     const row = table.insertRow();
     row.dataset.key = group.key;
-    row.insertCell().textContent = names && group.key in names ? nameOf(names, group.key) : group.label;
+    row.insertCell().textContent = names && group.key in names ? nameOf(names, group.key) : label(group);
     row.insertCell().textContent = String(group.count);
     row.insertCell().textContent = formatWan(group.totalWan);
     // Only when something was apportioned does the second figure differ, and only then does it earn a column.
@@ -21,6 +21,11 @@ function breakdown(title: string, groups: SummaryGroup[], apportioned: boolean, 
     }
   }
   return table;
+}
+
+/** Start years are labelled "2024年开工" by the server; in English the year alone says it under "By start year". */
+function label(group: SummaryGroup): string {
+  return lang() === 'en' && /^\d{4}$/.test(group.key) ? group.key : group.label;
 }
 
 /** The server's summary of projects in an area: count, total, the four breakdowns, and the apportioned figures. */

@@ -1,8 +1,9 @@
 import { fetchFlowSummary, type ResettlementInflow } from '../analysis/flowSummary';
 import { fetchLivingCircle, type LivingCircleResult } from '../analysis/livingCircle';
 import { formatLength, formatNumber } from '../format';
-import { onLangChange, t } from '../i18n';
+import { lang, onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
+import { livingNeeds, nameOf } from '../vocabulary';
 
 /** 一刻钟: the plan's walking distance for daily needs. */
 const distanceMetres = 1000;
@@ -63,7 +64,7 @@ export class LivingCirclePanel {
       const row = body.insertRow();
       row.dataset.need = need.need;
       row.className = need.covered ? 'covered' : 'gap';
-      row.insertCell().textContent = need.label;
+      row.insertCell().textContent = lang() === 'zh' ? need.label : nameOf(livingNeeds, need.need);
       row.insertCell().textContent = need.covered ? '✓' : `✗ ${t('gap')}`;
       const nearest = need.facilities[0];
       row.insertCell().textContent = nearest ? `${nearest.name} · ${formatLength(nearest.distanceMetres)}` : '—';
@@ -87,7 +88,8 @@ export class LivingCirclePanel {
     }
     const warning = Object.assign(document.createElement('p'), {
       className: inflow.overCapacity ? 'living-warning over-capacity' : 'living-warning',
-      textContent: inflow.overCapacity ? `⚠ ${inflow.warning}` : t('withinCapacity'),
+      // The server words the warning in Chinese; the English one is built from the same figures.
+      textContent: inflow.overCapacity ? `⚠ ${lang() === 'zh' ? inflow.warning : `${t('overCapacityBy')} ${formatNumber(inflow.inflowHouseholds - (inflow.capacityHouseholds ?? 0))} ${t('households')}`}` : t('withinCapacity'),
     });
     warning.setAttribute('role', inflow.overCapacity ? 'alert' : 'status');
     const wrapper = document.createElement('div');

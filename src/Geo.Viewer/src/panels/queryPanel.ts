@@ -171,7 +171,7 @@ export class QueryPanel {
     }
     const list = document.createElement('ol');
     list.className = 'query-list';
-    for (const project of answer.projects.features) {
+    for (const project of [...answer.projects.features].sort((a, b) => Number(a.id) - Number(b.id))) {
       const button = document.createElement('button');
       button.type = 'button';
       button.dataset.id = String(project.id);

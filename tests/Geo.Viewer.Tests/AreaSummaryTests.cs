@@ -71,6 +71,30 @@ public sealed class AreaSummaryTests(ViewerFixture viewer)
     }
 
     [Fact]
+    public async Task Picking_the_Puli_zone_sends_its_id_and_shows_the_sum_of_the_projects_on_its_outline()
+    {
+        var zone = GisDataFile.Feature("zones.geojson", 2);
+        var search = await PostJsonAsync("/ogcapi/collections/projects/search", new
+        {
+            filter = new { op = "s_intersects", args = new object[] { new { property = "geometry" }, zone.GetProperty("geometry") } },
+            limit = 1000,
+        });
+        var features = search.GetProperty("features").EnumerateArray().ToList();
+        var total = features.Sum(f => f.GetProperty("properties").GetProperty("investment_wan").GetDouble());
+        // Only when every project lies wholly inside is the plain sum the answer; the analysis says whether any is cut.
+        var analysis = await PostJsonAsync("/api/analysis/projects-in-area", new { zoneId = 2 });
+        Assert.Equal(0, analysis.GetProperty("summary").GetProperty("apportionedCount").GetInt32());
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-query");
+
+        await page.SelectOptionAsync("#query-panel select.query-zone", "2");
+
+        await Expect(page.Locator("#query-panel .summary-total")).ToHaveTextAsync($"{total.ToString("#,0.##", CultureInfo.InvariantCulture)} 万元");
+        await Expect(page.Locator("#query-panel .summary-count")).ToHaveTextAsync(features.Count.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(2, (await page.EvaluateAsync<JsonElement>("() => __viewer.queryRequest()")).GetProperty("zoneId").GetInt32());
+    }
+
+    [Fact]
     public async Task A_box_cutting_through_project_5_shows_its_share_and_the_investment_apportioned_by_area()
     {
         // Project 5's site spans about 108.293–108.309 E; the box takes its western part.

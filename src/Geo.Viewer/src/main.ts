@@ -49,7 +49,19 @@ async function start(): Promise<void> {
   new MeasurePanel(byId('measure-panel'), map, drawTool);
   const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));
   const slider = new TimeSlider(byId('time-slider'), layer('projects'));
-  new Toolbar({ onOpen: (panel) => panel === 'charts-panel' && void charts.render() });
+  // The living-circle panel's code loads on first opening, like Chart.js: the first render does not wait for it.
+  let living: Promise<unknown> | undefined;
+  const openLiving = () =>
+    (living ??= layer('zones').loaded.then(() => import('./panels/livingCirclePanel')).then(({ LivingCirclePanel }) => new LivingCirclePanel(byId('living-panel'), layer('zones'))));
+  new Toolbar({
+    onOpen: (panel) => {
+      if (panel === 'charts-panel') {
+        void charts.render();
+      } else if (panel === 'living-panel') {
+        void openLiving();
+      }
+    },
+  });
 
   byId('lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
   byId('export-form').addEventListener('submit', async (event) => {
@@ -75,7 +87,7 @@ async function start(): Promise<void> {
     byId('status').textContent = copied ? t('permalinkCopied') : location.href;
   });
 
-  installTestHooks(map, layers, query);
+  installTestHooks(map, layers, query, identify);
   tree.render();
   await Promise.all(layers.map((l) => l.loaded.catch((error: Error) => {
     byId('status').textContent = `${l.title()}: ${error.message}`;

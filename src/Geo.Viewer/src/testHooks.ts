@@ -3,6 +3,7 @@ import type { Geometry } from 'ol/geom';
 import { LineString, MultiPolygon, Point, Polygon } from 'ol/geom';
 import type { DataLayer } from './layers/dataLayers';
 import type { QueryPanel } from './panels/queryPanel';
+import type { IdentifyPopup } from './panels/identify';
 import { transform, transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from './projections';
 import { mapBackground } from './styles/palette';
@@ -34,7 +35,7 @@ function probeCoordinate(geometry: Geometry, onOutline = false): number[] {
  * A small window for the browser tests and the benchmark: they read what the map drew (pixels, feature positions)
  * instead of trusting the code that drew it.
  */
-export function installTestHooks(map: OlMap, layers: DataLayer[], query: QueryPanel): void {
+export function installTestHooks(map: OlMap, layers: DataLayer[], query: QueryPanel, identify: IdentifyPopup): void {
   const layer = (id: string) => layers.find((l) => l.definition.id === id)!;
   Object.assign(window, {
     __viewer: {
@@ -55,6 +56,9 @@ export function installTestHooks(map: OlMap, layers: DataLayer[], query: QueryPa
         }),
       queryAreaExtent: () => query.areaExtent(),
       queryResultIds: () => query.resultIds(),
+      /** What the query panel last asked of /api/analysis/projects-in-area. */
+      queryRequest: () => query.areaRequest(),
+      complianceHighlights: () => identify.complianceHighlights(),
       /** The RGBA values of a square of pixels around a CSS-pixel position in the composed map. */
       pixelsAround: (x: number, y: number, radius: number) => {
         const canvas = composeMapCanvas(map, mapBackground);

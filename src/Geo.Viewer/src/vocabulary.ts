@@ -37,6 +37,16 @@ export const facilityKinds: Names = {
   park: ['公园', 'Park'],
 };
 
+/** The daily needs of the 一刻钟便民生活圈 as /api/analysis/living-circle codes them (the server labels them in Chinese). */
+export const livingNeeds: Names = {
+  school: ['学校', 'School'],
+  clinic_or_hospital: ['医疗（诊所或医院）', 'Clinic or hospital'],
+  market: ['农贸市场', 'Market'],
+  elderly_care: ['养老', 'Elderly care'],
+  childcare: ['托育', 'Childcare'],
+  park: ['公园', 'Park'],
+};
+
 export const landUses: Names = {
   '0101': ['水田', 'Paddy field'],
   '0102': ['水浇地', 'Irrigated land'],

@@ -6,6 +6,10 @@ import { displayValue, popupFields, popupTitle } from '../fields';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
+import type { ComplianceCheck } from './complianceCheck';
+
+/** Layers whose features staff check against the 三线 and geohazard areas (合规性审查). */
+const checkable = new Set(['projects', 'zones']);
 
 /** Click a feature → a popup with the catalog's Chinese field names and staff-friendly values. */
 export class IdentifyPopup {
@@ -15,6 +19,8 @@ export class IdentifyPopup {
   private shown?: Feature;
   /** Whether clicks identify; tools that draw on the map switch it off while they work. */
   enabled = true;
+  /** Loaded on the first compliance click: most sessions never ask, and the first render should not wait for it. */
+  private compliance?: Promise<ComplianceCheck>;
 
   constructor(
     private readonly map: OlMap,
@@ -99,13 +105,32 @@ export class IdentifyPopup {
       note.textContent = t(precision === 'approximate' ? 'precisionApproximate' : 'precisionSchematic');
       notes.push(note);
     }
-    this.content.replaceChildren(heading, ...notes, table);
+    this.content.replaceChildren(heading, ...notes, table, ...(checkable.has(collection) ? this.complianceButton(collection, Number(feature.getId())) : []));
     this.overlay.setPosition(coordinate);
     // Pan once the map has drawn the new view: before that, the popup's screen position is the old view's.
     this.map.once('postrender', () => this.overlay.panIntoView({ animation: { duration: 200 }, margin: 12 }));
   }
 
+  private complianceButton(collection: string, id: number): HTMLElement[] {
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'compliance-run', textContent: t('compliance') });
+    const output = Object.assign(document.createElement('div'), { className: 'compliance-result' });
+    output.setAttribute('aria-live', 'polite');
+    button.addEventListener('click', async () => {
+      this.compliance ??= import('./complianceCheck').then(({ ComplianceCheck }) => new ComplianceCheck(this.map));
+      await (await this.compliance).run(collection, id, output);
+      // The popup scrolls when the findings make it tall; the verdict is what was asked for.
+      output.scrollIntoView({ block: 'nearest' });
+    });
+    return [button, output];
+  }
+
+  /** How many conflicting parts the last compliance check put on the map (for the tests). */
+  async complianceHighlights(): Promise<number> {
+    return this.compliance ? (await this.compliance).highlighted() : 0;
+  }
+
   close(): void {
+    void this.compliance?.then((check) => check.clear());
     this.shown = undefined;
     this.overlay.setPosition(undefined);
     if (this.selection.selected) {

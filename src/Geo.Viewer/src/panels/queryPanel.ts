@@ -1,28 +1,33 @@
-import Feature from 'ol/Feature';
+import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
-import { Circle as CircleGeometry, MultiPolygon, Point, Polygon } from 'ol/geom';
+import { Circle as CircleGeometry, Polygon } from 'ol/geom';
 import { fromCircle } from 'ol/geom/Polygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { Fill, Stroke, Style } from 'ol/style';
-import { getPointResolution, transformExtent } from 'ol/proj';
+import { transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
-import { formatWan } from '../format';
+import { downloadBlob } from '../download';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
-import { projectsInArea } from '../tools/areaQuery';
+import { fetchAreaReport, fetchAreaSummary, type AreaRequest, type AreaSummary } from '../analysis/areaSummary';
+import { geoJson } from '../layers/dataLayers';
+import { projectLine, renderAreaSummary } from './areaSummaryView';
 import type { DrawTool, Shape } from '../tools/drawTool';
-import { projectTotals } from '../tools/projectTotals';
-import { fundings, nameOf, projectCategories } from '../vocabulary';
 
-/** Township seats have no boundary in any public source, so "pick a township" means this radius around the seat. */
+/** Township seats have no boundary in any public source, so "pick a township" means this radius around the seat (bufferM). */
 const townshipRadiusMetres = 3000;
 
-/** Query by area: draw a polygon, rectangle or circle, or pick a zone or township → the projects inside, with totals. */
+/**
+ * Query by area: draw a polygon, rectangle or circle, or pick a zone or township → POST /api/analysis/projects-in-area,
+ * so the figures (and the apportioning of polygons partly inside) are the server's, the same as its report and CSV.
+ */
 export class QueryPanel {
   private readonly areaSource = new VectorSource();
   private results: Feature[] = [];
+  private request?: AreaRequest;
+  private answer?: AreaSummary;
   private controller?: AbortController;
   private readonly output: HTMLElement;
 
@@ -73,6 +78,11 @@ export class QueryPanel {
     return this.results.map((f) => Number(f.getId()));
   }
 
+  /** The last request sent to the analysis endpoint, or null before the first. */
+  areaRequest(): AreaRequest | null {
+    return this.request ?? null;
+  }
+
   private layer(id: string): DataLayer {
     return this.layers.find((l) => l.definition.id === id)!;
   }
@@ -81,39 +91,40 @@ export class QueryPanel {
     this.drawTool.start(shape, (event) => {
       const geometry = event.feature.getGeometry();
       const area = geometry instanceof CircleGeometry ? fromCircle(geometry, 96) : (geometry as Polygon);
-      void this.run(area);
+      const ring = (area.clone().transform(VIEW_PROJECTION, DATA_PROJECTION) as Polygon).getCoordinates();
+      void this.run({ geometry: { type: 'Polygon', coordinates: ring } });
     });
   }
 
   private pickZone(id: string): void {
-    const zone = this.layer('zones').source.getFeatureById(id);
-    const geometry = zone?.getGeometry();
-    if (geometry instanceof MultiPolygon) {
-      // A zone may have several parts; each is queried and the answers merged.
-      void this.run(...geometry.getPolygons());
+    if (id) {
+      void this.run({ zoneId: Number(id) });
     }
   }
 
-  private pickTownship(id: string): void {
-    const seat = this.layer('townships').source.getFeatureById(id)?.getGeometry();
-    if (seat instanceof Point) {
-      // The circle is drawn in view units, and Web Mercator stretches metres by 1/cos(latitude).
-      const metresPerUnit = getPointResolution(VIEW_PROJECTION, 1, seat.getCoordinates(), 'm');
-      void this.run(fromCircle(new CircleGeometry(seat.getCoordinates(), townshipRadiusMetres / metresPerUnit), 96));
+  private pickTownship(code: string): void {
+    if (code) {
+      void this.run({ townshipCode: code, bufferM: townshipRadiusMetres });
     }
   }
 
-  private async run(...areas: Polygon[]): Promise<void> {
+  /** Asks the analysis endpoint; the area drawn on the map is the one the server measured (zone outline, buffered seat). */
+  private async run(request: AreaRequest): Promise<void> {
     this.controller?.abort();
     this.controller = new AbortController();
     const { signal } = this.controller;
+    this.request = request;
+    this.answer = undefined;
     this.areaSource.clear();
-    areas.forEach((area) => this.areaSource.addFeature(new Feature(area)));
     this.output.textContent = t('loading');
     try {
-      const answers = await Promise.all(areas.map((area) => projectsInArea(area, signal)));
-      const byId = new Map(answers.flat().map((f) => [f.getId(), f]));
-      this.results = [...byId.values()].sort((a, b) => Number(a.getId()) - Number(b.getId()));
+      const answer = await fetchAreaSummary(request, signal);
+      const area = answer.area.geometry ?? ('geometry' in request ? request.geometry : null);
+      if (area) {
+        this.areaSource.addFeature(geoJson.readFeature({ type: 'Feature', geometry: area, properties: {} }) as Feature);
+      }
+      this.answer = answer;
+      this.results = geoJson.readFeatures(answer.projects).sort((a, b) => Number(a.getId()) - Number(b.getId()));
       this.renderResults();
     } catch (error) {
       if (!signal.aborted) {
@@ -122,53 +133,63 @@ export class QueryPanel {
     }
   }
 
+  /** The server's report (f=html) opens in a new tab; its CSV (f=csv) downloads. Both repeat the same request. */
+  private async export(format: 'html' | 'csv'): Promise<void> {
+    const request = this.request;
+    if (!request) {
+      return;
+    }
+    // Opened before the request so the browser still counts it as the user's click, not a pop-up.
+    const tab = format === 'html' ? window.open('', '_blank') : null;
+    try {
+      const blob = await fetchAreaReport(request, format);
+      if (tab) {
+        tab.location.href = URL.createObjectURL(blob);
+      } else {
+        downloadBlob('projects-in-area.csv', blob);
+      }
+    } catch (error) {
+      tab?.close();
+      this.root.querySelector('.query-status')!.textContent = `${t('loadFailed')}: ${(error as Error).message}`;
+    }
+  }
+
   private clear(): void {
     this.controller?.abort();
     this.drawTool.stop();
     this.areaSource.clear();
     this.results = [];
+    this.request = undefined;
+    this.answer = undefined;
     this.output.replaceChildren();
   }
 
   private renderResults(): void {
-    if (this.areaSource.getFeatures().length === 0) {
+    const answer = this.answer;
+    if (!answer) {
       return;
     }
-    const totals = projectTotals(this.results);
-    const summary = document.createElement('dl');
-    summary.className = 'query-summary';
-    const add = (term: string, value: string) => summary.append(Object.assign(document.createElement('dt'), { textContent: term }), Object.assign(document.createElement('dd'), { textContent: value }));
-    add(t('count'), String(totals.count));
-    add(t('totalInvestment'), formatWan(totals.investment));
-    const breakdown = (title: string, entries: Array<[string, number]>) => {
-      const table = document.createElement('table');
-      table.className = 'breakdown';
-      table.createCaption().textContent = title;
-      entries.forEach(([label, wan]) => {
-        const row = table.insertRow();
-        row.insertCell().textContent = label;
-        row.insertCell().textContent = formatWan(wan);
-      });
-      return table;
-    };
     const list = document.createElement('ol');
     list.className = 'query-list';
-    for (const project of this.results) {
+    for (const project of [...answer.projects.features].sort((a, b) => Number(a.id) - Number(b.id))) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.dataset.id = String(project.getId());
-      button.textContent = `${project.getId()}. ${project.get('name')} — ${formatWan(project.get('investment_wan'))}`;
-      button.addEventListener('click', () => this.selection.select({ layerId: 'projects', featureId: Number(project.getId()) }, true));
+      button.dataset.id = String(project.id);
+      button.textContent = projectLine(project);
+      button.addEventListener('click', () => this.selection.select({ layerId: 'projects', featureId: Number(project.id) }, true));
       const item = document.createElement('li');
       item.append(button);
       list.append(item);
     }
-    this.output.replaceChildren(
-      summary,
-      breakdown(t('byGroup'), [...totals.byGroup].map(([code, wan]) => [nameOf(projectCategories, code), wan])),
-      breakdown(t('byFunding'), [...totals.byFunding].map(([code, wan]) => [nameOf(fundings, code), wan])),
-      breakdown(t('byYear'), [...totals.byStartYear].map(([year, wan]) => [String(year), wan])),
-      list,
-    );
+    const exports = document.createElement('div');
+    exports.className = 'button-row';
+    const exportButton = (format: 'html' | 'csv', label: string) => {
+      const button = Object.assign(document.createElement('button'), { type: 'button', className: `query-${format}`, textContent: label });
+      button.addEventListener('click', () => void this.export(format));
+      return button;
+    };
+    exports.append(exportButton('html', t('printReport')), exportButton('csv', t('exportCsv')));
+    const status = Object.assign(document.createElement('p'), { className: 'query-status note' });
+    this.output.replaceChildren(...renderAreaSummary(answer), exports, status, list);
   }
 }

@@ -1,0 +1,69 @@
+import type OlMap from 'ol/Map';
+import VectorLayer from 'ol/layer/Vector';
+import VectorSource from 'ol/source/Vector';
+import { Fill, Stroke, Style } from 'ol/style';
+import { complianceUrl, fetchCompliance } from '../analysis/compliance';
+import { formatArea } from '../format';
+import { t } from '../i18n';
+import { geoJson } from '../layers/dataLayers';
+
+/** Conflicts in red, warnings (地质灾害隐患区) in orange, above every data layer so they show through fills. */
+const styles: Record<string, Style> = {
+  conflict: new Style({ stroke: new Stroke({ color: '#c92a2a', width: 3 }), fill: new Fill({ color: 'rgba(201, 42, 42, 0.35)' }) }),
+  warning: new Style({ stroke: new Stroke({ color: '#e67700', width: 3 }), fill: new Fill({ color: 'rgba(230, 119, 0, 0.3)' }) }),
+};
+
+/**
+ * 合规性审查 from a feature's popup: GET /api/analysis/compliance/{collection}/{id}, the verdict and each finding with
+ * its area, and the conflicting parts highlighted on the map. Loaded on the first click, so the first render skips it.
+ */
+export class ComplianceCheck {
+  private readonly source = new VectorSource();
+  private controller?: AbortController;
+
+  constructor(map: OlMap) {
+    map.addLayer(new VectorLayer({ source: this.source, zIndex: 95, style: (feature) => styles[feature.get('severity') === '冲突' ? 'conflict' : 'warning'] }));
+  }
+
+  /** The number of conflicting parts on the map (for the tests). */
+  highlighted(): number {
+    return this.source.getFeatures().length;
+  }
+
+  async run(collection: string, id: number, output: HTMLElement): Promise<void> {
+    this.clear();
+    this.controller = new AbortController();
+    const { signal } = this.controller;
+    output.textContent = t('loading');
+    try {
+      const { result, parts } = await fetchCompliance(collection, id, signal);
+      this.source.addFeatures(geoJson.readFeatures(parts));
+      const verdict = Object.assign(document.createElement('p'), { className: 'compliance-verdict', textContent: result.verdict });
+      verdict.dataset.verdict = result.verdict;
+      const table = document.createElement('table');
+      table.className = 'compliance-findings';
+      for (const finding of result.findings) {
+        const row = table.insertRow();
+        row.dataset.kind = finding.kind;
+        row.dataset.severity = finding.severity;
+        row.insertCell().textContent = `${finding.severityLabel} · ${finding.kindLabel}`;
+        row.insertCell().textContent = finding.constraintName ?? finding.description;
+        const area = row.insertCell();
+        area.className = 'compliance-area';
+        area.textContent = formatArea(finding.area.squareMetres);
+      }
+      const report = Object.assign(document.createElement('a'), { href: complianceUrl(collection, id, 'html'), target: '_blank', rel: 'noopener', textContent: t('complianceReport') });
+      const notes = result.notes.map((text) => Object.assign(document.createElement('p'), { className: 'note', textContent: text }));
+      output.replaceChildren(verdict, ...(result.findings.length ? [table] : []), ...notes, report);
+    } catch (error) {
+      if (!signal.aborted) {
+        output.textContent = `${t('loadFailed')}: ${(error as Error).message}`;
+      }
+    }
+  }
+
+  clear(): void {
+    this.controller?.abort();
+    this.source.clear();
+  }
+}

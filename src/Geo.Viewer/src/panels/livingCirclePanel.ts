@@ -1,0 +1,99 @@
+import { fetchFlowSummary, type ResettlementInflow } from '../analysis/flowSummary';
+import { fetchLivingCircle, type LivingCircleResult } from '../analysis/livingCircle';
+import { formatLength, formatNumber } from '../format';
+import { lang, onLangChange, t } from '../i18n';
+import type { DataLayer } from '../layers/dataLayers';
+import { livingNeeds, nameOf } from '../vocabulary';
+
+/** 一刻钟: the plan's walking distance for daily needs. */
+const distanceMetres = 1000;
+
+/**
+ * Living circle and resettlement capacity for one resettlement area: the coverage of each daily need within 1000 m
+ * (gaps marked) and the inflow against capacity with the server's over-capacity warning. Loaded when the panel opens.
+ */
+export class LivingCirclePanel {
+  private readonly output: HTMLElement;
+  private controller?: AbortController;
+  private shown?: { circle: LivingCircleResult; inflow?: ResettlementInflow };
+
+  constructor(root: HTMLElement, zones: DataLayer) {
+    this.output = root.querySelector('.living-results')!;
+    const select = root.querySelector<HTMLSelectElement>('select.living-zone')!;
+    const first = select.options[0];
+    const resettlement = zones.source.getFeatures().filter((f) => f.get('kind') === 'resettlement').sort((a, b) => Number(a.getId()) - Number(b.getId()));
+    select.replaceChildren(first, ...resettlement.map((f) => Object.assign(document.createElement('option'), { value: String(f.getId()), textContent: f.get('name') as string })));
+    select.addEventListener('change', () => select.value && void this.show(Number(select.value)));
+    onLangChange(() => this.render());
+  }
+
+  private async show(zoneId: number): Promise<void> {
+    this.controller?.abort();
+    this.controller = new AbortController();
+    const { signal } = this.controller;
+    this.shown = undefined;
+    this.output.textContent = t('loading');
+    try {
+      const [circle, flows] = await Promise.all([fetchLivingCircle(zoneId, distanceMetres, signal), fetchFlowSummary(signal)]);
+      this.shown = { circle, inflow: flows.resettlementAreas.find((a) => a.zoneId === zoneId) };
+      this.render();
+    } catch (error) {
+      if (!signal.aborted) {
+        this.output.textContent = `${t('loadFailed')}: ${(error as Error).message}`;
+      }
+    }
+  }
+
+  private render(): void {
+    if (!this.shown) {
+      return;
+    }
+    const { circle, inflow } = this.shown;
+    const area = circle.areas[0];
+    const parts: HTMLElement[] = [];
+    if (inflow) {
+      parts.push(this.capacity(inflow));
+    }
+    parts.push(Object.assign(document.createElement('h3'), { textContent: t('livingCircleTitle') }));
+    const table = document.createElement('table');
+    table.className = 'living-coverage breakdown';
+    const head = table.createTHead().insertRow();
+    [t('need'), t('covered'), t('nearest')].forEach((text) => head.append(Object.assign(document.createElement('th'), { textContent: text })));
+    const body = table.createTBody();
+    for (const need of area?.needs ?? []) {
+      const row = body.insertRow();
+      row.dataset.need = need.need;
+      row.className = need.covered ? 'covered' : 'gap';
+      row.insertCell().textContent = lang() === 'zh' ? need.label : nameOf(livingNeeds, need.need);
+      row.insertCell().textContent = need.covered ? '✓' : `✗ ${t('gap')}`;
+      const nearest = need.facilities[0];
+      row.insertCell().textContent = nearest ? `${nearest.name} · ${formatLength(nearest.distanceMetres)}` : '—';
+    }
+    parts.push(table);
+    if (area?.missingFacilityKinds.length) {
+      parts.push(Object.assign(document.createElement('p'), { className: 'living-missing', textContent: `${t('missingKinds')}：${area.missingFacilityKinds.join('、')}` }));
+    }
+    parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: circle.method }));
+    this.output.replaceChildren(...parts);
+  }
+
+  private capacity(inflow: ResettlementInflow): HTMLElement {
+    const list = document.createElement('dl');
+    list.className = 'query-summary living-capacity';
+    const add = (term: string, value: string) => list.append(Object.assign(document.createElement('dt'), { textContent: term }), Object.assign(document.createElement('dd'), { textContent: value }));
+    add(t('capacity'), inflow.capacityHouseholds === null ? '—' : `${formatNumber(inflow.capacityHouseholds)} ${t('households')}`);
+    add(t('inflow'), `${formatNumber(inflow.inflowHouseholds)} ${t('households')} · ${formatNumber(inflow.inflowPersons)} ${t('persons')}`);
+    if (inflow.utilisation !== null) {
+      add(t('utilisation'), `${formatNumber(inflow.utilisation * 100, 1)}%`);
+    }
+    const warning = Object.assign(document.createElement('p'), {
+      className: inflow.overCapacity ? 'living-warning over-capacity' : 'living-warning',
+      // The server words the warning in Chinese; the English one is built from the same figures.
+      textContent: inflow.overCapacity ? `⚠ ${lang() === 'zh' ? inflow.warning : `${t('overCapacityBy')} ${formatNumber(inflow.inflowHouseholds - (inflow.capacityHouseholds ?? 0))} ${t('households')}`}` : t('withinCapacity'),
+    });
+    warning.setAttribute('role', inflow.overCapacity ? 'alert' : 'status');
+    const wrapper = document.createElement('div');
+    wrapper.append(list, warning);
+    return wrapper;
+  }
+}

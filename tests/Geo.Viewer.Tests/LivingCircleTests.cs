@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+using Geo.Core.Crs;
+using static Microsoft.Playwright.Assertions;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>The living-circle and capacity panel for 岳溪高铁片区, held to figures the test computes from gis-data.</summary>
+[Collection(ViewerCollection.Name)]
+public sealed class LivingCircleTests(ViewerFixture viewer)
+{
+    private const long ZoneId = 13;
+    private const double Distance = 1000;
+
+    /// <summary>The daily needs and the facility kinds that meet each, as the plan's 一刻钟便民生活圈 lists them.</summary>
+    private static readonly Dictionary<string, string[]> Needs = new()
+    {
+        ["school"] = ["school"], ["clinic_or_hospital"] = ["clinic", "hospital"], ["market"] = ["market"],
+        ["elderly_care"] = ["elderly_care"], ["childcare"] = ["childcare"], ["park"] = ["park"],
+    };
+
+    private static readonly Dictionary<string, string> KindLabels = new()
+    {
+        ["school"] = "学校", ["clinic"] = "诊所/卫生院", ["hospital"] = "医院", ["market"] = "农贸市场",
+        ["elderly_care"] = "养老", ["childcare"] = "托育", ["park"] = "公园",
+    };
+
+    [Fact]
+    public async Task Yuexi_high_speed_rail_area_shows_its_over_capacity_warning_and_its_gaps()
+    {
+        var zone = GisDataFile.Feature("zones.geojson", ZoneId);
+        Assert.Equal("岳溪高铁片区", zone.GetProperty("properties").GetProperty("name").GetString());
+        var capacity = zone.GetProperty("properties").GetProperty("capacity_households").GetInt32();
+        var inflow = GisDataFile.Features("relocation_flows.geojson")
+            .Where(f => f.GetProperty("properties").GetProperty("destination_zone").GetInt64() == ZoneId)
+            .Sum(f => f.GetProperty("properties").GetProperty("households").GetInt32());
+        Assert.True(inflow > capacity);
+
+        // Straight-line distance in EPSG:4545 from the area's outline (0 inside), as the service measures without roads.
+        var area = Geometries.MultiPolygon(zone.GetProperty("geometry").GetProperty("coordinates"));
+        var near = GisDataFile.Features("facilities.geojson")
+            .Where(f => GaussKruger108.DistanceMetres(area, Geometries.Point(f.GetProperty("geometry").GetProperty("coordinates"))) <= Distance)
+            .Select(f => f.GetProperty("properties").GetProperty("kind").GetString()!).ToHashSet();
+        var gaps = Needs.Where(n => !n.Value.Any(near.Contains)).Select(n => n.Key).Order().ToList();
+        var missingKinds = KindLabels.Keys.Where(kind => !near.Contains(kind)).ToList();
+        Assert.NotEmpty(gaps);
+
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-living");
+        await page.SelectOptionAsync("#living-panel select.living-zone", ZoneId.ToString(CultureInfo.InvariantCulture));
+
+        await Expect(page.Locator("#living-panel .living-warning.over-capacity")).ToContainTextAsync($"超出安置容量 {inflow - capacity} 户");
+        await Expect(page.Locator("#living-panel .living-coverage tbody tr")).ToHaveCountAsync(Needs.Count);
+        var shownGaps = await page.Locator("#living-panel .living-coverage tr.gap").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.need)");
+        Assert.Equal(gaps, shownGaps.Order().ToList());
+        await Expect(page.Locator("#living-panel .living-coverage tr.gap").First).ToContainTextAsync("缺口");
+        foreach (var kind in missingKinds)
+        {
+            await Expect(page.Locator("#living-panel .living-missing")).ToContainTextAsync(KindLabels[kind]);
+        }
+
+        await ViewerFixture.ScreenshotAsync(page, "12-living-circle-zone-13");
+
+        // The English toggle words the same figures.
+        await page.ClickAsync("#lang");
+        await Expect(page.Locator("#living-panel .living-warning.over-capacity")).ToContainTextAsync($"Over capacity by {inflow - capacity} households");
+        await Expect(page.Locator("#living-panel .living-coverage tr[data-need='childcare'] td").First).ToHaveTextAsync("Childcare");
+    }
+}

@@ -46,28 +46,3 @@ export async function fetchAllItems(collection: string, bbox?: number[], signal?
   }
   return features;
 }
-
-/**
- * Features matching a CQL2-JSON filter, through POST /ogcapi/collections/{id}/search: a drawn polygon does not fit in a
- * URL. Pages by offset in the body until numberMatched features are in.
- */
-export async function searchItems(collection: string, filter: object, signal?: AbortSignal): Promise<GeoJsonFeature[]> {
-  const features: GeoJsonFeature[] = [];
-  const limit = 10000;
-  for (;;) {
-    const response = await fetch(`ogcapi/collections/${collection}/search`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ filter, limit, offset: features.length }),
-      signal,
-    });
-    if (!response.ok) {
-      throw new Error(`${collection}: HTTP ${response.status} ${await response.text()}`);
-    }
-    const page = (await response.json()) as ItemsPage;
-    features.push(...page.features);
-    if (page.features.length === 0 || features.length >= (page.numberMatched ?? 0)) {
-      return features;
-    }
-  }
-}

@@ -6,6 +6,11 @@ namespace Geo.Core.Tests.Analysis;
 /// <summary>Expected figures, asked of PostGIS with SQL written here, independently of the code under test.</summary>
 internal sealed class ReferenceSql(PostGisStoreFixture postGis)
 {
+    /// <summary>The first facility 100–900 m from 岳溪高铁片区 (zone 13), where the road-network tests build their roads.</summary>
+    public const string FacilityNearYuexi =
+        "SELECT f.id FROM facilities f, zones z WHERE z.id = 13 AND ST_Distance(ST_Transform(f.geom, 4545), ST_Transform(z.geom, 4545)) BETWEEN 100 AND 900 "
+        + "ORDER BY f.id LIMIT 1";
+
     public const double SquareMetreTolerance = 0.01;
 
     public async Task<double> DoubleAsync(string sql, params object[] parameters) =>

@@ -17,9 +17,7 @@ public sealed class RoadJoinTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        _facility = await Sql().LongAsync(
-            "SELECT f.id FROM facilities f, zones z WHERE z.id = 13 AND ST_Distance(ST_Transform(f.geom, 4545), ST_Transform(z.geom, 4545)) BETWEEN 100 AND 900 "
-            + "ORDER BY f.id LIMIT 1");
+        _facility = await Sql().LongAsync(ReferenceSql.FacilityNearYuexi);
         // In EPSG:4545 metres: a straight road 60 m to the side of the line from the zone's nearest point Q to the facility F,
         // from beside Q to 400 m past F, split half-way between Q and F. Neither end has a node near it.
         await using var insert = _database.DataSource.CreateCommand(

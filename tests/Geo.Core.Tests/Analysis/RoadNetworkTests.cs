@@ -17,9 +17,7 @@ public sealed class RoadNetworkTests : IAsyncLifetime
     {
         await _database.InitializeAsync();
         // A facility more than 100 m from 岳溪高铁片区 (zone 13); the road to it leaves the zone and detours ~1.1 km north.
-        _facility = await Sql().LongAsync(
-            "SELECT f.id FROM facilities f, zones z WHERE z.id = 13 AND ST_Distance(ST_Transform(f.geom, 4545), ST_Transform(z.geom, 4545)) BETWEEN 100 AND 900 "
-            + "ORDER BY f.id LIMIT 1");
+        _facility = await Sql().LongAsync(ReferenceSql.FacilityNearYuexi);
         await using var insert = _database.DataSource.CreateCommand(
             """
             WITH p AS (SELECT ST_PointOnSurface(z.geom) AS p0, ST_Translate(ST_PointOnSurface(z.geom), 0, 0.01) AS p1, f.geom AS pf

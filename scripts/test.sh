@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test against real services: installs what is missing (PostGIS, GDAL; Node.js, chromium and fonts for
+# Runs every test against real services (and the gis-data generator's Python unit tests): installs what is missing (PostGIS, GDAL; Node.js, chromium and fonts for
 # the viewer), starts a private PostGIS cluster, runs the whole solution's tests (the viewer's in headless chromium),
 # prints "N passed, N failed" and stops the cluster again. Screenshots land in artifacts/screenshots/.
 set -euo pipefail
@@ -31,6 +31,23 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
 done
+
+# The gis-data generator's own unit tests (standard library only), counted in the same line.
+echo "== gis-data generator tests"
+mkdir -p "$results"
+pylog="$results/python-unittest.log"
+python3 -m unittest discover -s gis-data/tools/tests -t gis-data/tools >"$pylog" 2>&1 || status=1
+cat "$pylog"
+pyran=$(sed -nE 's/^Ran ([0-9]+) tests? in .*/\1/p' "$pylog")
+pyfailed=0
+for kind in failures errors; do
+  n=$(sed -nE "s/^FAILED \(.*$kind=([0-9]+).*/\1/p" "$pylog")
+  pyfailed=$((pyfailed + ${n:-0}))
+done
+if [ -z "$pyran" ]; then pyran=0; pyfailed=$((pyfailed + 1)); status=1; fi
+passed=$((passed + pyran - pyfailed))
+failed=$((failed + pyfailed))
+
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test: no test ran" >&2
   status=1

@@ -26,6 +26,7 @@ public static class Labels
         ["elderly_care"] = "养老",
         ["childcare"] = "托育",
         ["park"] = "公园",
+        ["railway_station"] = "火车站",
     };
 
     public static string Of(string code) => Names.GetValueOrDefault(code, code);

@@ -11,7 +11,7 @@ public static class Catalog
     public static readonly IReadOnlyList<string> Fundings = ["政府", "市场"];
     public static readonly IReadOnlyList<string> ZoneKinds = ["pilot_area", "high_tech_zone", "key_town", "resettlement"];
     public static readonly IReadOnlyList<string> ConstraintKinds = ["permanent_farmland", "ecological_redline", "urban_boundary", "geohazard"];
-    public static readonly IReadOnlyList<string> FacilityKinds = ["school", "clinic", "hospital", "market", "elderly_care", "childcare", "park"];
+    public static readonly IReadOnlyList<string> FacilityKinds = ["school", "clinic", "hospital", "market", "elderly_care", "childcare", "park", "railway_station"];
     public static readonly IReadOnlyList<string> RelocationReasons = ["地质灾害", "生态", "重大工程", "自愿搬迁", "高山远山"];
     public static readonly IReadOnlyList<string> TownshipTypes = ["街道", "镇", "乡"];
     public static readonly IReadOnlyList<string> Comparators = [">=", "<=", "=", "~"];
@@ -123,7 +123,7 @@ public static class Catalog
     public static readonly CollectionDefinition Facilities = new(
         "facilities", "facilities.geojson", GeometryKind.Point,
         "公共服务设施", "Public facilities",
-        "一刻钟便民生活圈设施：学校、医疗、市场、养老、托育、公园",
+        "一刻钟便民生活圈设施：学校、医疗、市场、养老、托育、公园；及区内火车站（OpenStreetMap）",
         [
             new("kind", PropertyType.Text, "类型", AllowedValues: FacilityKinds),
             new("name", PropertyType.Text, "名称"),

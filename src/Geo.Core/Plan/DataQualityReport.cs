@@ -32,6 +32,7 @@ public static partial class DataQualityReport
         CheckAreas(data, findings);
         CheckRelocation(data, findings);
         CheckHonesty(data, findings);
+        CheckNamedTownships(data, findings);
         return findings;
     }
 

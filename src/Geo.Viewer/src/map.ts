@@ -12,7 +12,8 @@ export function createMap(target: HTMLElement): OlMap {
     target,
     // Arrow keys and +/- act when the map itself has keyboard focus (it has tabindex="0").
     keyboardEventTarget: target,
-    controls: defaultControls({ attributionOptions: { collapsible: true } }).extend([new ScaleLine({ units: 'metric' })]),
+    // The attribution line starts open: the ODbL and the Amap-derived sources must be credited where they are seen.
+    controls: defaultControls({ attributionOptions: { collapsible: true, collapsed: false } }).extend([new ScaleLine({ units: 'metric' })]),
     view: new View({ projection: VIEW_PROJECTION, maxZoom: 19, minZoom: 7 }),
     // Keeps exported PNGs and pixel reads possible (no tainting) and avoids a buffer swap per frame.
     pixelRatio: Math.min(window.devicePixelRatio || 1, 2),

@@ -35,6 +35,7 @@ export const facilityKinds: Names = {
   elderly_care: ['养老服务', 'Elderly care'],
   childcare: ['托育', 'Childcare'],
   park: ['公园', 'Park'],
+  railway_station: ['火车站', 'Railway station'],
 };
 
 /** The daily needs of the 一刻钟便民生活圈 as /api/analysis/living-circle codes them (the server labels them in Chinese). */

@@ -6,17 +6,17 @@ namespace Geo.Core.Tests.Analysis;
 /// <summary>Hand-drawn test polygons, as GeoJSON for the code under test and as WKT for the reference SQL.</summary>
 internal sealed record Drawn(string Name, double[][] Ring)
 {
-    /// <summary>Around the whole 浦里高新区 (zone 2, lon 108.254–108.349, lat 31.041–31.118).</summary>
+    /// <summary>Around the whole 浦里高新区 (zone 2, lon 108.242–108.425, lat 30.960–31.092).</summary>
     public static readonly Drawn AroundPuli = new("around Puli",
-        [[108.25, 31.035], [108.356, 31.035], [108.356, 31.1245], [108.30, 31.13], [108.25, 31.12], [108.25, 31.035]]);
+        [[108.235, 30.952], [108.432, 30.952], [108.432, 31.10], [108.33, 31.105], [108.235, 31.0], [108.235, 30.952]]);
 
-    /// <summary>A box whose east edge crosses project 5 (长沙组团, lon 108.2928–108.3090), so only part of it is inside.</summary>
+    /// <summary>A box whose east edge crosses project 5 (长沙组团, lon 108.3067–108.3233), so only part of it is inside.</summary>
     public static readonly Drawn AcrossProject5 = new("across project 5",
-        [[108.28, 31.06], [108.30, 31.06], [108.30, 31.10], [108.28, 31.10], [108.28, 31.06]]);
+        [[108.30, 30.99], [108.315, 30.99], [108.315, 31.02], [108.30, 31.02], [108.30, 30.99]]);
 
-    /// <summary>A planned site drawn across the edge of 永久基本农田 长沙片 (constraint 2, lon 108.297–108.309, lat 31.067–31.077).</summary>
+    /// <summary>A planned site drawn across the edge of 永久基本农田 长沙片 (constraint 2, lon 108.311–108.323, lat 30.994–31.004).</summary>
     public static readonly Drawn AcrossFarmland2 = new("across farmland 2",
-        [[108.300, 31.060], [108.315, 31.060], [108.315, 31.070], [108.300, 31.070], [108.300, 31.060]]);
+        [[108.312, 30.988], [108.327, 30.988], [108.327, 30.998], [108.312, 30.998], [108.312, 30.988]]);
 
     /// <summary>A bow tie: its two edges cross at (108.31, 31.11).</summary>
     public static readonly Drawn BowTie = new("bow tie",

@@ -41,7 +41,7 @@ def build(ctx):
     for zname, spec in P["sample_facilities"].items():
         zc = centroid_xy(ctx.zone_by_name[zname]["mp"][0])
         seen = {}
-        lo, hi = P["sample_facility_distance_m"]
+        lo, hi = spec.get("distance_m", P["sample_facility_distance_m"])
         for kind in spec["kinds"]:
             seen[kind] = seen.get(kind, 0) + 1
             ang, dist = rng.uniform(0, 2 * math.pi), rng.uniform(lo, hi)

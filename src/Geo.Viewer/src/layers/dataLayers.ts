@@ -2,7 +2,7 @@ import GeoJSON from 'ol/format/GeoJSON';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { fetchAllItems, type CollectionInfo, type ViewerConfig } from '../api';
-import { pick } from '../i18n';
+import { pick, t } from '../i18n';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { layerDefinitions, type LayerDefinition } from './definitions';
 
@@ -24,7 +24,11 @@ export interface DataLayer {
 export function createDataLayers(config: ViewerConfig): DataLayer[] {
   return layerDefinitions.map((definition, index) => {
     const info = config.collections.find((c) => c.id === definition.id) ?? { id: definition.id, titleZh: definition.id, titleEn: definition.id, properties: [] };
-    const source = new VectorSource();
+    // OpenLayers shows a source's attributions while its layer is visible: each sourced layer credits its source,
+    // and every layer standing in for official data adds the 示意 note (shown once).
+    const source = new VectorSource({
+      attributions: () => [definition.attribution?.(), dataLayer.illustrative ? t('illustrativeNote') : undefined].filter((a) => a !== undefined),
+    });
     const layer = new VectorLayer({
       source,
       style: definition.style,

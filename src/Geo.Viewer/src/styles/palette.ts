@@ -53,6 +53,7 @@ export const facilityColours: Record<string, string> = {
   elderly_care: '#5f3dc4',
   childcare: '#d6336c',
   park: '#2b8a3e',
+  railway_station: '#212529',
 };
 
 export const flowColour = '#0c8599';

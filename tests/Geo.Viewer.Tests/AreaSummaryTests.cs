@@ -97,8 +97,8 @@ public sealed class AreaSummaryTests(ViewerFixture viewer)
     [Fact]
     public async Task A_box_cutting_through_project_5_shows_its_share_and_the_investment_apportioned_by_area()
     {
-        // Project 5's site spans about 108.293–108.309 E; the box takes its western part.
-        var (west, south, east, north) = (108.285, 31.065, 108.300, 31.090);
+        // Project 5's site spans about 108.307–108.323 E, 30.999–31.012 N; the box takes its western part.
+        var (west, south, east, north) = (108.300, 30.993, 108.315, 31.018);
         var page = await viewer.OpenViewerAsync();
         await page.ClickAsync("#open-query");
         await page.EvaluateAsync("extent => __viewer.fitLonLat(extent)", new[] { west - 0.01, south - 0.01, east + 0.01, north + 0.01 });

@@ -10,7 +10,7 @@ namespace Geo.Api.Tests.Analysis;
 /// <summary>The analysis endpoints over HTTP on both stores: formats, problem+json for bad input, reports.</summary>
 public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
 {
-    private const string Puli = """{"type":"Polygon","coordinates":[[[108.25,31.035],[108.356,31.035],[108.356,31.1245],[108.30,31.13],[108.25,31.12],[108.25,31.035]]]}""";
+    private const string Puli = """{"type":"Polygon","coordinates":[[[108.235,30.952],[108.432,30.952],[108.432,31.10],[108.33,31.105],[108.235,31.0],[108.235,30.952]]]}""";
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
@@ -30,10 +30,10 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
     [Fact]
     public async Task The_same_area_in_EPSG_4545_metres_finds_the_same_projects()
     {
-        // A box in EPSG:4545 metres around project 5 (easting 527939–529489, northing 3439005–3440406).
-        var lonLat = await PostJsonAsync("/api/analysis/projects-in-area", """{"geometry":{"type":"Polygon","coordinates":[[[108.28,31.06],[108.32,31.06],[108.32,31.10],[108.28,31.10],[108.28,31.06]]]},"crs":"EPSG:4490"}""");
+        // A box in EPSG:4545 metres around project 5 (easting 529291–530873, northing 3430937–3432316).
+        var lonLat = await PostJsonAsync("/api/analysis/projects-in-area", """{"geometry":{"type":"Polygon","coordinates":[[[108.30,30.99],[108.33,30.99],[108.33,31.02],[108.30,31.02],[108.30,30.99]]]},"crs":"EPSG:4490"}""");
         var metres = await PostJsonAsync("/api/analysis/projects-in-area",
-            """{"geometry":{"type":"Polygon","coordinates":[[[527000,3438000],[530000,3438000],[530000,3441000],[527000,3441000],[527000,3438000]]]},"crs":"EPSG:4545"}""");
+            """{"geometry":{"type":"Polygon","coordinates":[[[528500,3430000],[531500,3430000],[531500,3433000],[528500,3433000],[528500,3430000]]]},"crs":"EPSG:4545"}""");
 
         Assert.Contains(5, Ids(lonLat));
         Assert.Contains(5, Ids(metres));
@@ -135,7 +135,7 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
     public async Task Compliance_of_a_site_drawn_across_farmland_reports_the_conflict()
     {
         var json = await PostJsonAsync("/api/analysis/compliance",
-            """{"geometry":{"type":"Polygon","coordinates":[[[108.300,31.060],[108.315,31.060],[108.315,31.070],[108.300,31.070],[108.300,31.060]]]}}""");
+            """{"geometry":{"type":"Polygon","coordinates":[[[108.312,30.988],[108.327,30.988],[108.327,30.998],[108.312,30.998],[108.312,30.988]]]}}""");
 
         Assert.Equal("存在冲突", json.GetProperty("verdict").GetString());
         Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == "permanent_farmland"

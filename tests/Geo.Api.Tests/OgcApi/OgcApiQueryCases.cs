@@ -11,8 +11,8 @@ namespace Geo.Api.Tests.OgcApi;
 /// </summary>
 public abstract class OgcApiQueryCases(ServiceFactory factory)
 {
-    private const string PuliFilter = "S_INTERSECTS(geometry, POLYGON((108.25 31.04, 108.37 31.04, 108.37 31.15, 108.25 31.15, 108.25 31.04)))";
-    private const string PuliSql = "ST_Intersects(geom, ST_GeomFromText('POLYGON((108.25 31.04, 108.37 31.04, 108.37 31.15, 108.25 31.15, 108.25 31.04))', 4490))";
+    private const string PuliFilter = "S_INTERSECTS(geometry, POLYGON((108.24 30.95, 108.43 30.95, 108.43 31.10, 108.24 31.10, 108.24 30.95)))";
+    private const string PuliSql = "ST_Intersects(geom, ST_GeomFromText('POLYGON((108.24 30.95, 108.43 30.95, 108.43 31.10, 108.24 31.10, 108.24 30.95))', 4490))";
 
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -69,7 +69,7 @@ public abstract class OgcApiQueryCases(ServiceFactory factory)
     public async Task A_cql2_json_filter_in_the_url_and_a_POST_search_agree_with_SQL()
     {
         var expected = await factory.Reference.IdsAsync($"SELECT id FROM projects WHERE {PuliSql} ORDER BY id");
-        const string json = """{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Polygon","coordinates":[[[108.25,31.04],[108.37,31.04],[108.37,31.15],[108.25,31.15],[108.25,31.04]]]}]}""";
+        const string json = """{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Polygon","coordinates":[[[108.24,30.95],[108.43,30.95],[108.43,31.10],[108.24,31.10],[108.24,30.95]]]}]}""";
 
         var viaUrl = Ids(await GeoJsonAsync("/ogcapi/collections/projects/items?filter-lang=cql2-json&filter=" + Uri.EscapeDataString(json)));
         var post = await _client.PostAsync("/ogcapi/collections/projects/search", new StringContent(json, Encoding.UTF8, "application/json"));

@@ -15,7 +15,7 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
     [Fact]
     public async Task Clicking_a_project_shows_its_planned_investment_from_the_plan()
     {
-        const long projectId = 6;
+        const long projectId = 17;
         var properties = GisDataFile.Feature("projects.geojson", projectId).GetProperty("properties");
         var expected = properties.GetProperty("investment_wan").GetDouble().ToString("#,0.##", Chinese) + " 万元";
         var page = await viewer.OpenViewerAsync();
@@ -30,9 +30,9 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
         await Expect(page.Locator("#popup tr[data-field='period'] td")).ToHaveTextAsync(properties.GetProperty("period").GetString()!);
         await Expect(page.Locator("#popup tr[data-field='owner'] th")).ToHaveTextAsync("项目业主");
         await Expect(page.Locator("#popup tr[data-field='lead_unit'] td")).ToHaveTextAsync(properties.GetProperty("lead_unit").GetString()!);
-        // Project 6 is placed by hand ("approximate"), and the popup must say so.
+        // Project 17 is placed by hand near the 临江镇 seat ("approximate"), and the popup must say so.
         await Expect(page.Locator("#popup .precision-note")).ToContainTextAsync("近似位置");
-        Assert.Contains("s=projects:6", page.Url, StringComparison.Ordinal);
+        Assert.Contains("s=projects:17", page.Url, StringComparison.Ordinal);
         await ViewerFixture.ScreenshotAsync(page, "02-identify-popup");
     }
 

@@ -67,10 +67,6 @@ def ellipse_ring(center_xy, a_m, b_m, n=48, rot_deg=0.0):
     return place_shape(center_xy, unit, math.sqrt(a_m * b_m), aspect=a_m / b_m, rot_deg=rot_deg)
 
 
-def offset_xy(base_xy, de, dn):
-    return (base_xy[0] + de, base_xy[1] + dn)
-
-
 def mp_geom(mp):
     return {"type": "MultiPolygon", "coordinates": mp}
 

@@ -1,0 +1,28 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>The attribution line credits the sources of the layers in view: Amap for the outline and seats, and
+/// OpenStreetMap (ODbL) for the railway stations only while the facilities layer that holds them is shown.</summary>
+[Collection(ViewerCollection.Name)]
+public sealed class AttributionTests(ViewerFixture viewer)
+{
+    [Fact]
+    public async Task The_attribution_line_credits_every_source_in_view_and_marks_the_illustrative_data()
+    {
+        var page = await viewer.OpenViewerAsync();
+        var line = page.Locator(".ol-attribution");
+
+        await Expect(line).ToBeVisibleAsync();
+        await Expect(line).ToContainTextAsync("区界：高德地图");
+        await Expect(line).ToContainTextAsync("乡镇驻地：高德地图，经 Vonng/adcode");
+        await Expect(line).ToContainTextAsync("示意数据");
+        await Expect(line).Not.ToContainTextAsync("OpenStreetMap");
+
+        await page.Locator("#layer-facilities").CheckAsync();
+
+        await Expect(line).ToContainTextAsync("火车站：© OpenStreetMap 贡献者（ODbL）");
+        await page.Locator("#layer-facilities").UncheckAsync();
+        await Expect(line).Not.ToContainTextAsync("OpenStreetMap");
+    }
+}

@@ -50,6 +50,11 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
             description = $"乡镇（街道） {code} {township["name"]} 驻地";
             geometry = township.Geometry!;
             notes.Add("乡镇（街道）没有公开的边界多边形，范围为驻地点的缓冲区（示意）。");
+            if ((string?)township["location_precision"] == "schematic")
+            {
+                // 镇东街道: no source gives its seat, so its point only shows where the unit is, not a position.
+                notes.Add($"{township["name"]}驻地没有来源坐标，驻地点为示意位置，结果仅供参考。");
+            }
         }
         else
         {

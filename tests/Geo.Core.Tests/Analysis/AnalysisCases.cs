@@ -107,6 +107,17 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     }
 
     [Fact]
+    public async Task A_township_without_a_sourced_seat_is_queried_with_a_note_saying_so()
+    {
+        // 镇东街道 is the one unit no source gives a seat for (gis-data/README.md).
+        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { TownshipCode = "500154004", BufferM = 1000 }, new ProjectFilter(), None);
+        var sourced = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { TownshipCode = "500154001", BufferM = 1000 }, new ProjectFilter(), None);
+
+        Assert.Contains(result.Area.Notes, n => n.StartsWith("镇东街道驻地没有来源坐标", StringComparison.Ordinal));
+        Assert.DoesNotContain(sourced.Area.Notes, n => n.Contains("没有来源坐标", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_zone_as_the_area_uses_the_zone_polygon()
     {
         var expected = await _sql.DoubleAsync(

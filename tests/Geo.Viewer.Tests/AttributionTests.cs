@@ -14,8 +14,8 @@ public sealed class AttributionTests(ViewerFixture viewer)
         var line = page.Locator(".ol-attribution");
 
         await Expect(line).ToBeVisibleAsync();
-        await Expect(line).ToContainTextAsync("区界：高德地图");
-        await Expect(line).ToContainTextAsync("乡镇驻地：高德地图，经 Vonng/adcode");
+        await Expect(line).ToContainTextAsync("区界：高德（GCJ-02 转换，非法定界线）");
+        await Expect(line).ToContainTextAsync("乡镇驻地：高德，经 Vonng/adcode（CC BY 4.0）");
         await Expect(line).ToContainTextAsync("示意数据");
         await Expect(line).Not.ToContainTextAsync("OpenStreetMap");
 

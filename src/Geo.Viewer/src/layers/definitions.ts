@@ -53,7 +53,7 @@ const definitions: LayerDefinition[] = [
     visible: true,
     labelled: false,
     legend: () => [{ label: () => pick('区界（非法定界线）', 'District outline (not legal)'), feature: sample(box(), {}) }],
-    attribution: () => pick('区界：高德地图显示数据（GCJ-02 转换，非法定界线）', 'District outline: Amap display data (from GCJ-02, not the legal boundary)'),
+    attribution: () => pick('区界：高德（GCJ-02 转换，非法定界线）', 'Outline: Amap (from GCJ-02, not legal)'),
   },
   {
     id: 'parcels',
@@ -71,7 +71,7 @@ const definitions: LayerDefinition[] = [
     visible: true,
     labelled: true,
     legend: () => [{ label: () => pick('乡镇（街道）驻地', 'Township seat'), feature: sample(dot(), {}) }],
-    attribution: () => pick('乡镇驻地：高德地图，经 Vonng/adcode（CC BY 4.0，GCJ-02 转换）', 'Township seats: Amap via Vonng/adcode (CC BY 4.0, from GCJ-02)'),
+    attribution: () => pick('乡镇驻地：高德，经 Vonng/adcode（CC BY 4.0）', 'Seats: Amap via Vonng/adcode (CC BY 4.0)'),
   },
   {
     id: 'relocation_flows',
@@ -94,7 +94,7 @@ const definitions: LayerDefinition[] = [
       ...byCode(facilityKinds, dot, 'kind')(),
       { label: () => pick('方案新建（深色外圈）', 'Built by the plan (dark ring)'), feature: sample(dot(), { kind: 'school', planned: true }) },
     ],
-    attribution: () => pick('火车站：© OpenStreetMap 贡献者（ODbL）', 'Railway stations: © OpenStreetMap contributors (ODbL)'),
+    attribution: () => pick('火车站：© OpenStreetMap 贡献者（ODbL）', 'Stations: © OpenStreetMap contributors (ODbL)'),
   },
   {
     id: 'projects',

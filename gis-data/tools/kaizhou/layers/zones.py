@@ -46,7 +46,7 @@ def build(ctx):
     defs = [  # (name, kind, capacity, township_code, plan_text, source, multipolygon)
         ("环汉丰湖片区", "pilot_area", None, "500154001", "务实推进环汉丰湖片区生态环境导向的开发（EOD）模式",
          "schematic band around 汉丰湖: outer ellipse 17 km x 8 km around the city with the lake as a hole (%s; the "
-         "real lake has arms and a 5.9 km N-S extent); covers the 汉丰, 文峰 and 云枫街道 seats; %s"
+         "real lake has arms and a 5.9 km N-S extent); covers the sourced seats of 汉丰, 文峰, 云枫 and 正安街道 and the schematic 镇东街道 point; %s"
          % (P["geography"]["lake_note"], NO_COORD),
          [[pilot_outer, lake_ring(ctx, ccw=False)]]),
         ("浦里高新区", "high_tech_zone", None, "500154007", "集中发展环汉丰湖城区、浦里高新区",

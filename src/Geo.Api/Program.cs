@@ -8,5 +8,4 @@ if (CliApp.IsVerb(args))
 }
 
 var app = ServiceHost.Build(args);
-await app.RunAsync();
-return 0;
+return await app.RunValidatedAsync();

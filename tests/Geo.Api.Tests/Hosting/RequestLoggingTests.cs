@@ -30,16 +30,25 @@ public sealed class RequestLoggingTests : IDisposable
         Assert.Null(record.Exception);
     }
 
-    [Fact]
-    public async Task A_bad_request_is_one_warning_without_a_stack_trace_or_the_query_string()
+    [Theory]
+    [InlineData("GET", "/ogcapi/collections/projects/items?bbox=abc&tk=SECRET-KEY-123", null, "/ogcapi/collections/{collectionId}/items")]
+    [InlineData("POST", "/api/analysis/projects-in-area?tk=SECRET-KEY-123", "{\"zoneId\": ", "/api/analysis/projects-in-area")]
+    public async Task A_bad_request_is_one_warning_without_a_stack_trace_or_the_query_string(string method, string url, string? body, string route)
     {
-        var response = await _factory.CreateClient().GetAsync("/ogcapi/collections/projects/items?bbox=abc&tk=SECRET-KEY-123");
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var response = await _factory.CreateClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
 
         var record = Assert.Single(await RequestRecordsAsync());
         Assert.Equal(LogLevel.Warning, record.Level);
-        Assert.Equal("/ogcapi/collections/{collectionId}/items", record.GetStructuredStateValue("Route"));
+        Assert.Equal(method, record.GetStructuredStateValue("Method"));
         Assert.Equal("400", record.GetStructuredStateValue("StatusCode"));
+        Assert.Equal(route, record.GetStructuredStateValue("Route"));
 
         var all = _factory.Services.GetFakeLogCollector().GetSnapshot();
         Assert.DoesNotContain(all, r => r.Exception is not null);

@@ -10,6 +10,7 @@ public static class Operations
     {
         builder.UseDefaultListenAddressUnlessConfigured();
         builder.AddTelemetry();
+        builder.Services.AddValidatedOptions<GisDataOptions, GisDataOptionsValidator>(builder.Configuration, GisDataOptions.Section);
         builder.AddSecurityHeaders();
         builder.Services.AddServiceHealthChecks();
         builder.Services.AddDatabaseUnavailableProblems();

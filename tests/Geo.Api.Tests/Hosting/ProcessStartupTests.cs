@@ -37,6 +37,7 @@ public sealed class ProcessStartupTests
     [InlineData("Cors__AllowedOrigins__0", "maps.example.cn/viewer", "Cors:AllowedOrigins:0")]
     [InlineData("Telemetry__Exporter", "zipkin", "Telemetry:Exporter")]
     [InlineData("Telemetry__OtlpEndpoint", "not a url", "Telemetry:OtlpEndpoint")]
+    [InlineData("GisData__Path", "/no/such/gis-data", "GisData:Path")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string variable, string value, string setting)
     {
         var port = ServiceProcess.FreePort();

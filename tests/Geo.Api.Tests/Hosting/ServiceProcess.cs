@@ -73,7 +73,7 @@ internal sealed class ServiceProcess : IDisposable
     /// <summary>Polls the address until the service answers /health/live, or fails after the timeout.</summary>
     public async Task<HttpStatusCode> WaitUntilAnsweringAsync(Uri address, TimeSpan timeout)
     {
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !_process.HasExited)
         {
@@ -81,8 +81,9 @@ internal sealed class ServiceProcess : IDisposable
             {
                 return (await client.GetAsync("/health/live")).StatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or a first answer slowed by start-up on a busy machine.
                 await Task.Delay(250);
             }
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Geo.Testing;
@@ -24,21 +23,7 @@ public static class PostGisServer
             return configured;
         }
 
-        var start = new ProcessStartInfo("bash", [RepoPaths.Script("postgis-start.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/postgis-start.sh failed ({process.ExitCode}): {stderr.Result}");
-        }
-
-        return stdout.Result.Trim().Split('\n')[^1];
+        return Scripts.Run("postgis-start.sh").Trim().Split('\n')[^1];
     }
 
     public static NpgsqlConnectionStringBuilder Builder(string? database = null)

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Geo.Api.Csv;
 
 namespace Geo.Api.Analysis;
 
 /// <summary>
 /// A table written as CSV for Excel: UTF-8 with a BOM (without it Excel reads Chinese as mojibake), RFC 4180 quoting,
-/// CRLF line ends; numbers in invariant culture. Several tables are separated by a blank line.
+/// CRLF line ends; numbers in invariant culture; text that a spreadsheet would run as a formula is guarded. Several tables are separated by a blank line.
 /// </summary>
 internal sealed class CsvTable(IReadOnlyList<string> header)
 {
@@ -56,7 +57,7 @@ internal sealed class CsvTable(IReadOnlyList<string> header)
             bool b => b ? "是" : "否",
             double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? string.Empty,
+            _ => CsvFormulaGuard.Text(value.ToString() ?? string.Empty),
         };
         return s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }

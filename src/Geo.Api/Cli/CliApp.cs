@@ -10,7 +10,13 @@ public static class CliApp
 {
     private static readonly string[] Verbs = ["migrate", "import", "check-data"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
+    /// <summary>
+    /// True when the arguments are for the CLI: a first word that is not a host setting. The web host takes only
+    /// settings (<c>--urls …</c>, <c>--Key=value</c>, <c>Key=value</c>), so a bare word is a verb — and an unknown one
+    /// must be refused, not silently start the server.
+    /// </summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -20,6 +26,13 @@ public static class CliApp
             ImportVerb.Create(output),
             CheckDataVerb.Create(output),
         };
+
+        if (args.Length > 0 && args[0] is not ("help" or "--help" or "-h") && !Verbs.Contains(args[0]))
+        {
+            await error.WriteLineAsync($"error: unknown verb '{args[0]}'; the verbs are {string.Join(", ", Verbs)} (run with no verb to serve HTTP, or --help)")
+                .ConfigureAwait(false);
+            return 2;
+        }
 
         var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);
         if (parsed.Errors.Count > 0)

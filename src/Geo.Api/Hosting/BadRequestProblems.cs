@@ -28,5 +28,7 @@ internal static class BadRequestProblems
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // The client's mistake, not ours: the request log's one warning line says it, without an error and a stack trace.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         });
 }

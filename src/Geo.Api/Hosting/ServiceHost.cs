@@ -15,6 +15,7 @@ public static class ServiceHost
 
         // Without this, a build or publish started outside Development serves the viewer's files with empty bodies.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddOperations();
         builder.Services.AddBadRequestProblems();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddFeatureStore(builder.Configuration);
@@ -31,6 +32,7 @@ public static class ServiceHost
         builder.Services.AddPlanningAnalyses();
 
         var app = builder.Build();
+        app.UseOperations();
         app.UseBadRequestProblems();
         app.UseStatusCodePages();
         app.UseResponseCompression();
@@ -49,7 +51,6 @@ public static class ServiceHost
         app.MapIndicatorsApi();
         app.MapLivingCircleApi();
         app.MapViewerConfig();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

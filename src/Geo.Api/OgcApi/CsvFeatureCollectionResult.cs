@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Geo.Api.Csv;
 using Geo.Core.Domain;
 using NetTopologySuite.IO;
 
@@ -8,7 +9,7 @@ namespace Geo.Api.OgcApi;
 
 /// <summary>
 /// An items page as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), one
-/// column per property and the geometry as WKT in the requested CRS.
+/// column per property (text that a spreadsheet would run as a formula guarded) and the geometry as WKT in the requested CRS.
 /// </summary>
 internal sealed class CsvFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ItemsQuery query) : IResult
 {
@@ -62,6 +63,6 @@ internal sealed class CsvFeatureCollectionResult(IAsyncEnumerable<Feature> featu
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        _ => CsvFormulaGuard.Text(value.ToString() ?? ""),
     };
 }

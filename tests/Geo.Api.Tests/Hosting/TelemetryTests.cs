@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using Geo.Core.Stores.PostGis;
+using Geo.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Geo.Api.Tests.Hosting;
+
+/// <summary>The service's OpenTelemetry pipeline, with an in-memory exporter added where an operator would add OTLP.</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task A_request_is_measured_in_the_request_duration_histogram_and_traced()
+    {
+        var metrics = new List<Metric>();
+        var activities = new List<Activity>();
+        await using var factory = EmbeddedService.Create(b => b.ConfigureServices(s => s
+            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
+            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities))));
+
+        var response = await factory.CreateClient().GetAsync("/ogcapi/collections/projects/items?limit=3");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
+        Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+
+        var duration = Assert.Single(metrics, m => m.Name == "http.server.request.duration");
+        Assert.Equal(MetricType.Histogram, duration.MetricType);
+        var points = new List<MetricPoint>();
+        foreach (ref readonly var point in duration.GetMetricPoints())
+        {
+            points.Add(point);
+        }
+
+        var items = points.Where(p => Tag(p, "http.route") == "/ogcapi/collections/{collectionId}/items").ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, p => Assert.Equal("200", Tag(p, "http.response.status_code")));
+        Assert.True(items.Max(p => p.GetHistogramCount()) >= 1);
+        Assert.Contains(activities, a => a.Kind == ActivityKind.Server && a.DisplayName == "GET /ogcapi/collections/{collectionId}/items");
+    }
+
+    [Fact]
+    public async Task Database_commands_are_traced_and_measured_on_PostGIS()
+    {
+        var database = new TestDatabase();
+        await database.InitializeAsync();
+        try
+        {
+            SchemaMigrator.Migrate(database.ConnectionString);
+            var metrics = new List<Metric>();
+            var activities = new List<Activity>();
+            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+                .UseSetting("ConnectionStrings:Geo", database.ConnectionString)
+                .ConfigureServices(s => s
+                    .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
+                    .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities))));
+
+            var response = await factory.CreateClient().GetAsync("/ogcapi/collections/projects/items?limit=3");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
+            Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+
+            var server = Assert.Single(activities, a => a.Kind == ActivityKind.Server);
+            Assert.Contains(activities, a => a.Source.Name == "Npgsql" && a.Kind == ActivityKind.Client && a.ParentSpanId == server.SpanId);
+            Assert.Contains(metrics, m => m.MeterName == "Npgsql");
+        }
+        finally
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private static string? Tag(MetricPoint point, string name)
+    {
+        foreach (var tag in point.Tags)
+        {
+            if (tag.Key == name)
+            {
+                return Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,7 +41,7 @@ public static class ComplianceApi
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         if (request.Body?.Geometry is not { } geometry)
         {
-            throw AnalysisInputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
+            throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
         return Answer(await analysis.RunAsync(geometry, request.Body.Crs, cancellationToken), format);

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,7 +23,7 @@ public static class OverlayApi
     private static async Task<IResult> RunAsync([AsParameters] OverlayHttpRequest request, Overlay analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
-        var body = request.Body ?? throw AnalysisInputException.Invalid("body", "send a JSON body with a subject and layers");
+        var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with a subject and layers");
         var result = await analysis.RunAsync(body, cancellationToken);
         return format switch
         {

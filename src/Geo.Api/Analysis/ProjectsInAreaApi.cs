@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,7 +25,7 @@ public static class ProjectsInAreaApi
     private static async Task<IResult> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        var body = request.Body ?? throw AnalysisInputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
+        var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
         var result = await analysis.RunAsync(body.Area, body.Filter, cancellationToken);
         return format switch
         {

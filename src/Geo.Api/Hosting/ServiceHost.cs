@@ -15,7 +15,7 @@ public static class ServiceHost
 
         // Without this, a build or publish started outside Development serves the viewer's files with empty bodies.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddBadRequestProblems();
+        builder.Services.AddRequestLimits();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddFeatureStore(builder.Configuration);
         builder.Services.AddOpenApiDocument();
@@ -31,8 +31,7 @@ public static class ServiceHost
         builder.Services.AddPlanningAnalyses();
 
         var app = builder.Build();
-        app.UseBadRequestProblems();
-        app.UseStatusCodePages();
+        app.UseRequestLimits();
         app.UseResponseCompression();
 
         // "/" becomes "/index.html" before routing picks the endpoint, so the viewer's static asset answers it.

@@ -37,10 +37,22 @@ internal static class RequestLimits
         services.AddExceptionHandler<InputProblems>();
         return services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
-            if (context.Exception is null && context.ProblemDetails.Detail is null)
+            if (context.Exception is not null || context.ProblemDetails.Detail is not null)
             {
-                context.ProblemDetails.Detail = FrameworkDetail(context.HttpContext.Request, context.ProblemDetails.Status);
+                return;
             }
+
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                // Minimal API body binding sets 413 without throwing when Kestrel refuses the body.
+                var limits = context.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+                context.ProblemDetails.Detail = limits.BodyTooLarge;
+                context.ProblemDetails.Extensions["parameter"] = "body";
+                context.ProblemDetails.Extensions["limit"] = limits.BodyLimit;
+                return;
+            }
+
+            context.ProblemDetails.Detail = FrameworkDetail(context.HttpContext.Request, context.ProblemDetails.Status);
         });
     }
 

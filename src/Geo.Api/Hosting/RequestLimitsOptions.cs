@@ -18,6 +18,12 @@ public sealed class RequestLimitsOptions
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>The limit on the body as problem+json names it.</summary>
+    public string BodyLimit => $"{MaxRequestBodyBytes} bytes (Limits:MaxRequestBodyBytes)";
+
+    /// <summary>What a client whose body was over the limit should do.</summary>
+    public string BodyTooLarge => $"the body is over {MaxRequestBodyBytes} bytes; send a smaller geometry (fewer vertices) or split the request";
+
     /// <summary>Path and query string together; longer ones are refused with 414 (POST the search instead).</summary>
     [Range(1024, 1 << 20)]
     public int MaxUrlBytes { get; set; } = 8 * 1024;

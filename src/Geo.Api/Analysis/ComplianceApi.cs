@@ -1,3 +1,4 @@
+using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,8 @@ public static class ComplianceApi
             .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check; "
                 + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note.")
             .Accepts<DrawnSiteBody>("application/json")
-            .ProducesResultFormats(html: true);
+            .ProducesResultFormats(html: true)
+            .ProducesBodyProblems(drawnGeometry: true);
         group.MapGet("/constraint-conflicts", ConflictsAsync)
             .WithName("ConstraintConflicts")
             .WithSummary("三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积")

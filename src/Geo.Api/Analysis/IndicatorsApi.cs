@@ -1,3 +1,4 @@
+using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
@@ -21,7 +22,8 @@ public static class IndicatorsApi
             .WithName("RecordIndicatorActual")
             .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值）")
             .Accepts<ActualBody>("application/json")
-            .Produces<IndicatorActual>(StatusCodes.Status201Created);
+            .Produces<IndicatorActual>(StatusCodes.Status201Created)
+            .ProducesBodyProblems();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,8 @@ public static class OverlayApi
             .WithDescription("Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
                 + "parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.")
             .Accepts<OverlayRequest>("application/json")
-            .ProducesResultFormats();
+            .ProducesResultFormats()
+            .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 

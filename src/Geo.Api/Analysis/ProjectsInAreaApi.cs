@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,8 @@ public static class ProjectsInAreaApi
                 + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
                 + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.")
             .Accepts<ProjectsInAreaBody>("application/json")
-            .ProducesResultFormats(html: true);
+            .ProducesResultFormats(html: true)
+            .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 

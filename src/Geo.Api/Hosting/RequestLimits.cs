@@ -64,6 +64,13 @@ internal static class RequestLimits
         return app.UseRequestTimeouts();
     }
 
+    /// <summary>Documents the refusals of a route that takes a body: 413 over a limit, and 422 for a drawn geometry it cannot analyse.</summary>
+    public static RouteHandlerBuilder ProducesBodyProblems(this RouteHandlerBuilder builder, bool drawnGeometry = false)
+    {
+        builder.ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return drawnGeometry ? builder.ProducesProblem(StatusCodes.Status422UnprocessableEntity) : builder;
+    }
+
     /// <summary>What a status the framework set by itself means for the client, so that its problem+json is not only a title.</summary>
     private static string? FrameworkDetail(HttpRequest request, int? status) => status switch
     {

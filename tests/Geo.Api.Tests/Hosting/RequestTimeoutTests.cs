@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Geometries;
+using Npgsql;
 
 namespace Geo.Api.Tests.Hosting;
 
@@ -28,7 +29,7 @@ public sealed class RequestTimeoutTests(SlowStoreServiceFactory factory) : IClas
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Limits:RequestTimeoutSeconds", JsonDocument.Parse(body).RootElement.GetProperty("limit").GetString(), StringComparison.Ordinal);
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(SlowStoreServiceFactory.TimeoutSeconds), SlowStore.Delay - TimeSpan.FromSeconds(1));
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(SlowStoreServiceFactory.TimeoutSeconds), SlowStoreServiceFactory.Delay - TimeSpan.FromSeconds(1));
         Assert.True(factory.Store.Cancelled > cancelledBefore, "the store's count was not cancelled");
     }
 
@@ -51,37 +52,93 @@ public sealed class RequestTimeoutTests(SlowStoreServiceFactory factory) : IClas
     }
 }
 
-/// <summary>The embedded service with a 2 s request limit and a store whose count waits <see cref="SlowStore.Delay"/> on its token.</summary>
-public sealed class SlowStoreServiceFactory : ServiceFactory
+/// <summary>
+/// The PostGIS service with a 1 s statement_timeout (Database:StatementTimeoutSeconds), whose store's count first
+/// runs a 10 s statement through the service's own data source: PostgreSQL cancels it, and the answer is 503.
+/// </summary>
+public sealed class StatementTimeoutTests(StatementTimeoutServiceFactory factory) : IClassFixture<StatementTimeoutServiceFactory>
 {
-    public const int TimeoutSeconds = 2;
+    [Fact]
+    public async Task A_query_over_the_statement_timeout_is_answered_503_naming_the_limit()
+    {
+        using var client = new HttpClient { BaseAddress = factory.ListeningAddress, Timeout = TimeSpan.FromSeconds(20) };
 
+        var (response, body, elapsed) = await HostileRequests.SendAsync(client,
+            new HttpRequestMessage(HttpMethod.Post, "/ogcapi/collections/projects/search") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Database:StatementTimeoutSeconds", JsonDocument.Parse(body).RootElement.GetProperty("limit").GetString());
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
+    }
+}
+
+/// <summary>A service whose store counts slowly; <see cref="SlowPart"/> says how.</summary>
+public abstract class SlowStoreFactory : ServiceFactory
+{
     public SlowStore Store { get; private set; } = null!;
 
     public override PostGisStoreFixture Reference => throw new NotSupportedException("this factory has no reference database");
+
+    protected abstract Func<CancellationToken, Task> SlowPart(IServiceProvider services);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureTestServices(services =>
+        {
+            var real = services.Single(s => s.ServiceType == typeof(IFeatureStore));
+            services.Remove(real);
+            services.AddSingleton<IFeatureStore>(sp => Store = new SlowStore(
+                real.ImplementationInstance as IFeatureStore ?? (IFeatureStore)real.ImplementationFactory!(sp), SlowPart(sp)));
+        });
+}
+
+/// <summary>The embedded service with a 2 s request limit and a store whose count waits <see cref="Delay"/> on its token.</summary>
+public sealed class SlowStoreServiceFactory : SlowStoreFactory
+{
+    public const int TimeoutSeconds = 2;
+
+    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(15);
+
+    protected override Func<CancellationToken, Task> SlowPart(IServiceProvider services) => token => Task.Delay(Delay, token);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Geo", "");
         builder.UseSetting("GisData:Path", RepoPaths.GisData);
         builder.UseSetting("Limits:RequestTimeoutSeconds", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services =>
-        {
-            var real = services.Single(s => s.ServiceType == typeof(IFeatureStore));
-            services.Remove(real);
-            services.AddSingleton<IFeatureStore>(sp => Store = new SlowStore((IFeatureStore)real.ImplementationFactory!(sp)));
-        });
+        base.ConfigureWebHost(builder);
     }
 }
 
-/// <summary>The real store, except that counting first waits, as a long query would, until its token is cancelled.</summary>
-public sealed class SlowStore(IFeatureStore inner) : IFeatureStore
+/// <summary>The service on an empty PostGIS database with a 1 s statement_timeout; its store's count first sleeps 10 s in SQL.</summary>
+public sealed class StatementTimeoutServiceFactory : SlowStoreFactory, IAsyncLifetime
 {
-    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(15);
+    private readonly TestDatabase _database = new();
 
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => _database.DisposeAsync();
+
+    protected override Func<CancellationToken, Task> SlowPart(IServiceProvider services) => async token =>
+    {
+        await using var sleep = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT pg_sleep(10)");
+        await sleep.ExecuteNonQueryAsync(token);
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Geo", _database.ConnectionString);
+        builder.UseSetting("Database:StatementTimeoutSeconds", "1");
+        base.ConfigureWebHost(builder);
+    }
+}
+
+/// <summary>The real store, except that counting first does something slow (a wait, a long statement), as a long query would.</summary>
+public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task> slowPart) : IFeatureStore
+{
     private int _cancelled;
 
-    /// <summary>How many counts were cancelled while waiting.</summary>
+    /// <summary>How many counts were cancelled during their slow part.</summary>
     public int Cancelled => Volatile.Read(ref _cancelled);
 
     public string Kind => inner.Kind;
@@ -90,7 +147,7 @@ public sealed class SlowStore(IFeatureStore inner) : IFeatureStore
     {
         try
         {
-            await Task.Delay(Delay, cancellationToken);
+            await slowPart(cancellationToken);
         }
         catch (OperationCanceledException)
         {

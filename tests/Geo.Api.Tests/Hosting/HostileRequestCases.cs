@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 
 namespace Geo.Api.Tests.Hosting;
 
@@ -27,7 +28,7 @@ public abstract class HostileRequestCases(ServiceFactory factory)
     [InlineData("CQL2 LIKE with a dozen wildcards")]
     [InlineData("CQL2 70,000-value IN list")]
     [InlineData("CQL2 polygon with an unclosed ring")]
-    public Task A_CQL2_filter_over_the_engine_limits_is_refused(string name) => AssertRefusedAsync(name);
+    public Task A_CQL2_filter_over_the_engine_limits_is_refused_or_answered_quickly(string name) => AssertRefusedAsync(name);
 
     [Fact]
     public async Task The_last_possible_offset_gives_no_negative_page_link()
@@ -53,6 +54,14 @@ public abstract class HostileRequestCases(ServiceFactory factory)
 
         var (response, body, elapsed) = await HostileRequests.SendAsync(client, HostileRequests.Message(request));
 
+        Assert.True(elapsed < HostileRequests.RequestTimeout(factory), $"'{name}' took {elapsed}");
+        if (request.Status == StatusCodes.Status200OK)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await HostileRequests.AssertAliveAsync(client);
+            return;
+        }
+
         Assert.InRange((int)response.StatusCode, 400, 499);
         if (request.Status is { } status)
         {
@@ -72,7 +81,6 @@ public abstract class HostileRequestCases(ServiceFactory factory)
             Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("limit").GetString()));
         }
 
-        Assert.True(elapsed < HostileRequests.RequestTimeout(factory), $"'{name}' took {elapsed}");
         await HostileRequests.AssertAliveAsync(client);
     }
 }

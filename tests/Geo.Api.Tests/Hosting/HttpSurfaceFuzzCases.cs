@@ -9,12 +9,14 @@ namespace Geo.Api.Tests.Hosting;
 /// <summary>
 /// A bounded, repeatable fuzz run of the HTTP surface: every operation of the committed OpenAPI document, with
 /// parameters and bodies drawn from plausible and hostile values and then mutated. No answer may be a 5xx, a
-/// refusal must be problem+json, and each answer comes within the request timeout.
+/// refusal must be problem+json, and each answer comes within the request timeout. GEO_FUZZ_REQUESTS and
+/// GEO_FUZZ_SEED run a longer or another sequence locally (3000 requests with seeds 7, 8 and 9 on the embedded store
+/// and seed 8 on PostGIS passed on 2026-11-30).
 /// </summary>
 public abstract class HttpSurfaceFuzzCases(ServiceFactory factory, ITestOutputHelper output)
 {
-    public const int Requests = 300;
-    private const int Seed = 20261130;
+    public static readonly int Requests = int.Parse(Environment.GetEnvironmentVariable("GEO_FUZZ_REQUESTS") ?? "300", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly int Seed = int.Parse(Environment.GetEnvironmentVariable("GEO_FUZZ_SEED") ?? "20261130", System.Globalization.CultureInfo.InvariantCulture);
 
     private const string Site = """{"type":"Polygon","coordinates":[[[108.25,31.035],[108.356,31.035],[108.356,31.1245],[108.25,31.035]]]}""";
 
@@ -68,7 +70,9 @@ public abstract class HttpSurfaceFuzzCases(ServiceFactory factory, ITestOutputHe
         for (var i = 0; i < Requests; i++)
         {
             var (method, template, query, hasBody) = operations[random.Next(operations.Count)];
-            var path = Regex.Replace(template, @"\{(\w+)\}", m => Uri.EscapeDataString(PathValue(m.Groups[1].Value, random)));
+            // A NUL in the path is refused by Kestrel itself, before the service sees the request (a bare 400 no
+            // middleware can dress); in the query string it reaches the service like any other character.
+            var path = Regex.Replace(template, @"\{(\w+)\}", m => Uri.EscapeDataString(PathValue(m.Groups[1].Value, random).Replace("\0", "", StringComparison.Ordinal)));
             var parameters = query.Where(_ => random.Next(3) == 0).Select(p => (p, Value(random)))
                 .Concat(random.Next(8) == 0 ? [(Mutate("name", random), Value(random))] : []).ToList();
             var url = parameters.Count == 0 ? path : path + "?" + string.Join("&", parameters.Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}"));
@@ -88,6 +92,7 @@ public abstract class HttpSurfaceFuzzCases(ServiceFactory factory, ITestOutputHe
         }
 
         output.WriteLine("answers by status: " + string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}")));
+        failures.ForEach(output.WriteLine);
         Assert.Empty(failures);
         await HostileRequests.AssertAliveAsync(client);
     }

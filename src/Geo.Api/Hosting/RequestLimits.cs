@@ -111,6 +111,12 @@ internal static class RequestLimits
         }
 
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["limit"] = limit } };
+        if (status == StatusCodes.Status431RequestHeaderFieldsTooLarge)
+        {
+            // The framework's table of problem types has no entry for 431, which RFC 6585 defines.
+            problem.Type = "https://tools.ietf.org/html/rfc6585#section-5";
+        }
+
         return context.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
     }

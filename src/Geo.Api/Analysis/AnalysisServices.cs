@@ -18,9 +18,8 @@ public static class AnalysisServices
         return services;
     }
 
-    /// <summary>Every analysis route answers bad input with problem+json.</summary>
+    /// <summary>Every analysis route answers bad input with problem+json (written by Hosting/InputProblems).</summary>
     internal static RouteGroupBuilder WithAnalysisProblems(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter<AnalysisProblemFilter>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+        group.ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,3 +1,5 @@
+using Geo.Api.Hosting;
+using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +23,8 @@ public static class ComplianceApi
             .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check; "
                 + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note.")
             .Accepts<DrawnSiteBody>("application/json")
-            .ProducesResultFormats(html: true);
+            .ProducesResultFormats(html: true)
+            .ProducesBodyProblems(drawnGeometry: true);
         group.MapGet("/constraint-conflicts", ConflictsAsync)
             .WithName("ConstraintConflicts")
             .WithSummary("三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积")
@@ -40,7 +43,7 @@ public static class ComplianceApi
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         if (request.Body?.Geometry is not { } geometry)
         {
-            throw AnalysisInputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
+            throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
         return Answer(await analysis.RunAsync(geometry, request.Body.Crs, cancellationToken), format);

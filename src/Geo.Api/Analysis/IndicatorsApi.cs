@@ -1,3 +1,5 @@
+using Geo.Api.Hosting;
+using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +22,8 @@ public static class IndicatorsApi
             .WithName("RecordIndicatorActual")
             .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值）")
             .Accepts<ActualBody>("application/json")
-            .Produces<IndicatorActual>(StatusCodes.Status201Created);
+            .Produces<IndicatorActual>(StatusCodes.Status201Created)
+            .ProducesBodyProblems();
         return app;
     }
 
@@ -42,12 +45,12 @@ public static class IndicatorsApi
     {
         if (body?.Value is not { } value)
         {
-            throw AnalysisInputException.Invalid("value", "send {\"value\": number, \"asOf\": \"YYYY-MM-DD\", \"note\": optional text}");
+            throw InputException.Invalid("value", "send {\"value\": number, \"asOf\": \"YYYY-MM-DD\", \"note\": optional text}");
         }
 
         if (!DateOnly.TryParseExact(body.AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asOf))
         {
-            throw AnalysisInputException.Invalid("asOf", "asOf must be the date the value refers to, as YYYY-MM-DD");
+            throw InputException.Invalid("asOf", "asOf must be the date the value refers to, as YYYY-MM-DD");
         }
 
         var recorded = await report.RecordAsync(new NewIndicatorActual(id, value, asOf, body.Note), cancellationToken);

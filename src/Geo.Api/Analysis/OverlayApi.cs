@@ -1,3 +1,5 @@
+using Geo.Api.Hosting;
+using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,14 +17,15 @@ public static class OverlayApi
             .WithDescription("Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
                 + "parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.")
             .Accepts<OverlayRequest>("application/json")
-            .ProducesResultFormats();
+            .ProducesResultFormats()
+            .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 
     private static async Task<IResult> RunAsync([AsParameters] OverlayHttpRequest request, Overlay analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
-        var body = request.Body ?? throw AnalysisInputException.Invalid("body", "send a JSON body with a subject and layers");
+        var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with a subject and layers");
         var result = await analysis.RunAsync(body, cancellationToken);
         return format switch
         {

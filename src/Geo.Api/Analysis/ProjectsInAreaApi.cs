@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Geo.Api.Hosting;
+using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,14 +19,15 @@ public static class ProjectsInAreaApi
                 + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
                 + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.")
             .Accepts<ProjectsInAreaBody>("application/json")
-            .ProducesResultFormats(html: true);
+            .ProducesResultFormats(html: true)
+            .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 
     private static async Task<IResult> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        var body = request.Body ?? throw AnalysisInputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
+        var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
         var result = await analysis.RunAsync(body.Area, body.Filter, cancellationToken);
         return format switch
         {

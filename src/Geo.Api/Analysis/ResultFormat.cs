@@ -19,7 +19,7 @@ internal static class ResultFormats
             "GEOJSON" => ResultFormat.GeoJson,
             "CSV" => ResultFormat.Csv,
             "HTML" when htmlAllowed => ResultFormat.Html,
-            _ => throw Geo.Core.Analysis.AnalysisInputException.Invalid(
+            _ => throw Geo.Core.InputException.Invalid(
                 "f", $"unknown format '{f}'; one of json, geojson, csv{(htmlAllowed ? ", html" : string.Empty)}"),
         };
         return format;

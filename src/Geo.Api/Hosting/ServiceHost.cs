@@ -16,7 +16,7 @@ public static class ServiceHost
         // Without this, a build or publish started outside Development serves the viewer's files with empty bodies.
         builder.WebHost.UseStaticWebAssets();
         builder.AddOperations();
-        builder.Services.AddBadRequestProblems();
+        builder.Services.AddRequestLimits();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddFeatureStore(builder.Configuration);
         builder.Services.AddOpenApiDocument();
@@ -33,8 +33,7 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.UseOperations();
-        app.UseBadRequestProblems();
-        app.UseStatusCodePages();
+        app.UseRequestLimits();
         app.UseResponseCompression();
 
         // "/" becomes "/index.html" before routing picks the endpoint, so the viewer's static asset answers it.

@@ -17,6 +17,9 @@ public static class StoreRegistration
 {
     public const string ConnectionStringName = "Geo";
 
+    /// <summary>Below the request timeout (Limits:RequestTimeoutSeconds, 30 s), so a slow query is stopped by the database first.</summary>
+    public const int DefaultStatementTimeoutSeconds = 25;
+
     public static IServiceCollection AddFeatureStore(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -27,7 +30,7 @@ public static class StoreRegistration
                 SchemaMigrator.Migrate(connectionString);
             }
 
-            var dataSource = PostGisDataSource.Create(connectionString);
+            var dataSource = PostGisDataSource.Create(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Database:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds)));
             services.AddSingleton(dataSource);
             services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSource));
             services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSource));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core;
 using Geo.Core.Crs;
 using Geo.Core.Filters;
 using NetTopologySuite.Densify;
@@ -18,7 +19,7 @@ internal static class BboxParameter
         {
             return request.BboxCrs is null
                 ? (null, null)
-                : throw new ParameterException("bbox-crs", "bbox-crs is given without bbox", "add bbox=… or drop bbox-crs");
+                : throw InputException.Invalid("bbox-crs", "bbox-crs is given without bbox", "add bbox=… or drop bbox-crs");
         }
 
         var bboxCrs = ItemsQueryParser.ParseCrs("bbox-crs", request.BboxCrs);
@@ -31,7 +32,7 @@ internal static class BboxParameter
         var bounds = bboxCrs.FirstAxisIsNorthing ? new Envelope(box.MinY, box.MaxY, box.MinX, box.MaxX) : box;
         if (!bboxCrs.Bounds.Contains(bounds))
         {
-            throw new ParameterException("bbox", $"'{request.Bbox}' lies outside {bboxCrs.Title}", "give the box in bbox-crs's units and axis order");
+            throw InputException.Invalid("bbox", $"'{request.Bbox}' lies outside {bboxCrs.Title}", "give the box in bbox-crs's units and axis order");
         }
 
         // A box in another CRS is a curved quadrilateral in lon/lat: densify its edges before transforming.
@@ -42,7 +43,7 @@ internal static class BboxParameter
         }
         catch (FilterException e)
         {
-            throw new ParameterException("bbox", $"'{request.Bbox}' cannot be used in {bboxCrs.Uri}: {e.Message}", "give a box inside the CRS's area of use, in its axis order");
+            throw InputException.Invalid("bbox", $"'{request.Bbox}' cannot be used in {bboxCrs.Uri}: {e.Message}", "give a box inside the CRS's area of use, in its axis order");
         }
     }
 
@@ -52,7 +53,7 @@ internal static class BboxParameter
         var parts = text.Split(',');
         if (parts.Length is not 4 and not 6)
         {
-            throw new ParameterException("bbox", $"'{text}' has {parts.Length} values, 4 are needed", fix);
+            throw InputException.Invalid("bbox", $"'{text}' has {parts.Length} values, 4 are needed", fix);
         }
 
         var values = new double[parts.Length];
@@ -60,7 +61,7 @@ internal static class BboxParameter
         {
             if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
             {
-                throw new ParameterException("bbox", $"'{parts[i]}' is not a number", fix);
+                throw InputException.Invalid("bbox", $"'{parts[i]}' is not a number", fix);
             }
         }
 
@@ -68,7 +69,12 @@ internal static class BboxParameter
         var (minX, minY, maxX, maxY) = parts.Length == 4 ? (values[0], values[1], values[2], values[3]) : (values[0], values[1], values[3], values[4]);
         if (minY > maxY || minX > maxX)
         {
-            throw new ParameterException("bbox", $"'{text}' has a minimum above its maximum (boxes across the antimeridian are not supported)", fix);
+            throw InputException.Invalid("bbox", $"'{text}' has a minimum above its maximum (boxes across the antimeridian are not supported)", fix);
+        }
+
+        if (minY == maxY || minX == maxX)
+        {
+            throw InputException.Invalid("bbox", $"'{text}' has no width or no height", "give a box whose minimum is below its maximum on both axes, e.g. bbox=108.3,31.1,108.5,31.2");
         }
 
         return new Envelope(minX, maxX, minY, maxY);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geo.Core;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 
@@ -40,12 +41,12 @@ internal static class FilterParameter
         }
         catch (FilterException e)
         {
-            throw new ParameterException("filter", e.Message, $"see /ogcapi/collections/{collection.Id}/queryables and the CQL2 standard (OGC 21-065)");
+            throw InputException.Invalid("filter", e.Message, $"see /ogcapi/collections/{collection.Id}/queryables and the CQL2 standard (OGC 21-065)");
         }
 
         return filter;
     }
 
-    private static ParameterException UnknownLanguage(string language) =>
-        new("filter-lang", $"'{language}' is not a supported filter language", "use cql2-text or cql2-json");
+    private static InputException UnknownLanguage(string language) =>
+        InputException.Invalid("filter-lang", $"'{language}' is not a supported filter language", "use cql2-text or cql2-json");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Geo.Core;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
@@ -38,8 +39,8 @@ internal static class ItemsEndpoints
         }
         catch (JsonException e)
         {
-            return Problems.BadParameter(new ParameterException("body", $"the body is not JSON (line {e.LineNumber + 1}): {e.Message}",
-                "send a CQL2-JSON filter, or {\"filter\": <CQL2-JSON>, \"limit\": 100, …}"));
+            throw InputException.Invalid("body", $"the body is not JSON (line {e.LineNumber + 1}): {e.Message}",
+                "send a CQL2-JSON filter, or {\"filter\": <CQL2-JSON>, \"limit\": 100, …}");
         }
 
         using (body)
@@ -57,15 +58,7 @@ internal static class ItemsEndpoints
             return Problems.UnknownCollection(collectionId);
         }
 
-        ItemsQuery query;
-        try
-        {
-            query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []);
-        }
-        catch (ParameterException e)
-        {
-            return Problems.BadParameter(e);
-        }
+        var query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []);
 
         if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
             || await store.GetAsync(collection, id, cancellationToken) is not { } feature)
@@ -89,26 +82,14 @@ internal static class ItemsEndpoints
     private static async Task<IResult> AnswerAsync(
         CollectionDefinition collection, Func<ItemsQuery> parse, HttpContext context, IFeatureStore store, bool pageLinks, CancellationToken cancellationToken)
     {
-        ItemsQuery items;
-        long matched;
-        try
+        var items = parse();
+        if (pageLinks && await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
         {
-            items = parse();
-            if (pageLinks && await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
-            {
-                return notModified;
-            }
+            return notModified;
+        }
 
-            matched = await store.CountAsync(items.Query, cancellationToken);
-        }
-        catch (ParameterException e)
-        {
-            return Problems.BadParameter(e);
-        }
-        catch (FilterException e)
-        {
-            return Problems.BadParameter(new ParameterException("filter", e.Message, "change the filter so that every value can be computed"));
-        }
+        // Counting runs the filter first, so an error in it (a value that cannot be computed) becomes a 400 before the answer starts.
+        var matched = await store.CountAsync(items.Query, cancellationToken);
 
         var features = store.QueryAsync(items.Query, cancellationToken);
         if (items.Format == OutputFormat.Csv)
@@ -136,9 +117,11 @@ internal static class ItemsEndpoints
         links.Add(new(OgcLinks.WithQuery(request, new Dictionary<string, string> { ["f"] = "csv" }), "alternate", "text/csv", "CSV"));
         var query = items.Query;
         var limit = query.Limit!.Value;
-        if (query.Offset + limit < matched)
+
+        // In long: offset + limit passes int.MaxValue for offset=2147483647, and a next link must never go negative.
+        if ((long)query.Offset + limit < matched)
         {
-            links.Add(new(OgcLinks.WithQuery(request, PageParameters(query.Offset + limit, limit)), "next", OgcMediaTypes.GeoJson, "下一页"));
+            links.Add(new(OgcLinks.WithQuery(request, PageParameters((long)query.Offset + limit, limit)), "next", OgcMediaTypes.GeoJson, "下一页"));
         }
 
         if (query.Offset > 0)
@@ -149,7 +132,7 @@ internal static class ItemsEndpoints
         return links;
     }
 
-    private static Dictionary<string, string> PageParameters(int offset, int limit) => new()
+    private static Dictionary<string, string> PageParameters(long offset, int limit) => new()
     {
         ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
         ["limit"] = limit.ToString(CultureInfo.InvariantCulture),

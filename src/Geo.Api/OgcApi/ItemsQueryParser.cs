@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Geo.Core;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
@@ -7,7 +8,7 @@ using Geo.Core.Stores;
 
 namespace Geo.Api.OgcApi;
 
-/// <summary>Turns the parameters of an items or search request into an <see cref="ItemsQuery"/>, or a <see cref="ParameterException"/>.</summary>
+/// <summary>Turns the parameters of an items or search request into an <see cref="ItemsQuery"/>, or a <see cref="InputException"/>.</summary>
 internal static class ItemsQueryParser
 {
     public const int DefaultLimit = 100;
@@ -21,7 +22,7 @@ internal static class ItemsQueryParser
         var offset = 0;
         if (request.Offset is not null && (!int.TryParse(request.Offset, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
         {
-            throw new ParameterException("offset", $"'{request.Offset}' is not a whole number ≥ 0", "use e.g. offset=100");
+            throw InputException.Invalid("offset", $"'{request.Offset}' is not a whole number ≥ 0", "use e.g. offset=100");
         }
 
         var conditions = new List<FilterExpression>();
@@ -44,7 +45,7 @@ internal static class ItemsQueryParser
 
         if (collection.Geometry == GeometryKind.None && (bbox is not null || request.BboxCrs is not null))
         {
-            throw new ParameterException("bbox", $"collection '{collection.Id}' has no geometry", "drop bbox for this table");
+            throw InputException.Invalid("bbox", $"collection '{collection.Id}' has no geometry", "drop bbox for this table");
         }
 
         var query = new FeatureQuery(collection)
@@ -67,7 +68,7 @@ internal static class ItemsQueryParser
 
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit < 1)
         {
-            throw new ParameterException("limit", $"'{text}' is not a whole number ≥ 1", $"use e.g. limit=100 (at most {MaxLimit})");
+            throw InputException.Invalid("limit", $"'{text}' is not a whole number ≥ 1", $"use e.g. limit=100 (at most {MaxLimit})");
         }
 
         return limit > MaxLimit ? (MaxLimit, (int)Math.Min(limit, int.MaxValue)) : ((int)limit, null);
@@ -80,7 +81,7 @@ internal static class ItemsQueryParser
             return SupportedCrs.Crs84;
         }
 
-        return SupportedCrs.Find(value) ?? throw new ParameterException(parameter, $"'{value}' is not a supported CRS",
+        return SupportedCrs.Find(value) ?? throw InputException.Invalid(parameter, $"'{value}' is not a supported CRS",
             "use one of " + string.Join(", ", SupportedCrs.All.Select(c => c.Uri)));
     }
 
@@ -91,7 +92,7 @@ internal static class ItemsQueryParser
             var property = collection.FindProperty(group.Key);
             if (property is null)
             {
-                throw new ParameterException(group.Key, $"'{group.Key}' is neither a standard parameter nor a property of '{collection.Id}'",
+                throw InputException.Invalid(group.Key, $"'{group.Key}' is neither a standard parameter nor a property of '{collection.Id}'",
                     $"see /ogcapi/collections/{collection.Id}/queryables for the properties");
             }
 
@@ -110,7 +111,7 @@ internal static class ItemsQueryParser
             PropertyType.Integer or PropertyType.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             PropertyType.Boolean when bool.TryParse(text, out var b) => b,
             PropertyType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-            _ => throw new ParameterException(property.Name, $"'{text}' is not a valid {property.Type.ToString().ToLowerInvariant()} for '{property.Name}'",
+            _ => throw InputException.Invalid(property.Name, $"'{text}' is not a valid {property.Type.ToString().ToLowerInvariant()} for '{property.Name}'",
                 property.Type switch { PropertyType.Boolean => "use true or false", PropertyType.Date => "use yyyy-mm-dd", _ => "use a number" }),
         };
         return new Literal(value);
@@ -130,7 +131,7 @@ internal static class ItemsQueryParser
             var name = key.TrimStart('+', '-', ' ');
             if (name != "id" && collection.FindProperty(name) is null)
             {
-                throw new ParameterException("sortby", $"'{name}' is not a property of '{collection.Id}'",
+                throw InputException.Invalid("sortby", $"'{name}' is not a property of '{collection.Id}'",
                     $"sort by id or a property listed at /ogcapi/collections/{collection.Id}/queryables, e.g. sortby=-investment_wan,+name");
             }
 
@@ -148,7 +149,7 @@ internal static class ItemsQueryParser
         var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         foreach (var name in names.Where(n => collection.FindProperty(n) is null))
         {
-            throw new ParameterException("properties", $"'{name}' is not a property of '{collection.Id}'",
+            throw InputException.Invalid("properties", $"'{name}' is not a property of '{collection.Id}'",
                 $"list properties from /ogcapi/collections/{collection.Id}/queryables, e.g. properties=name,investment_wan");
         }
 
@@ -159,6 +160,6 @@ internal static class ItemsQueryParser
     {
         null or "json" or "geojson" => OutputFormat.GeoJson,
         "csv" => OutputFormat.Csv,
-        _ => throw new ParameterException("f", $"'{format}' is not a supported format", "use f=json (GeoJSON) or f=csv"),
+        _ => throw InputException.Invalid("f", $"'{format}' is not a supported format", "use f=json (GeoJSON) or f=csv"),
     };
 }

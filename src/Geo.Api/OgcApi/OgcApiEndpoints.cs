@@ -1,3 +1,5 @@
+using Geo.Api.Hosting;
+
 namespace Geo.Api.OgcApi;
 
 /// <summary>
@@ -39,7 +41,8 @@ public static class OgcApiEndpoints
             .Accepts<object>("application/json", "application/query-cql-json")
             .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesBodyProblems();
         api.MapGet("/collections/{collectionId}/items/{featureId}", ItemsEndpoints.Item).WithName("feature").WithSummary("One feature")
             .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.GeoJson)
             .Produces(StatusCodes.Status304NotModified)

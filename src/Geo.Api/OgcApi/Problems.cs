@@ -3,13 +3,6 @@ namespace Geo.Api.OgcApi;
 /// <summary>problem+json answers that say what is wrong and how to fix it.</summary>
 internal static class Problems
 {
-    public static IResult BadParameter(ParameterException e) =>
-        TypedResults.Problem(
-            title: $"Invalid parameter '{e.Parameter}'",
-            detail: e.Message,
-            statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["parameter"] = e.Parameter });
-
     public static IResult UnknownCollection(string id) =>
         TypedResults.Problem(
             title: "Collection not found",

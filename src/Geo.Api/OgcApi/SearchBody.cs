@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geo.Core;
 using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
@@ -14,7 +15,7 @@ internal static class SearchBody
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            throw new ParameterException("body", "the body must be a JSON object", "send a CQL2-JSON filter, or {\"filter\": <CQL2-JSON>, \"limit\": 100, …}");
+            throw InputException.Invalid("body", "the body must be a JSON object", "send a CQL2-JSON filter, or {\"filter\": <CQL2-JSON>, \"limit\": 100, …}");
         }
 
         var isBareFilter = body.TryGetProperty("op", out _);
@@ -28,7 +29,7 @@ internal static class SearchBody
                     JsonValueKind.String => v.GetString(),
                     JsonValueKind.Number => v.GetRawText(),
                     JsonValueKind.Array => string.Join(",", v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
-                    _ => throw new ParameterException(name, $"'{name}' must be a string, number or array", "see the items parameters"),
+                    _ => throw InputException.Invalid(name, $"'{name}' must be a string, number or array", "see the items parameters"),
                 };
             }
 
@@ -38,7 +39,7 @@ internal static class SearchBody
         var unknown = isBareFilter ? null : body.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => n != "filter" && n != "filter-lang" && !ItemsRequest.Names.Contains(n));
         if (unknown is not null)
         {
-            throw new ParameterException(unknown, $"'{unknown}' is not a search parameter",
+            throw InputException.Invalid(unknown, $"'{unknown}' is not a search parameter",
                 "use filter, filter-crs, limit, offset, crs, sortby, properties, bbox, bbox-crs or datetime");
         }
 

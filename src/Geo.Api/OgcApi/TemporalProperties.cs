@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 
@@ -26,7 +27,7 @@ internal static class TemporalProperties
     {
         if (!ByCollection.TryGetValue(collection.Id, out var temporal))
         {
-            throw new ParameterException("datetime", $"collection '{collection.Id}' has no time", "datetime applies to projects, relocation_flows and milestones");
+            throw InputException.Invalid("datetime", $"collection '{collection.Id}' has no time", "datetime applies to projects, relocation_flows and milestones");
         }
 
         var parts = datetime.Split('/');
@@ -39,7 +40,7 @@ internal static class TemporalProperties
         var end = parts.Length == 2 ? Bound(parts[1], datetime, isEnd: true) : Bound(parts[0], datetime, isEnd: true);
         if (start is { } s && end is { } e && s > e)
         {
-            throw new ParameterException("datetime", $"'{datetime}' ends before it starts", "write start/end with the earlier date first");
+            throw InputException.Invalid("datetime", $"'{datetime}' ends before it starts", "write start/end with the earlier date first");
         }
 
         var conditions = new List<FilterExpression>();
@@ -71,7 +72,8 @@ internal static class TemporalProperties
             return null;
         }
 
-        if (text.Length == 4 && int.TryParse(text, out var year))
+        // Year 0 does not exist in the calendar DateOnly keeps (and RFC 3339 years start at 0001).
+        if (text.Length == 4 && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year >= 1)
         {
             return isEnd ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
         }
@@ -89,6 +91,6 @@ internal static class TemporalProperties
         throw Invalid(whole);
     }
 
-    private static ParameterException Invalid(string datetime) =>
-        new("datetime", $"'{datetime}' is not a date, date-time or interval", "use e.g. datetime=2024-06-01, datetime=2024-01-01/2025-12-31 or datetime=../2023-12-31");
+    private static InputException Invalid(string datetime) =>
+        InputException.Invalid("datetime", $"'{datetime}' is not a date, date-time or interval", "use e.g. datetime=2024-06-01, datetime=2024-01-01/2025-12-31 or datetime=../2023-12-31");
 }

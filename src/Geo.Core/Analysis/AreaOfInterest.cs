@@ -19,12 +19,12 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
             + (request.ZoneId is null ? 0 : 1) + (request.TownshipCode is null ? 0 : 1);
         if (given != 1)
         {
-            throw AnalysisInputException.Invalid("area", "give exactly one of geometry, zoneId or townshipCode");
+            throw InputException.Invalid("area", "give exactly one of geometry, zoneId or townshipCode");
         }
 
         if (request.BufferM is { } b && (double.IsNaN(b) || b < 0 || b > MaxBufferMetres))
         {
-            throw AnalysisInputException.Invalid("bufferM", $"the buffer must be between 0 and {MaxBufferMetres} metres");
+            throw InputException.Invalid("bufferM", $"the buffer must be between 0 and {MaxBufferMetres} metres");
         }
 
         var notes = new List<string>();
@@ -33,18 +33,18 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
         if (request.ZoneId is { } zoneId)
         {
             var zone = await store.GetAsync(Catalog.Zones, zoneId, cancellationToken).ConfigureAwait(false)
-                ?? throw AnalysisInputException.NotFound("zoneId", $"there is no zone {zoneId}; /ogcapi/collections/zones/items lists them");
+                ?? throw InputException.NotFound("zoneId", $"there is no zone {zoneId}; /ogcapi/collections/zones/items lists them");
             description = $"片区 {zone.Id} {zone["name"]}";
             geometry = zone.Geometry!;
         }
         else if (request.TownshipCode is { } code)
         {
             var township = await FindTownshipAsync(store, code, cancellationToken).ConfigureAwait(false)
-                ?? throw AnalysisInputException.NotFound("townshipCode", $"there is no township with code '{code}'; /ogcapi/collections/townships/items lists them");
+                ?? throw InputException.NotFound("townshipCode", $"there is no township with code '{code}'; /ogcapi/collections/townships/items lists them");
             if (request.BufferM is null or 0)
             {
                 // No township polygons exist in any public source (gis-data/README.md), only seat points.
-                throw AnalysisInputException.Invalid("bufferM", "townships are known only as seat points (no official polygons); give bufferM in metres around the seat");
+                throw InputException.Invalid("bufferM", "townships are known only as seat points (no official polygons); give bufferM in metres around the seat");
             }
 
             description = $"乡镇（街道） {code} {township["name"]} 驻地";

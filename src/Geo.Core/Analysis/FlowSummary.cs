@@ -12,7 +12,7 @@ public sealed class FlowSummary(IFeatureStore store)
     {
         if (!Groupings.Contains(groupBy))
         {
-            throw AnalysisInputException.Invalid("group_by", $"unknown grouping '{groupBy}'; one of {string.Join(", ", Groupings)}");
+            throw InputException.Invalid("group_by", $"unknown grouping '{groupBy}'; one of {string.Join(", ", Groupings)}");
         }
 
         var flows = await store.QueryAsync(new FeatureQuery(Catalog.RelocationFlows), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -30,20 +30,27 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
         try
         {
             geometry = json.Deserialize<Geometry>(GeometryJson.Options)
-                ?? throw AnalysisInputException.Invalid(parameter, "the geometry is null");
+                ?? throw InputException.Invalid(parameter, "the geometry is null");
         }
         catch (JsonException e)
         {
-            throw AnalysisInputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
+            throw InputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
         }
         catch (ArgumentException e)
         {
-            throw AnalysisInputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
+            throw InputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
         }
 
         if (geometry.IsEmpty)
         {
-            throw AnalysisInputException.Invalid(parameter, "the geometry has no coordinates");
+            throw InputException.Invalid(parameter, "the geometry has no coordinates");
+        }
+
+        InputLimits.CheckVertices(geometry, parameter);
+        if (geometry is GeometryCollection and not (MultiPoint or MultiLineString or MultiPolygon))
+        {
+            // Overlay and difference are not defined on mixed collections, and their area would count overlapping parts twice.
+            throw InputException.Unprocessable(parameter, "a GeometryCollection cannot be analysed; send a Polygon or MultiPolygon (or a Point or LineString)");
         }
 
         geometry = ToGeographic(geometry, crs, parameter);
@@ -58,7 +65,7 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
         fixedGeometry.SRID = Cgcs2000.Srid;
         if (fixedGeometry.IsEmpty)
         {
-            throw AnalysisInputException.Invalid(parameter, $"the geometry is invalid ({error.Message}) and nothing is left after repair");
+            throw InputException.Invalid(parameter, $"the geometry is invalid ({error.Message}) and nothing is left after repair");
         }
 
         var after = GaussKruger108.AreaOf(fixedGeometry).SquareMetres;
@@ -77,7 +84,7 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
         { ValueKind: JsonValueKind.String } s => s.GetString(),
         // The GeoJSON 2008 form: {"type":"name","properties":{"name":"EPSG:4545"}}.
         { ValueKind: JsonValueKind.Object } o when o.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n) => n.GetString(),
-        _ => throw AnalysisInputException.Invalid("crs", "crs must be a string such as \"EPSG:4545\" or a GeoJSON named crs object"),
+        _ => throw InputException.Invalid("crs", "crs must be a string such as \"EPSG:4545\" or a GeoJSON named crs object"),
     };
 
     private static Geometry ToGeographic(Geometry geometry, string? crs, string parameter)
@@ -87,7 +94,7 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
             var box = geometry.EnvelopeInternal;
             if (box.MinX < -180 || box.MaxX > 180 || box.MinY < -90 || box.MaxY > 90)
             {
-                throw AnalysisInputException.Invalid(
+                throw InputException.Invalid(
                     parameter, "coordinates are out of range for longitude/latitude; if they are EPSG:4545 metres, say so with \"crs\": \"EPSG:4545\"");
             }
 
@@ -101,13 +108,21 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
             // EPSG:4545 eastings near Kaizhou are a few hundred km (false easting 500 km); lon/lat values would be tiny.
             if (box.MinX < 100000 || box.MaxX > 900000 || box.MinY < 0 || box.MaxY > 10000000)
             {
-                throw AnalysisInputException.Invalid(
+                throw InputException.Invalid(
                     parameter, "coordinates are not EPSG:4545 easting/northing metres (x = easting about 300000–700000, y = northing)");
             }
 
-            return GaussKruger108.Unproject(geometry);
+            var geographic = GaussKruger108.Unproject(geometry);
+            if (!SupportedCrs.GaussKrugerAreaOfUse.Contains(geographic.EnvelopeInternal))
+            {
+                var area = SupportedCrs.GaussKrugerAreaOfUse;
+                throw InputException.Invalid(parameter, $"the geometry reaches outside EPSG:4545's area of use (longitude {area.MinX}–{area.MaxX}, "
+                    + $"latitude {area.MinY}–{area.MaxY}), where its areas would not be true; draw it in or near 开州区");
+            }
+
+            return geographic;
         }
 
-        throw AnalysisInputException.Invalid("crs", $"unsupported crs '{crs}'; use EPSG:4490 (or CRS84/EPSG:4326, lon/lat) or EPSG:4545 (metres)");
+        throw InputException.Invalid("crs", $"unsupported crs '{crs}'; use EPSG:4490 (or CRS84/EPSG:4326, lon/lat) or EPSG:4545 (metres)");
     }
 }

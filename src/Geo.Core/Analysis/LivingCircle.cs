@@ -30,14 +30,14 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
         var distance = distanceMetres ?? DefaultDistanceMetres;
         if (double.IsNaN(distance) || distance <= 0 || distance > MaxDistanceMetres)
         {
-            throw AnalysisInputException.Invalid("distance_m", $"distance_m must be above 0 and at most {MaxDistanceMetres}");
+            throw InputException.Invalid("distance_m", $"distance_m must be above 0 and at most {MaxDistanceMetres}");
         }
 
         List<Feature> zones;
         if (zoneId is { } id)
         {
             var zone = await store.GetAsync(Catalog.Zones, id, cancellationToken).ConfigureAwait(false)
-                ?? throw AnalysisInputException.NotFound("zone", $"there is no zone {id}; /ogcapi/collections/zones/items lists them");
+                ?? throw InputException.NotFound("zone", $"there is no zone {id}; /ogcapi/collections/zones/items lists them");
             zones = [zone];
         }
         else

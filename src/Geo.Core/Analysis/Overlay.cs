@@ -24,12 +24,15 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     public async Task<OverlayResult> RunAsync(OverlayRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var layers = request.Layers is { Count: > 0 } given ? given : throw AnalysisInputException.Invalid("layers", "give one or more layers: constraints, parcels, zones");
+        var layers = request.Layers is { Count: > 0 } given ? given : throw InputException.Invalid("layers", "give one or more layers: constraints, parcels, zones");
+        InputLimits.CheckCount(layers, InputLimits.MaxOverlayLayers, "layers", "layers");
+        InputLimits.CheckCount(request.Ids, InputLimits.MaxOverlayIds, "ids", "ids");
         foreach (var layer in layers)
         {
+            InputLimits.CheckCount(layer.Classes, InputLimits.MaxOverlayClasses, "layers", "classes in one layer");
             if (!Layers.ContainsKey(layer.Layer ?? string.Empty))
             {
-                throw AnalysisInputException.Invalid("layers", $"unknown layer '{layer.Layer}'; one of constraints, parcels, zones");
+                throw InputException.Invalid("layers", $"unknown layer '{layer.Layer}'; one of constraints, parcels, zones");
             }
         }
 
@@ -56,7 +59,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
         {
             if (request.Collection is not null)
             {
-                throw AnalysisInputException.Invalid("subject", "give either a geometry or a collection with ids, not both");
+                throw InputException.Invalid("subject", "give either a geometry or a collection with ids, not both");
             }
 
             var input = GeometryInput.Read(json, GeometryInput.ReadCrs(request.Crs));
@@ -80,7 +83,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
 
         if (request.Collection is null || request.Ids is not { Count: > 0 })
         {
-            throw AnalysisInputException.Invalid("subject", "give a geometry, or a collection with ids or a CQL2 filter");
+            throw InputException.Invalid("subject", "give a geometry, or a collection with ids or a CQL2 filter");
         }
 
         var subjects = new List<Subject>();
@@ -96,7 +99,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     private async Task<List<Subject>> FilteredSubjectsAsync(string collectionId, JsonElement filter, List<string> notes, CancellationToken cancellationToken)
     {
         var collection = Catalog.Find(collectionId)
-            ?? throw AnalysisInputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+            ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
         FilterExpression expression;
         try
         {
@@ -107,7 +110,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
         }
         catch (FilterException e)
         {
-            throw AnalysisInputException.Invalid("filter", e.Message);
+            throw InputException.Invalid("filter", e.Message);
         }
 
         var query = new FeatureQuery(collection) { Filter = expression, Limit = MaxFilteredSubjects + 1 };

@@ -26,22 +26,22 @@ public sealed record ProjectFilter
     {
         if (Category is not null && !Catalog.ProjectCategories.Contains(Category))
         {
-            throw AnalysisInputException.Invalid("category", $"unknown group '{Category}'; one of {string.Join(", ", Catalog.ProjectCategories)}");
+            throw InputException.Invalid("category", $"unknown group '{Category}'; one of {string.Join(", ", Catalog.ProjectCategories)}");
         }
 
         if (Funding is not null && !Catalog.Fundings.Contains(Funding))
         {
-            throw AnalysisInputException.Invalid("funding", $"unknown funding '{Funding}'; one of {string.Join(", ", Catalog.Fundings)}");
+            throw InputException.Invalid("funding", $"unknown funding '{Funding}'; one of {string.Join(", ", Catalog.Fundings)}");
         }
 
         if (YearFrom > YearTo)
         {
-            throw AnalysisInputException.Invalid("yearFrom", "yearFrom is after yearTo");
+            throw InputException.Invalid("yearFrom", "yearFrom is after yearTo");
         }
 
         if (MinInvestmentWan > MaxInvestmentWan)
         {
-            throw AnalysisInputException.Invalid("minInvestmentWan", "minInvestmentWan is above maxInvestmentWan");
+            throw InputException.Invalid("minInvestmentWan", "minInvestmentWan is above maxInvestmentWan");
         }
     }
 

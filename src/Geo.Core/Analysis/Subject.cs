@@ -29,14 +29,14 @@ public sealed record Subject(string? Collection, long? Id, string Name, Geometry
     {
         ArgumentNullException.ThrowIfNull(store);
         var collection = Catalog.Find(collectionId)
-            ?? throw AnalysisInputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+            ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
         if (!collection.HasGeometry)
         {
-            throw AnalysisInputException.Invalid("collection", $"collection '{collectionId}' has no geometry to analyse");
+            throw InputException.Invalid("collection", $"collection '{collectionId}' has no geometry to analyse");
         }
 
         var feature = await store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false)
-            ?? throw AnalysisInputException.NotFound("id", $"collection '{collectionId}' has no feature with id {id}");
+            ?? throw InputException.NotFound("id", $"collection '{collectionId}' has no feature with id {id}");
         return Of(collection, feature);
     }
 }

@@ -13,9 +13,10 @@ public sealed class CrsDefinition
     private readonly MathTransform? _fromStorage;
     private readonly MathTransform? _toStorage;
 
-    internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage, Envelope bounds)
+    internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage, Envelope bounds, Envelope? areaOfUse = null)
     {
         Bounds = bounds;
+        AreaOfUse = areaOfUse;
         Uri = uri;
         Epsg = epsg;
         Title = title;
@@ -35,12 +36,22 @@ public sealed class CrsDefinition
     /// <summary>Where coordinates of this CRS can be transformed (x = easting or longitude); outside it, transforms diverge.</summary>
     public Envelope Bounds { get; }
 
+    /// <summary>
+    /// Where the CRS is meant to be used, in lon/lat (EPSG's area of use); null for the world. A projected coordinate
+    /// outside it transforms to some longitude and latitude, but areas and distances there are far from true.
+    /// </summary>
+    public Envelope? AreaOfUse { get; }
+
     /// <summary>Turns a storage geometry (EPSG:4490, x = longitude) into this CRS, in its axis order.</summary>
     public Geometry FromStorage(Geometry geometry) => Apply(geometry, _fromStorage, swapAfter: FirstAxisIsNorthing);
 
-    /// <summary>Turns a geometry written in this CRS's axis order into storage coordinates (x = longitude).</summary>
+    /// <summary>
+    /// Turns a geometry a client wrote in this CRS's axis order (a CQL2 literal, a bbox outline) into storage
+    /// coordinates (x = longitude); refuses one over <see cref="InputLimits.MaxVertices"/> or outside the area of use.
+    /// </summary>
     public Geometry ToStorage(Geometry geometry)
     {
+        InputLimits.CheckVertices(geometry, "filter");
         var outside = geometry.Coordinates.FirstOrDefault(c =>
             !Bounds.Contains(FirstAxisIsNorthing ? c.Y : c.X, FirstAxisIsNorthing ? c.X : c.Y));
         if (outside is not null)
@@ -50,6 +61,12 @@ public sealed class CrsDefinition
 
         var result = Apply(geometry, _toStorage, swapBefore: FirstAxisIsNorthing);
         result.SRID = Cgcs2000.Srid;
+        if (AreaOfUse is { } area && !area.Contains(result.EnvelopeInternal))
+        {
+            throw new Filters.FilterException($"the geometry reaches outside the area of use of {Title} (longitude {area.MinX}–{area.MaxX}, latitude {area.MinY}–{area.MaxY}); "
+                + "check the CRS and the axis order");
+        }
+
         return result;
     }
 

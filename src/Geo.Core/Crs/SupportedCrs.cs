@@ -11,6 +11,9 @@ public static class SupportedCrs
 
     private static readonly Envelope World = new(-180, 180, -90, 90);
 
+    /// <summary>EPSG:4545's area of use: China between 106°30'E and 109°30'E (EPSG dataset, 18.19°N–42.47°N).</summary>
+    public static readonly Envelope GaussKrugerAreaOfUse = new(106.5, 109.5, 18.19, 42.47);
+
     public static readonly CrsDefinition Crs84 = new(Crs84Uri, null, "WGS 84 经纬度 (CRS84, lon/lat)", false, null, World);
     public static readonly CrsDefinition Wgs84 = new(EpsgUri(4326), 4326, "WGS 84 (EPSG:4326, lat/lon)", true, null, World);
 
@@ -20,7 +23,7 @@ public static class SupportedCrs
         new Envelope(-20037508.34, 20037508.34, -20048966.1, 20048966.1));
     public static readonly CrsDefinition GaussKruger = new(EpsgUri(GaussKruger108.Srid), GaussKruger108.Srid,
         "CGCS2000 / 3-degree Gauss-Kruger CM 108E (EPSG:4545, northing/easting)", true, GaussKruger108.ForwardTransform,
-        new Envelope(0, 1_000_000, -10_000_000, 10_000_000));
+        new Envelope(0, 1_000_000, -10_000_000, 10_000_000), GaussKrugerAreaOfUse);
 
     public static readonly IReadOnlyList<CrsDefinition> All = [Crs84, Wgs84, Cgcs2000Geographic, WebMercator, GaussKruger];
 

@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Stores;
 using Geo.Testing;
@@ -153,8 +154,8 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     {
         var analysis = new ProjectsInArea(Store, Spatial);
 
-        var zone = await Assert.ThrowsAsync<AnalysisInputException>(() => analysis.RunAsync(new AreaRequest { ZoneId = 999 }, new ProjectFilter(), None));
-        var township = await Assert.ThrowsAsync<AnalysisInputException>(() => analysis.RunAsync(new AreaRequest { TownshipCode = "500154999", BufferM = 10 }, new ProjectFilter(), None));
+        var zone = await Assert.ThrowsAsync<InputException>(() => analysis.RunAsync(new AreaRequest { ZoneId = 999 }, new ProjectFilter(), None));
+        var township = await Assert.ThrowsAsync<InputException>(() => analysis.RunAsync(new AreaRequest { TownshipCode = "500154999", BufferM = 10 }, new ProjectFilter(), None));
 
         Assert.Equal(InputProblem.NotFound, zone.Problem);
         Assert.Equal(InputProblem.NotFound, township.Problem);
@@ -229,8 +230,8 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     {
         var compliance = new Compliance(Store, Spatial);
 
-        Assert.Equal(InputProblem.NotFound, (await Assert.ThrowsAsync<AnalysisInputException>(() => compliance.RunAsync("projects", 999, None))).Problem);
-        Assert.Equal(InputProblem.NotFound, (await Assert.ThrowsAsync<AnalysisInputException>(() => compliance.RunAsync("roads", 1, None))).Problem);
+        Assert.Equal(InputProblem.NotFound, (await Assert.ThrowsAsync<InputException>(() => compliance.RunAsync("projects", 999, None))).Problem);
+        Assert.Equal(InputProblem.NotFound, (await Assert.ThrowsAsync<InputException>(() => compliance.RunAsync("roads", 1, None))).Problem);
     }
 
     [Fact]

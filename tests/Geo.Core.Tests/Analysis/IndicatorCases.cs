@@ -1,3 +1,4 @@
+using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.Stores;
@@ -53,7 +54,7 @@ public abstract class IndicatorCases(IFeatureStore store, IIndicatorActualStore 
     [Fact]
     public async Task Recording_for_an_unknown_indicator_is_not_found()
     {
-        var e = await Assert.ThrowsAsync<AnalysisInputException>(() => Report.RecordAsync(new NewIndicatorActual(16, 1, new DateOnly(2025, 1, 1), null), None));
+        var e = await Assert.ThrowsAsync<InputException>(() => Report.RecordAsync(new NewIndicatorActual(16, 1, new DateOnly(2025, 1, 1), null), None));
 
         Assert.Equal(InputProblem.NotFound, e.Problem);
     }

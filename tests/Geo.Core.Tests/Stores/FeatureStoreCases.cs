@@ -41,6 +41,17 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancelled_query_stops_instead_of_running_on()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var everything = new FeatureQuery(Catalog.Parcels) { Filter = new Geo.Core.Filters.Literal(true) };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.CountAsync(everything, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await Store.QueryAsync(everything, cancelled.Token).CountAsync());
+    }
+
+    [Fact]
     public async Task Get_by_id_returns_the_feature_with_its_properties()
     {
         var raw = RawGeoJson.Read("projects.geojson").Single(f => f.Id == 4);

@@ -41,12 +41,17 @@ public sealed class IndicatorReport(IFeatureStore store, IIndicatorActualStore a
         ArgumentNullException.ThrowIfNull(actual);
         if (await store.GetAsync(Catalog.Indicators, actual.IndicatorId, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw AnalysisInputException.NotFound("id", $"there is no indicator {actual.IndicatorId}; GET /api/indicators lists the 15 of 附件1");
+            throw InputException.NotFound("id", $"there is no indicator {actual.IndicatorId}; GET /api/indicators lists the 15 of 附件1");
         }
 
         if (!double.IsFinite(actual.Value))
         {
-            throw AnalysisInputException.Invalid("value", "the value must be a finite number");
+            throw InputException.Invalid("value", "the value must be a finite number");
+        }
+
+        if (actual.Note is { Length: > InputLimits.MaxNoteLength } note)
+        {
+            throw InputException.TooLarge("note", $"the note has {note.Length} characters; shorten it", $"{InputLimits.MaxNoteLength} characters");
         }
 
         return await actuals.AppendAsync(actual, cancellationToken).ConfigureAwait(false);

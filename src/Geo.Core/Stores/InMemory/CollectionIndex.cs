@@ -33,9 +33,14 @@ internal sealed class CollectionIndex
 
     public Feature? Get(long id) => _byId.GetValueOrDefault(id);
 
-    public IEnumerable<Feature> Match(FeatureQuery query)
+    /// <summary>The features a query selects, in order; stops between features once <paramref name="cancellationToken"/> fires (client gone, request timed out).</summary>
+    public IEnumerable<Feature> Match(FeatureQuery query, CancellationToken cancellationToken)
     {
-        var matches = SpatialMatch(query);
+        var matches = SpatialMatch(query).Where(_ =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return true;
+        });
         if (query.Filter is { } filter)
         {
             matches = matches.Where(f => FilterEvaluator.Matches(filter, f));

@@ -13,9 +13,10 @@ public sealed class CrsDefinition
     private readonly MathTransform? _fromStorage;
     private readonly MathTransform? _toStorage;
 
-    internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage, Envelope bounds)
+    internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage, Envelope bounds, Envelope? areaOfUse = null)
     {
         Bounds = bounds;
+        AreaOfUse = areaOfUse ?? new Envelope(-180, 180, -90, 90);
         Uri = uri;
         Epsg = epsg;
         Title = title;
@@ -35,6 +36,12 @@ public sealed class CrsDefinition
     /// <summary>Where coordinates of this CRS can be transformed (x = easting or longitude); outside it, transforms diverge.</summary>
     public Envelope Bounds { get; }
 
+    /// <summary>
+    /// Where the CRS may be used (EPSG's area of use, longitude/latitude): a coordinate that transforms into storage
+    /// outside it is refused, since figures measured there cannot be true (a "4545" polygon near the pole).
+    /// </summary>
+    public Envelope AreaOfUse { get; }
+
     /// <summary>Turns a storage geometry (EPSG:4490, x = longitude) into this CRS, in its axis order.</summary>
     public Geometry FromStorage(Geometry geometry) => Apply(geometry, _fromStorage, swapAfter: FirstAxisIsNorthing);
 
@@ -49,6 +56,14 @@ public sealed class CrsDefinition
         }
 
         var result = Apply(geometry, _toStorage, swapBefore: FirstAxisIsNorthing);
+        var unusable = result.Coordinates.FirstOrDefault(c => !AreaOfUse.Contains(c.X, c.Y) || !double.IsFinite(c.X) || !double.IsFinite(c.Y));
+        if (unusable is not null)
+        {
+            throw new Filters.FilterException(
+                $"the coordinate (longitude {unusable.X}, latitude {unusable.Y}) lies outside the area of use of {Title} "
+                + $"(longitude {AreaOfUse.MinX} to {AreaOfUse.MaxX}, latitude {AreaOfUse.MinY} to {AreaOfUse.MaxY}); check the CRS and the axis order");
+        }
+
         result.SRID = Cgcs2000.Srid;
         return result;
     }

@@ -33,12 +33,17 @@ internal sealed class CollectionIndex
 
     public Feature? Get(long id) => _byId.GetValueOrDefault(id);
 
-    public IEnumerable<Feature> Match(FeatureQuery query)
+    /// <summary>The features the query selects; a filter stops between features once the request is cancelled.</summary>
+    public IEnumerable<Feature> Match(FeatureQuery query, CancellationToken cancellationToken)
     {
         var matches = SpatialMatch(query);
         if (query.Filter is { } filter)
         {
-            matches = matches.Where(f => FilterEvaluator.Matches(filter, f));
+            matches = matches.Where(f =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return FilterEvaluator.Matches(filter, f);
+            });
         }
 
         return query.SortBy.Count == 0 ? matches : matches.Order(new FeatureOrder(query.SortBy));

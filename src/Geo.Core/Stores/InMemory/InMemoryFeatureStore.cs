@@ -26,7 +26,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var matches = Index(query.Collection).Match(query).Skip(query.Offset);
+        var matches = Index(query.Collection).Match(query, cancellationToken).Skip(query.Offset);
         if (query.Limit is { } limit)
         {
             matches = matches.Take(limit);
@@ -44,7 +44,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Task.FromResult((long)Index(query.Collection).Match(query).Count());
+        return Task.FromResult((long)Index(query.Collection).Match(query, cancellationToken).Count());
     }
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => Task.FromResult(_version);

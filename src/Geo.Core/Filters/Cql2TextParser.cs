@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Geo.Core.Filters.Internal;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -216,7 +217,8 @@ public static class Cql2TextParser
         /// </summary>
         private TokenListParser<Cql2Token, T> Nested<T>(Func<TokenListParser<Cql2Token, T>> parser) => input =>
         {
-            if (_depth >= FilterLimits.MaxDepth)
+            // The stack test is for hosts whose threads are far smaller than the 1.5 MB of .NET's thread-pool threads.
+            if (_depth >= FilterLimits.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
             {
                 var next = input.ConsumeToken();
                 throw FilterLimits.TooDeep("CQL2 text", next.HasValue ? next.Value.Position.ToString() : "the end");

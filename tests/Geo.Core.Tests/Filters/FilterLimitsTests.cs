@@ -179,3 +179,60 @@ public sealed class FilterLimitsTests
 
     private static FilterExpression Parse(string text) => Cql2TextParser.Parse(text, g => g);
 }
+
+/// <summary>The deepest filters the limits let through fit well within a thread's stack, in every recursive walker.</summary>
+public sealed class FilterDepthStackTests
+{
+    [Fact]
+    public void A_filter_at_the_depth_limit_is_parsed_checked_and_evaluated_within_512_KB_of_stack()
+    {
+        Assert.Null(RunOnStack(512, DeepestText()));
+    }
+
+    [Fact]
+    public void On_a_far_smaller_stack_the_parser_refuses_the_filter_instead_of_overflowing()
+    {
+        // Whether 128 KB suffices depends on how far the JIT has optimised the grammar (unoptimised frames are larger);
+        // either way the process must survive: the filter parses, or the parser refuses it naming the limit.
+        var failure = RunOnStack(128, DeepestText());
+
+        Assert.True(failure is null || (failure is FilterException && failure.Message.Contains("FilterLimits.MaxDepth", StringComparison.Ordinal)), failure?.ToString());
+    }
+
+    /// <summary>
+    /// Each round nests three levels of what makes the text grammar recurse (NOT and two groups) beside unary minus and
+    /// CASEI; 21 rounds reach 63 levels, the deepest the limit allows with the comparison inside.
+    /// </summary>
+    private static string DeepestText()
+    {
+        var text = "id = 1";
+        for (var round = 0; round < FilterLimits.MaxDepth / 3; round++)
+        {
+            text = $"NOT (({text}) AND - - id < 5 AND CASEI(name) = 'a')";
+        }
+
+        return text;
+    }
+
+    private static Exception? RunOnStack(int kilobytes, string text)
+    {
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    var filter = Cql2Filter.FromText(text, g => g, Catalog.Find("projects")!);
+                    FilterEvaluator.Matches(filter, new Feature(1, null, new Dictionary<string, object?>()));
+                }
+                catch (Exception e) when (e is FilterException or InsufficientExecutionStackException)
+                {
+                    failure = e;
+                }
+            },
+            kilobytes * 1024);
+        thread.Start();
+        thread.Join();
+        return failure;
+    }
+}

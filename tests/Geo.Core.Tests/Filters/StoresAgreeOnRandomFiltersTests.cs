@@ -23,7 +23,7 @@ public sealed class StoresAgreeOnRandomFiltersTests(EmbeddedStoreFixture embedde
     [Fact]
     public Task A_hundred_filters_from_a_new_seed_select_the_same_ids_on_both_stores() => AgreeAsync((ulong)Random.Shared.NextInt64(), 100);
 
-    private async Task AgreeAsync(ulong seed, int count)
+    private async Task<int> AgreeAsync(ulong seed, int count)
     {
         var generators = new List<(CollectionDefinition Collection, Cql2TreeGenerator Generator)>();
         var sizes = new Dictionary<string, int>();
@@ -57,8 +57,9 @@ public sealed class StoresAgreeOnRandomFiltersTests(EmbeddedStoreFixture embedde
             selective += selected > 0 && selected < sizes[collection.Id] ? 1 : 0;
         }
 
-        // Not vacuous: a fair share of the filters select some rows but not all (about a quarter, by the fixed seed).
-        Assert.InRange(selective, count / 10, count);
+        // Not vacuous: a fair share of the filters select some rows but not all (11 to 29 in 100 over 40 seeds).
+        Assert.True(selective >= count / 20, $"seed {seed}: only {selective} of {count} filters select some rows but not all");
+        return selective;
     }
 
     private static async Task<string> IdsAsync(IFeatureStore store, FeatureQuery query)

@@ -133,7 +133,7 @@ public static class Cql2JsonParser
 
         if (e.TryGetProperty("bbox", out var bbox))
         {
-            var values = bbox.ValueKind == JsonValueKind.Array && bbox.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number)
+            var values = bbox.ValueKind == JsonValueKind.Array && bbox.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d))
                 ? bbox.EnumerateArray().Select(v => v.GetDouble()).ToList()
                 : throw Error(path + ".bbox", "must be an array of 4 numbers");
             return GeometryLiteralReader.Read("CQL2-JSON", path, () => BboxGeometry.FromValues(values, path), toStorage);

@@ -117,6 +117,7 @@ public sealed class FilterLimitsTests
     [InlineData("S_INTERSECTS(geometry, POLYGON((108.30 31.10, 108.32 31.12, 108.32 31.10, 108.30 31.12, 108.30 31.10)))", "invalid")]
     [InlineData("S_INTERSECTS(geometry, BBOX(108.4, 31.2, 108.3, 31.1))", "minimum above")]
     [InlineData("id > 1e400", "beyond the range")]
+    [InlineData("S_INTERSECTS(geometry, POINT(1e400 31.1))", "beyond the range")]
     public void A_bad_literal_in_text_is_a_filter_error_with_its_place(string text, string detail)
     {
         var e = Assert.Throws<FilterException>(() => Parse(text));
@@ -130,6 +131,8 @@ public sealed class FilterLimitsTests
     [InlineData("""{"op":"s_intersects","args":[{"property":"geometry"},{"type":"LineString","coordinates":[[108.3,31.1]]}]}""")]
     [InlineData("""{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Polygon","coordinates":"x"}]}""")]
     [InlineData("""{"op":">","args":[{"property":"id"},1e400]}""")]
+    [InlineData("""{"op":"s_intersects","args":[{"property":"geometry"},{"bbox":[1e400,31.1,108.4,31.2]}]}""")]
+    [InlineData("""{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Point","coordinates":[1e400,31.1]}]}""")]
     [InlineData("""{"op":"<","args":[{"property":"start_date"},{"date":5}]}""")]
     [InlineData("""{"op":"in","args":[{"property":"id"},[]]}""")]
     [InlineData("""{"op":"=","args":[{"property":"name"},"\ud800"]}""")]

@@ -23,6 +23,11 @@ internal static class GeometryLiteralReader
             throw new FilterException($"{encoding}: at {where}: not a valid geometry: {e.Message}", e);
         }
 
+        if (geometry.Coordinates.FirstOrDefault(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y)) is { } infinite)
+        {
+            throw new FilterException($"{encoding}: at {where}: the coordinate ({infinite.X}, {infinite.Y}) is beyond the range of a number");
+        }
+
         if (geometry.NumPoints > FilterLimits.MaxGeometryVertices)
         {
             throw new FilterException(

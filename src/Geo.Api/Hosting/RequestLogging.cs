@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Diagnostics;
 
 namespace Geo.Api.Hosting;
@@ -36,7 +37,9 @@ public static partial class RequestLogging
                 var status = context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
                     : failed ? StatusCodes.Status500InternalServerError
                     : context.Response.StatusCode;
-                var route = context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template } ? "/" + template.TrimStart('/') : context.Request.Path.Value ?? "/";
+                // The exception handler clears the endpoint before it writes the problem; it keeps the original in its feature.
+                var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+                var route = endpoint is RouteEndpoint { RoutePattern.RawText: { } template } ? "/" + template.TrimStart('/') : context.Request.Path.Value ?? "/";
                 var level = status >= 500 && status != ClientClosedRequest ? LogLevel.Error : status >= 400 ? LogLevel.Warning : LogLevel.Information;
                 var elapsed = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
                 if (context.User.Identity is { IsAuthenticated: true, Name: { } user })

@@ -11,14 +11,14 @@ internal static class FilterParameter
     public static FilterExpression? Parse(CollectionDefinition collection, ItemsRequest request, JsonElement? jsonFilter)
     {
         var filterCrs = ItemsQueryParser.ParseCrs("filter-crs", request.FilterCrs);
-        FilterExpression? filter;
         try
         {
             if (jsonFilter is { } json)
             {
-                filter = Cql2JsonParser.Parse(json, filterCrs.ToStorage);
+                return Cql2Filter.FromJson(json, filterCrs.ToStorage, collection);
             }
-            else if (request.Filter is null)
+
+            if (request.Filter is null)
             {
                 if (request.FilterLang is not null && request.FilterLang is not ("cql2-text" or "cql2-json"))
                 {
@@ -27,24 +27,18 @@ internal static class FilterParameter
 
                 return null;
             }
-            else
-            {
-                filter = (request.FilterLang ?? "cql2-text") switch
-                {
-                    "cql2-text" => Cql2TextParser.Parse(request.Filter, filterCrs.ToStorage),
-                    "cql2-json" => Cql2JsonParser.Parse(request.Filter, filterCrs.ToStorage),
-                    var other => throw UnknownLanguage(other),
-                };
-            }
 
-            FilterTypeChecker.Check(filter, collection);
+            return (request.FilterLang ?? "cql2-text") switch
+            {
+                "cql2-text" => Cql2Filter.FromText(request.Filter, filterCrs.ToStorage, collection),
+                "cql2-json" => Cql2Filter.FromJson(request.Filter, filterCrs.ToStorage, collection),
+                var other => throw UnknownLanguage(other),
+            };
         }
         catch (FilterException e)
         {
             throw InputException.Invalid("filter", e.Message, $"see /ogcapi/collections/{collection.Id}/queryables and the CQL2 standard (OGC 21-065)");
         }
-
-        return filter;
     }
 
     private static InputException UnknownLanguage(string language) =>

@@ -100,24 +100,23 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     {
         var collection = Catalog.Find(collectionId)
             ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
-        FilterExpression expression;
+        var subjects = new List<Subject>();
         try
         {
-            expression = filter.ValueKind == JsonValueKind.String
-                ? Cql2TextParser.Parse(filter.GetString()!, SupportedCrs.Crs84.ToStorage)
-                : Cql2JsonParser.Parse(filter, SupportedCrs.Crs84.ToStorage);
-            FilterTypeChecker.Check(expression, collection);
+            var expression = filter.ValueKind == JsonValueKind.String
+                ? Cql2Filter.FromText(filter.GetString()!, SupportedCrs.Crs84.ToStorage, collection)
+                : Cql2Filter.FromJson(filter, SupportedCrs.Crs84.ToStorage, collection);
+            var query = new FeatureQuery(collection) { Filter = expression, Limit = MaxFilteredSubjects + 1 };
+
+            // Both stores may still refuse a filter while running it (a negative number to a fractional power).
+            await foreach (var feature in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                subjects.Add(Subject.Of(collection, feature));
+            }
         }
         catch (FilterException e)
         {
             throw InputException.Invalid("filter", e.Message);
-        }
-
-        var query = new FeatureQuery(collection) { Filter = expression, Limit = MaxFilteredSubjects + 1 };
-        var subjects = new List<Subject>();
-        await foreach (var feature in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            subjects.Add(Subject.Of(collection, feature));
         }
 
         if (subjects.Count > MaxFilteredSubjects)

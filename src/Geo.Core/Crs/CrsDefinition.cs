@@ -16,7 +16,7 @@ public sealed class CrsDefinition
     internal CrsDefinition(string uri, int? epsg, string title, bool firstAxisIsNorthing, MathTransform? fromStorage, Envelope bounds, Envelope? areaOfUse = null)
     {
         Bounds = bounds;
-        AreaOfUse = areaOfUse;
+        AreaOfUse = areaOfUse ?? new Envelope(-180, 180, -90, 90);
         Uri = uri;
         Epsg = epsg;
         Title = title;
@@ -37,10 +37,10 @@ public sealed class CrsDefinition
     public Envelope Bounds { get; }
 
     /// <summary>
-    /// Where the CRS is meant to be used, in lon/lat (EPSG's area of use); null for the world. A projected coordinate
-    /// outside it transforms to some longitude and latitude, but areas and distances there are far from true.
+    /// Where the CRS may be used (EPSG's area of use, longitude/latitude): a coordinate that transforms into storage
+    /// outside it is refused, since figures measured there cannot be true (a "4545" polygon near the pole).
     /// </summary>
-    public Envelope? AreaOfUse { get; }
+    public Envelope AreaOfUse { get; }
 
     /// <summary>Turns a storage geometry (EPSG:4490, x = longitude) into this CRS, in its axis order.</summary>
     public Geometry FromStorage(Geometry geometry) => Apply(geometry, _fromStorage, swapAfter: FirstAxisIsNorthing);
@@ -60,13 +60,15 @@ public sealed class CrsDefinition
         }
 
         var result = Apply(geometry, _toStorage, swapBefore: FirstAxisIsNorthing);
-        result.SRID = Cgcs2000.Srid;
-        if (AreaOfUse is { } area && !area.Contains(result.EnvelopeInternal))
+        var unusable = result.Coordinates.FirstOrDefault(c => !AreaOfUse.Contains(c.X, c.Y) || !double.IsFinite(c.X) || !double.IsFinite(c.Y));
+        if (unusable is not null)
         {
-            throw new Filters.FilterException($"the geometry reaches outside the area of use of {Title} (longitude {area.MinX}–{area.MaxX}, latitude {area.MinY}–{area.MaxY}); "
-                + "check the CRS and the axis order");
+            throw new Filters.FilterException(
+                $"the coordinate (longitude {unusable.X}, latitude {unusable.Y}) lies outside the area of use of {Title} "
+                + $"(longitude {AreaOfUse.MinX} to {AreaOfUse.MaxX}, latitude {AreaOfUse.MinY} to {AreaOfUse.MaxY}); check the CRS and the axis order");
         }
 
+        result.SRID = Cgcs2000.Srid;
         return result;
     }
 

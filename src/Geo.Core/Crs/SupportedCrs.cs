@@ -19,8 +19,10 @@ public static class SupportedCrs
 
     // CGCS2000 and WGS 84 differ by centimetres here (PROVENANCE §3), so the storage coordinates serve both.
     public static readonly CrsDefinition Cgcs2000Geographic = new(EpsgUri(Cgcs2000.Srid), Cgcs2000.Srid, "CGCS2000 (EPSG:4490, lat/lon)", true, null, World);
+    // Areas of use as EPSG gives them: Web Mercator between 85.06°S and 85.06°N; EPSG:4545 China between 106.5°E and
+    // 109.5°E (from 18.19°N to 42.47°N), where its Gauss-Krüger zone measures true.
     public static readonly CrsDefinition WebMercator = new(EpsgUri(3857), 3857, "Web Mercator (EPSG:3857)", false, WebMercatorTransform(),
-        new Envelope(-20037508.34, 20037508.34, -20048966.1, 20048966.1));
+        new Envelope(-20037508.34, 20037508.34, -20048966.1, 20048966.1), new Envelope(-180, 180, -85.06, 85.06));
     public static readonly CrsDefinition GaussKruger = new(EpsgUri(GaussKruger108.Srid), GaussKruger108.Srid,
         "CGCS2000 / 3-degree Gauss-Kruger CM 108E (EPSG:4545, northing/easting)", true, GaussKruger108.ForwardTransform,
         new Envelope(0, 1_000_000, -10_000_000, 10_000_000), GaussKrugerAreaOfUse);

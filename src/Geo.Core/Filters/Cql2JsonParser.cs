@@ -1,11 +1,16 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Geo.Core.Filters.Internal;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
 namespace Geo.Core.Filters;
 
-/// <summary>Parses CQL2-JSON (the same operators as <see cref="Cql2TextParser"/>); errors give the JSON path of the bad node.</summary>
+/// <summary>
+/// Parses CQL2-JSON (the same operators as <see cref="Cql2TextParser"/>); errors give the JSON path of the bad node.
+/// <see cref="FilterLimits"/> bound the length (of a string), the JSON nesting, the CQL2 nesting and the IN lists.
+/// </summary>
 public static class Cql2JsonParser
 {
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
@@ -33,10 +38,18 @@ public static class Cql2JsonParser
 
     public static FilterExpression Parse(string json, Func<Geometry, Geometry> toStorage)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > FilterLimits.MaxLength)
+        {
+            throw FilterLimits.TooLong("CQL2-JSON", json.Length);
+        }
+
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        CheckJsonDepth(utf8);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = FilterLimits.MaxJsonDepth });
         }
         catch (JsonException e)
         {
@@ -49,29 +62,66 @@ public static class Cql2JsonParser
         }
     }
 
-    public static FilterExpression Parse(JsonElement element, Func<Geometry, Geometry> toStorage) => Node(element, "$", toStorage);
-
-    private static FilterExpression Node(JsonElement e, string path, Func<Geometry, Geometry> toStorage)
+    /// <summary>Parses an already-read element (a request body); its nesting is checked while walking it.</summary>
+    public static FilterExpression Parse(JsonElement element, Func<Geometry, Geometry> toStorage)
     {
+        var filter = Node(element, "$", 1, toStorage);
+        FilterLimits.Check(filter);
+        return filter;
+    }
+
+    /// <summary>Refuses JSON nested deeper than a filter of <see cref="FilterLimits.MaxDepth"/> levels needs, before building a document.</summary>
+    private static void CheckJsonDepth(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = FilterLimits.MaxJsonDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= FilterLimits.MaxJsonDepth)
+                {
+                    throw FilterLimits.TooDeep("CQL2-JSON", $"byte {reader.TokenStartIndex + 1}");
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not valid JSON: JsonDocument.Parse reports it with the line and position.
+        }
+    }
+
+    private static FilterExpression Node(JsonElement e, string path, int depth, Func<Geometry, Geometry> toStorage)
+    {
+        if (depth > FilterLimits.MaxDepth)
+        {
+            throw FilterLimits.TooDeep("CQL2-JSON", path);
+        }
+
         switch (e.ValueKind)
         {
-            case JsonValueKind.String: return new Literal(e.GetString());
-            case JsonValueKind.Number: return new Literal(e.GetDouble());
+            case JsonValueKind.String: return new Literal(Text(e, path));
+            case JsonValueKind.Number:
+                return e.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? new Literal(number)
+                    : throw Error(path, $"{e.GetRawText()} is beyond the range of a number");
             case JsonValueKind.True: return new Literal(true);
             case JsonValueKind.False: return new Literal(false);
             case JsonValueKind.Null: return new Literal(null);
             case JsonValueKind.Object: break;
-            default: throw Error(path, $"expected an expression, found {e.ValueKind.ToString().ToLowerInvariant()}");
+            case JsonValueKind.Array or JsonValueKind.Undefined:
+                throw Error(path, $"expected an expression, found {e.ValueKind.ToString().ToLowerInvariant()}");
+            default:
+                throw FilterTree.Unknown(e.ValueKind);
         }
 
         if (e.TryGetProperty("property", out var property))
         {
-            return property.ValueKind == JsonValueKind.String ? new PropertyRef(property.GetString()!) : throw Error(path + ".property", "must be a string");
+            return property.ValueKind == JsonValueKind.String ? new PropertyRef(Text(property, path + ".property")) : throw Error(path + ".property", "must be a string");
         }
 
         if (e.TryGetProperty("date", out var date))
         {
-            return DateOnly.TryParseExact(date.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            return date.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(Text(date, path + ".date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? new Literal(d)
                 : throw Error(path + ".date", "must be a date as yyyy-mm-dd");
         }
@@ -83,22 +133,16 @@ public static class Cql2JsonParser
 
         if (e.TryGetProperty("bbox", out var bbox))
         {
-            var values = bbox.ValueKind == JsonValueKind.Array && bbox.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number)
+            var values = bbox.ValueKind == JsonValueKind.Array && bbox.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d))
                 ? bbox.EnumerateArray().Select(v => v.GetDouble()).ToList()
                 : throw Error(path + ".bbox", "must be an array of 4 numbers");
-            return GeometryLiteral.InStorage(toStorage(BboxGeometry.FromValues(values, path)));
+            return GeometryLiteralReader.Read("CQL2-JSON", path, () => BboxGeometry.FromValues(values, path), toStorage);
         }
 
         if (e.TryGetProperty("type", out _) && e.TryGetProperty("coordinates", out _) || e.TryGetProperty("geometries", out _))
         {
-            try
-            {
-                return GeometryLiteral.InStorage(toStorage(e.Deserialize<Geometry>(GeoJson)!));
-            }
-            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
-            {
-                throw Error(path, $"not a GeoJSON geometry: {ex.Message}");
-            }
+            return GeometryLiteralReader.Read(
+                "CQL2-JSON", path, () => e.Deserialize<Geometry>(GeoJson) ?? throw new JsonException("the geometry is null"), toStorage);
         }
 
         if (!e.TryGetProperty("op", out var opElement) || opElement.ValueKind != JsonValueKind.String)
@@ -106,14 +150,14 @@ public static class Cql2JsonParser
             throw Error(path, "expected {\"op\": …, \"args\": […]}, {\"property\": …}, a literal, a date, a bbox or a GeoJSON geometry");
         }
 
-        var op = opElement.GetString()!;
+        var op = Text(opElement, path + ".op");
         if (!e.TryGetProperty("args", out var argsElement) || argsElement.ValueKind != JsonValueKind.Array)
         {
             throw Error(path, $"operator '{op}' needs an \"args\" array");
         }
 
         var args = argsElement.EnumerateArray().ToList();
-        FilterExpression Arg(int i) => Node(args[i], $"{path}.args[{i}]", toStorage);
+        FilterExpression Arg(int i) => Node(args[i], $"{path}.args[{i}]", depth + 1, toStorage);
         void Arity(int n)
         {
             if (args.Count != n)
@@ -148,7 +192,15 @@ public static class Cql2JsonParser
                     throw Error($"{path}.args[1]", "operator 'in' needs an array of values");
                 }
 
-                return new InList(Arg(0), args[1].EnumerateArray().Select((v, i) => Node(v, $"{path}.args[1][{i}]", toStorage)).ToList());
+                var count = args[1].GetArrayLength();
+                if (count is 0 or > FilterLimits.MaxInListItems)
+                {
+                    throw count == 0
+                        ? Error($"{path}.args[1]", "operator 'in' needs at least one value")
+                        : FilterLimits.TooManyItems("CQL2-JSON", $"{path}.args[1]", count);
+                }
+
+                return new InList(Arg(0), args[1].EnumerateArray().Select((v, i) => Node(v, $"{path}.args[1][{i}]", depth + 1, toStorage)).ToList());
             case "isnull":
                 Arity(1);
                 return new IsNull(Arg(0));
@@ -179,4 +231,17 @@ public static class Cql2JsonParser
     }
 
     private static FilterException Error(string path, string message) => new($"CQL2-JSON: at {path}: {message}");
+
+    /// <summary>A JSON string; one holding a lone UTF-16 surrogate (\ud800) cannot become a .NET string.</summary>
+    private static string Text(JsonElement e, string path)
+    {
+        try
+        {
+            return e.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw Error(path, $"not a valid string: {ex.Message}");
+        }
+    }
 }

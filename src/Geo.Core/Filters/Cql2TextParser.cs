@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Geo.Core.Filters.Internal;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Superpower;
@@ -10,7 +12,8 @@ namespace Geo.Core.Filters;
 /// <summary>
 /// Parses CQL2 text (basic CQL2, advanced comparison operators, case-insensitive comparison, spatial functions,
 /// property-property comparisons and arithmetic) into a <see cref="FilterExpression"/>. Errors name the line and column
-/// and what was expected there.
+/// and what was expected there. <see cref="FilterLimits"/> bound the length, the nesting and the size of the result;
+/// the grammar recurses only through <c>Nested</c>, which counts the levels.
 /// </summary>
 public static class Cql2TextParser
 {
@@ -28,6 +31,11 @@ public static class Cql2TextParser
     public static FilterExpression Parse(string text, Func<Geometry, Geometry> toStorage)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > FilterLimits.MaxLength)
+        {
+            throw FilterLimits.TooLong("CQL2 text", text.Length);
+        }
+
         var tokens = Cql2TextTokenizer.Instance.TryTokenize(text);
         if (!tokens.HasValue)
         {
@@ -41,6 +49,7 @@ public static class Cql2TextParser
             throw new FilterException($"CQL2 text: {result}");
         }
 
+        FilterLimits.Check(result.Value);
         return result.Value;
     }
 
@@ -55,11 +64,14 @@ public static class Cql2TextParser
     {
         public readonly TokenListParser<Cql2Token, FilterExpression> Filter;
 
+        /// <summary>How many <see cref="Nested{T}"/> parsers are running, i.e. the nesting at the current token.</summary>
+        private int _depth;
+
         public Grammar(Func<Geometry, Geometry> toStorage)
         {
             var number =
                 from n in Token.EqualTo(Cql2Token.Number)
-                select (FilterExpression)new Literal(double.Parse(n.ToStringValue(), NumberStyles.Float, CultureInfo.InvariantCulture));
+                select (FilterExpression)new Literal(ParseNumber(n));
 
             var text =
                 from s in Token.EqualTo(Cql2Token.String)
@@ -88,7 +100,7 @@ public static class Cql2TextParser
                     .Or(Token.EqualTo(Cql2Token.QuotedIdentifier).Select(t => (FilterExpression)new PropertyRef(Unquote(t.ToStringValue(), '"'))));
 
             TokenListParser<Cql2Token, FilterExpression>? scalar = null;
-            var scalarRef = Superpower.Parse.Ref(() => scalar!);
+            var scalarRef = Nested(() => scalar!);
 
             var casei =
                 from _ in Keyword("CASEI")
@@ -106,23 +118,23 @@ public static class Cql2TextParser
             var atom = number.Or(text).Or(boolean).Or(date).Or(timestamp).Or(casei).Or(parenthesised.Try()).Or(property);
 
             TokenListParser<Cql2Token, FilterExpression>? unary = null;
-            var unaryRef = Superpower.Parse.Ref(() => unary!);
+            var unaryRef = Nested(() => unary!);
             unary =
                 (from minus in Token.EqualTo(Cql2Token.Minus)
                  from operand in unaryRef
                  select operand is Literal { Value: double d } ? new Literal(-d) : (FilterExpression)new Arithmetic(ArithmeticOperator.Subtract, new Literal(0.0), operand))
                 .Or(atom);
 
-            var power = Superpower.Parse.ChainRight(Token.EqualTo(Cql2Token.Caret).Value(ArithmeticOperator.Power), unary, Combine);
-            var multiplicative = Superpower.Parse.Chain(
+            var power = RightChain(Token.EqualTo(Cql2Token.Caret).Value(ArithmeticOperator.Power), unary);
+            var multiplicative = LeftChain(
                 Token.EqualTo(Cql2Token.Star).Value(ArithmeticOperator.Multiply)
                     .Or(Token.EqualTo(Cql2Token.Slash).Value(ArithmeticOperator.Divide))
                     .Or(Token.EqualTo(Cql2Token.Percent).Value(ArithmeticOperator.Modulo))
                     .Or(Keyword("DIV").Value(ArithmeticOperator.IntegerDivide)),
-                power, Combine);
-            scalar = Superpower.Parse.Chain(
+                power);
+            scalar = LeftChain(
                 Token.EqualTo(Cql2Token.Plus).Value(ArithmeticOperator.Add).Or(Token.EqualTo(Cql2Token.Minus).Value(ArithmeticOperator.Subtract)),
-                multiplicative, Combine);
+                multiplicative);
 
             var comparisonOperator =
                 Token.EqualTo(Cql2Token.Equal).Value(ComparisonOperator.Equal)
@@ -154,11 +166,13 @@ public static class Cql2TextParser
                                 from and in Keyword("AND")
                                 from high in scalar
                                 select (Func<FilterExpression, FilterExpression>)(l => new Between(l, low, high)))
-                            .Or(from _ in Keyword("IN")
+                            .Or(from keyword in Keyword("IN")
                                 from open in Token.EqualTo(Cql2Token.LParen)
                                 from items in scalar.AtLeastOnceDelimitedBy(Token.EqualTo(Cql2Token.Comma))
                                 from close in Token.EqualTo(Cql2Token.RParen)
-                                select (Func<FilterExpression, FilterExpression>)(l => new InList(l, items)))
+                                select items.Length <= FilterLimits.MaxInListItems
+                                    ? (Func<FilterExpression, FilterExpression>)(l => new InList(l, items))
+                                    : throw FilterLimits.TooManyItems("CQL2 text", keyword.Position.ToString(), items.Length))
                         select (Func<FilterExpression, FilterExpression>)(l => Negate(not, rest(l))))
                 select tail(left);
 
@@ -174,7 +188,7 @@ public static class Cql2TextParser
                 select (FilterExpression)new SpatialPredicate(SpatialFunctionNames.ByName[function.ToStringValue()], left, right);
 
             TokenListParser<Cql2Token, FilterExpression>? expression = null;
-            var expressionRef = Superpower.Parse.Ref(() => expression!);
+            var expressionRef = Nested(() => expression!);
             var grouped =
                 from open in Token.EqualTo(Cql2Token.LParen)
                 from inner in expressionRef
@@ -185,7 +199,7 @@ public static class Cql2TextParser
             var primary = spatial.Try().Or(predicate.Try()).Or(grouped).Or(booleanLiteralPredicate);
 
             TokenListParser<Cql2Token, FilterExpression>? factor = null;
-            var factorRef = Superpower.Parse.Ref(() => factor!);
+            var factorRef = Nested(() => factor!);
             factor =
                 (from not in Keyword("NOT")
                  from inner in factorRef
@@ -197,10 +211,59 @@ public static class Cql2TextParser
             Filter = expression.AtEnd();
         }
 
-        private static TokenListParser<Cql2Token, FilterExpression> WktLiteral(Func<Geometry, Geometry> toStorage)
+        /// <summary>
+        /// The grammar's only way to recurse: like <c>Parse.Ref</c>, but it refuses to go deeper than
+        /// <see cref="FilterLimits.MaxDepth"/> levels, naming the token where the limit is passed.
+        /// </summary>
+        private TokenListParser<Cql2Token, T> Nested<T>(Func<TokenListParser<Cql2Token, T>> parser) => input =>
+        {
+            // The stack test is for hosts whose threads are far smaller than the 1.5 MB of .NET's thread-pool threads.
+            if (_depth >= FilterLimits.MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                var next = input.ConsumeToken();
+                throw FilterLimits.TooDeep("CQL2 text", next.HasValue ? next.Value.Position.ToString() : "the end");
+            }
+
+            _depth++;
+            try
+            {
+                return parser()(input);
+            }
+            finally
+            {
+                _depth--;
+            }
+        };
+
+        /// <summary><c>a - b - c</c> as ((a - b) - c), read in a loop: Superpower's <c>Chain</c> recurses once per operator.</summary>
+        private static TokenListParser<Cql2Token, FilterExpression> LeftChain(
+            TokenListParser<Cql2Token, ArithmeticOperator> op, TokenListParser<Cql2Token, FilterExpression> operand) =>
+            from first in operand
+            from rest in op.Then(o => operand.Select(right => (Op: o, Right: right))).Many()
+            select rest.Aggregate(first, (left, next) => Combine(next.Op, left, next.Right));
+
+        /// <summary><c>a ^ b ^ c</c> as a ^ (b ^ c), read in a loop like <see cref="LeftChain"/>.</summary>
+        private static TokenListParser<Cql2Token, FilterExpression> RightChain(
+            TokenListParser<Cql2Token, ArithmeticOperator> op, TokenListParser<Cql2Token, FilterExpression> operand) =>
+            from first in operand
+            from rest in op.Then(o => operand.Select(right => (Op: o, Right: right))).Many()
+            select FoldRight(first, rest);
+
+        private static FilterExpression FoldRight(FilterExpression first, (ArithmeticOperator Op, FilterExpression Right)[] rest)
+        {
+            var result = rest.Length == 0 ? first : rest[^1].Right;
+            for (var i = rest.Length - 1; i >= 0; i--)
+            {
+                result = Combine(rest[i].Op, i == 0 ? first : rest[i - 1].Right, result);
+            }
+
+            return result;
+        }
+
+        private TokenListParser<Cql2Token, FilterExpression> WktLiteral(Func<Geometry, Geometry> toStorage)
         {
             TokenListParser<Cql2Token, (Token<Cql2Token> First, Token<Cql2Token> Last)>? nested = null;
-            var nestedRef = Superpower.Parse.Ref(() => nested!);
+            var nestedRef = Nested(() => nested!);
             var coordinateToken = Token.Matching<Cql2Token>(k => k is Cql2Token.Number or Cql2Token.Comma or Cql2Token.Minus or Cql2Token.Plus, "coordinate")
                 .Select(t => (First: t, Last: t));
             nested =
@@ -216,31 +279,31 @@ public static class Cql2TextParser
                 from dimension in Token.Matching<Cql2Token>(k => k == Cql2Token.Identifier, "Z")
                     .Where(t => t.ToStringValue().ToUpperInvariant() is "Z" or "M" or "ZM").OptionalOrDefault()
                 from body in nested.Or(empty)
-                select (FilterExpression)Filters.GeometryLiteral.InStorage(ReadWkt(keyword, body.Last, toStorage));
+                select (FilterExpression)ReadWkt(keyword, body.Last, toStorage);
         }
 
         private static TokenListParser<Cql2Token, FilterExpression> Bbox(Func<Geometry, Geometry> toStorage) =>
             from keyword in Keyword("BBOX")
             from open in Token.EqualTo(Cql2Token.LParen)
             from values in Token.EqualTo(Cql2Token.Minus).Value(-1.0).OptionalOrDefault(1.0)
-                .Then(sign => Token.EqualTo(Cql2Token.Number).Select(n => sign * double.Parse(n.ToStringValue(), NumberStyles.Float, CultureInfo.InvariantCulture)))
+                .Then(sign => Token.EqualTo(Cql2Token.Number).Select(n => sign * ParseNumber(n)))
                 .AtLeastOnceDelimitedBy(Token.EqualTo(Cql2Token.Comma))
             from close in Token.EqualTo(Cql2Token.RParen)
-            select (FilterExpression)Filters.GeometryLiteral.InStorage(toStorage(BboxGeometry.FromValues(values, keyword.Position.ToString())));
+            select (FilterExpression)GeometryLiteralReader.Read(
+                "CQL2 text", keyword.Position.ToString(), () => BboxGeometry.FromValues(values, keyword.Position.ToString()), toStorage);
 
-        private static Geometry ReadWkt(Token<Cql2Token> first, Token<Cql2Token> last, Func<Geometry, Geometry> toStorage)
+        private static GeometryLiteral ReadWkt(Token<Cql2Token> first, Token<Cql2Token> last, Func<Geometry, Geometry> toStorage)
         {
             var source = first.Span.Source!;
             var start = first.Position.Absolute;
             var wkt = source[start..(last.Position.Absolute + last.Span.Length)];
-            try
-            {
-                return toStorage(new WKTReader().Read(wkt));
-            }
-            catch (NetTopologySuite.IO.ParseException e)
-            {
-                throw new FilterException($"CQL2 text: geometry at {first.Position}: {e.Message}", e);
-            }
+            return GeometryLiteralReader.Read("CQL2 text", first.Position.ToString(), () => new WKTReader().Read(wkt), toStorage);
+        }
+
+        private static double ParseNumber(Token<Cql2Token> token)
+        {
+            var value = double.Parse(token.ToStringValue(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            return double.IsFinite(value) ? value : throw new FilterException($"CQL2 text: at {token.Position}: {token.ToStringValue()} is beyond the range of a number");
         }
 
         private static FilterExpression Combine(ArithmeticOperator op, FilterExpression left, FilterExpression right) => new Arithmetic(op, left, right);

@@ -1,6 +1,6 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 using Geo.Core.Domain;
+using Geo.Core.Filters.Internal;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Filters;
@@ -8,32 +8,38 @@ namespace Geo.Core.Filters;
 /// <summary>
 /// Evaluates a type-checked filter on an in-memory feature with SQL's semantics, so that the embedded store answers
 /// exactly as PostGIS does: NULL propagates (three-valued logic), text compares by code point (PostGIS uses
-/// COLLATE "C"), division by zero is NULL, and only TRUE selects a feature.
+/// COLLATE "C"), division by zero is NULL, and only TRUE selects a feature. The filter must have passed
+/// <see cref="FilterTypeChecker.Check"/>, which bounds its depth (<see cref="FilterLimits.MaxDepth"/>); a deeper tree
+/// built in code fails with <see cref="InsufficientExecutionStackException"/> rather than ending the process.
 /// </summary>
 public static class FilterEvaluator
 {
     public static bool Matches(FilterExpression filter, Feature feature) => Evaluate(filter, feature) is true;
 
-    private static object? Evaluate(FilterExpression e, Feature f) => e switch
+    private static object? Evaluate(FilterExpression e, Feature f)
     {
-        PropertyRef p => Property(p.Name, f),
-        Literal l => l.Value,
-        GeometryLiteral g => g.Geometry,
-        And a => a.Args.Aggregate((bool?)true, (acc, x) => acc == false ? false : And3(acc, (bool?)Evaluate(x, f))),
-        Or o => o.Args.Aggregate((bool?)false, (acc, x) => acc == true ? true : Or3(acc, (bool?)Evaluate(x, f))),
-        Not n => Evaluate(n.Arg, f) is bool b ? !b : null,
-        CaseInsensitive ci => Evaluate(ci.Value, f) is string s ? s.ToLowerInvariant() : null,
-        Comparison c => Compare(c.Operator, Evaluate(c.Left, f), Evaluate(c.Right, f)),
-        Like like => Like(Evaluate(like.Value, f), Evaluate(like.Pattern, f)),
-        Between b => And3(
-            Compare(ComparisonOperator.GreaterOrEqual, Evaluate(b.Value, f), Evaluate(b.Low, f)),
-            Compare(ComparisonOperator.LessOrEqual, Evaluate(b.Value, f), Evaluate(b.High, f))),
-        InList list => In(Evaluate(list.Value, f), list.Items.Select(i => Evaluate(i, f)).ToList()),
-        IsNull n => Evaluate(n.Value, f) is null,
-        SpatialPredicate s => Spatial(s.Operator, Evaluate(s.Left, f) as Geometry, Evaluate(s.Right, f) as Geometry),
-        Arithmetic a => Calculate(a.Operator, Evaluate(a.Left, f), Evaluate(a.Right, f)),
-        _ => throw new FilterException($"unsupported expression {e.GetType().Name}"),
-    };
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return e switch
+        {
+            PropertyRef p => Property(p.Name, f),
+            Literal l => l.Value,
+            GeometryLiteral g => g.Geometry,
+            And a => a.Args.Aggregate((bool?)true, (acc, x) => acc == false ? false : And3(acc, (bool?)Evaluate(x, f))),
+            Or o => o.Args.Aggregate((bool?)false, (acc, x) => acc == true ? true : Or3(acc, (bool?)Evaluate(x, f))),
+            Not n => Evaluate(n.Arg, f) is bool b ? !b : null,
+            CaseInsensitive ci => Evaluate(ci.Value, f) is string s ? s.ToLowerInvariant() : null,
+            Comparison c => Compare(c.Operator, Evaluate(c.Left, f), Evaluate(c.Right, f)),
+            Like like => Like(Evaluate(like.Value, f), Evaluate(like.Pattern, f)),
+            Between b => And3(
+                Compare(ComparisonOperator.GreaterOrEqual, Evaluate(b.Value, f), Evaluate(b.Low, f)),
+                Compare(ComparisonOperator.LessOrEqual, Evaluate(b.Value, f), Evaluate(b.High, f))),
+            InList list => In(Evaluate(list.Value, f), list.Items.Select(i => Evaluate(i, f)).ToList()),
+            IsNull n => Evaluate(n.Value, f) is null,
+            SpatialPredicate s => Spatial(s.Operator, Evaluate(s.Left, f) as Geometry, Evaluate(s.Right, f) as Geometry),
+            Arithmetic a => Calculate(a.Operator, Evaluate(a.Left, f), Evaluate(a.Right, f)),
+            _ => throw FilterTree.Unknown(e),
+        };
+    }
 
     private static object? Property(string name, Feature f) => name switch
     {
@@ -68,7 +74,8 @@ public static class FilterEvaluator
             ComparisonOperator.Less => order < 0,
             ComparisonOperator.LessOrEqual => order <= 0,
             ComparisonOperator.Greater => order > 0,
-            _ => order >= 0,
+            ComparisonOperator.GreaterOrEqual => order >= 0,
+            _ => throw FilterTree.Unknown(op),
         };
     }
 
@@ -84,26 +91,7 @@ public static class FilterEvaluator
     }
 
     private static bool? Like(object? value, object? pattern) =>
-        value is string s && pattern is string p ? LikeRegex(p).IsMatch(s) : null;
-
-    /// <summary>CQL2 and PostgreSQL LIKE: % any run, _ one character, backslash escapes the next character.</summary>
-    private static Regex LikeRegex(string pattern)
-    {
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            regex.Append(c switch
-            {
-                '%' => ".*",
-                '_' => ".",
-                '\\' when i + 1 < pattern.Length => Regex.Escape(pattern[++i].ToString()),
-                _ => Regex.Escape(c.ToString()),
-            });
-        }
-
-        return new Regex(regex.Append('$').ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
-    }
+        value is string s && pattern is string p ? LikePattern.IsMatch(s, p) : null;
 
     private static bool? Spatial(SpatialOperator op, Geometry? a, Geometry? b)
     {
@@ -121,7 +109,8 @@ public static class FilterEvaluator
             SpatialOperator.Equals => a.EqualsTopologically(b),
             SpatialOperator.Touches => a.Touches(b),
             SpatialOperator.Overlaps => a.Overlaps(b),
-            _ => a.Crosses(b),
+            SpatialOperator.Crosses => a.Crosses(b),
+            _ => throw FilterTree.Unknown(op),
         };
     }
 
@@ -140,7 +129,8 @@ public static class FilterEvaluator
             ArithmeticOperator.Divide => b == 0 ? null : a / b,
             ArithmeticOperator.Modulo => b == 0 ? null : a % b,
             ArithmeticOperator.IntegerDivide => b == 0 ? null : Math.Truncate(a / b),
-            _ => Math.Pow(a, b),
+            ArithmeticOperator.Power => Math.Pow(a, b),
+            _ => throw FilterTree.Unknown(op),
         };
         return result is { } r && !double.IsFinite(r)
             ? throw new FilterException($"arithmetic has no real result ({a} {op} {b})")

@@ -1,4 +1,5 @@
 using Geo.Core.Domain;
+using Geo.Core.Filters.Internal;
 
 namespace Geo.Core.Filters;
 
@@ -15,7 +16,9 @@ public enum FilterType
 
 /// <summary>
 /// Checks a filter against a collection before any store sees it: every property exists, every operator gets operands
-/// of the types it takes, and the whole filter is a predicate. Errors name the property or operator.
+/// of the types it takes, the whole filter is a predicate, and it keeps within <see cref="FilterLimits"/> (checked
+/// first and without recursion, so a deep tree built in code is refused before anything recurses over it). Errors name
+/// the property or operator.
 /// </summary>
 public static class FilterTypeChecker
 {
@@ -25,6 +28,7 @@ public static class FilterTypeChecker
     public static void Check(FilterExpression filter, CollectionDefinition collection)
     {
         ArgumentNullException.ThrowIfNull(collection);
+        FilterLimits.Check(filter);
         var type = TypeOf(filter, collection);
         if (type is not (FilterType.Boolean or FilterType.Null))
         {
@@ -53,7 +57,7 @@ public static class FilterTypeChecker
             Domain.PropertyType.Integer or Domain.PropertyType.Number => FilterType.Number,
             Domain.PropertyType.Boolean => FilterType.Boolean,
             Domain.PropertyType.Date => FilterType.Date,
-            _ => throw new FilterException($"property '{name}' cannot be filtered"),
+            _ => throw FilterTree.Unknown(property.Type),
         };
     }
 
@@ -77,7 +81,8 @@ public static class FilterTypeChecker
         IsNull isNull => Touch(isNull.Value, c),
         SpatialPredicate s => Spatial(s, c),
         Arithmetic a => ArithmeticType(a, c),
-        _ => throw new FilterException($"unsupported expression {e.GetType().Name}"),
+        Literal l => throw new FilterException($"a literal of type {l.Value!.GetType().Name} is not a CQL2 value"),
+        _ => throw FilterTree.Unknown(e),
     };
 
     private static FilterType Logical(string op, IEnumerable<FilterExpression> args, CollectionDefinition c)
@@ -110,6 +115,11 @@ public static class FilterTypeChecker
     {
         Expect("LIKE", like.Value, c, FilterType.Text);
         Expect("LIKE", like.Pattern, c, FilterType.Text);
+        if (like.Pattern is Literal { Value: string pattern } && LikePattern.EndsWithEscape(pattern))
+        {
+            throw new FilterException($"the LIKE pattern '{pattern}' ends with the escape character \\; write \\\\ for a backslash");
+        }
+
         return FilterType.Boolean;
     }
 
@@ -153,6 +163,7 @@ public static class FilterTypeChecker
         FilterType.Boolean => "boolean",
         FilterType.Date => "date",
         FilterType.Geometry => "geometry",
-        _ => "null",
+        FilterType.Null => "null",
+        _ => throw FilterTree.Unknown(type),
     };
 }

@@ -43,7 +43,11 @@ internal sealed class CollectionIndex
         });
         if (query.Filter is { } filter)
         {
-            matches = matches.Where(f => FilterEvaluator.Matches(filter, f));
+            matches = matches.Where(f =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return FilterEvaluator.Matches(filter, f);
+            });
         }
 
         return query.SortBy.Count == 0 ? matches : matches.Order(new FeatureOrder(query.SortBy));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
@@ -7,11 +8,20 @@ namespace Geo.Core.Stores.PostGis;
 
 /// <summary>
 /// Turns a type-checked filter into a SQL condition whose values are all command parameters (never SQL text), with
-/// the same semantics as <see cref="FilterEvaluator"/>: text order by code point, division by zero gives NULL.
+/// the same semantics as <see cref="FilterEvaluator"/>: text order by code point, division by zero gives NULL. The
+/// filter must have passed <see cref="FilterTypeChecker.Check"/>: its <see cref="FilterLimits"/> keep the recursion
+/// shallow and the parameters under PostgreSQL's 65,535; a deeper tree built in code fails with
+/// <see cref="InsufficientExecutionStackException"/> rather than ending the process.
 /// </summary>
 internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefinition collection)
 {
-    public string Translate(FilterExpression e) => e switch
+    public string Translate(FilterExpression e)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return Node(e);
+    }
+
+    private string Node(FilterExpression e) => e switch
     {
         PropertyRef p => Column(p.Name),
         Literal { Value: null } => "NULL",
@@ -27,11 +37,11 @@ internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefin
         Comparison c => $"({Ordered(c.Left)} {Operator(c.Operator)} {Ordered(c.Right)})",
         Like like => $"({Translate(like.Value)} LIKE {Translate(like.Pattern)})",
         Between b => $"({Ordered(b.Value)} BETWEEN {Ordered(b.Low)} AND {Ordered(b.High)})",
-        InList list => $"({Translate(list.Value)} IN ({string.Join(", ", list.Items.Select(Translate))}))",
+        InList list => In(list),
         IsNull n => $"({Translate(n.Value)} IS NULL)",
         SpatialPredicate s => $"{SpatialFunction(s.Operator)}({Translate(s.Left)}, {Translate(s.Right)})",
         Arithmetic a => Arithmetic(a),
-        _ => throw new FilterException($"unsupported expression {e.GetType().Name}"),
+        _ => throw FilterTree.Unknown(e),
     };
 
     private static string Column(string name) =>
@@ -60,7 +70,8 @@ internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefin
             ArithmeticOperator.Divide => $"({left} / NULLIF({right}, 0))",
             ArithmeticOperator.Modulo => $"mod(({left})::numeric, NULLIF({right}, 0)::numeric)::double precision",
             ArithmeticOperator.IntegerDivide => $"trunc({left} / NULLIF({right}, 0))",
-            _ => $"power({left}, {right})",
+            ArithmeticOperator.Power => $"power({left}, {right})",
+            _ => throw FilterTree.Unknown(a.Operator),
         };
     }
 
@@ -71,7 +82,8 @@ internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefin
         ComparisonOperator.Less => "<",
         ComparisonOperator.LessOrEqual => "<=",
         ComparisonOperator.Greater => ">",
-        _ => ">=",
+        ComparisonOperator.GreaterOrEqual => ">=",
+        _ => throw FilterTree.Unknown(op),
     };
 
     private static string SpatialFunction(SpatialOperator op) => op switch
@@ -83,8 +95,27 @@ internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefin
         SpatialOperator.Equals => "ST_Equals",
         SpatialOperator.Touches => "ST_Touches",
         SpatialOperator.Overlaps => "ST_Overlaps",
-        _ => "ST_Crosses",
+        SpatialOperator.Crosses => "ST_Crosses",
+        _ => throw FilterTree.Unknown(op),
     };
+
+    /// <summary>
+    /// A list of literals (the usual case, e.g. ids picked on the map) goes as one array parameter, whatever its length
+    /// (<see cref="FilterLimits.MaxInListItems"/>); a list holding NULL or expressions is translated item by item.
+    /// x = ANY(array) is NULL when nothing matches and the array holds a NULL, as x IN (…) is.
+    /// </summary>
+    private string In(InList list)
+    {
+        var value = Translate(list.Value);
+        var values = list.Items.Select(i => (i as Literal)?.Value).ToArray();
+        var array = ArrayParameter<double>(values) ?? ArrayParameter<string>(values) ?? ArrayParameter<bool>(values) ?? ArrayParameter<DateOnly>(values);
+        return array is not null
+            ? $"({value} = ANY({array}))"
+            : $"({value} IN ({string.Join(", ", list.Items.Select(Translate))}))";
+    }
+
+    private string? ArrayParameter<T>(object?[] values) =>
+        values.All(v => v is T) ? Parameter(values.Cast<T>().ToArray()) : null;
 
     private string Parameter<T>(T value)
     {

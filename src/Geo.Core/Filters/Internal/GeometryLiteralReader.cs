@@ -1,0 +1,46 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+
+namespace Geo.Core.Filters.Internal;
+
+/// <summary>
+/// Turns a geometry literal of either encoding into a <see cref="GeometryLiteral"/>, so that whatever is wrong with it
+/// (unclosed ring, too few points, too many vertices, coordinates outside the filter CRS's area of use, invalid) is a
+/// <see cref="FilterException"/> that names where it is, never an exception from the WKT or GeoJSON reader.
+/// </summary>
+internal static class GeometryLiteralReader
+{
+    public static GeometryLiteral Read(string encoding, string where, Func<Geometry> read, Func<Geometry, Geometry> toStorage)
+    {
+        Geometry geometry;
+        try
+        {
+            geometry = read();
+        }
+        catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or JsonException or FormatException)
+        {
+            throw new FilterException($"{encoding}: at {where}: not a valid geometry: {e.Message}", e);
+        }
+
+        if (geometry.Coordinates.FirstOrDefault(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y)) is { } infinite)
+        {
+            throw new FilterException($"{encoding}: at {where}: the coordinate ({infinite.X}, {infinite.Y}) is beyond the range of a number");
+        }
+
+        if (geometry.NumPoints > FilterLimits.MaxGeometryVertices)
+        {
+            throw new FilterException(
+                $"{encoding}: at {where}: the {geometry.GeometryType} has {geometry.NumPoints} vertices; the limit is {FilterLimits.MaxGeometryVertices} (FilterLimits.MaxGeometryVertices); simplify it");
+        }
+
+        try
+        {
+            return GeometryLiteral.InStorage(toStorage(geometry));
+        }
+        catch (FilterException e)
+        {
+            throw new FilterException($"{encoding}: at {where}: {e.Message}", e);
+        }
+    }
+}

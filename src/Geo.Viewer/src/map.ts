@@ -1,6 +1,7 @@
 import OlMap from 'ol/Map';
 import View from 'ol/View';
 import { defaults as defaultControls, ScaleLine } from 'ol/control';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults';
 import { transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from './projections';
 
@@ -12,6 +13,10 @@ export function createMap(target: HTMLElement): OlMap {
     target,
     // Arrow keys and +/- act when the map itself has keyboard focus (it has tabindex="0").
     keyboardEventTarget: target,
+    // OpenLayers' own default (used when no interactions are passed) is onFocusOnly: true, and with a focusable target
+    // that means wheel and drag do nothing until the map is clicked, and again after every toolbar or panel click.
+    // A GIS zooms and pans under the cursor at once; only the keyboard waits for focus.
+    interactions: defaultInteractions({ onFocusOnly: false }),
     controls: defaultControls({ attributionOptions: { collapsible: true } }).extend([new ScaleLine({ units: 'metric' })]),
     view: new View({ projection: VIEW_PROJECTION, maxZoom: 19, minZoom: 7 }),
     // Keeps exported PNGs and pixel reads possible (no tainting) and avoids a buffer swap per frame.

@@ -42,7 +42,7 @@ async function start(): Promise<void> {
   const identify = new IdentifyPopup(map, layers, selection, byId('popup'));
   identify.listen();
   listenFlowHover(map, layer('relocation_flows'), byId('hover'));
-  const drawTool = new DrawTool(map, identify);
+  const drawTool = new DrawTool(map, identify, byId('draw-hint'));
   const tree = new LayerTree(byId('layer-tree'), map, layers, baseMaps);
   const table = new AttributeTable(byId('table-panel'), layers, selection);
   const query = new QueryPanel(byId('query-panel'), map, layers, selection, drawTool);

@@ -14,6 +14,9 @@ const zh = {
   permalink: '复制链接',
   permalinkCopied: '链接已复制到剪贴板',
   close: '关闭',
+  search: '搜索',
+  searchPlaceholder: '搜索项目序号、名称、片区、乡镇、设施、地块编号',
+  searchNone: '没有找到',
   illustrative: '示意',
   illustrativeNote: '示意数据，非官方数据',
   opacity: '透明度',
@@ -104,6 +107,9 @@ const en: Record<MessageKey, string> = {
   permalink: 'Copy link',
   permalinkCopied: 'Link copied to the clipboard',
   close: 'Close',
+  search: 'Search',
+  searchPlaceholder: 'Search project no., name, zone, township, facility, parcel no.',
+  searchNone: 'Nothing found',
   illustrative: '示意 illustrative',
   illustrativeNote: 'illustrative sample, not official data',
   opacity: 'Opacity',
@@ -212,6 +218,9 @@ export function onLangChange(listener: () => void): void {
 export function translateStatic(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
     el.textContent = t(el.dataset.i18n as MessageKey);
+  });
+  root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]').forEach((el) => {
+    el.placeholder = t(el.dataset.i18nPlaceholder as MessageKey);
   });
   root.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => {
     el.title = t(el.dataset.i18nTitle as MessageKey);

@@ -59,8 +59,8 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
     public async Task Project_table_lists_35_rows_exports_35_csv_rows_and_a_row_click_selects_the_project()
     {
         var page = await viewer.OpenViewerAsync();
-        // The header's stops in order: the search box, then the toolbar (the sidebar's button, then the table's).
-        foreach (var stop in new[] { "search-input", "toggle-sidebar", "open-table" })
+        // The page's first stops in order: the skip link, the search box, then the toolbar (sidebar, then table).
+        foreach (var stop in new[] { "skip-to-map", "search-input", "toggle-sidebar", "open-table" })
         {
             await page.Keyboard.PressAsync("Tab");
             Assert.Equal(stop, await page.EvaluateAsync<string>("() => document.activeElement.id"));

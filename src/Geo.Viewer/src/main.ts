@@ -56,6 +56,7 @@ async function start(): Promise<void> {
   const openLiving = () =>
     (living ??= layer('zones').loaded.then(() => import('./panels/livingCirclePanel')).then(({ LivingCirclePanel }) => new LivingCirclePanel(byId('living-panel'), layer('zones'))));
   new Toolbar({
+    onLayout: () => map.updateSize(),
     onOpen: (panel) => {
       if (panel === 'charts-panel') {
         void charts.render();

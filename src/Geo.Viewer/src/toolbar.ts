@@ -13,7 +13,7 @@ const narrowLayout = window.matchMedia('(max-width: 1099px)');
 export class Toolbar {
   private readonly buttons: HTMLButtonElement[];
 
-  constructor(options: { onOpen: (panelId: string) => void }) {
+  constructor(private readonly options: { onOpen: (panelId: string) => void; onLayout: () => void }) {
     this.buttons = [...document.querySelectorAll<HTMLButtonElement>('button[aria-controls]')].filter((b) => b.closest('.toolbar'));
     for (const button of this.buttons) {
       button.addEventListener('click', () => {
@@ -61,7 +61,8 @@ export class Toolbar {
   private set(button: HTMLButtonElement, open: boolean): void {
     this.panel(button).hidden = !open;
     button.setAttribute('aria-expanded', String(open));
-    // The map area changed size; OpenLayers listens to window resizes only.
-    window.dispatchEvent(new Event('resize'));
+    // The map area changed size. OpenLayers would notice on its ResizeObserver's next frame; until then clicks and
+    // fits would use the old size, so it learns the new one now.
+    this.options.onLayout();
   }
 }

@@ -50,5 +50,41 @@ public sealed class AccessibilityTests(ViewerFixture viewer)
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = $"重大项目 · {name}" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Keyboard_only_a_zone_query_runs_and_a_listed_project_opens()
+    {
+        var page = await viewer.OpenViewerAsync();
+        // Skip link, search, sidebar, table, then 区域查询.
+        await TabAsync(page, 5);
+        Assert.Equal("open-query", await ActiveIdAsync(page));
+        await page.Keyboard.PressAsync("Enter");
+        // In the panel: close, the three shapes, clear, then the zone list.
+        await TabAsync(page, 5);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.matches('#query-panel select.query-zone')"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("#query-panel select.query-zone")).ToHaveValueAsync("2");
+        await Expect(page.Locator("#query-panel .query-list button").First).ToBeVisibleAsync();
+
+        var first = await page.Locator("#query-panel .query-list button").First.GetAttributeAsync("data-id");
+        for (var i = 0; i < 30 && !await page.EvaluateAsync<bool>("() => document.activeElement.matches('#query-panel .query-list button')"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Equal(first, await page.EvaluateAsync<string>("() => document.activeElement.dataset.id"));
+        await page.Keyboard.PressAsync("Enter");
+        var name = GisDataFile.Feature("projects.geojson", long.Parse(first!, System.Globalization.CultureInfo.InvariantCulture)).GetProperty("properties").GetProperty("name").GetString()!;
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = $"重大项目 · {name}" })).ToBeVisibleAsync();
+    }
+
+    private static async Task TabAsync(IPage page, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+    }
+
     private static Task<string> ActiveIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
 }

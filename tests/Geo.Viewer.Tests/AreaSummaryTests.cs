@@ -105,9 +105,7 @@ public sealed class AreaSummaryTests(ViewerFixture viewer)
         await page.ClickAsync("#query-panel button[data-shape='Box']");
         var northWest = await page.LonLatOnPageAsync(west, north);
         var southEast = await page.LonLatOnPageAsync(east, south);
-        await page.Mouse.ClickAsync(northWest.X, northWest.Y);
-        await page.Mouse.MoveAsync((northWest.X + southEast.X) / 2, (northWest.Y + southEast.Y) / 2);
-        await page.Mouse.ClickAsync(southEast.X, southEast.Y);
+        await page.DragOnMapAsync(northWest, southEast);
         await Expect(page.Locator("#query-panel .summary-total")).ToBeVisibleAsync();
 
         // The share, from gis-data and the box the viewer sent: area inside over the whole site, both in EPSG:4545.

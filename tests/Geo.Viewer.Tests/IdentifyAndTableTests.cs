@@ -59,8 +59,13 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
     public async Task Project_table_lists_35_rows_exports_35_csv_rows_and_a_row_click_selects_the_project()
     {
         var page = await viewer.OpenViewerAsync();
-        await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("open-table", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        // The page's first stops in order: the skip link, the search box, then the toolbar (sidebar, then table).
+        foreach (var stop in new[] { "skip-to-map", "search-input", "toggle-sidebar", "open-table" })
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal(stop, await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        }
+
         await page.Keyboard.PressAsync("Enter");
 
         var rows = page.Locator("#table-panel tbody tr");

@@ -32,10 +32,9 @@ public sealed class QueryAndMeasureTests(ViewerFixture viewer)
         var southEast = await page.LonLatOnPageAsync(east, south);
         if (tool == "Box")
         {
-            // Two clicks: one corner, then the opposite one.
-            await page.Mouse.ClickAsync(northWest.X, northWest.Y);
-            await page.Mouse.MoveAsync((northWest.X + southEast.X) / 2, (northWest.Y + southEast.Y) / 2);
-            await page.Mouse.ClickAsync(southEast.X, southEast.Y);
+            // Press at one corner, drag to the opposite one, release.
+            await Expect(page.Locator("#draw-hint")).ToHaveTextAsync("按住鼠标拖出矩形，松开结束；按 Esc 取消");
+            await page.DragOnMapAsync(northWest, southEast);
         }
         else
         {

@@ -28,6 +28,15 @@ internal static class ViewerPage
         return await page.EvaluateAsync<double[]>("([x, y]) => __viewer.lonLatOfPixel(x, y)", new object[] { (double)(point.X - box.X), (double)(point.Y - box.Y) });
     }
 
+    /// <summary>Press at one page position, drag to another in small steps, release: how rectangles and circles are drawn.</summary>
+    public static async Task DragOnMapAsync(this IPage page, (float X, float Y) from, (float X, float Y) to)
+    {
+        await page.Mouse.MoveAsync(from.X, from.Y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X, to.Y, new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+    }
+
     private static async Task<(float X, float Y)> MapToPageAsync(IPage page, double[] xy)
     {
         var box = (await page.Locator("#map").BoundingBoxAsync())!;

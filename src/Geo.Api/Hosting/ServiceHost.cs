@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Geo.Api.Analysis;
 using Geo.Api.OgcApi;
+using Geo.Api.Search;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Geo.Api.Hosting;
@@ -49,6 +50,7 @@ public static class ServiceHost
         app.MapFlowsApi();
         app.MapIndicatorsApi();
         app.MapLivingCircleApi();
+        app.MapSearchApi();
         app.MapViewerConfig();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;

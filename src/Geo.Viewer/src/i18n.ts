@@ -14,6 +14,15 @@ const zh = {
   permalink: '复制链接',
   permalinkCopied: '链接已复制到剪贴板',
   close: '关闭',
+  skipToMap: '跳到地图',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  attributions: '数据来源',
+  identifyList: '点击处的要素',
+  identifyHere: '此处要素',
+  search: '搜索',
+  searchPlaceholder: '搜索项目序号、名称、片区、乡镇、设施、地块编号',
+  searchNone: '没有找到',
   illustrative: '示意',
   illustrativeNote: '示意数据，非官方数据',
   opacity: '透明度',
@@ -63,7 +72,10 @@ const zh = {
   overCapacityBy: '超出安置容量',
   measureLength: '距离',
   measureArea: '面积',
-  measureHint: '在地图上单击开始，双击结束。按 Esc 取消。',
+  hintPolygon: '单击地图添加顶点，双击结束；按 Esc 取消',
+  hintBox: '按住鼠标拖出矩形，松开结束；按 Esc 取消',
+  hintCircle: '在圆心按住鼠标拖出半径，松开结束；按 Esc 取消',
+  hintLine: '单击地图添加点，双击结束；按 Esc 取消',
   measureNote: '按 CGCS2000 / 3度带高斯-克吕格 CM 108E（EPSG:4545）平面量算',
   hectare: '公顷',
   mu: '亩',
@@ -101,6 +113,15 @@ const en: Record<MessageKey, string> = {
   permalink: 'Copy link',
   permalinkCopied: 'Link copied to the clipboard',
   close: 'Close',
+  skipToMap: 'Skip to the map',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  attributions: 'Attributions',
+  identifyList: 'Features at the click',
+  identifyHere: 'Features here',
+  search: 'Search',
+  searchPlaceholder: 'Search project no., name, zone, township, facility, parcel no.',
+  searchNone: 'Nothing found',
   illustrative: '示意 illustrative',
   illustrativeNote: 'illustrative sample, not official data',
   opacity: 'Opacity',
@@ -150,7 +171,10 @@ const en: Record<MessageKey, string> = {
   overCapacityBy: 'Over capacity by',
   measureLength: 'Distance',
   measureArea: 'Area',
-  measureHint: 'Click on the map to start, double-click to finish. Esc cancels.',
+  hintPolygon: 'Click to add corners, double-click to finish; Esc cancels',
+  hintBox: 'Press and drag out the rectangle, release to finish; Esc cancels',
+  hintCircle: 'Press at the centre and drag out the radius, release to finish; Esc cancels',
+  hintLine: 'Click to add points, double-click to finish; Esc cancels',
   measureNote: 'Planar in CGCS2000 / 3-degree Gauss-Krüger CM 108E (EPSG:4545)',
   hectare: 'ha',
   mu: 'mu',
@@ -206,6 +230,9 @@ export function onLangChange(listener: () => void): void {
 export function translateStatic(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
     el.textContent = t(el.dataset.i18n as MessageKey);
+  });
+  root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]').forEach((el) => {
+    el.placeholder = t(el.dataset.i18nPlaceholder as MessageKey);
   });
   root.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => {
     el.title = t(el.dataset.i18nTitle as MessageKey);

@@ -14,6 +14,7 @@ import { IdentifyPopup } from './panels/identify';
 import { LayerTree } from './panels/layerTree';
 import { MeasurePanel } from './panels/measurePanel';
 import { QueryPanel } from './panels/queryPanel';
+import { SearchBox } from './panels/searchBox';
 import { TimeSlider } from './panels/timeSlider';
 import { applyLayers, applyView, currentView, readPermalink, writePermalink } from './permalink';
 import { downloadBlob } from './download';
@@ -42,8 +43,9 @@ async function start(): Promise<void> {
   const identify = new IdentifyPopup(map, layers, selection, byId('popup'));
   identify.listen();
   listenFlowHover(map, layer('relocation_flows'), byId('hover'));
-  const drawTool = new DrawTool(map, identify);
+  const drawTool = new DrawTool(map, identify, byId('draw-hint'));
   const tree = new LayerTree(byId('layer-tree'), map, layers, baseMaps);
+  new SearchBox(byId('search'), map, layers, selection, tree);
   const table = new AttributeTable(byId('table-panel'), layers, selection);
   const query = new QueryPanel(byId('query-panel'), map, layers, selection, drawTool);
   new MeasurePanel(byId('measure-panel'), map, drawTool);
@@ -54,6 +56,7 @@ async function start(): Promise<void> {
   const openLiving = () =>
     (living ??= layer('zones').loaded.then(() => import('./panels/livingCirclePanel')).then(({ LivingCirclePanel }) => new LivingCirclePanel(byId('living-panel'), layer('zones'))));
   new Toolbar({
+    onLayout: () => map.updateSize(),
     onOpen: (panel) => {
       if (panel === 'charts-panel') {
         void charts.render();

@@ -16,7 +16,7 @@ public sealed class AnalysisEndpointMetadataTests(EmbeddedServiceFactory factory
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .ToList();
 
-        Assert.Equal(9, endpoints.Count);
+        Assert.Equal(10, endpoints.Count);
         Assert.All(endpoints, e =>
         {
             Assert.NotNull(e.Metadata.GetMetadata<IEndpointNameMetadata>());

@@ -25,4 +25,19 @@ internal static class ReferenceSql
         await reader.ReadAsync();
         return (reader.GetDouble(0), reader.GetDouble(1));
     }
+
+    public static async Task<string> TextAsync(this PostGisStoreFixture reference, string sql)
+    {
+        await using var command = reference.DataSource.CreateCommand(sql);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Four numbers of one row (a bounding box: minX, minY, maxX, maxY).</summary>
+    public static async Task<double[]> BoxAsync(this PostGisStoreFixture reference, string sql)
+    {
+        await using var command = reference.DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return [reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3)];
+    }
 }

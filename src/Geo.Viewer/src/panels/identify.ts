@@ -11,12 +11,38 @@ import type { ComplianceCheck } from './complianceCheck';
 /** Layers whose features staff check against the 三线 and geohazard areas (合规性审查). */
 const checkable = new Set(['projects', 'zones']);
 
-/** Click a feature → a popup with the catalog's Chinese field names and staff-friendly values. */
+/** One feature under a click, with the layer that drew it. */
+interface Hit {
+  dataLayer: DataLayer;
+  feature: Feature;
+}
+
+/** One line naming a feature in the identify list: numbers where staff use them (项目序号, 地块编号), else the name. */
+function featureLine(dataLayer: DataLayer, feature: Feature): string {
+  const id = String(feature.getId());
+  switch (dataLayer.definition.id) {
+    case 'projects':
+      return `${id} · ${feature.get('name')}`;
+    case 'parcels':
+      return `${id} · ${feature.get('land_use')}`;
+    case 'relocation_flows':
+      return `${feature.get('origin_name')} → ${feature.get('destination_name')}`;
+    default:
+      return String(feature.get('name') ?? id);
+  }
+}
+
+/**
+ * Click on the map → every feature under the click, listed by layer (top layer first) one line each, with the
+ * detail of the top one below: the catalog's field names and staff-friendly values. Picking a line shows its detail.
+ */
 export class IdentifyPopup {
   private readonly overlay: Overlay;
   private readonly content: HTMLElement;
   /** The feature the popup is showing, so a selection it made itself does not redraw it. */
   private shown?: Feature;
+  /** Everything under the last click, when there was more than one feature; empty for a selection made elsewhere. */
+  private hits: Hit[] = [];
   /** Whether clicks identify; tools that draw on the map switch it off while they work. */
   enabled = true;
   /** Loaded on the first compliance click: most sessions never ask, and the first render should not wait for it. */
@@ -41,7 +67,7 @@ export class IdentifyPopup {
       const dataLayer = layers.find((l) => l.definition.id === selection.selected?.layerId);
       const position = this.overlay.getPosition();
       if (this.shown && dataLayer && position) {
-        this.render(dataLayer, this.shown, position);
+        this.render(dataLayer, this.shown, position, this.hits);
       }
     });
     // A selection made elsewhere (table row, query list, permalink; the keyboard's way in) opens the popup too.
@@ -52,6 +78,7 @@ export class IdentifyPopup {
         this.shown = undefined;
         this.overlay.setPosition(undefined);
       } else if (feature !== this.shown) {
+        this.hits = [];
         this.render(dataLayer, feature, getCenter(feature.getGeometry()!.getExtent()));
       }
     });
@@ -62,16 +89,21 @@ export class IdentifyPopup {
       if (!this.enabled) {
         return;
       }
-      const hit = this.map.forEachFeatureAtPixel(
+      const hits: Hit[] = [];
+      // Returning nothing keeps OpenLayers going through every feature under the pixel, top layer first.
+      this.map.forEachFeatureAtPixel(
         event.pixel,
         (feature, layer) => {
           const dataLayer = this.layers.find((l) => l.layer === layer);
-          return dataLayer ? { feature: feature as Feature, dataLayer } : undefined;
+          if (dataLayer && !hits.some((h) => h.feature === feature)) {
+            hits.push({ feature: feature as Feature, dataLayer });
+          }
         },
         { hitTolerance: 4 },
       );
-      if (hit) {
-        this.show(hit.dataLayer, hit.feature, event.coordinate);
+      if (hits.length > 0) {
+        this.hits = hits.length > 1 ? hits : [];
+        this.show(hits[0].dataLayer, hits[0].feature, event.coordinate);
       } else {
         this.close();
       }
@@ -79,11 +111,11 @@ export class IdentifyPopup {
   }
 
   show(dataLayer: DataLayer, feature: Feature, coordinate: number[]): void {
-    this.render(dataLayer, feature, coordinate);
+    this.render(dataLayer, feature, coordinate, this.hits);
     this.selection.select({ layerId: dataLayer.definition.id, featureId: Number(feature.getId()) });
   }
 
-  private render(dataLayer: DataLayer, feature: Feature, coordinate: number[]): void {
+  private render(dataLayer: DataLayer, feature: Feature, coordinate: number[], hits: Hit[] = []): void {
     this.shown = feature;
     const collection = dataLayer.definition.id;
     const heading = document.createElement('h3');
@@ -105,10 +137,49 @@ export class IdentifyPopup {
       note.textContent = t(precision === 'approximate' ? 'precisionApproximate' : 'precisionSchematic');
       notes.push(note);
     }
-    this.content.replaceChildren(heading, ...notes, table, ...(checkable.has(collection) ? this.complianceButton(collection, Number(feature.getId())) : []));
+    this.content.replaceChildren(
+      ...(hits.length > 0 ? [this.hitList(hits, feature, coordinate)] : []),
+      heading,
+      ...notes,
+      table,
+      ...(checkable.has(collection) ? this.complianceButton(collection, Number(feature.getId())) : []),
+    );
+    this.content.closest('[role="dialog"]')?.setAttribute('aria-label', heading.textContent);
     this.overlay.setPosition(coordinate);
     // Pan once the map has drawn the new view: before that, the popup's screen position is the old view's.
     this.map.once('postrender', () => this.overlay.panIntoView({ animation: { duration: 200 }, margin: 12 }));
+  }
+
+  /** The features under the click, grouped by layer, one button each; the one shown is marked current. */
+  private hitList(hits: Hit[], shown: Feature, coordinate: number[]): HTMLElement {
+    const nav = document.createElement('nav');
+    nav.className = 'identify-list';
+    nav.setAttribute('aria-label', t('identifyList'));
+    const count = Object.assign(document.createElement('p'), { className: 'identify-count', textContent: `${t('identifyHere')}: ${hits.length}` });
+    nav.append(count);
+    for (const dataLayer of [...new Set(hits.map((h) => h.dataLayer))]) {
+      const group = hits.filter((h) => h.dataLayer === dataLayer);
+      const title = Object.assign(document.createElement('h4'), { textContent: `${dataLayer.title()} (${group.length})` });
+      const list = document.createElement('ul');
+      list.dataset.layer = dataLayer.definition.id;
+      for (const hit of group) {
+        const button = Object.assign(document.createElement('button'), { type: 'button', textContent: featureLine(dataLayer, hit.feature) });
+        button.dataset.layer = dataLayer.definition.id;
+        button.dataset.id = String(hit.feature.getId());
+        if (hit.feature === shown) {
+          button.setAttribute('aria-current', 'true');
+        }
+        button.addEventListener('click', () => {
+          this.show(hit.dataLayer, hit.feature, coordinate);
+          this.content.querySelector<HTMLElement>(`.identify-list button[data-layer="${dataLayer.definition.id}"][data-id="${button.dataset.id}"]`)?.focus();
+        });
+        const item = document.createElement('li');
+        item.append(button);
+        list.append(item);
+      }
+      nav.append(title, list);
+    }
+    return nav;
   }
 
   private complianceButton(collection: string, id: number): HTMLElement[] {
@@ -132,6 +203,7 @@ export class IdentifyPopup {
   close(): void {
     void this.compliance?.then((check) => check.clear());
     this.shown = undefined;
+    this.hits = [];
     this.overlay.setPosition(undefined);
     if (this.selection.selected) {
       this.selection.select(null);

@@ -34,6 +34,16 @@ export class LayerTree {
     this.listeners.push(listener);
   }
 
+  /** Makes a layer visible (a search hit in a hidden layer must be seen). */
+  show(layerId: string): void {
+    const dataLayer = this.order.find((l) => l.definition.id === layerId);
+    if (dataLayer && !dataLayer.layer.getVisible()) {
+      dataLayer.layer.setVisible(true);
+      this.render();
+      this.changed();
+    }
+  }
+
   render(): void {
     const list = element('ul', { className: 'layer-tree' });
     this.order.forEach((dataLayer, index) => list.append(this.layerItem(dataLayer, index)));

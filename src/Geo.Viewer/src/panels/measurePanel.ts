@@ -43,7 +43,8 @@ export class MeasurePanel {
 
   private start(shape: 'LineString' | 'Polygon'): void {
     this.source.clear();
-    this.output.textContent = t('measureHint');
+    // The hint over the map says how to draw; the result appears here as the line or area grows.
+    this.output.replaceChildren();
     this.drawTool.start(
       shape,
       (event) => {

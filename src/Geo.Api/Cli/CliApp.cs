@@ -8,7 +8,7 @@ namespace Geo.Api.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["migrate", "import", "check-data"];
+    private static readonly string[] Verbs = ["migrate", "import", "check-data", "catalog"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -19,6 +19,7 @@ public static class CliApp
             MigrateVerb.Create(output),
             ImportVerb.Create(output),
             CheckDataVerb.Create(output),
+            CatalogVerb.Create(output),
         };
 
         var parsed = root.Parse(args.Length > 0 && args[0] == "help" ? ["--help"] : args);

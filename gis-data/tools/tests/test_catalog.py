@@ -59,6 +59,13 @@ class CatalogTests(unittest.TestCase):
                         checked += 1
         self.assertGreater(checked, 100)
 
+    def test_parcels_name_their_land_use_as_the_catalog_does(self):
+        parcels = next(c for c in self.collections if c["id"] == "parcels")
+        code = next(p for p in parcels["properties"] if p["name"] == "land_use_code")
+        names = {v["code"]: v["titleZh"] for v in code["codes"]["values"]}
+        for row in self.rows(parcels):
+            self.assertEqual(names.get(row["land_use_code"]), row["land_use"])
+
     def test_railway_stations_are_a_facility_kind_in_the_catalog(self):
         facilities = next(c for c in self.collections if c["id"] == "facilities")
         kind = next(p for p in facilities["properties"] if p["name"] == "kind")

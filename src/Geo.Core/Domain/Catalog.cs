@@ -1,8 +1,11 @@
 namespace Geo.Core.Domain;
 
 /// <summary>
-/// Every collection the service knows. File and property names are a contract shared with gis-data/README.md and the
-/// PostGIS migrations (a test compares the migrated schema with this list): add properties freely, rename none.
+/// Every collection the service knows: the one data contract. File and property names, every allowed value with its
+/// Chinese and English name, time properties and editability live here; the OGC API, import validation, the analyses'
+/// labels, the viewer (through /viewer/config) and the Python generator (through the exported catalog.json) read it,
+/// and a test holds the PostGIS migrations' columns, CHECK lists and data-version triggers equal to it. Add
+/// properties freely, rename none.
 /// </summary>
 public static class Catalog
 {

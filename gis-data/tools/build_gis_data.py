@@ -23,6 +23,7 @@ import json
 import os
 import sys
 
+from kaizhou import catalog
 from kaizhou.checks import CheckFailed, check
 from kaizhou.context import Context
 from kaizhou.crosschecks import check_parcels_and_flows, far_from_named_town
@@ -35,19 +36,8 @@ GIS = os.path.dirname(TOOLS)
 REPO = os.path.dirname(GIS)
 PLAN_FILE = "000_c57c5d1e7f7efbfe.txt"
 
-# file -> the properties before the honesty properties, in order (the contract: src/Geo.Core/Domain/Catalog.cs)
-KEYS = {
-    "district.geojson": ["name", "adcode", "area_note"],
-    "townships.geojson": ["code", "name", "type"],
-    "projects.geojson": ["name", "owner", "funding", "period", "start_year", "end_year", "scope", "investment_wan",
-                         "lead_unit", "category", "category_name", "place", "stated_area_m2", "extent_text"],
-    "zones.geojson": ["name", "kind", "capacity_households", "township_code", "plan_text"],
-    "parcels.geojson": ["land_use_code", "land_use", "area_m2", "township_code", "zone_id"],
-    "relocation_flows.geojson": ["origin_code", "origin_name", "destination_zone", "destination_name", "households",
-                                 "persons", "year", "reason"],
-    "constraints.geojson": ["kind", "name"],
-    "facilities.geojson": ["kind", "name", "planned", "project_id"],
-}
+# file -> the properties before the honesty properties, in order (the contract: catalog.json, from Catalog.cs)
+KEYS = {name: catalog.geojson_keys(name) for name in catalog.GEOJSON_FILES}
 
 
 def first_existing(paths):
@@ -69,31 +59,30 @@ def build(plan_path, sources_dir):
               "relocation_flows": flows.build(ctx), "facilities": facilities.build(ctx),
               "district": district.build(ctx)}
     for name, feats in layers.items():
-        check_contract(name + ".geojson", feats, KEYS[name + ".geojson"])
+        check_contract(name + ".geojson", feats, KEYS[name + ".geojson"], catalog.closed_values(name + ".geojson"))
     check_parcels_and_flows(ctx, layers)
     far = far_from_named_town(ctx, layers)
     check(not far, "features farther than 3 km from the seat of the township they name: %r" % far)
     return plan, ctx, layers, inconsistencies
 
 
-def write(plan, ctx, layers):
+def write(plan, ctx, layers, folder=GIS):
     for name in KEYS:
-        write_geojson(GIS, name, layers[name[:-len(".geojson")]])
+        write_geojson(folder, name, layers[name[:-len(".geojson")]])
     h, s = plan.headings, plan.summary
-    write_csv(GIS, "townships.csv", ["code", "name", "type"], ctx.townships)
-    write_csv(GIS, "project_groups.csv",
+    write_csv(folder, "townships.csv", ["code", "name", "type"], ctx.townships)
+    write_csv(folder, "project_groups.csv",
               ["category", "category_name", "group_no", "summary_count", "heading_count", "heading_total_wan"],
               [{"category": h[g]["category"], "category_name": h[g]["category_name"], "group_no": g,
                 "summary_count": s[g]["count"], "heading_count": h[g]["count"], "heading_total_wan": h[g]["total"]}
                for g in "一二三四五"])
-    write_csv(GIS, "plan_totals.csv", ["item", "value", "source_text"],
+    write_csv(folder, "plan_totals.csv", ["item", "value", "source_text"],
               [{"item": "project_count", "value": plan.total["count"], "source_text": plan.total["text"]},
                {"item": "total_investment_wan", "value": plan.total["value"], "source_text": plan.total["row"]}])
-    write_csv(GIS, "indicators.csv", ["id", "name", "target_text", "comparator", "target_value", "target_unit",
-                                      "lead_unit", "remarks"], plan.indicators)
-    write_csv(GIS, "policies.csv", ["id", "text", "lead_unit", "remarks"], plan.policies)
-    write_csv(GIS, "reforms.csv", ["id", "text", "lead_unit", "remarks"], plan.reforms)
-    write_csv(GIS, "milestones.csv", ["id", "due_date", "due_text", "deliverable"], plan.milestones)
+    write_csv(folder, "indicators.csv", catalog.csv_header("indicators.csv"), plan.indicators)
+    write_csv(folder, "policies.csv", catalog.csv_header("policies.csv"), plan.policies)
+    write_csv(folder, "reforms.csv", catalog.csv_header("reforms.csv"), plan.reforms)
+    write_csv(folder, "milestones.csv", catalog.csv_header("milestones.csv"), plan.milestones)
 
 
 def report(plan_path, sources_dir, ctx, layers, inconsistencies):

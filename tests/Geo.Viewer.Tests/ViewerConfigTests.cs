@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Geo.Viewer.Tests;
 
-/// <summary>/viewer/config: online base maps are off unless configured, and field titles come from the catalog.</summary>
+/// <summary>/viewer/config: online base maps are off unless configured, and field titles and code names come from the catalog.</summary>
 public sealed class ViewerConfigTests
 {
     private sealed class Service(Dictionary<string, string> settings) : WebApplicationFactory<Program>
@@ -41,6 +41,25 @@ public sealed class ViewerConfigTests
         Assert.Equal("计划总投资（万元）", investment.GetProperty("titleZh").GetString());
         // Tables without geometry are not map layers.
         Assert.DoesNotContain(config.GetProperty("collections").EnumerateArray(), c => c.GetProperty("id").GetString() == "indicators");
+    }
+
+    [Fact]
+    public async Task Coded_values_carry_their_Chinese_and_English_names_and_open_lists_say_so()
+    {
+        var config = await ConfigAsync([]);
+        var collections = config.GetProperty("collections").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        JsonElement Property(string collection, string name) =>
+            collections[collection].GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
+
+        var kinds = Property("facilities", "kind").GetProperty("values");
+        Assert.Equal(["school", "clinic", "hospital", "market", "elderly_care", "childcare", "park", "railway_station"],
+            kinds.EnumerateObject().Select(k => k.Name));
+        Assert.Equal(["火车站", "Railway station"], kinds.GetProperty("railway_station").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal("农民搬迁安置区", Property("zones", "kind").GetProperty("values").GetProperty("resettlement")[0].GetString());
+        Assert.False(Property("facilities", "kind").TryGetProperty("valuesOpen", out _));
+        Assert.True(Property("parcels", "land_use_code").GetProperty("valuesOpen").GetBoolean());
+        Assert.False(Property("projects", "name").TryGetProperty("values", out _));
+        Assert.Equal("Clinic or hospital", config.GetProperty("livingNeeds").GetProperty("clinic_or_hospital")[1].GetString());
     }
 
     [Fact]

@@ -4,10 +4,11 @@ import csv
 import json
 import os
 
+from . import catalog
 from .checks import CheckFailed, check
 from .planar import poly_within, polys_intersect, ring_self_intersects, signed_area_deg
 
-PRECISIONS = ("surveyed", "sourced_point", "approximate", "schematic")
+PRECISIONS = catalog.closed_values("projects.geojson")["location_precision"]
 
 
 def feature(fid, props, geom):
@@ -78,8 +79,9 @@ def validate_geometry(g, what):
 
 
 
-def check_contract(fname, feats, keys):
-    """Integer unique ids, every listed property present and in order, then the honesty properties; valid geometry."""
+def check_contract(fname, feats, keys, allowed):
+    """Integer unique ids, every listed property present and in order, then the honesty properties; coded values in
+    their closed lists (property -> codes); valid geometry."""
     ids = [f_["id"] for f_ in feats]
     check(all(isinstance(i, int) and not isinstance(i, bool) for i in ids) and len(set(ids)) == len(ids),
           "%s: ids must be unique integers" % fname)
@@ -88,4 +90,6 @@ def check_contract(fname, feats, keys):
         check(pk == keys + ["source", "location_precision", "illustrative"],
               "%s id %s: property keys %r" % (fname, f_["id"], pk))
         check("id" not in f_["properties"], "id repeated in properties")
+        for name, codes in allowed.items():
+            check(f_["properties"][name] in codes, "%s id %s: %s %r is not one of %r" % (fname, f_["id"], name, f_["properties"][name], codes))
         validate_geometry(f_["geometry"], "%s id %s" % (fname, f_["id"]))

@@ -8,7 +8,7 @@ namespace Geo.Api.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["migrate", "import", "check-data"];
+    private static readonly string[] Verbs = ["migrate", "import", "check-data", "catalog"];
 
     /// <summary>
     /// True when the arguments are for the CLI: a first word that is not a host setting. The web host takes only
@@ -25,6 +25,7 @@ public static class CliApp
             MigrateVerb.Create(output),
             ImportVerb.Create(output),
             CheckDataVerb.Create(output),
+            CatalogVerb.Create(output),
         };
 
         if (args.Length > 0 && args[0] is not ("help" or "--help" or "-h") && !Verbs.Contains(args[0]))

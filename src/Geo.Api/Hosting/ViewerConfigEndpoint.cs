@@ -1,11 +1,15 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Geo.Core.Domain;
 
 namespace Geo.Api.Hosting;
 
 /// <summary>
 /// What the viewer needs from the server besides the features: which online base maps are switched on (the 天地图 key
-/// lives in configuration, never in the built files) and every collection's Chinese field titles from the catalog, so
-/// popups and tables cannot drift from the data contract.
+/// lives in configuration, never in the built files) and every collection's Chinese field titles and coded values'
+/// names (Chinese and English) from the catalog, so popups, tables and legends cannot drift from the data contract.
+/// One small response, read once at start-up.
 /// </summary>
 public static class ViewerConfigEndpoint
 {
@@ -29,9 +33,28 @@ public static class ViewerConfigEndpoint
                 id = c.Id,
                 titleZh = c.TitleZh,
                 titleEn = c.TitleEn,
-                properties = c.Properties.Select(p => new { name = p.Name, titleZh = p.TitleZh, type = p.Type.ToString() }),
+                properties = c.Properties.Select(p => new
+                {
+                    name = p.Name,
+                    titleZh = p.TitleZh,
+                    type = p.Type.ToString(),
+                    values = p.Codes is { } codes ? Names(codes) : null,
+                    // Open lists (land-use codes) name codes for legends; the data's own column says them in popups.
+                    valuesOpen = p.Codes is { IsClosed: false } ? true : (bool?)null,
+                }),
             }),
-        })).ExcludeFromDescription();
+            livingNeeds = Names(Catalog.LivingNeeds),
+        }, Options)).ExcludeFromDescription();
         return app;
     }
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>code → [Chinese name, English name], in the catalog's order.</summary>
+    private static Dictionary<string, string[]> Names(CodeList codes) =>
+        codes.Values.ToDictionary(v => v.Code, v => new[] { v.TitleZh, v.TitleEn }, StringComparer.Ordinal);
 }

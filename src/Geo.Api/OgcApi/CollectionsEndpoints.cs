@@ -85,7 +85,7 @@ internal static class CollectionsEndpoints
 
         if (property.AllowedValues is { } allowed)
         {
-            schema["enum"] = allowed;
+            schema["enum"] = allowed.ToArray();
         }
 
         return schema;
@@ -130,7 +130,7 @@ internal static class CollectionsEndpoints
     /// <summary>The time the features span: the earliest start and the latest end, each read as a one-row sorted query.</summary>
     private static async Task<string[]?> TemporalExtentAsync(IFeatureStore store, CollectionDefinition collection, CancellationToken cancellationToken)
     {
-        if (TemporalProperties.Of(collection) is not { } temporal)
+        if (collection.Time is not { } temporal)
         {
             return null;
         }

@@ -5,30 +5,22 @@ using Geo.Core.Filters;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// Which properties carry time in each collection, and the <c>datetime</c> parameter as a filter on them: projects by
-/// their construction period (start_year…end_year), relocation flows by year, milestones by due date. A feature
-/// matches when its period and the requested instant or interval overlap.
+/// The <c>datetime</c> parameter as a filter on the properties that carry a collection's time (the catalog's
+/// <see cref="CollectionDefinition.Time"/>): whole years for integer properties, days for dates. A feature matches
+/// when its period and the requested instant or interval overlap.
 /// </summary>
 internal static class TemporalProperties
 {
-    private static readonly Dictionary<string, (string Start, string End, bool Years)> ByCollection = new()
-    {
-        [Catalog.Projects.Id] = ("start_year", "end_year", true),
-        [Catalog.RelocationFlows.Id] = ("year", "year", true),
-        [Catalog.Milestones.Id] = ("due_date", "due_date", false),
-    };
-
-    public static bool Has(CollectionDefinition collection) => ByCollection.ContainsKey(collection.Id);
-
-    public static (string Start, string End, bool Years)? Of(CollectionDefinition collection) =>
-        ByCollection.TryGetValue(collection.Id, out var t) ? t : null;
+    private static string WithTime => string.Join(", ", Catalog.All.Where(c => c.Time is not null).Select(c => c.Id));
 
     public static FilterExpression ToFilter(CollectionDefinition collection, string datetime)
     {
-        if (!ByCollection.TryGetValue(collection.Id, out var temporal))
+        if (collection.Time is not { } time)
         {
-            throw InputException.Invalid("datetime", $"collection '{collection.Id}' has no time", "datetime applies to projects, relocation_flows and milestones");
+            throw InputException.Invalid("datetime", $"collection '{collection.Id}' has no time", $"datetime applies to {WithTime}");
         }
+
+        var years = collection.FindProperty(time.Start)?.Type == PropertyType.Integer;
 
         var parts = datetime.Split('/');
         if (parts.Length > 2)
@@ -46,12 +38,12 @@ internal static class TemporalProperties
         var conditions = new List<FilterExpression>();
         if (end is { } until)
         {
-            conditions.Add(new Comparison(ComparisonOperator.LessOrEqual, new PropertyRef(temporal.Start), Value(until, temporal.Years)));
+            conditions.Add(new Comparison(ComparisonOperator.LessOrEqual, new PropertyRef(time.Start), Value(until, years)));
         }
 
         if (start is { } from)
         {
-            conditions.Add(new Comparison(ComparisonOperator.GreaterOrEqual, new PropertyRef(temporal.End), Value(from, temporal.Years)));
+            conditions.Add(new Comparison(ComparisonOperator.GreaterOrEqual, new PropertyRef(time.End), Value(from, years)));
         }
 
         return conditions.Count switch

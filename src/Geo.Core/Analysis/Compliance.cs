@@ -47,7 +47,7 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
         var findings = new List<ComplianceFinding>();
         var overlaps = await spatial.IntersectionsAsync(
             subject.Geometry, Catalog.Constraints,
-            new PropertyFilter("kind", [Labels.PermanentFarmland, Labels.EcologicalRedline, Labels.Geohazard]),
+            new PropertyFilter("kind", [Catalog.PermanentFarmland, Catalog.EcologicalRedline, Catalog.Geohazard]),
             cancellationToken).ConfigureAwait(false);
         foreach (var overlap in overlaps)
         {
@@ -59,9 +59,9 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
 
             var kind = (string)overlap.Feature["kind"]!;
             findings.Add(new ComplianceFinding(
-                kind == Labels.Geohazard ? Severity.Warning : Severity.Conflict,
-                kind, Labels.Of(kind), overlap.Feature.Id, (string?)overlap.Feature["name"],
-                $"与{Labels.Of(kind)}重叠",
+                kind == Catalog.Geohazard ? Severity.Warning : Severity.Conflict,
+                kind, Catalog.ConstraintKinds.TitleZh(kind), overlap.Feature.Id, (string?)overlap.Feature["name"],
+                $"与{Catalog.ConstraintKinds.TitleZh(kind)}重叠",
                 AreaFigures.Of(overlap.Area), Share(subject, overlap.Area), overlap.Intersection));
         }
 
@@ -75,12 +75,12 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     private async Task<IEnumerable<ComplianceFinding>> OutsideUrbanBoundaryAsync(Subject subject, CancellationToken cancellationToken)
     {
         var (outside, area) = await spatial.DifferenceAsync(
-            subject.Geometry, Catalog.Constraints, new PropertyFilter("kind", Labels.UrbanBoundary), cancellationToken).ConfigureAwait(false);
+            subject.Geometry, Catalog.Constraints, new PropertyFilter("kind", Catalog.UrbanBoundary), cancellationToken).ConfigureAwait(false);
         // A point or line has no area: it conflicts when any of it is outside. A polygon conflicts by its area outside.
         var conflict = subject.HasArea ? area.SquareMetres > NoiseSquareMetres : !outside.IsEmpty;
         return conflict
             ? [new ComplianceFinding(
-                Severity.Conflict, Labels.UrbanBoundary, Labels.Of(Labels.UrbanBoundary), null, null, $"位于{Labels.Of(Labels.UrbanBoundary)}之外",
+                Severity.Conflict, Catalog.UrbanBoundary, Catalog.ConstraintKinds.TitleZh(Catalog.UrbanBoundary), null, null, $"位于{Catalog.ConstraintKinds.TitleZh(Catalog.UrbanBoundary)}之外",
                 AreaFigures.Of(area), Share(subject, area), outside)]
             : [];
     }

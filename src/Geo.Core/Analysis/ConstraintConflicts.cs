@@ -9,9 +9,9 @@ public sealed class ConstraintConflicts(IFeatureStore store, ISpatialAnalysis sp
 {
     private static readonly (string A, string B)[] Pairs =
     [
-        (Labels.PermanentFarmland, Labels.EcologicalRedline),
-        (Labels.PermanentFarmland, Labels.UrbanBoundary),
-        (Labels.EcologicalRedline, Labels.UrbanBoundary),
+        (Catalog.PermanentFarmland, Catalog.EcologicalRedline),
+        (Catalog.PermanentFarmland, Catalog.UrbanBoundary),
+        (Catalog.EcologicalRedline, Catalog.UrbanBoundary),
     ];
 
     public async Task<ConstraintConflictsResult> RunAsync(CancellationToken cancellationToken)
@@ -26,8 +26,8 @@ public sealed class ConstraintConflicts(IFeatureStore store, ISpatialAnalysis sp
                 conflicts.AddRange(overlaps
                     .Where(o => o.Area.SquareMetres > 0)
                     .Select(o => new ConstraintConflict(
-                        kindA, Labels.Of(kindA), a.Id, (string)a["name"]!,
-                        kindB, Labels.Of(kindB), o.Feature.Id, (string)o.Feature["name"]!,
+                        kindA, Catalog.ConstraintKinds.TitleZh(kindA), a.Id, (string)a["name"]!,
+                        kindB, Catalog.ConstraintKinds.TitleZh(kindB), o.Feature.Id, (string)o.Feature["name"]!,
                         AreaFigures.Of(o.Area), o.Intersection)));
             }
         }

@@ -43,7 +43,7 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
         else
         {
             zones = await store.QueryAsync(new FeatureQuery(Catalog.Zones), cancellationToken)
-                .Where(z => (string?)z["kind"] == "resettlement").ToListAsync(cancellationToken).ConfigureAwait(false);
+                .Where(z => (string?)z["kind"] == Catalog.ResettlementZone).ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var areas = new List<LivingCircleArea>();
@@ -54,16 +54,16 @@ public sealed class LivingCircle(IFeatureStore store, ISpatialAnalysis spatial)
             {
                 var facilities = nearby.Where(f => n.FacilityKinds.Contains((string)f.Feature["kind"]!)).ToList();
                 return new NeedCoverage(
-                    n.Need, Labels.Of(n.Need), facilities.Count > 0,
+                    n.Need, Catalog.LivingNeeds.TitleZh(n.Need), facilities.Count > 0,
                     facilities.Select(f => new NearbyFacility(f.Feature.Id, (string)f.Feature["kind"]!, (string)f.Feature["name"]!, f.DistanceMetres)).ToList());
             }).ToList();
             // A clinic meets the medical need, but staff also want to see that no hospital is near, so missing kinds are listed too.
-            var missingKinds = Catalog.FacilityKinds.Where(k => !nearby.Any(f => (string?)f.Feature["kind"] == k)).Select(Labels.Of).ToList();
+            var missingKinds = Catalog.FacilityKinds.Where(k => !nearby.Any(f => (string?)f.Feature["kind"] == k)).Select(Catalog.FacilityKinds.TitleZh).ToList();
             areas.Add(new LivingCircleArea(zone.Id, (string)zone["name"]!, needs, needs.Where(n => !n.Covered).Select(n => n.Label).ToList(), missingKinds, zone.Geometry!));
         }
 
         var coverage = Needs.Select(n => new KindCoverage(
-            n.Need, Labels.Of(n.Need),
+            n.Need, Catalog.LivingNeeds.TitleZh(n.Need),
             areas.Count(a => a.Needs.Single(x => x.Need == n.Need).Covered),
             areas.Count)).ToList();
         var method = await spatial.RoadNetworkAsync(cancellationToken).ConfigureAwait(false) ? ByRoad : StraightLine;

@@ -149,7 +149,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     private static string ClassLabel(CollectionDefinition layer, string code, IReadOnlyList<Overlap> overlaps) =>
         layer == Catalog.Parcels
             ? overlaps.Select(o => o.Feature).FirstOrDefault(f => (string?)f["land_use_code"] == code)?["land_use"] as string ?? code
-            : Labels.Of(code);
+            : layer.FindProperty(Layers[layer.Id].ClassProperty)?.Codes?.TitleZh(code) ?? code;
 }
 
 public sealed record OverlayRequest

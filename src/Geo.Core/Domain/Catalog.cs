@@ -1,26 +1,115 @@
 namespace Geo.Core.Domain;
 
 /// <summary>
-/// Every collection the service knows. File and property names are a contract shared with gis-data/README.md and the
-/// PostGIS migrations (a test compares the migrated schema with this list): add properties freely, rename none.
+/// Every collection the service knows: the one data contract. File and property names, every allowed value with its
+/// Chinese and English name, time properties and editability live here; the OGC API, import validation, the analyses'
+/// labels, the viewer (through /viewer/config) and the Python generator (through the exported catalog.json) read it,
+/// and a test holds the PostGIS migrations' columns, CHECK lists and data-version triggers equal to it. Add
+/// properties freely, rename none.
 /// </summary>
 public static class Catalog
 {
-    public static readonly IReadOnlyList<string> LocationPrecisions = ["surveyed", "sourced_point", "approximate", "schematic"];
-    public static readonly IReadOnlyList<string> ProjectCategories = ["resettlement", "industry", "employment", "public_service", "municipal"];
-    public static readonly IReadOnlyList<string> Fundings = ["政府", "市场"];
-    public static readonly IReadOnlyList<string> ZoneKinds = ["pilot_area", "high_tech_zone", "key_town", "resettlement"];
-    public static readonly IReadOnlyList<string> ConstraintKinds = ["permanent_farmland", "ecological_redline", "urban_boundary", "geohazard"];
-    public static readonly IReadOnlyList<string> FacilityKinds = ["school", "clinic", "hospital", "market", "elderly_care", "childcare", "park", "railway_station"];
-    public static readonly IReadOnlyList<string> RelocationReasons = ["地质灾害", "生态", "重大工程", "自愿搬迁", "高山远山"];
-    public static readonly IReadOnlyList<string> TownshipTypes = ["街道", "镇", "乡"];
-    public static readonly IReadOnlyList<string> Comparators = [">=", "<=", "=", "~"];
+    // Codes the analyses name in code; the lists below are where they are defined with their names.
+    public const string PermanentFarmland = "permanent_farmland";
+    public const string EcologicalRedline = "ecological_redline";
+    public const string UrbanBoundary = "urban_boundary";
+    public const string Geohazard = "geohazard";
+    public const string ResettlementZone = "resettlement";
+
+    public static readonly CodeList LocationPrecisions = CodeList.Closed(
+        new("surveyed", "测量坐标", "surveyed"),
+        new("sourced_point", "有来源的点位", "sourced point"),
+        new("approximate", "近似位置", "approximate"),
+        new("schematic", "示意位置", "schematic"));
+
+    public static readonly CodeList ProjectCategories = CodeList.Closed(
+        new("resettlement", "农村人口进城集镇安置项目", "Resettlement in towns"),
+        new("industry", "产业发展“强基”工程", "Industry foundations"),
+        new("employment", "高质量就业创业促进工程", "Jobs and start-ups"),
+        new("public_service", "公共服务扩面提质工程", "Public services"),
+        new("municipal", "市政设施提档升级工程", "Municipal infrastructure"));
+
+    public static readonly CodeList Fundings = CodeList.Closed(
+        new("政府", "政府", "Government"),
+        new("市场", "市场", "Market"));
+
+    public static readonly CodeList ZoneKinds = CodeList.Closed(
+        new("pilot_area", "试点片区", "Pilot area"),
+        new("high_tech_zone", "高新区", "High-tech zone"),
+        new("key_town", "重点集镇", "Key town"),
+        // The plan speaks of 农民搬迁 (farmers moving to towns) and the zone collection's own description says 农民搬迁安置区.
+        new(ResettlementZone, "农民搬迁安置区", "Resettlement area"));
+
+    public static readonly CodeList ConstraintKinds = CodeList.Closed(
+        new(PermanentFarmland, "永久基本农田", "Permanent basic farmland"),
+        new(EcologicalRedline, "生态保护红线", "Ecological red line"),
+        new(UrbanBoundary, "城镇开发边界", "Urban development boundary"),
+        new(Geohazard, "地质灾害隐患区", "Geohazard area"));
+
+    public static readonly CodeList FacilityKinds = CodeList.Closed(
+        new("school", "学校", "School"),
+        // The plan names no 诊所 and one 卫生院; the data's clinics are 社区卫生服务站. The service has always answered
+        // 诊所/卫生院 (a viewer test reads it in the living-circle panel), so that wording stays.
+        new("clinic", "诊所/卫生院", "Clinic"),
+        new("hospital", "医院", "Hospital"),
+        new("market", "农贸市场", "Market"),
+        // The plan's 养老服务中心/站 and the data's 养老服务站: a service, not a home.
+        new("elderly_care", "养老服务", "Elderly care"),
+        new("childcare", "托育", "Childcare"),
+        new("park", "公园", "Park"),
+        new("railway_station", "火车站", "Railway station"));
+
+    public static readonly CodeList RelocationReasons = CodeList.Closed(
+        new("地质灾害", "地质灾害", "Geohazard"),
+        new("生态", "生态", "Ecology"),
+        new("重大工程", "重大工程", "Major works"),
+        new("自愿搬迁", "自愿搬迁", "Voluntary"),
+        new("高山远山", "高山远山", "Remote mountains"));
+
+    public static readonly CodeList TownshipTypes = CodeList.Closed(
+        new("街道", "街道", "Subdistrict"),
+        new("镇", "镇", "Town"),
+        new("乡", "乡", "Township"));
+
+    public static readonly CodeList Comparators = CodeList.Closed(
+        new(">=", "不低于", "at least"),
+        new("<=", "不高于", "at most"),
+        new("=", "等于", "equal to"),
+        new("~", "约为", "about"));
+
+    /// <summary>三调 land-use codes named today; open, because official parcels bring codes of their own.</summary>
+    public static readonly CodeList LandUses = CodeList.Open(
+        new("0101", "水田", "Paddy field"),
+        new("0102", "水浇地", "Irrigated land"),
+        new("0103", "旱地", "Dry land"),
+        new("0201", "果园", "Orchard"),
+        new("0301", "乔木林地", "Forest"),
+        new("0305", "灌木林地", "Shrubland"),
+        new("0404", "其他草地", "Other grassland"),
+        new("1101", "河流水面", "River"),
+        new("1103", "水库水面", "Reservoir"),
+        new("0601", "工业用地", "Industrial"),
+        new("0701", "城镇住宅用地", "Urban residential"),
+        new("0702", "农村宅基地", "Rural homesteads"),
+        new("05H1", "商业服务业设施用地", "Commercial"),
+        new("08H2", "科教文卫用地", "Education, culture, health"),
+        new("0810", "公园与绿地", "Parks and green space"),
+        new("1003", "公路用地", "Roads"));
+
+    /// <summary>The daily needs of the 一刻钟便民生活圈 as the living-circle analysis codes them (a need, not a facility kind).</summary>
+    public static readonly CodeList LivingNeeds = CodeList.Closed(
+        new("school", "学校", "School"),
+        new("clinic_or_hospital", "医疗（诊所或医院）", "Clinic or hospital"),
+        new("market", "农贸市场", "Market"),
+        new("elderly_care", "养老", "Elderly care"),
+        new("childcare", "托育", "Childcare"),
+        new("park", "公园", "Park"));
 
     /// <summary>Where a position came from and how far to trust it; carried by every feature (data honesty).</summary>
     private static readonly PropertyDefinition[] Honesty =
     [
         new("source", PropertyType.Text, "数据来源"),
-        new("location_precision", PropertyType.Text, "位置精度", AllowedValues: LocationPrecisions),
+        new("location_precision", PropertyType.Text, "位置精度", Codes: LocationPrecisions),
         new("illustrative", PropertyType.Boolean, "示意数据"),
     ];
 
@@ -31,20 +120,22 @@ public static class Catalog
         [
             new("name", PropertyType.Text, "项目名称"),
             new("owner", PropertyType.Text, "项目业主"),
-            new("funding", PropertyType.Text, "投资类别", AllowedValues: Fundings),
+            new("funding", PropertyType.Text, "投资类别", Codes: Fundings),
             new("period", PropertyType.Text, "建设年限"),
             new("start_year", PropertyType.Integer, "开工年份"),
             new("end_year", PropertyType.Integer, "完工年份"),
             new("scope", PropertyType.Text, "主要建设内容及规模"),
             new("investment_wan", PropertyType.Number, "计划总投资（万元）"),
             new("lead_unit", PropertyType.Text, "牵头单位"),
-            new("category", PropertyType.Text, "项目类别代码", AllowedValues: ProjectCategories),
+            new("category", PropertyType.Text, "项目类别代码", Codes: ProjectCategories),
             new("category_name", PropertyType.Text, "项目类别"),
             new("place", PropertyType.Text, "定位地点"),
             new("stated_area_m2", PropertyType.Number, "方案所述占地（平方米）", Required: false),
             new("extent_text", PropertyType.Text, "占地原文", Required: false),
             .. Honesty,
-        ]);
+        ],
+        Time: new("start_year", "end_year"),
+        Editable: true);
 
     public static readonly CollectionDefinition Zones = new(
         "zones", "zones.geojson", GeometryKind.MultiPolygon,
@@ -52,12 +143,13 @@ public static class Catalog
         "环汉丰湖片区、浦里高新区、重点集镇与农民搬迁安置区",
         [
             new("name", PropertyType.Text, "名称"),
-            new("kind", PropertyType.Text, "类型", AllowedValues: ZoneKinds),
+            new("kind", PropertyType.Text, "类型", Codes: ZoneKinds),
             new("capacity_households", PropertyType.Integer, "安置容量（户）", Required: false),
             new("township_code", PropertyType.Text, "所在乡镇代码", Required: false),
             new("plan_text", PropertyType.Text, "方案原文", Required: false),
             .. Honesty,
-        ]);
+        ],
+        Editable: true);
 
     public static readonly CollectionDefinition District = new(
         "district", "district.geojson", GeometryKind.MultiPolygon,
@@ -77,7 +169,7 @@ public static class Catalog
         [
             new("code", PropertyType.Text, "统计用区划代码"),
             new("name", PropertyType.Text, "名称"),
-            new("type", PropertyType.Text, "类型", AllowedValues: TownshipTypes),
+            new("type", PropertyType.Text, "类型", Codes: TownshipTypes),
             .. Honesty,
         ]);
 
@@ -86,13 +178,14 @@ public static class Catalog
         "地块", "Land parcels",
         "片区内地块及其三调地类",
         [
-            new("land_use_code", PropertyType.Text, "地类编码"),
+            new("land_use_code", PropertyType.Text, "地类编码", Codes: LandUses),
             new("land_use", PropertyType.Text, "地类名称"),
             new("area_m2", PropertyType.Number, "面积（平方米）"),
             new("township_code", PropertyType.Text, "所在乡镇代码"),
             new("zone_id", PropertyType.Integer, "所在片区", Required: false),
             .. Honesty,
-        ]);
+        ],
+        Editable: true);
 
     public static readonly CollectionDefinition RelocationFlows = new(
         "relocation_flows", "relocation_flows.geojson", GeometryKind.LineString,
@@ -106,31 +199,35 @@ public static class Catalog
             new("households", PropertyType.Integer, "户数"),
             new("persons", PropertyType.Integer, "人数"),
             new("year", PropertyType.Integer, "年份"),
-            new("reason", PropertyType.Text, "搬迁原因", AllowedValues: RelocationReasons),
+            new("reason", PropertyType.Text, "搬迁原因", Codes: RelocationReasons),
             .. Honesty,
-        ]);
+        ],
+        Time: new("year", "year"),
+        Editable: true);
 
     public static readonly CollectionDefinition Constraints = new(
         "constraints", "constraints.geojson", GeometryKind.MultiPolygon,
         "管控边界", "Planning constraints",
         "永久基本农田、生态保护红线、城镇开发边界、地质灾害隐患区",
         [
-            new("kind", PropertyType.Text, "类型", AllowedValues: ConstraintKinds),
+            new("kind", PropertyType.Text, "类型", Codes: ConstraintKinds),
             new("name", PropertyType.Text, "名称"),
             .. Honesty,
-        ]);
+        ],
+        Editable: true);
 
     public static readonly CollectionDefinition Facilities = new(
         "facilities", "facilities.geojson", GeometryKind.Point,
         "公共服务设施", "Public facilities",
         "一刻钟便民生活圈设施：学校、医疗、市场、养老、托育、公园；及区内火车站（OpenStreetMap）",
         [
-            new("kind", PropertyType.Text, "类型", AllowedValues: FacilityKinds),
+            new("kind", PropertyType.Text, "类型", Codes: FacilityKinds),
             new("name", PropertyType.Text, "名称"),
             new("planned", PropertyType.Boolean, "方案新建"),
             new("project_id", PropertyType.Integer, "所属项目", Required: false),
             .. Honesty,
-        ]);
+        ],
+        Editable: true);
 
     public static readonly CollectionDefinition Indicators = new(
         "indicators", "indicators.csv", GeometryKind.None,
@@ -139,7 +236,7 @@ public static class Catalog
         [
             new("name", PropertyType.Text, "指标名称"),
             new("target_text", PropertyType.Text, "2025年目标"),
-            new("comparator", PropertyType.Text, "比较方式", AllowedValues: Comparators),
+            new("comparator", PropertyType.Text, "比较方式", Codes: Comparators),
             new("target_value", PropertyType.Number, "目标值"),
             new("target_unit", PropertyType.Text, "单位", Required: false),
             new("lead_unit", PropertyType.Text, "区级牵头单位"),
@@ -178,7 +275,8 @@ public static class Catalog
             new("due_text", PropertyType.Text, "时间节点"),
             new("deliverable", PropertyType.Text, "工作成果"),
         ],
-        CsvIdColumn: "id");
+        CsvIdColumn: "id",
+        Time: new("due_date", "due_date"));
 
     public static readonly IReadOnlyList<CollectionDefinition> All =
     [

@@ -1,17 +1,19 @@
 import type { Feature as GeoJsonFeature, FeatureCollection } from 'geojson';
+import type { Names } from './codeNames';
 import { configUrl, itemsUrl } from './layers/layerUrls';
 
-/** The viewer's settings and the catalog's field titles, from Geo.Api (/viewer/config). */
+/** The viewer's settings and the catalog's field titles and code names, from Geo.Api (/viewer/config). */
 export interface ViewerConfig {
   baseMaps: { tianditu: { enabled: boolean; key: string }; openStreetMap: { enabled: boolean } };
   collections: CollectionInfo[];
+  livingNeeds: Names;
 }
 
 export interface CollectionInfo {
   id: string;
   titleZh: string;
   titleEn: string;
-  properties: Array<{ name: string; titleZh: string; type: string }>;
+  properties: Array<{ name: string; titleZh: string; type: string; values?: Names; valuesOpen?: boolean }>;
 }
 
 interface ItemsPage extends FeatureCollection {

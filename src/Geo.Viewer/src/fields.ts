@@ -1,7 +1,7 @@
 import type { CollectionInfo } from './api';
 import { formatArea, formatNumber, formatWan } from './format';
 import { lang, t } from './i18n';
-import { kindVocabularies, nameOf, propertyVocabularies } from './vocabulary';
+import { codesOf, isCoded, nameOf } from './codeNames';
 
 /** English field names; the Chinese ones come from the server's catalog (Catalog.cs TitleZh). */
 const englishTitles: Record<string, string> = {
@@ -88,11 +88,8 @@ export function displayValue(collectionId: string, name: string, value: unknown)
   if ((name === 'area_m2' || name === 'stated_area_m2') && typeof value === 'number') {
     return formatArea(value);
   }
-  if (name === 'kind' && kindVocabularies[collectionId]) {
-    return nameOf(kindVocabularies[collectionId], String(value));
-  }
-  if (propertyVocabularies[name]) {
-    return nameOf(propertyVocabularies[name], String(value));
+  if (isCoded(collectionId, name)) {
+    return nameOf(codesOf(collectionId, name), String(value));
   }
   if (typeof value === 'number' && !/year|code|id|zone/.test(name)) {
     return formatNumber(value);

@@ -2,6 +2,7 @@ import 'ol/ol.css';
 import './viewer.css';
 import './projections';
 import { fetchConfig } from './api';
+import { setCodeNames } from './codeNames';
 import { lang, onLangChange, setLang, t } from './i18n';
 import { createBaseMaps } from './layers/baseMaps';
 import { createDataLayers } from './layers/dataLayers';
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
   const initial = readPermalink(location.hash);
   setLang(initial.lang ?? 'zh');
   const config = await fetchConfig();
+  setCodeNames(config);
 
   const map = createMap(byId('map'));
   const baseMaps = createBaseMaps(config);

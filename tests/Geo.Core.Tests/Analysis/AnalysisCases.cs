@@ -1,5 +1,6 @@
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Domain;
 using Geo.Core.Stores;
 using Geo.Testing;
 
@@ -174,11 +175,11 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
 
         Assert.True(farmland > 1000);
         Assert.Equal(Compliance.Conflicting, result.Verdict);
-        var conflict = Assert.Single(result.Findings, f => f.Kind == Labels.PermanentFarmland);
+        var conflict = Assert.Single(result.Findings, f => f.Kind == Catalog.PermanentFarmland);
         Assert.Equal(Severity.Conflict, conflict.Severity);
         Assert.Equal(2, conflict.ConstraintId);
         Assert.Equal(farmland, conflict.Area.SquareMetres, M2);
-        var urban = result.Findings.SingleOrDefault(f => f.Kind == Labels.UrbanBoundary);
+        var urban = result.Findings.SingleOrDefault(f => f.Kind == Catalog.UrbanBoundary);
         Assert.Equal(outside, urban?.Area.SquareMetres ?? 0, M2);
     }
 
@@ -196,8 +197,8 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
 
         Assert.InRange(farmland, 1000, 0.95 * result.Subject.Area.SquareMetres);
         Assert.Equal(Compliance.Conflicting, result.Verdict);
-        Assert.Equal(farmland, Assert.Single(result.Findings, f => f.Kind == Labels.PermanentFarmland).Area.SquareMetres, M2);
-        Assert.Equal(outside, result.Findings.SingleOrDefault(f => f.Kind == Labels.UrbanBoundary)?.Area.SquareMetres ?? 0, M2);
+        Assert.Equal(farmland, Assert.Single(result.Findings, f => f.Kind == Catalog.PermanentFarmland).Area.SquareMetres, M2);
+        Assert.Equal(outside, result.Findings.SingleOrDefault(f => f.Kind == Catalog.UrbanBoundary)?.Area.SquareMetres ?? 0, M2);
     }
 
     [Fact]
@@ -219,7 +220,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
 
         var result = await new Compliance(Store, Spatial).RunAsync("zones", 13, None);
 
-        var warning = Assert.Single(result.Findings, f => f.Kind == Labels.Geohazard);
+        var warning = Assert.Single(result.Findings, f => f.Kind == Catalog.Geohazard);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Equal(hazard, warning.Area.SquareMetres, M2);
         Assert.NotEqual(Compliance.Compliant, result.Verdict);
@@ -270,7 +271,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
             Assert.Equal(p.First.Value, p.Second.Area.SquareMetres, M2);
             Assert.Equal(p.First.Value / zoneArea, p.Second.ShareOfSubject!.Value, 1e-9);
         });
-        Assert.Contains(result.Subjects.Single().Layers.Single(l => l.Layer == "constraints").Classes, c => c.Class == Labels.Geohazard);
+        Assert.Contains(result.Subjects.Single().Layers.Single(l => l.Layer == "constraints").Classes, c => c.Class == Catalog.Geohazard);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ import { landUseColours } from '../styles/palette';
 import { parcelStyle } from '../styles/parcelStyle';
 import { projectStyle } from '../styles/projectStyle';
 import { zoneStyle } from '../styles/zoneStyle';
-import { constraintKinds, facilityKinds, landUses, nameOf, projectCategories, zoneKinds } from '../vocabulary';
+import { codesOf, nameOf } from '../codeNames';
 
 /** One legend row: a sample feature in legend-canvas pixels, drawn with the layer's own style function. */
 export interface LegendItem {
@@ -43,8 +43,8 @@ function sample(geometry: Polygon | Point | LineString, properties: Record<strin
   return feature;
 }
 
-const byCode = (names: Record<string, [string, string]>, geometry: () => Polygon | Point, property: string) => () =>
-  Object.keys(names).map((code) => ({ label: () => nameOf(names, code), feature: sample(geometry(), { [property]: code }) }));
+const byCode = (collectionId: LayerId, geometry: () => Polygon | Point, property: string) => () =>
+  Object.keys(codesOf(collectionId, property)).map((code) => ({ label: () => nameOf(codesOf(collectionId, property), code), feature: sample(geometry(), { [property]: code }) }));
 
 const definitions: LayerDefinition[] = [
   {
@@ -61,10 +61,10 @@ const definitions: LayerDefinition[] = [
     visible: false,
     labelled: false,
     legend: () =>
-      Object.keys(landUseColours).map((code) => ({ label: () => `${code} ${nameOf(landUses, code)}`, feature: sample(box(), { land_use_code: code }) })),
+      Object.keys(landUseColours).map((code) => ({ label: () => `${code} ${nameOf(codesOf('parcels', 'land_use_code'), code)}`, feature: sample(box(), { land_use_code: code }) })),
   },
-  { id: 'zones', style: zoneStyle, visible: true, labelled: true, legend: byCode(zoneKinds, box, 'kind') },
-  { id: 'constraints', style: constraintStyle, visible: true, labelled: false, legend: byCode(constraintKinds, box, 'kind') },
+  { id: 'zones', style: zoneStyle, visible: true, labelled: true, legend: byCode('zones', box, 'kind') },
+  { id: 'constraints', style: constraintStyle, visible: true, labelled: false, legend: byCode('constraints', box, 'kind') },
   {
     id: 'townships',
     style: townshipStyle,
@@ -91,7 +91,7 @@ const definitions: LayerDefinition[] = [
     visible: false,
     labelled: false,
     legend: () => [
-      ...byCode(facilityKinds, dot, 'kind')(),
+      ...byCode('facilities', dot, 'kind')(),
       { label: () => pick('方案新建（深色外圈）', 'Built by the plan (dark ring)'), feature: sample(dot(), { kind: 'school', planned: true }) },
     ],
     attribution: () => pick('火车站：© OpenStreetMap 贡献者（ODbL）', 'Stations: © OpenStreetMap contributors (ODbL)'),
@@ -102,8 +102,8 @@ const definitions: LayerDefinition[] = [
     visible: true,
     labelled: true,
     legend: () => [
-      ...Object.keys(projectCategories).map((code) => ({
-        label: () => nameOf(projectCategories, code),
+      ...Object.keys(codesOf('projects', 'category')).map((code) => ({
+        label: () => nameOf(codesOf('projects', 'category'), code),
         feature: sample(dot(), { category: code, investment_wan: 10000, start_year: 0, end_year: 9999 }),
       })),
       ...[1000, 10000, 50000].map((wan) => ({

@@ -2,9 +2,9 @@ import type { Feature as GeoJsonFeature } from 'geojson';
 import { formatNumber, formatWan } from '../format';
 import { lang, t } from '../i18n';
 import type { AreaSummary, SummaryGroup } from '../analysis/areaSummary';
-import { fundings, nameOf, projectCategories } from '../vocabulary';
+import { codesOf, nameOf } from '../codeNames';
 
-/** The server labels in Chinese; coded groups (项目类别, 投资类别) get the viewer's English names under the toggle. */
+/** The server labels in Chinese; coded groups (项目类别, 投资类别) get the catalog's English names under the toggle. */
 function breakdown(title: string, groups: SummaryGroup[], apportioned: boolean, names?: Record<string, [string, string]>): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'breakdown';
@@ -45,8 +45,8 @@ export function renderAreaSummary(answer: AreaSummary): HTMLElement[] {
   return [
     list,
     ...notes,
-    breakdown(t('byGroup'), summary.byGroup, apportioned, projectCategories),
-    breakdown(t('byFunding'), summary.byFunding, apportioned, fundings),
+    breakdown(t('byGroup'), summary.byGroup, apportioned, codesOf('projects', 'category')),
+    breakdown(t('byFunding'), summary.byFunding, apportioned, codesOf('projects', 'funding')),
     breakdown(t('byYear'), summary.byStartYear, apportioned),
     breakdown(t('byLeadUnit'), summary.byLeadUnit, apportioned),
   ];

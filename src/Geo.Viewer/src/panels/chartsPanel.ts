@@ -4,7 +4,7 @@ import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import { projectCategoryColours } from '../styles/palette';
 import { projectTotals } from '../tools/projectTotals';
-import { fundings, nameOf, projectCategories } from '../vocabulary';
+import { codesOf, nameOf } from '../codeNames';
 
 /** Chart.js loads when the panel first opens, keeping it out of the bundle the first render waits for. */
 async function loadChart(): Promise<typeof Chart> {
@@ -41,7 +41,7 @@ export class ChartsPanel {
       new Chart(canvas('group'), {
         type: 'bar',
         data: {
-          labels: groups.map((code) => nameOf(projectCategories, code)),
+          labels: groups.map((code) => nameOf(codesOf('projects', 'category'), code)),
           datasets: [{ label: t('totalInvestment'), data: groups.map((code) => totals.byGroup.get(code)!), backgroundColor: groups.map((code) => projectCategoryColours[code]) }],
         },
         options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false }, tooltip } },
@@ -49,7 +49,7 @@ export class ChartsPanel {
       new Chart(canvas('funding'), {
         type: 'doughnut',
         data: {
-          labels: [...totals.byFunding.keys()].map((code) => nameOf(fundings, code)),
+          labels: [...totals.byFunding.keys()].map((code) => nameOf(codesOf('projects', 'funding'), code)),
           datasets: [{ data: [...totals.byFunding.values()], backgroundColor: ['#1c7ed6', '#f59f00'] }],
         },
         options: { animation: false, plugins: { tooltip } },

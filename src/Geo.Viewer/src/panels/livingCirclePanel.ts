@@ -3,7 +3,7 @@ import { fetchLivingCircle, type LivingCircleResult } from '../analysis/livingCi
 import { formatLength, formatNumber } from '../format';
 import { lang, onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
-import { livingNeeds, nameOf } from '../vocabulary';
+import { livingNeeds, nameOf } from '../codeNames';
 
 /** 一刻钟: the plan's walking distance for daily needs. */
 const distanceMetres = 1000;
@@ -64,7 +64,7 @@ export class LivingCirclePanel {
       const row = body.insertRow();
       row.dataset.need = need.need;
       row.className = need.covered ? 'covered' : 'gap';
-      row.insertCell().textContent = lang() === 'zh' ? need.label : nameOf(livingNeeds, need.need);
+      row.insertCell().textContent = lang() === 'zh' ? need.label : nameOf(livingNeeds(), need.need);
       row.insertCell().textContent = need.covered ? '✓' : `✗ ${t('gap')}`;
       const nearest = need.facilities[0];
       row.insertCell().textContent = nearest ? `${nearest.name} · ${formatLength(nearest.distanceMetres)}` : '—';

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Geo.Core.Domain;
 using Geo.Core.Stores.PostGis;
 using Geo.Testing;
@@ -21,7 +22,7 @@ public sealed class MigratedDatabase : IAsyncLifetime
     public Task DisposeAsync() => Database.DisposeAsync();
 }
 
-public sealed class SchemaMigratorTests(MigratedDatabase migrated) : IClassFixture<MigratedDatabase>
+public sealed partial class SchemaMigratorTests(MigratedDatabase migrated) : IClassFixture<MigratedDatabase>
 {
     private readonly TestDatabase _database = migrated.Database;
     private readonly IReadOnlyList<string> _firstRun = migrated.FirstRun;
@@ -111,4 +112,60 @@ public sealed class SchemaMigratorTests(MigratedDatabase migrated) : IClassFixtu
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, e.SqlState);
     }
+
+    /// <summary>
+    /// Every column the migrations restrict to a list of values (CHECK … IN (…), after all migrations) carries exactly
+    /// the catalog's closed list, in the catalog's order, and every closed list in the catalog has its CHECK.
+    /// </summary>
+    [Fact]
+    public async Task Every_CHECK_list_is_the_catalogs_allowed_values()
+    {
+        var checks = await RowsAsync(
+            """
+            SELECT rel.relname, att.attname, pg_get_constraintdef(con.oid)
+            FROM pg_constraint con
+            JOIN pg_class rel ON rel.oid = con.conrelid
+            JOIN pg_namespace ns ON ns.oid = rel.relnamespace AND ns.nspname = 'public'
+            JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
+            WHERE con.contype = 'c' AND cardinality(con.conkey) = 1 AND att.attname <> 'geom'
+              AND pg_get_constraintdef(con.oid) LIKE '%ANY (ARRAY[%'
+            """);
+        var actual = checks.ToDictionary(
+            r => $"{r[0]}.{r[1]}",
+            r => string.Join(" | ", QuotedText().Matches(r[2]).Select(m => m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal))));
+        var expected = Catalog.All
+            .SelectMany(c => c.Properties.Where(p => p.AllowedValues is not null).Select(p => (Key: $"{c.TableName}.{p.Name}", Values: string.Join(" | ", p.AllowedValues!))))
+            .ToDictionary(e => e.Key, e => e.Values);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_data_version_triggers_watch_exactly_the_catalogs_tables()
+    {
+        var tables = await RowsAsync(
+            "SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_schema = 'public' AND action_statement LIKE '%bump_data_version()%'");
+
+        Assert.Equal(Catalog.All.Select(c => c.TableName).Order(StringComparer.Ordinal), tables.Select(r => r[0]).Order(StringComparer.Ordinal));
+    }
+
+    private async Task<List<string[]>> RowsAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var rows = new List<string[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+
+        return rows;
+    }
+
+    /// <summary>A text literal in PostgreSQL's rendering of the CHECK: <c>'school'::text</c>.</summary>
+    [GeneratedRegex(@"'((?:[^']|'')*)'::text")]
+    private static partial Regex QuotedText();
 }

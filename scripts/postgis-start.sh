@@ -52,10 +52,13 @@ fi
   || { echo "postgis-start: the server did not start; see $dir/server.log" >&2; tail -n 20 "$dir/server.log" >&2; exit 1; }
 echo "$port" > "$dir/port"
 
-if ! psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" postgres | grep -q 1; then
-  psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE $database" postgres >&2
+# A standby (scripts/postgis-standby.sh) is read-only and already has the primary's database and extension.
+if [ "$(psql -h 127.0.0.1 -p "$port" -U postgres -tAc 'SELECT pg_is_in_recovery()' postgres)" = f ]; then
+  if ! psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" postgres | grep -q 1; then
+    psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE $database" postgres >&2
+  fi
+  psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE EXTENSION IF NOT EXISTS postgis" "$database" >&2
 fi
-psql -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE EXTENSION IF NOT EXISTS postgis" "$database" >&2
 
 echo "postgis-start: PostGIS $(psql -h 127.0.0.1 -p "$port" -U postgres -tAc 'SELECT postgis_lib_version()' "$database") on 127.0.0.1:$port" >&2
 connection

@@ -27,6 +27,19 @@ public sealed class PrivatePostGisCluster : IDisposable
     /// <summary>Creates the cluster on first use, starts it, and returns the connection string of its PostGIS database.</summary>
     public string Start() => Scripts.Run("postgis-start.sh", _environment).Trim().Split('\n')[^1];
 
+    /// <summary>
+    /// Makes this cluster a streaming standby of <paramref name="primary"/> on first use (pg_basebackup -R: real physical
+    /// replication), starts it, and returns the connection string of its read-only PostGIS database.
+    /// </summary>
+    public string StartStandbyOf(PrivatePostGisCluster primary)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        return Scripts.Run("postgis-standby.sh", new Dictionary<string, string>(_environment)
+        {
+            ["GEO_PG_PRIMARY_PORT"] = primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Trim().Split('\n')[^1];
+    }
+
     /// <summary>Stops the server (fast shutdown: open sessions are ended); its data stays for the next start.</summary>
     public void Stop() => Scripts.Run("postgis-stop.sh", _environment);
 

@@ -29,6 +29,10 @@ public static partial class DatabaseUnavailable
                     return p.SqlState is "57P01" or "57P02" or "57P03" or "53300" || p.SqlState.StartsWith("08", StringComparison.Ordinal);
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                     return true;
+                // Several hosts, and every one that may take this session is known to be down (Npgsql remembers that
+                // for Host Recheck Seconds): a write while the primary is away.
+                case NpgsqlException { InnerException: null } when e.Message.StartsWith("No suitable host", StringComparison.Ordinal):
+                    return true;
                 case SocketException:
                     return true;
                 default:

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +36,8 @@ internal static class RequestLimits
         // The framework's own binding errors (malformed JSON, a wrong type) are thrown, so that InputProblems says what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<InputProblems>();
+        // What a handler answered (bad input, the database down) is the request log's one line, not also an error with a stack trace.
+        services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService);
         return services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             if (context.Exception is not null || context.ProblemDetails.Detail is not null)

@@ -11,7 +11,8 @@ namespace Geo.Api.Hosting;
 /// Chooses the store: PostGIS when <c>ConnectionStrings:Geo</c> is set (migrated at start-up when
 /// <c>Database:MigrateOnStartup</c> is true), otherwise the embedded store loaded from the gis-data folder. The spatial
 /// analysis and the indicator actuals go with the store: SQL and a table for PostGIS; NTS and a JSON-lines file in
-/// <c>IndicatorActuals:Path</c> for the embedded store.
+/// <c>IndicatorActuals:Path</c> for the embedded store. A connection string with several hosts reads from a standby when
+/// it can and writes indicator actuals to the primary (docs/SCALING.md).
 /// </summary>
 public static class StoreRegistration
 {
@@ -30,11 +31,12 @@ public static class StoreRegistration
                 SchemaMigrator.Migrate(connectionString);
             }
 
-            var dataSource = PostGisDataSource.Create(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Database:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds)));
-            services.AddSingleton(dataSource);
-            services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSource));
-            services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSource));
-            services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSource));
+            var dataSources = PostGisDataSource.CreateReadWrite(connectionString, TimeSpan.FromSeconds(configuration.GetValue("Database:StatementTimeoutSeconds", DefaultStatementTimeoutSeconds)));
+            services.AddSingleton(dataSources);
+            services.AddSingleton(dataSources.Reads);
+            services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
+            services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
+            services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
             return services;
         }
 

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Geo.Core.GisData;
 using Geo.Core.Stores.PostGis;
 using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 
 namespace Geo.Api.Tests.Hosting;
 
@@ -40,14 +38,14 @@ public sealed class DatabaseOutageTests : IDisposable
         var acknowledged = new List<JsonElement>();
         for (var i = 1; i <= 5; i++)
         {
-            var response = await RecordAsync(client, i, 10 + (i * 1.25), $"before the stop #{i}");
+            var response = await IndicatorActualRows.RecordAsync(client, i, 10 + (i * 1.25), $"before the stop #{i}");
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             acknowledged.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
         }
 
         _cluster.Stop();
 
-        foreach (var down in new[] { await client.GetAsync(Items), await RecordAsync(client, 1, 999.25, "while down") })
+        foreach (var down in new[] { await client.GetAsync(Items), await IndicatorActualRows.RecordAsync(client, 1, 999.25, "while down") })
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
@@ -71,38 +69,11 @@ public sealed class DatabaseOutageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, statuses[^1]);
         Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await RecordAsync(client, 2, 42.5, "after the restart")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await IndicatorActualRows.RecordAsync(client, 2, 42.5, "after the restart")).StatusCode);
 
-        var rows = await RowsAsync(connectionString);
-        foreach (var ack in acknowledged)
-        {
-            var row = Assert.Single(rows, r => r.Sequence == ack.GetProperty("sequence").GetInt64());
-            Assert.Equal(ack.GetProperty("indicatorId").GetInt64(), row.IndicatorId);
-            Assert.Equal(ack.GetProperty("value").GetDouble(), row.Value);
-            Assert.Equal(ack.GetProperty("asOf").GetString(), row.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Assert.Equal(ack.GetProperty("note").GetString(), row.Note);
-        }
-
+        var rows = await IndicatorActualRows.ReadAsync(connectionString);
+        IndicatorActualRows.AssertEachPresent(acknowledged, rows);
         Assert.DoesNotContain(rows, r => r.Note == "while down");
         Assert.Single(rows, r => r.Note == "after the restart" && r.Value == 42.5);
-    }
-
-    private static Task<HttpResponseMessage> RecordAsync(HttpClient client, long indicator, double value, string note) =>
-        client.PutAsJsonAsync($"/api/indicators/{indicator}/actuals", new { value, asOf = "2026-06-30", note });
-
-    private static async Task<List<(long Sequence, long IndicatorId, double Value, DateOnly AsOf, string? Note)>> RowsAsync(string connectionString)
-    {
-        // Unpooled: a pooled connection from before the stop would fail once, as the service's do.
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT seq, indicator_id, value, as_of, note FROM indicator_actuals ORDER BY seq", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(long, long, double, DateOnly, string?)>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
-        }
-
-        return rows;
     }
 }

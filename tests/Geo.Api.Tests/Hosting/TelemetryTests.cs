@@ -11,7 +11,15 @@ using OpenTelemetry.Trace;
 
 namespace Geo.Api.Tests.Hosting;
 
+/// <summary>
+/// Run alone: the in-memory exporters listen to every meter and source of their name in the process, so another test's
+/// service answering 503 on the items route (DatabaseOutageTests) would show up in this one's histogram.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryTestsRunAlone;
+
 /// <summary>The service's OpenTelemetry pipeline, with an in-memory exporter added where an operator would add OTLP.</summary>
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests
 {
     [Fact]

@@ -3,14 +3,58 @@ using Npgsql;
 
 namespace Geo.Core.Stores.PostGis;
 
-/// <summary>Builds the one Npgsql data source the service and CLI use, with PostGIS geometries mapped to NTS.</summary>
+/// <summary>
+/// Builds the Npgsql data sources the service and CLI use, with PostGIS geometries mapped to NTS. A connection string
+/// naming several hosts (<c>Host=primary,standby</c>) is PostgreSQL streaming replication: reads may be served by a
+/// standby, writes, migrations and imports always go to the primary. A single host is used for everything, as before.
+/// </summary>
 public static class PostGisDataSource
 {
+    /// <summary>The data source that writes: the connection string's one host, or the primary among several.</summary>
     /// <param name="statementTimeout">
     /// When given, PostgreSQL cancels any statement running longer (<c>statement_timeout</c>, set for every connection),
     /// so that no request can keep the database busy after the service has stopped waiting for it.
     /// </param>
-    public static NpgsqlDataSource Create(string connectionString, TimeSpan? statementTimeout = null)
+    public static NpgsqlDataSource Create(string connectionString, TimeSpan? statementTimeout = null) =>
+        Builder(PrimaryConnectionString(connectionString), statementTimeout).Build();
+
+    /// <summary>
+    /// Reads and writes over the connection string's hosts. Reads use the string's <c>Target Session Attributes</c>, or
+    /// <c>prefer-standby</c> when it names none, so a standby answers while the primary is down.
+    /// </summary>
+    public static PostGisDataSources CreateReadWrite(string connectionString, TimeSpan? statementTimeout = null)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!IsMultiHost(settings))
+        {
+            var single = Builder(connectionString, statementTimeout).Build();
+            return new PostGisDataSources(single, single, single);
+        }
+
+        var reads = settings.TargetSessionAttributes is { Length: > 0 } named
+            ? Enum.Parse<TargetSessionAttributes>(named.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)
+            : TargetSessionAttributes.PreferStandby;
+        var hosts = Builder(connectionString, statementTimeout).BuildMultiHost();
+        return new PostGisDataSources(hosts, hosts.WithTargetSession(reads), hosts.WithTargetSession(TargetSessionAttributes.Primary));
+    }
+
+    /// <summary>The connection string unchanged for one host; for several, one that only ever connects to the primary.</summary>
+    public static string PrimaryConnectionString(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!IsMultiHost(settings))
+        {
+            return connectionString;
+        }
+
+        settings.TargetSessionAttributes = "primary";
+        return settings.ConnectionString;
+    }
+
+    // Npgsql's own test for a multi-host string: a comma in Host.
+    private static bool IsMultiHost(NpgsqlConnectionStringBuilder settings) => settings.Host?.Contains(',', StringComparison.Ordinal) == true;
+
+    private static NpgsqlDataSourceBuilder Builder(string connectionString, TimeSpan? statementTimeout)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (statementTimeout is { } timeout)
@@ -22,6 +66,18 @@ public static class PostGisDataSource
         }
 
         builder.UseNetTopologySuite();
-        return builder.Build();
+        return builder;
     }
+}
+
+/// <summary>Where reads and where writes go; the same data source when there is one host. Disposing ends every pool.</summary>
+public sealed class PostGisDataSources(NpgsqlDataSource owner, NpgsqlDataSource reads, NpgsqlDataSource writes) : IAsyncDisposable
+{
+    /// <summary>Feature queries, analyses and the readiness check: a standby is fine.</summary>
+    public NpgsqlDataSource Reads { get; } = reads;
+
+    /// <summary>Indicator actuals (written, then read back by the same clients): always the primary.</summary>
+    public NpgsqlDataSource Writes { get; } = writes;
+
+    public ValueTask DisposeAsync() => owner.DisposeAsync();
 }

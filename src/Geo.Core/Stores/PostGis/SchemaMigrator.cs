@@ -15,8 +15,9 @@ public static class SchemaMigrator
     /// <summary>Returns the names of the scripts applied by this run (empty when the schema was already current).</summary>
     public static IReadOnlyList<string> Migrate(string connectionString, IProgress<string>? progress = null)
     {
+        // A standby is read-only: with several hosts, migrate the primary.
         var upgrader = DeployChanges.To
-            .PostgresqlDatabase(connectionString)
+            .PostgresqlDatabase(PostGisDataSource.PrimaryConnectionString(connectionString))
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Migrations.", StringComparison.Ordinal))
             .WithTransactionPerScript()
             .JournalToPostgresqlTable("public", JournalTable)

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace Geo.Api.Tests.Hosting;
+
+/// <summary>Indicator values recorded through the API, and the rows PostGIS holds, compared one by one.</summary>
+internal static class IndicatorActualRows
+{
+    public static Task<HttpResponseMessage> RecordAsync(HttpClient client, long indicator, double value, string note) =>
+        client.PutAsJsonAsync($"/api/indicators/{indicator}/actuals", new { value, asOf = "2026-06-30", note });
+
+    public static async Task<List<(long Sequence, long IndicatorId, double Value, DateOnly AsOf, string? Note)>> ReadAsync(string connectionString)
+    {
+        // Unpooled: a pooled connection from before a stop would fail once, as the service's do.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT seq, indicator_id, value, as_of, note FROM indicator_actuals ORDER BY seq", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(long, long, double, DateOnly, string?)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetFieldValue<DateOnly>(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every acknowledged answer (the 201 body) has its row, with the same indicator, value, date and note.</summary>
+    public static void AssertEachPresent(IEnumerable<JsonElement> acknowledged, List<(long Sequence, long IndicatorId, double Value, DateOnly AsOf, string? Note)> rows)
+    {
+        foreach (var ack in acknowledged)
+        {
+            var row = Assert.Single(rows, r => r.Sequence == ack.GetProperty("sequence").GetInt64());
+            Assert.Equal(ack.GetProperty("indicatorId").GetInt64(), row.IndicatorId);
+            Assert.Equal(ack.GetProperty("value").GetDouble(), row.Value);
+            Assert.Equal(ack.GetProperty("asOf").GetString(), row.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Assert.Equal(ack.GetProperty("note").GetString(), row.Note);
+        }
+    }
+}

@@ -65,7 +65,8 @@ public static class FeatureFile
             FileFormat.BaopanTxt => BaopanReader.Read(path, file, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(path), format, "unhandled file format"),
         };
-        return ToStorage(layer, file, format);
+        var imported = ToStorage(layer, file, format);
+        return options.From is { } from ? WebMapRepair.Apply(imported, from) : imported;
     }
 
     private static ImportedLayer ToStorage(SourceLayer layer, string file, FileFormat format)

@@ -9,6 +9,9 @@ public sealed record FileReadOptions
     /// <summary>The text encoding (<c>gbk</c>, <c>utf-8</c> …), overriding .cpg, the DBF language driver and detection.</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>The web-map datum lon/lat coordinates were copied from, to be repaired to CGCS2000 (GCJ-02, BD-09).</summary>
+    public Crs.WebMapDatum? From { get; init; }
+
     /// <summary>The name the file is reported under (an upload's original name); the path's file name otherwise.</summary>
     public string? DisplayName { get; init; }
 

@@ -19,8 +19,14 @@ public static class ComplianceApi
             .WithName("ComplianceOfDrawnSite")
             .WithSummary("合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积")
             .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check; "
-                + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note.")
+                + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note. "
+                + "Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV) and optional fields "
+                + "'crs' (EPSG:4490, 4513–4554, 4326, 3857), 'encoding' (gbk, utf-8) and 'from' (gcj02, bd09): one result per 地块 or feature, f=json; "
+                + "the upload limit is Uploads:MaxBytes (413 above it).")
+            // Only the JSON body is described as a schema: a second Accepts replaces the first, so the multipart form
+            // is described in words above until an operation transformer adds it.
             .Accepts<DrawnSiteBody>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesResultFormats(html: true);
         group.MapGet("/constraint-conflicts", ConflictsAsync)
             .WithName("ConstraintConflicts")
@@ -35,15 +41,64 @@ public static class ComplianceApi
         return Answer(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format);
     }
 
-    private static async Task<IResult> CheckDrawnAsync([AsParameters] DrawnSiteRequest request, Compliance analysis, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckDrawnAsync(
+        HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
     {
-        var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        if (request.Body?.Geometry is not { } geometry)
+        var format = ResultFormats.Parse(f, htmlAllowed: true);
+        if (http.HasFormContentType)
+        {
+            return await CheckUploadAsync(http, format, analysis, limits, cancellationToken);
+        }
+
+        DrawnSiteBody? body;
+        try
+        {
+            body = await http.ReadFromJsonAsync<DrawnSiteBody>(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw AnalysisInputException.Invalid("body", $"send a JSON body {{\"geometry\": …}} or a multipart form with the file in field 'file' ({e.Message})", e);
+        }
+
+        if (body?.Geometry is not { } geometry)
         {
             throw AnalysisInputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
-        return Answer(await analysis.RunAsync(geometry, request.Body.Crs, cancellationToken), format);
+        return Answer(await analysis.RunAsync(geometry, body.Crs, cancellationToken), format);
+    }
+
+    /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated.</summary>
+    private static async Task<IResult> CheckUploadAsync(HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        if (format != ResultFormat.Json)
+        {
+            throw AnalysisInputException.Invalid("f", "an uploaded file is answered as f=json for now; draw or store the site for csv, geojson or html");
+        }
+
+        var layer = await UploadedFile.ReadAsync(http, limits, cancellationToken);
+        var results = await analysis.RunAsync(layer, cancellationToken);
+        return TypedResults.Json(
+            new
+            {
+                layer.File,
+                format = layer.Format.ToString(),
+                crs = new { layer.SourceCrs.Epsg, layer.SourceCrs.Title, source = layer.CrsSource },
+                layer.Encoding,
+                layer.Repair,
+                results = results.Select(r => new
+                {
+                    r.Feature.Row,
+                    r.Feature.Properties,
+                    r.Result.Subject,
+                    r.Result.Verdict,
+                    r.Result.Findings,
+                    r.Result.Notes,
+                }),
+                computedAt = DateTimeOffset.UtcNow,
+                dataNote = DataNote.Text,
+            },
+            AnalysisJson.Options);
     }
 
     private static IResult Answer(ComplianceResult result, ResultFormat format) => format switch
@@ -69,8 +124,6 @@ public static class ComplianceApi
 }
 
 public sealed record ComplianceRequest(string Collection, long Id, [FromQuery(Name = "f")] string? F);
-
-public sealed record DrawnSiteRequest([FromBody] DrawnSiteBody? Body, [FromQuery(Name = "f")] string? F);
 
 /// <summary>A drawn site: a GeoJSON geometry and its optional CRS (EPSG:4490/CRS84 lon/lat, or EPSG:4545 metres).</summary>
 public sealed record DrawnSiteBody(System.Text.Json.JsonElement? Geometry, System.Text.Json.JsonElement? Crs);

@@ -46,7 +46,13 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
             throw AnalysisInputException.Invalid(parameter, "the geometry has no coordinates");
         }
 
-        geometry = ToGeographic(geometry, crs, parameter);
+        return Repaired(ToGeographic(geometry, crs, parameter), parameter);
+    }
+
+    /// <summary>A geometry already in storage coordinates (from a file, say), repaired with make-valid where it is invalid.</summary>
+    public static GeometryInput Repaired(Geometry geometry, string parameter = "geometry")
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
         if (geometry.IsValid)
         {
             return new GeometryInput(geometry, null);

@@ -110,10 +110,20 @@ internal static class ItemsEndpoints
             return Problems.BadParameter(new ParameterException("filter", e.Message, "change the filter so that every value can be computed"));
         }
 
-        var features = store.QueryAsync(items.Query, cancellationToken);
-        if (items.Format == OutputFormat.Csv)
+        if (items.Format == OutputFormat.BaopanTxt && collection.Geometry is not (GeometryKind.MultiPolygon or GeometryKind.PointOrPolygon))
         {
-            return new CsvFeatureCollectionResult(features, collection, items);
+            return Problems.BadParameter(new ParameterException("f", $"'{collection.Id}' holds no polygons, and a 报盘 TXT lists 地块 outlines", "use f=json or f=csv"));
+        }
+
+        var features = store.QueryAsync(items.Query, cancellationToken);
+        switch (items.Format)
+        {
+            case OutputFormat.Csv:
+                return new CsvFeatureCollectionResult(features, collection, items);
+            case OutputFormat.BaopanTxt:
+                return new BaopanFeatureCollectionResult(features, collection, items);
+            case OutputFormat.GeoJson:
+                break;
         }
 
         var notes = new List<string>();

@@ -17,4 +17,7 @@ public enum OutputFormat
 {
     GeoJson,
     Csv,
+
+    /// <summary>The 报盘 TXT of the land-administration system (polygon collections only).</summary>
+    BaopanTxt,
 }

@@ -159,6 +159,7 @@ internal static class ItemsQueryParser
     {
         null or "json" or "geojson" => OutputFormat.GeoJson,
         "csv" => OutputFormat.Csv,
-        _ => throw new ParameterException("f", $"'{format}' is not a supported format", "use f=json (GeoJSON) or f=csv"),
+        "txt" => OutputFormat.BaopanTxt,
+        _ => throw new ParameterException("f", $"'{format}' is not a supported format", "use f=json (GeoJSON), f=csv or f=txt (报盘, polygon collections)"),
     };
 }

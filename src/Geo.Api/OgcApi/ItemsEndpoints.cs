@@ -115,6 +115,11 @@ internal static class ItemsEndpoints
             return Problems.BadParameter(new ParameterException("f", $"'{collection.Id}' holds no polygons, and a 报盘 TXT lists 地块 outlines", "use f=json or f=csv"));
         }
 
+        if (items.Format == OutputFormat.Shapefile && !ShapefileFeatureCollectionResult.CanWrite(collection))
+        {
+            return Problems.BadParameter(new ParameterException("f", $"'{collection.Id}' mixes geometry types or has none, and a shapefile holds one", "use f=json or f=csv"));
+        }
+
         var features = store.QueryAsync(items.Query, cancellationToken);
         switch (items.Format)
         {
@@ -122,6 +127,8 @@ internal static class ItemsEndpoints
                 return new CsvFeatureCollectionResult(features, collection, items);
             case OutputFormat.BaopanTxt:
                 return new BaopanFeatureCollectionResult(features, collection, items);
+            case OutputFormat.Shapefile:
+                return new ShapefileFeatureCollectionResult(features, collection);
             case OutputFormat.GeoJson:
                 break;
         }

@@ -160,6 +160,7 @@ internal static class ItemsQueryParser
         null or "json" or "geojson" => OutputFormat.GeoJson,
         "csv" => OutputFormat.Csv,
         "txt" => OutputFormat.BaopanTxt,
-        _ => throw new ParameterException("f", $"'{format}' is not a supported format", "use f=json (GeoJSON), f=csv or f=txt (报盘, polygon collections)"),
+        "shp" => OutputFormat.Shapefile,
+        _ => throw new ParameterException("f", $"'{format}' is not a supported format", "use f=json (GeoJSON), f=csv, f=shp (zipped Shapefile) or f=txt (报盘, polygon collections)"),
     };
 }

@@ -8,6 +8,7 @@ public static class AnalysisServices
 {
     public static IServiceCollection AddPlanningAnalyses(this IServiceCollection services)
     {
+        services.AddSingleton(sp => UploadLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ProjectsInArea>();
         services.AddSingleton<Overlay>();
         services.AddSingleton<Compliance>();

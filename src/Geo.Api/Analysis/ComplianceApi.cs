@@ -21,8 +21,12 @@ public static class ComplianceApi
             .WithName("ComplianceOfDrawnSite")
             .WithSummary("合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积")
             .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check; "
-                + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note.")
-            .Accepts<DrawnSiteBody>("application/json")
+                + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note. "
+                + "Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV) and optional fields "
+                + "'crs' (EPSG:4490, 4513–4554, 4326, 3857), 'encoding' (gbk, utf-8) and 'from' (gcj02, bd09): one result per 地块 or feature, f=json; "
+                + "the upload limit is Uploads:MaxBytes (413 above it).")
+            // Both content types must be accepted here or routing answers 415; UploadFormSchema describes the form.
+            .Accepts<DrawnSiteBody>("application/json", "multipart/form-data")
             .ProducesResultFormats(html: true)
             .ProducesBodyProblems(drawnGeometry: true);
         group.MapGet("/constraint-conflicts", ConflictsAsync)
@@ -38,15 +42,64 @@ public static class ComplianceApi
         return Answer(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format);
     }
 
-    private static async Task<IResult> CheckDrawnAsync([AsParameters] DrawnSiteRequest request, Compliance analysis, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckDrawnAsync(
+        HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
     {
-        var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        if (request.Body?.Geometry is not { } geometry)
+        var format = ResultFormats.Parse(f, htmlAllowed: true);
+        if (http.HasFormContentType)
+        {
+            return await CheckUploadAsync(http, format, analysis, limits, cancellationToken);
+        }
+
+        DrawnSiteBody? body;
+        try
+        {
+            body = await http.ReadFromJsonAsync<DrawnSiteBody>(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw InputException.Invalid("body", $"send a JSON body {{\"geometry\": …}} or a multipart form with the file in field 'file' ({e.Message})", e);
+        }
+
+        if (body?.Geometry is not { } geometry)
         {
             throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
-        return Answer(await analysis.RunAsync(geometry, request.Body.Crs, cancellationToken), format);
+        return Answer(await analysis.RunAsync(geometry, body.Crs, cancellationToken), format);
+    }
+
+    /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated.</summary>
+    private static async Task<IResult> CheckUploadAsync(HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        if (format != ResultFormat.Json)
+        {
+            throw InputException.Invalid("f", "an uploaded file is answered as f=json for now; draw or store the site for csv, geojson or html");
+        }
+
+        var layer = await UploadedFile.ReadAsync(http, limits, cancellationToken);
+        var results = await analysis.RunAsync(layer, cancellationToken);
+        return TypedResults.Json(
+            new
+            {
+                layer.File,
+                format = layer.Format.ToString(),
+                crs = new { layer.SourceCrs.Epsg, layer.SourceCrs.Title, source = layer.CrsSource },
+                layer.Encoding,
+                layer.Repair,
+                results = results.Select(r => new
+                {
+                    r.Feature.Row,
+                    r.Feature.Properties,
+                    r.Result.Subject,
+                    r.Result.Verdict,
+                    r.Result.Findings,
+                    r.Result.Notes,
+                }),
+                computedAt = DateTimeOffset.UtcNow,
+                dataNote = DataNote.Text,
+            },
+            AnalysisJson.Options);
     }
 
     private static IResult Answer(ComplianceResult result, ResultFormat format) => format switch
@@ -73,7 +126,31 @@ public static class ComplianceApi
 
 public sealed record ComplianceRequest(string Collection, long Id, [FromQuery(Name = "f")] string? F);
 
-public sealed record DrawnSiteRequest([FromBody] DrawnSiteBody? Body, [FromQuery(Name = "f")] string? F);
-
 /// <summary>A drawn site: a GeoJSON geometry and its optional CRS (EPSG:4490/CRS84 lon/lat, or EPSG:4545 metres).</summary>
+/// <summary>The OpenAPI schema of the multipart form (Accepts can give only one schema to both content types).</summary>
+internal static class UploadFormSchema
+{
+    public static Task ApplyAsync(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.OperationId == "ComplianceOfDrawnSite" && operation.RequestBody?.Content is { } content
+            && content.TryGetValue("multipart/form-data", out var form))
+        {
+            form.Schema = new Microsoft.OpenApi.OpenApiSchema
+            {
+                Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                Required = new HashSet<string> { "file" },
+                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                {
+                    ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = "报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV" },
+                    ["crs"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say" },
+                    ["encoding"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "gbk or utf-8, overriding .cpg and detection" },
+                    ["from"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "gcj02 or bd09: repair web-map coordinates" },
+                },
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
 public sealed record DrawnSiteBody(System.Text.Json.JsonElement? Geometry, System.Text.Json.JsonElement? Crs);

@@ -1,5 +1,6 @@
 using Geo.Core;
 using Geo.Core.Filters;
+using Geo.Core.Formats;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Geo.Api.Hosting;
 /// <summary>
 /// The one path from an input error to problem+json: <see cref="InputException"/> (400, 404, 413, 422),
 /// <see cref="FilterException"/> (400, parameter <c>filter</c>), a body or parameter the framework cannot read
-/// (<see cref="BadHttpRequestException"/>: 400, 413 …), and PostgreSQL's <c>statement_timeout</c> (503: the server's
+/// (<see cref="BadHttpRequestException"/>: 400, 413 …), an unreadable uploaded file (<see cref="FileInputException"/>: 400 naming file, row and field), and PostgreSQL's <c>statement_timeout</c> (503: the server's
 /// own limit, not the client's fault). Anything else stays a 500: a bug, not bad input.
 /// </summary>
 internal sealed class InputProblems(IProblemDetailsService problems, IOptions<RequestLimitsOptions> limits) : IExceptionHandler
@@ -41,6 +42,9 @@ internal sealed class InputProblems(IProblemDetailsService problems, IOptions<Re
             InputProblem.Unprocessable => (StatusCodes.Status422UnprocessableEntity, $"'{e.Parameter}' cannot be processed"),
             _ => throw new System.Diagnostics.UnreachableException($"input problem {e.Problem} has no status"),
         }, e.Message, e.Parameter, e.Limit),
+        // "parameter" is the request field to change: the file itself, or crs/encoding/from when those decide.
+        FileInputException e => Problem((StatusCodes.Status400BadRequest, "Invalid file"), e.Message,
+            e.Field is "crs" or "encoding" or "from" ? e.Field : "file", null, new() { ["file"] = e.File, ["row"] = e.Row, ["field"] = e.Field }),
         FilterException e => Problem((StatusCodes.Status400BadRequest, "Invalid parameter 'filter'"),
             $"{e.Message}; see the collection's queryables and the CQL2 standard (OGC 21-065)", "filter", null),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem((StatusCodes.Status413PayloadTooLarge, "The request body is too large"),
@@ -55,9 +59,10 @@ internal sealed class InputProblems(IProblemDetailsService problems, IOptions<Re
         _ => null,
     };
 
-    private static ProblemDetails Problem((int Status, string Title) kind, string detail, string? parameter, string? limit)
+    private static ProblemDetails Problem((int Status, string Title) kind, string detail, string? parameter, string? limit,
+        Dictionary<string, object?>? extensions = null)
     {
-        var problem = new ProblemDetails { Status = kind.Status, Title = kind.Title, Detail = detail };
+        var problem = new ProblemDetails { Status = kind.Status, Title = kind.Title, Detail = detail, Extensions = extensions ?? [] };
         if (parameter is not null)
         {
             problem.Extensions["parameter"] = parameter;

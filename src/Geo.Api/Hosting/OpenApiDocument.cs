@@ -21,6 +21,7 @@ public static class OpenApiDocument
                 document.Servers?.Clear();
                 return Task.CompletedTask;
             });
+            o.AddOperationTransformer(Analysis.UploadFormSchema.ApplyAsync);
         });
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)

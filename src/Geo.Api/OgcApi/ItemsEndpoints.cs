@@ -91,10 +91,27 @@ internal static class ItemsEndpoints
         // Counting runs the filter first, so an error in it (a value that cannot be computed) becomes a 400 before the answer starts.
         var matched = await store.CountAsync(items.Query, cancellationToken);
 
-        var features = store.QueryAsync(items.Query, cancellationToken);
-        if (items.Format == OutputFormat.Csv)
+        if (items.Format == OutputFormat.BaopanTxt && collection.Geometry is not (GeometryKind.MultiPolygon or GeometryKind.PointOrPolygon))
         {
-            return new CsvFeatureCollectionResult(features, collection, items);
+            throw InputException.Invalid("f", $"'{collection.Id}' holds no polygons, and a 报盘 TXT lists 地块 outlines", "use f=json or f=csv");
+        }
+
+        if (items.Format == OutputFormat.Shapefile && !ShapefileFeatureCollectionResult.CanWrite(collection))
+        {
+            throw InputException.Invalid("f", $"'{collection.Id}' mixes geometry types or has none, and a shapefile holds one", "use f=json or f=csv");
+        }
+
+        var features = store.QueryAsync(items.Query, cancellationToken);
+        switch (items.Format)
+        {
+            case OutputFormat.Csv:
+                return new CsvFeatureCollectionResult(features, collection, items);
+            case OutputFormat.BaopanTxt:
+                return new BaopanFeatureCollectionResult(features, collection, items);
+            case OutputFormat.Shapefile:
+                return new ShapefileFeatureCollectionResult(features, collection);
+            case OutputFormat.GeoJson:
+                break;
         }
 
         var notes = new List<string>();

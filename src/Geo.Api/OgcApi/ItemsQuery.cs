@@ -17,4 +17,10 @@ public enum OutputFormat
 {
     GeoJson,
     Csv,
+
+    /// <summary>The 报盘 TXT of the land-administration system (polygon collections only).</summary>
+    BaopanTxt,
+
+    /// <summary>A zipped ESRI Shapefile (collections of one geometry type).</summary>
+    Shapefile,
 }

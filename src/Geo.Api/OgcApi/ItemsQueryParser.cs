@@ -160,6 +160,8 @@ internal static class ItemsQueryParser
     {
         null or "json" or "geojson" => OutputFormat.GeoJson,
         "csv" => OutputFormat.Csv,
-        _ => throw InputException.Invalid("f", $"'{format}' is not a supported format", "use f=json (GeoJSON) or f=csv"),
+        "txt" => OutputFormat.BaopanTxt,
+        "shp" => OutputFormat.Shapefile,
+        _ => throw InputException.Invalid("f", $"'{format}' is not a supported format", "use f=json (GeoJSON), f=csv, f=shp (zipped Shapefile) or f=txt (报盘, polygon collections)"),
     };
 }

@@ -1,5 +1,6 @@
 using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Formats;
 using Geo.Core.Stores;
 using NetTopologySuite.Geometries;
 
@@ -30,9 +31,33 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     /// <summary>Checks a drawn site (a planned project's red line, say) before it is stored.</summary>
     public async Task<ComplianceResult> RunAsync(System.Text.Json.JsonElement geometry, System.Text.Json.JsonElement? crs, CancellationToken cancellationToken)
     {
-        var input = GeometryInput.Read(geometry, GeometryInput.ReadCrs(crs));
+        return await RunAsync(GeometryInput.Read(geometry, GeometryInput.ReadCrs(crs)), "绘制范围", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks each feature of an uploaded file (each 地块 of a 报盘 TXT), in file order.</summary>
+    public async Task<IReadOnlyList<(ImportedFeature Feature, ComplianceResult Result)>> RunAsync(ImportedLayer layer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        var results = new List<(ImportedFeature, ComplianceResult)>(layer.Features.Count);
+        foreach (var feature in layer.Features)
+        {
+            var input = GeometryInput.Repaired(feature.Geometry, $"file row {feature.Row}");
+            results.Add((feature, await RunAsync(input, SubjectName(layer, feature), cancellationToken).ConfigureAwait(false)));
+        }
+
+        return results;
+    }
+
+    private static string SubjectName(ImportedLayer layer, ImportedFeature feature) =>
+        new[] { "地块名称", "name", "名称", "NAME", "XMMC", "DLMC", "地块编号" }
+            .Select(key => feature.Properties.GetValueOrDefault(key) as string)
+            .FirstOrDefault(name => !string.IsNullOrWhiteSpace(name))
+        ?? $"{layer.File} 第 {feature.Row} 行";
+
+    private async Task<ComplianceResult> RunAsync(GeometryInput input, string name, CancellationToken cancellationToken)
+    {
         var notes = input.Repair is null ? new List<string>() : [input.Repair];
-        var subject = Subject.Drawn(input);
+        var subject = Subject.Drawn(input, name);
         if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))
         {
             notes.Add(DistrictCheck.OutsideNote);

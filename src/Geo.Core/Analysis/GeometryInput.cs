@@ -53,7 +53,13 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
             throw InputException.Unprocessable(parameter, "a GeometryCollection cannot be analysed; send a Polygon or MultiPolygon (or a Point or LineString)");
         }
 
-        geometry = ToGeographic(geometry, crs, parameter);
+        return Repaired(ToGeographic(geometry, crs, parameter), parameter);
+    }
+
+    /// <summary>A geometry already in storage coordinates (from a file, say), repaired with make-valid where it is invalid.</summary>
+    public static GeometryInput Repaired(Geometry geometry, string parameter = "geometry")
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
         if (geometry.IsValid)
         {
             return new GeometryInput(geometry, null);

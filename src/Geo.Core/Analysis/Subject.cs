@@ -10,10 +10,10 @@ public sealed record Subject(string? Collection, long? Id, string Name, Geometry
 {
     public bool HasArea => Area.SquareMetres > 0;
 
-    public static Subject Drawn(GeometryInput input)
+    public static Subject Drawn(GeometryInput input, string name = "绘制范围")
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new Subject(null, null, "绘制范围", input.Geometry, AreaFigures.Of(GaussKruger108.AreaOf(input.Geometry)));
+        return new Subject(null, null, name, input.Geometry, AreaFigures.Of(GaussKruger108.AreaOf(input.Geometry)));
     }
 
     public static Subject Of(CollectionDefinition collection, Feature feature)

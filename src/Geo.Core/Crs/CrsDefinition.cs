@@ -59,7 +59,7 @@ public sealed class CrsDefinition
             throw new Filters.FilterException($"the coordinate ({outside.X}, {outside.Y}) lies outside {Title}; check the CRS and the axis order");
         }
 
-        var result = Apply(geometry, _toStorage, swapBefore: FirstAxisIsNorthing);
+        var result = Transform(geometry, swapBefore: FirstAxisIsNorthing);
         var unusable = result.Coordinates.FirstOrDefault(c => !AreaOfUse.Contains(c.X, c.Y) || !double.IsFinite(c.X) || !double.IsFinite(c.Y));
         if (unusable is not null)
         {
@@ -68,6 +68,21 @@ public sealed class CrsDefinition
                 + $"(longitude {AreaOfUse.MinX} to {AreaOfUse.MaxX}, latitude {AreaOfUse.MinY} to {AreaOfUse.MaxY}); check the CRS and the axis order");
         }
 
+        return result;
+    }
+
+    /// <summary>Whether an easting (or longitude) / northing (or latitude) pair lies where this CRS can be transformed.</summary>
+    public bool Covers(double easting, double northing) => Bounds.Contains(easting, northing);
+
+    /// <summary>
+    /// Turns a geometry whose x is the easting (or longitude), as files such as Shapefile and GeoPackage store it
+    /// whatever the CRS's axis order, into storage coordinates; callers check <see cref="Covers"/> first.
+    /// </summary>
+    public Geometry EastingFirstToStorage(Geometry geometry) => Transform(geometry, swapBefore: false);
+
+    private Geometry Transform(Geometry geometry, bool swapBefore)
+    {
+        var result = Apply(geometry, _toStorage, swapBefore: swapBefore);
         result.SRID = Cgcs2000.Srid;
         return result;
     }

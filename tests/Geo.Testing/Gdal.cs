@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Geo.Api.Tests.Clients;
+namespace Geo.Testing;
 
 /// <summary>Runs GDAL's command-line tools (Debian gdal-bin), a real OGC API client nobody here wrote.</summary>
-internal static class Gdal
+public static class Gdal
 {
     public static async Task<string> RunAsync(string tool, params string[] args)
     {

@@ -1,0 +1,100 @@
+using System.IO.Compression;
+using System.Text;
+using Geo.Core.Domain;
+using NetTopologySuite.IO.Esri;
+using NetTopologySuite.IO.Esri.Shapefiles.Writers;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>
+/// An items page as a zipped ESRI Shapefile in CGCS2000 lon/lat (EPSG:4490 .prj), attribute text in UTF-8 with a
+/// <c>.cpg</c> saying so, which GDAL, QGIS and ArcGIS honour. DBF field names are cut to their 10-character limit.
+/// </summary>
+internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection) : IResult
+{
+    private const string Cgcs2000Prj =
+        "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]";
+
+    public static bool CanWrite(CollectionDefinition collection) =>
+        collection.Geometry is GeometryKind.Point or GeometryKind.LineString or GeometryKind.MultiPolygon;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var cancellationToken = httpContext.RequestAborted;
+        var folder = Directory.CreateTempSubdirectory("geo-shp-");
+        try
+        {
+            var shp = Path.Combine(folder.FullName, collection.Id + ".shp");
+            var options = new ShapefileWriterOptions(ShapeTypeOf(collection.Geometry)) { Encoding = Encoding.UTF8, Projection = Cgcs2000Prj };
+            var names = DbfNames(collection);
+            foreach (var property in collection.Properties)
+            {
+                _ = property.Type switch
+                {
+                    PropertyType.Text => (NetTopologySuite.IO.Esri.Dbf.Fields.DbfField)options.AddCharacterField(names[property.Name], 254),
+                    PropertyType.Integer => options.AddNumericInt64Field(names[property.Name]),
+                    PropertyType.Number => options.AddNumericDoubleField(names[property.Name]),
+                    PropertyType.Boolean => options.AddLogicalField(names[property.Name]),
+                    PropertyType.Date => options.AddDateField(names[property.Name]),
+                    _ => throw new InvalidOperationException($"unhandled property type {property.Type}"),
+                };
+            }
+
+            using (var writer = Shapefile.OpenWrite(shp, options))
+            {
+                await foreach (var feature in features.WithCancellation(cancellationToken))
+                {
+                    writer.Geometry = feature.Geometry;
+                    writer.Fields.SetValues(collection.Properties.ToDictionary(p => names[p.Name], p => Value(feature[p.Name])));
+                    writer.Write();
+                }
+            }
+
+            await File.WriteAllTextAsync(Path.ChangeExtension(shp, ".cpg"), "UTF-8", cancellationToken);
+            using var zip = new MemoryStream();
+            ZipFile.CreateFromDirectory(folder.FullName, zip);
+            httpContext.Response.ContentType = "application/zip";
+            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.zip\"";
+            zip.Position = 0;
+            await zip.CopyToAsync(httpContext.Response.Body, cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static ShapeType ShapeTypeOf(GeometryKind kind) => kind switch
+    {
+        GeometryKind.Point => ShapeType.Point,
+        GeometryKind.LineString => ShapeType.PolyLine,
+        GeometryKind.MultiPolygon => ShapeType.Polygon,
+        GeometryKind.None or GeometryKind.PointOrPolygon => throw new InvalidOperationException($"a shapefile holds one geometry type, not {kind}"),
+        _ => throw new InvalidOperationException($"unhandled geometry kind {kind}"),
+    };
+
+    /// <summary>Catalog names cut to DBF's 10 characters, numbered where two would collide.</summary>
+    private static Dictionary<string, string> DbfNames(CollectionDefinition collection)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in collection.Properties)
+        {
+            var name = property.Name.Length <= 10 ? property.Name : property.Name[..10];
+            for (var i = 1; names.ContainsValue(name); i++)
+            {
+                name = property.Name[..(10 - i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length)] + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            names[property.Name] = name;
+        }
+
+        return names;
+    }
+
+    private static object Value(object? value) => value switch
+    {
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        int i => (long)i,
+        _ => value!,
+    };
+}

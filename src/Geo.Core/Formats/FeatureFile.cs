@@ -1,0 +1,103 @@
+using Geo.Core.Formats.Baopan;
+using Geo.Core.Formats.Csv;
+using Geo.Core.Formats.GeoJson;
+using Geo.Core.Formats.GeoPackage;
+using Geo.Core.Formats.Internal;
+using Geo.Core.Formats.Shapefile;
+
+namespace Geo.Core.Formats;
+
+/// <summary>
+/// Reads any accepted file (a zip of one, a loose .shp with its siblings, .gpkg, .geojson/.json, .csv, .txt) into
+/// storage coordinates. One reader per format finds features and the CRS; one pipeline after them checks the text
+/// decoded cleanly and every coordinate lies where its CRS can be transformed, then transforms.
+/// </summary>
+public static class FeatureFile
+{
+    public static ImportedLayer Read(string path, FileReadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var file = options.DisplayName ?? Path.GetFileName(path);
+        if (!Path.GetExtension(path).Equals(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadLoose(path, file, options, cancellationToken);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("geo-import-");
+        try
+        {
+            SafeZip.Extract(path, file, folder.FullName, options.MaxUnpackedBytes, cancellationToken);
+            var candidates = Directory.EnumerateFiles(folder.FullName, "*", SearchOption.AllDirectories)
+                .Where(p => FormatOf(p) is not null && !Path.GetFileName(p).StartsWith("._", StringComparison.Ordinal))
+                .ToList();
+            var main = candidates.Count == 1 ? candidates[0]
+                : throw new FileInputException(file, candidates.Count == 0
+                    ? "the zip holds no .shp, .gpkg, .geojson, .json, .csv or .txt"
+                    : $"the zip holds {candidates.Count} data files ({string.Join(", ", candidates.Select(Path.GetFileName))}); send one layer per zip");
+            return ReadLoose(main, $"{file}/{Path.GetRelativePath(folder.FullName, main)}", options, cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    public static FileFormat? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".shp" => FileFormat.Shapefile,
+        ".gpkg" => FileFormat.GeoPackage,
+        ".geojson" or ".json" => FileFormat.GeoJson,
+        ".csv" => FileFormat.Csv,
+        ".txt" => FileFormat.BaopanTxt,
+        _ => null,
+    };
+
+    private static ImportedLayer ReadLoose(string path, string file, FileReadOptions options, CancellationToken cancellationToken)
+    {
+        var format = FormatOf(path)
+            ?? throw new FileInputException(file, "unknown file type; send a .zip (Shapefile), .shp, .gpkg, .geojson, .csv or 报盘 .txt");
+        var layer = format switch
+        {
+            FileFormat.Shapefile => ShapefileReader.Read(path, file, options, cancellationToken),
+            FileFormat.GeoPackage => GeoPackageReader.Read(path, file, options, cancellationToken),
+            FileFormat.GeoJson => GeoJsonFileReader.Read(path, file, options, cancellationToken),
+            FileFormat.Csv => CsvFileReader.Read(path, file, options, cancellationToken),
+            FileFormat.BaopanTxt => BaopanReader.Read(path, file, options, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(path), format, "unhandled file format"),
+        };
+        var imported = ToStorage(layer, file, format);
+        return options.From is { } from ? WebMapRepair.Apply(imported, from) : imported;
+    }
+
+    private static ImportedLayer ToStorage(SourceLayer layer, string file, FileFormat format)
+    {
+        if (layer.Features.Count == 0)
+        {
+            throw new FileInputException(file, "the file holds no features");
+        }
+
+        var features = new List<ImportedFeature>(layer.Features.Count);
+        foreach (var feature in layer.Features)
+        {
+            foreach (var (name, value) in feature.Properties)
+            {
+                if (value is string text && text.Contains(TextEncodings.Replacement, StringComparison.Ordinal))
+                {
+                    throw new FileInputException(file,
+                        $"the text does not decode as {layer.Encoding ?? "its encoding"} (replacement characters in '{text}'); pass the right encoding (gbk or utf-8)", feature.Row, name);
+                }
+            }
+
+            var outside = feature.Geometry.Coordinates.FirstOrDefault(c => !layer.Crs.Covers(c.X, c.Y));
+            if (outside is not null)
+            {
+                throw new FileInputException(file,
+                    $"the coordinate ({outside.X}, {outside.Y}) lies outside {layer.Crs.Title} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");
+            }
+
+            features.Add(new ImportedFeature(feature.Row, layer.Crs.EastingFirstToStorage(feature.Geometry), feature.Properties));
+        }
+
+        return new ImportedLayer(file, format, layer.Crs, layer.CrsSource, layer.Encoding, features);
+    }
+}

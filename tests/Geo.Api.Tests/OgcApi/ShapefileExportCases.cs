@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using Geo.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Geo.Api.Tests.OgcApi;
+
+/// <summary>f=shp: GDAL's ogrinfo reads the zipped shapefile with the same features, Chinese names and ids; on both stores.</summary>
+public abstract class ShapefileExportCases(WebApplicationFactory<Program> factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("zones")]
+    [InlineData("facilities")]
+    public async Task Ogrinfo_reads_the_same_features_and_Chinese_names(string collection)
+    {
+        var response = await _client.GetAsync($"/ogcapi/collections/{collection}/items?f=shp&limit=500");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        var folder = Directory.CreateTempSubdirectory("geo-shp-test-").FullName;
+        try
+        {
+            using (var zip = new ZipArchive(await response.Content.ReadAsStreamAsync()))
+            {
+                zip.ExtractToDirectory(folder);
+            }
+
+            Assert.Equal("UTF-8", await File.ReadAllTextAsync(Path.Combine(folder, collection + ".cpg")));
+            var ogrinfo = await Gdal.RunAsync("ogrinfo", "-ro", "-al", "-q", Path.Combine(folder, collection + ".shp"));
+            var expected = JsonDocument.Parse(await _client.GetStringAsync($"/ogcapi/collections/{collection}/items?limit=500"))
+                .RootElement.GetProperty("features").EnumerateArray().ToList();
+
+            Assert.Equal(expected.Count, ogrinfo.Split("OGRFeature(").Length - 1);
+            foreach (var feature in expected)
+            {
+                var name = feature.GetProperty("properties").GetProperty("name").GetString();
+                Assert.Contains($"name (String) = {name}", ogrinfo, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_collection_mixing_points_and_polygons_is_400_for_shp()
+    {
+        var response = await _client.GetAsync("/ogcapi/collections/projects/items?f=shp");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class EmbeddedShapefileExportTests(EmbeddedServiceFactory factory) : ShapefileExportCases(factory), IClassFixture<EmbeddedServiceFactory>;
+
+public sealed class PostGisShapefileExportTests(PostGisServiceFactory factory) : ShapefileExportCases(factory), IClassFixture<PostGisServiceFactory>;

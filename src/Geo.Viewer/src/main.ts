@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   // The living-circle panel's code loads on first opening, like Chart.js: the first render does not wait for it.
   let living: Promise<unknown> | undefined;
   const openLiving = () =>
-    (living ??= layer('zones').loaded.then(() => import('./panels/livingCirclePanel')).then(({ LivingCirclePanel }) => new LivingCirclePanel(byId('living-panel'), layer('zones'))));
+    (living ??= Promise.all([layer('zones').loaded, layer('facilities').loaded]).then(() => import('./panels/livingCirclePanel')).then(({ LivingCirclePanel }) => new LivingCirclePanel(byId('living-panel'), map, layer('zones'), layer('facilities'))));
   new Toolbar({
     onLayout: () => map.updateSize(),
     onOpen: (panel) => {

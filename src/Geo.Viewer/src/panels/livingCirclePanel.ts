@@ -3,10 +3,15 @@ import { fetchLivingCircle, type LivingCircleResult } from '../analysis/livingCi
 import { formatLength, formatNumber } from '../format';
 import { lang, onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
+import type OlMap from 'ol/Map';
+import { LivingCircleMap } from './livingCircleMap';
 import { livingNeeds, nameOf } from '../codeNames';
 
 /** 一刻钟: the plan's walking distance for daily needs. */
 const distanceMetres = 1000;
+
+/** The gaps as the map writes them above the reach: 缺口：托育、养老. */
+const gapText = (needs: string[]) => `${t('gap')}: ${needs.map((need) => nameOf(livingNeeds(), need)).join(lang() === 'zh' ? '、' : ', ')}`;
 
 /**
  * Living circle and resettlement capacity for one resettlement area: the coverage of each daily need within 1000 m
@@ -17,14 +22,20 @@ export class LivingCirclePanel {
   private controller?: AbortController;
   private shown?: { circle: LivingCircleResult; inflow?: ResettlementInflow };
 
-  constructor(root: HTMLElement, zones: DataLayer) {
+  private readonly drawn: LivingCircleMap;
+
+  constructor(root: HTMLElement, map: OlMap, zones: DataLayer, facilities: DataLayer) {
+    this.drawn = new LivingCircleMap(map, zones, facilities);
     this.output = root.querySelector('.living-results')!;
     const select = root.querySelector<HTMLSelectElement>('select.living-zone')!;
     const first = select.options[0];
     const resettlement = zones.source.getFeatures().filter((f) => f.get('kind') === 'resettlement').sort((a, b) => Number(a.getId()) - Number(b.getId()));
     select.replaceChildren(first, ...resettlement.map((f) => Object.assign(document.createElement('option'), { value: String(f.getId()), textContent: f.get('name') as string })));
-    select.addEventListener('change', () => select.value && void this.show(Number(select.value)));
-    onLangChange(() => this.render());
+    select.addEventListener('change', () => (select.value ? void this.show(Number(select.value)) : this.drawn.clear()));
+    onLangChange(() => {
+      this.render();
+      this.drawn.relabel(gapText);
+    });
   }
 
   private async show(zoneId: number): Promise<void> {
@@ -32,11 +43,13 @@ export class LivingCirclePanel {
     this.controller = new AbortController();
     const { signal } = this.controller;
     this.shown = undefined;
+    this.drawn.clear();
     this.output.textContent = t('loading');
     try {
       const [circle, flows] = await Promise.all([fetchLivingCircle(zoneId, distanceMetres, signal), fetchFlowSummary(signal)]);
       this.shown = { circle, inflow: flows.resettlementAreas.find((a) => a.zoneId === zoneId) };
       this.render();
+      this.drawn.show(circle, gapText);
     } catch (error) {
       if (!signal.aborted) {
         this.output.textContent = `${t('loadFailed')}: ${(error as Error).message}`;

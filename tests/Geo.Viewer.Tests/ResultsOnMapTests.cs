@@ -44,6 +44,55 @@ public sealed class ResultsOnMapTests(ViewerFixture viewer)
         await ViewerFixture.ScreenshotAsync(page, "13-query-zone-2-framed");
     }
 
+    [Fact]
+    public async Task Compliance_conflicts_are_framed_with_the_result_beside_them_and_clear_of_the_time_slider()
+    {
+        // Project 5's land overlaps permanent farmland (ComplianceTests measures the area with PostGIS).
+        var site = Project(GisDataFile.Feature("projects.geojson", 5).GetProperty("geometry"));
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-table");
+        await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "projects" });
+        await page.ZoomToFeatureAsync("projects", 5, 13);
+        var (x, y) = await page.FeatureOnPageAsync("projects", 5);
+        await page.Mouse.ClickAsync(x, y);
+        await page.ClickAsync("#popup button.compliance-run");
+        await Expect(page.Locator("#popup .compliance-verdict")).ToHaveTextAsync("存在冲突");
+        await page.WaitForFunctionAsync("() => __viewer.overlayFeatures('compliance')?.features.length > 0");
+        await page.WaitForTimeoutAsync(300);
+
+        // The conflicts drawn lie on the project's land, and all of them are in view, framed.
+        var conflicts = (await OverlayAsync(page, "compliance")).Select(f => f.GetProperty("geometry")).ToList();
+        var corners = conflicts.SelectMany(Coordinates).ToList();
+        var box = new Envelope(corners.Min(c => c.X), corners.Max(c => c.X), corners.Min(c => c.Y), corners.Max(c => c.Y));
+        Assert.True(site.EnvelopeInternal.Intersects(box));
+        AssertFramed(await page.EvaluateAsync<double[]>("() => __viewer.viewLonLat()"), box);
+
+        // On screen: the result (popup) beside the conflicts, not over them, and neither under the time slider.
+        var northWest = await page.LonLatOnPageAsync(box.MinX, box.MaxY);
+        var southEast = await page.LonLatOnPageAsync(box.MaxX, box.MinY);
+        var onScreen = new Envelope(northWest.X, southEast.X, northWest.Y, southEast.Y);
+        var popup = await BoxAsync(page, "#popup");
+        var slider = await BoxAsync(page, "#time-slider");
+        Assert.False(popup.Intersects(onScreen), $"the result {popup} covers the conflicts {onScreen}");
+        Assert.False(slider.Intersects(onScreen), $"the time slider {slider} covers the conflicts {onScreen}");
+        Assert.False(slider.Intersects(popup), $"the time slider {slider} covers the result {popup}");
+        Assert.True((await BoxAsync(page, "#map")).Contains(popup), "the result is not wholly on the map");
+        await ViewerFixture.ScreenshotAsync(page, "14-compliance-framed-beside");
+    }
+
+    private static IEnumerable<Coordinate> Coordinates(JsonElement geometry) => geometry.ValueKind switch
+    {
+        JsonValueKind.Array when geometry.GetArrayLength() > 0 && geometry[0].ValueKind == JsonValueKind.Number => [new Coordinate(geometry[0].GetDouble(), geometry[1].GetDouble())],
+        JsonValueKind.Array => geometry.EnumerateArray().SelectMany(Coordinates),
+        _ => Coordinates(geometry.GetProperty("coordinates")),
+    };
+
+    private static async Task<Envelope> BoxAsync(IPage page, string selector)
+    {
+        var box = (await page.Locator(selector).BoundingBoxAsync())!;
+        return new Envelope(box.X, box.X + box.Width, box.Y, box.Y + box.Height);
+    }
+
     internal static Geometry Project(JsonElement geometry) => geometry.GetProperty("type").GetString() switch
     {
         "Point" => Geometries.Point(geometry.GetProperty("coordinates")),

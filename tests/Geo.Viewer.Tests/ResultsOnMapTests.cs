@@ -80,6 +80,38 @@ public sealed class ResultsOnMapTests(ViewerFixture viewer)
         await ViewerFixture.ScreenshotAsync(page, "14-compliance-framed-beside");
     }
 
+    [Fact]
+    public async Task The_time_slider_filters_the_table_and_lists_the_projects_under_construction()
+    {
+        const int year = 2027;
+        var projects = GisDataFile.Features("projects.geojson");
+        var expected = projects.Where(f => f.GetProperty("properties").GetProperty("start_year").GetInt32() <= year && f.GetProperty("properties").GetProperty("end_year").GetInt32() >= year)
+            .Select(f => f.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(expected.Count, 1, projects.Count - 1);
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-table");
+        await Expect(page.Locator("#table-panel .table-count")).ToHaveTextAsync($"{projects.Count} / {projects.Count} 行");
+
+        await page.Locator("#time-slider .year-slider").FillAsync(year.ToString(CultureInfo.InvariantCulture));
+
+        await Expect(page.Locator("#table-panel .table-count")).ToHaveTextAsync($"{expected.Count} / {projects.Count} 行 · {year} 在建项目");
+        var rows = await page.Locator("#table-panel tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)");
+        Assert.Equal(expected.Order(), rows.Order());
+        await page.ClickAsync("#time-slider details.year-projects summary");
+        var listed = page.Locator("#time-slider .year-project-list button");
+        Assert.Equal(expected, await listed.EvaluateAllAsync<string[]>("buttons => buttons.map(b => b.dataset.id)"));
+        await ViewerFixture.ScreenshotAsync(page, "15-time-slider-list");
+
+        // Picking one opens it.
+        await page.Locator($"#time-slider .year-project-list button[data-id='{expected[0]}']").ClickAsync();
+        await Expect(page.Locator("#popup h3")).ToContainTextAsync(projects.Single(f => f.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture) == expected[0]).GetProperty("properties").GetProperty("name").GetString()!);
+
+        // Switched off, the table shows every project again.
+        await page.UncheckAsync("#time-slider input.year-enabled");
+        await Expect(page.Locator("#table-panel .table-count")).ToHaveTextAsync($"{projects.Count} / {projects.Count} 行");
+        await Expect(page.Locator("#time-slider details.year-projects")).ToBeHiddenAsync();
+    }
+
     private static IEnumerable<Coordinate> Coordinates(JsonElement geometry) => geometry.ValueKind switch
     {
         JsonValueKind.Array when geometry.GetArrayLength() > 0 && geometry[0].ValueKind == JsonValueKind.Number => [new Coordinate(geometry[0].GetDouble(), geometry[1].GetDouble())],

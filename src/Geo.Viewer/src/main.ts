@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   const query = new QueryPanel(byId('query-panel'), map, layers, selection, drawTool);
   new MeasurePanel(byId('measure-panel'), map, drawTool);
   const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));
-  const slider = new TimeSlider(byId('time-slider'), layer('projects'));
+  const slider = new TimeSlider(byId('time-slider'), layer('projects'), selection);
   // The living-circle panel's code loads on first opening, like Chart.js: the first render does not wait for it.
   let living: Promise<unknown> | undefined;
   const openLiving = () =>
@@ -84,6 +84,7 @@ async function start(): Promise<void> {
   tree.onChange(updateUrl);
   selection.onChange(updateUrl);
   slider.onChange(updateUrl);
+  slider.onChange(() => table.render());
   onLangChange(updateUrl);
   byId('permalink').addEventListener('click', async () => {
     updateUrl();

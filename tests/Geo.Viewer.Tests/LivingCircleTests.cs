@@ -115,4 +115,41 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         Assert.True((lons.Max() - lons.Min()) / (view[2] - view[0]) > 0.3 || (lats.Max() - lats.Min()) / (view[3] - view[1]) > 0.3, "the view is not framed on the reach");
         await ViewerFixture.ScreenshotAsync(page, "12b-living-circle-reach-zone-13");
     }
+
+    [Fact]
+    public async Task The_panel_lists_every_resettlement_area_against_its_capacity_over_capacity_first()
+    {
+        var flows = GisDataFile.Features("relocation_flows.geojson").Select(f => f.GetProperty("properties")).ToList();
+        var areas = GisDataFile.Features("zones.geojson").Where(z => z.GetProperty("properties").GetProperty("kind").GetString() == "resettlement")
+            .Select(z =>
+            {
+                var id = z.GetProperty("id").GetInt64();
+                var capacity = z.GetProperty("properties").TryGetProperty("capacity_households", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : (int?)null;
+                var inflow = flows.Where(f => f.GetProperty("destination_zone").GetInt64() == id).Sum(f => f.GetProperty("households").GetInt32());
+                return (Id: id.ToString(CultureInfo.InvariantCulture), Capacity: capacity, Inflow: inflow, Over: capacity is { } cap && inflow > cap);
+            }).ToList();
+        Assert.Contains(areas, a => a.Over);
+        Assert.Contains(areas, a => !a.Over);
+
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-living");
+        var rows = page.Locator("#living-panel .capacity-overview tbody tr");
+        await Expect(rows).ToHaveCountAsync(areas.Count);
+        var shown = await rows.EvaluateAllAsync<string[][]>("rows => rows.map(r => [r.dataset.zone, r.className, ...[...r.cells].map(c => c.textContent)])");
+        var overCount = areas.Count(a => a.Over);
+        Assert.Equal(areas.Where(a => a.Over).Select(a => a.Id).Order(), shown.Take(overCount).Select(r => r[0]).Order());
+        foreach (var row in shown)
+        {
+            var area = areas.Single(a => a.Id == row[0]);
+            Assert.Equal(area.Over, row[1] == "over-capacity");
+            Assert.Equal(area.Capacity is { } cap ? cap.ToString("#,0", CultureInfo.InvariantCulture) : "—", row[3]);
+            Assert.Equal(area.Inflow.ToString("#,0", CultureInfo.InvariantCulture), row[4]);
+        }
+
+        // A row opens that area's living circle.
+        await page.Locator($"#living-panel .capacity-overview tr[data-zone='{ZoneId}'] button").ClickAsync();
+        await Expect(page.Locator("#living-panel select.living-zone")).ToHaveValueAsync(ZoneId.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#living-panel .living-coverage tbody tr")).ToHaveCountAsync(Needs.Count);
+        await ViewerFixture.ScreenshotAsync(page, "12c-capacity-overview");
+    }
 }

@@ -23,17 +23,29 @@ export class LivingCirclePanel {
   private shown?: { circle: LivingCircleResult; inflow?: ResettlementInflow };
 
   private readonly drawn: LivingCircleMap;
+  private readonly overview: HTMLElement;
+  private readonly select: HTMLSelectElement;
+  private areas?: ResettlementInflow[];
 
   constructor(root: HTMLElement, map: OlMap, zones: DataLayer, facilities: DataLayer) {
     this.drawn = new LivingCircleMap(map, zones, facilities);
     this.output = root.querySelector('.living-results')!;
-    const select = root.querySelector<HTMLSelectElement>('select.living-zone')!;
+    this.overview = root.querySelector('.living-overview')!;
+    const select = (this.select = root.querySelector<HTMLSelectElement>('select.living-zone')!);
     const first = select.options[0];
     const resettlement = zones.source.getFeatures().filter((f) => f.get('kind') === 'resettlement').sort((a, b) => Number(a.getId()) - Number(b.getId()));
     select.replaceChildren(first, ...resettlement.map((f) => Object.assign(document.createElement('option'), { value: String(f.getId()), textContent: f.get('name') as string })));
     select.addEventListener('change', () => (select.value ? void this.show(Number(select.value)) : this.drawn.clear()));
+    void fetchFlowSummary().then(
+      (flows) => {
+        this.areas = flows.resettlementAreas;
+        this.renderOverview();
+      },
+      (error: Error) => (this.overview.textContent = `${t('loadFailed')}: ${error.message}`),
+    );
     onLangChange(() => {
       this.render();
+      this.renderOverview();
       this.drawn.relabel(gapText);
     });
   }
@@ -88,6 +100,40 @@ export class LivingCirclePanel {
     }
     parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: circle.method }));
     this.output.replaceChildren(...parts);
+  }
+
+  /**
+   * Every resettlement area's inflow against its capacity, over-capacity ones first, then the fullest: the overview
+   * staff need before picking one. A row's button shows that area's living circle.
+   */
+  private renderOverview(): void {
+    if (!this.areas) {
+      return;
+    }
+    const sorted = [...this.areas].sort((a, b) => Number(b.overCapacity) - Number(a.overCapacity) || (b.utilisation ?? -1) - (a.utilisation ?? -1) || a.zoneId - b.zoneId);
+    const table = document.createElement('table');
+    table.className = 'capacity-overview breakdown';
+    table.createCaption().textContent = t('capacityOverview');
+    const head = table.createTHead().insertRow();
+    [t('resettlementArea'), `${t('capacity')} (${t('households')})`, `${t('inflow')} (${t('households')})`, t('utilisation')].forEach((text) =>
+      head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: text })),
+    );
+    const body = table.createTBody();
+    for (const area of sorted) {
+      const row = body.insertRow();
+      row.dataset.zone = String(area.zoneId);
+      row.className = area.overCapacity ? 'over-capacity' : '';
+      const pick = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: `${area.overCapacity ? '⚠ ' : ''}${area.name}` });
+      pick.addEventListener('click', () => {
+        this.select.value = String(area.zoneId);
+        void this.show(area.zoneId);
+      });
+      row.insertCell().append(pick);
+      row.insertCell().textContent = area.capacityHouseholds === null ? '—' : formatNumber(area.capacityHouseholds);
+      row.insertCell().textContent = formatNumber(area.inflowHouseholds);
+      row.insertCell().textContent = area.utilisation === null ? '—' : `${formatNumber(area.utilisation * 100, 1)}%`;
+    }
+    this.overview.replaceChildren(table);
   }
 
   private capacity(inflow: ResettlementInflow): HTMLElement {

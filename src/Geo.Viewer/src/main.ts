@@ -52,11 +52,11 @@ async function start(): Promise<void> {
   const query = new QueryPanel(byId('query-panel'), map, layers, selection, drawTool);
   new MeasurePanel(byId('measure-panel'), map, drawTool);
   const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));
-  const slider = new TimeSlider(byId('time-slider'), layer('projects'));
+  const slider = new TimeSlider(byId('time-slider'), layer('projects'), selection);
   // The living-circle panel's code loads on first opening, like Chart.js: the first render does not wait for it.
   let living: Promise<unknown> | undefined;
   const openLiving = () =>
-    (living ??= layer('zones').loaded.then(() => import('./panels/livingCirclePanel')).then(({ LivingCirclePanel }) => new LivingCirclePanel(byId('living-panel'), layer('zones'))));
+    (living ??= Promise.all([layer('zones').loaded, layer('facilities').loaded]).then(() => import('./panels/livingCirclePanel')).then(({ LivingCirclePanel }) => new LivingCirclePanel(byId('living-panel'), map, layer('zones'), layer('facilities'))));
   new Toolbar({
     onLayout: () => map.updateSize(),
     onOpen: (panel) => {
@@ -84,6 +84,7 @@ async function start(): Promise<void> {
   tree.onChange(updateUrl);
   selection.onChange(updateUrl);
   slider.onChange(updateUrl);
+  slider.onChange(() => table.render());
   onLangChange(updateUrl);
   byId('permalink').addEventListener('click', async () => {
     updateUrl();

@@ -1,7 +1,9 @@
 import type OlMap from 'ol/Map';
 import type { Geometry } from 'ol/geom';
 import { LineString, MultiPolygon, Point, Polygon } from 'ol/geom';
-import type { DataLayer } from './layers/dataLayers';
+import type VectorLayer from 'ol/layer/Vector';
+import type VectorSource from 'ol/source/Vector';
+import { geoJson, type DataLayer } from './layers/dataLayers';
 import type { QueryPanel } from './panels/queryPanel';
 import type { IdentifyPopup } from './panels/identify';
 import { transform, transformExtent } from 'ol/proj';
@@ -59,6 +61,13 @@ export function installTestHooks(map: OlMap, layers: DataLayer[], query: QueryPa
       /** What the query panel last asked of /api/analysis/projects-in-area. */
       queryRequest: () => query.areaRequest(),
       complianceHighlights: () => identify.complianceHighlights(),
+      /** What an analysis drew on the map (the layer with that `overlay` property), as GeoJSON in CGCS2000 lon/lat. */
+      overlayFeatures: (name: string) => {
+        const overlay = map.getAllLayers().find((l) => l.get('overlay') === name) as VectorLayer<VectorSource> | undefined;
+        return overlay ? geoJson.writeFeaturesObject(overlay.getSource()!.getFeatures()) : null;
+      },
+      /** The current view's extent in CGCS2000 lon/lat. */
+      viewLonLat: () => transformExtent(map.getView().calculateExtent(map.getSize()), VIEW_PROJECTION, DATA_PROJECTION),
       /** The RGBA values of a square of pixels around a CSS-pixel position in the composed map. */
       pixelsAround: (x: number, y: number, radius: number) => {
         const canvas = composeMapCanvas(map, mapBackground);

@@ -5,6 +5,7 @@ import { displayValue, fieldTitle, tableFields } from '../fields';
 import { onLangChange, t } from '../i18n';
 import { geoJson, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
+import { filterYear, isUnderConstruction } from '../styles/yearFilter';
 
 function valueOf(feature: Feature, field: string): unknown {
   return field === 'id' ? feature.getId() : feature.get(field);
@@ -55,8 +56,12 @@ export class AttributeTable {
   rows(): Feature[] {
     const { info } = this.dataLayer;
     const fields = tableFields(info);
+    // The time slider's year narrows the projects here as on the map.
+    const year = info.id === 'projects' ? filterYear() : null;
     const features = this.dataLayer.source.getFeatures().filter(
-      (feature) => !this.filterText || fields.some((field) => displayValue(info.id, field, valueOf(feature, field)).toLowerCase().includes(this.filterText)),
+      (feature) =>
+        (year === null || isUnderConstruction(feature.get('start_year'), feature.get('end_year'), year)) &&
+        (!this.filterText || fields.some((field) => displayValue(info.id, field, valueOf(feature, field)).toLowerCase().includes(this.filterText))),
     );
     const direction = this.sortAscending ? 1 : -1;
     return features.sort((a, b) => {
@@ -115,7 +120,8 @@ export class AttributeTable {
     }
     this.table.tBodies[0]?.remove();
     this.table.append(body);
-    this.count.textContent = `${rows.length} / ${this.dataLayer.source.getFeatures().length} ${t('rows')}`;
+    const year = this.layerId === 'projects' ? filterYear() : null;
+    this.count.textContent = `${rows.length} / ${this.dataLayer.source.getFeatures().length} ${t('rows')}${year === null ? '' : ` · ${year} ${t('underConstruction')}`}`;
     this.markSelected();
   }
 

@@ -1,4 +1,5 @@
 import type OlMap from 'ol/Map';
+import type { Extent } from 'ol/extent';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { Fill, Stroke, Style } from 'ol/style';
@@ -21,8 +22,14 @@ export class ComplianceCheck {
   private readonly source = new VectorSource();
   private controller?: AbortController;
 
-  constructor(map: OlMap) {
-    map.addLayer(new VectorLayer({ source: this.source, zIndex: 95, style: (feature) => styles[feature.get('severity') === '冲突' ? 'conflict' : 'warning'] }));
+  /** `frame` zooms to the conflicts and keeps the result (the popup) beside them. */
+  constructor(map: OlMap, private readonly frame: (extent: Extent) => void) {
+    map.addLayer(
+      new VectorLayer({
+        source: this.source, zIndex: 95, properties: { overlay: 'compliance' },
+        style: (feature) => styles[feature.get('severity') === '冲突' ? 'conflict' : 'warning'],
+      }),
+    );
   }
 
   /** The number of conflicting parts on the map (for the tests). */
@@ -38,6 +45,9 @@ export class ComplianceCheck {
     try {
       const { result, parts } = await fetchCompliance(collection, id, signal);
       this.source.addFeatures(geoJson.readFeatures(parts));
+      if (parts.features.length) {
+        this.frame(this.source.getExtent()!);
+      }
       const verdict = Object.assign(document.createElement('p'), { className: 'compliance-verdict', textContent: result.verdict });
       verdict.dataset.verdict = result.verdict;
       const table = document.createElement('table');

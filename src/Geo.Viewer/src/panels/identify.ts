@@ -1,7 +1,7 @@
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import Overlay from 'ol/Overlay';
-import { getCenter } from 'ol/extent';
+import { getCenter, type Extent } from 'ol/extent';
 import { displayValue, popupFields, popupTitle } from '../fields';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
@@ -145,6 +145,8 @@ export class IdentifyPopup {
       ...(checkable.has(collection) ? this.complianceButton(collection, Number(feature.getId())) : []),
     );
     this.content.closest('[role="dialog"]')?.setAttribute('aria-label', heading.textContent);
+    this.overlay.setPositioning('bottom-center');
+    this.overlay.setOffset([0, -12]);
     this.overlay.setPosition(coordinate);
     // Pan once the map has drawn the new view: before that, the popup's screen position is the old view's.
     this.map.once('postrender', () => this.overlay.panIntoView({ animation: { duration: 200 }, margin: 12 }));
@@ -187,12 +189,25 @@ export class IdentifyPopup {
     const output = Object.assign(document.createElement('div'), { className: 'compliance-result' });
     output.setAttribute('aria-live', 'polite');
     button.addEventListener('click', async () => {
-      this.compliance ??= import('./complianceCheck').then(({ ComplianceCheck }) => new ComplianceCheck(this.map));
+      this.compliance ??= import('./complianceCheck').then(({ ComplianceCheck }) => new ComplianceCheck(this.map, (extent) => this.frameBeside(extent)));
       await (await this.compliance).run(collection, id, output);
       // The popup scrolls when the findings make it tall; the verdict is what was asked for.
       output.scrollIntoView({ block: 'nearest' });
     });
     return [button, output];
+  }
+
+  /**
+   * Frames an analysis result on the map (the compliance conflicts) in the part the popup leaves free, and moves the
+   * popup to the result's right: neither covers the other, and the floating time slider's strip stays clear too.
+   */
+  private frameBeside(extent: Extent): void {
+    const width = this.map.getSize()![0];
+    const side = Math.min(this.overlay.getElement()!.offsetWidth + 40, width / 2);
+    this.map.getView().fit(extent, { padding: [40, side, 110, 40], maxZoom: 17 });
+    this.overlay.setPositioning('center-left');
+    this.overlay.setOffset([16, 0]);
+    this.overlay.setPosition([extent[2], (extent[1] + extent[3]) / 2]);
   }
 
   /** How many conflicting parts the last compliance check put on the map (for the tests). */

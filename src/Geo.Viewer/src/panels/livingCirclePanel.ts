@@ -3,10 +3,15 @@ import { fetchLivingCircle, type LivingCircleResult } from '../analysis/livingCi
 import { formatLength, formatNumber } from '../format';
 import { lang, onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
+import type OlMap from 'ol/Map';
+import { LivingCircleMap } from './livingCircleMap';
 import { livingNeeds, nameOf } from '../codeNames';
 
 /** 一刻钟: the plan's walking distance for daily needs. */
 const distanceMetres = 1000;
+
+/** The gaps as the map writes them above the reach: 缺口：托育、养老. */
+const gapText = (needs: string[]) => `${t('gap')}: ${needs.map((need) => nameOf(livingNeeds(), need)).join(lang() === 'zh' ? '、' : ', ')}`;
 
 /**
  * Living circle and resettlement capacity for one resettlement area: the coverage of each daily need within 1000 m
@@ -17,14 +22,32 @@ export class LivingCirclePanel {
   private controller?: AbortController;
   private shown?: { circle: LivingCircleResult; inflow?: ResettlementInflow };
 
-  constructor(root: HTMLElement, zones: DataLayer) {
+  private readonly drawn: LivingCircleMap;
+  private readonly overview: HTMLElement;
+  private readonly select: HTMLSelectElement;
+  private areas?: ResettlementInflow[];
+
+  constructor(root: HTMLElement, map: OlMap, zones: DataLayer, facilities: DataLayer) {
+    this.drawn = new LivingCircleMap(map, zones, facilities);
     this.output = root.querySelector('.living-results')!;
-    const select = root.querySelector<HTMLSelectElement>('select.living-zone')!;
+    this.overview = root.querySelector('.living-overview')!;
+    const select = (this.select = root.querySelector<HTMLSelectElement>('select.living-zone')!);
     const first = select.options[0];
     const resettlement = zones.source.getFeatures().filter((f) => f.get('kind') === 'resettlement').sort((a, b) => Number(a.getId()) - Number(b.getId()));
     select.replaceChildren(first, ...resettlement.map((f) => Object.assign(document.createElement('option'), { value: String(f.getId()), textContent: f.get('name') as string })));
-    select.addEventListener('change', () => select.value && void this.show(Number(select.value)));
-    onLangChange(() => this.render());
+    select.addEventListener('change', () => (select.value ? void this.show(Number(select.value)) : this.drawn.clear()));
+    void fetchFlowSummary().then(
+      (flows) => {
+        this.areas = flows.resettlementAreas;
+        this.renderOverview();
+      },
+      (error: Error) => (this.overview.textContent = `${t('loadFailed')}: ${error.message}`),
+    );
+    onLangChange(() => {
+      this.render();
+      this.renderOverview();
+      this.drawn.relabel(gapText);
+    });
   }
 
   private async show(zoneId: number): Promise<void> {
@@ -32,11 +55,13 @@ export class LivingCirclePanel {
     this.controller = new AbortController();
     const { signal } = this.controller;
     this.shown = undefined;
+    this.drawn.clear();
     this.output.textContent = t('loading');
     try {
       const [circle, flows] = await Promise.all([fetchLivingCircle(zoneId, distanceMetres, signal), fetchFlowSummary(signal)]);
       this.shown = { circle, inflow: flows.resettlementAreas.find((a) => a.zoneId === zoneId) };
       this.render();
+      this.drawn.show(circle, gapText);
     } catch (error) {
       if (!signal.aborted) {
         this.output.textContent = `${t('loadFailed')}: ${(error as Error).message}`;
@@ -75,6 +100,40 @@ export class LivingCirclePanel {
     }
     parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: circle.method }));
     this.output.replaceChildren(...parts);
+  }
+
+  /**
+   * Every resettlement area's inflow against its capacity, over-capacity ones first, then the fullest: the overview
+   * staff need before picking one. A row's button shows that area's living circle.
+   */
+  private renderOverview(): void {
+    if (!this.areas) {
+      return;
+    }
+    const sorted = [...this.areas].sort((a, b) => Number(b.overCapacity) - Number(a.overCapacity) || (b.utilisation ?? -1) - (a.utilisation ?? -1) || a.zoneId - b.zoneId);
+    const table = document.createElement('table');
+    table.className = 'capacity-overview breakdown';
+    table.createCaption().textContent = t('capacityOverview');
+    const head = table.createTHead().insertRow();
+    [t('resettlementArea'), `${t('capacity')} (${t('households')})`, `${t('inflow')} (${t('households')})`, t('utilisation')].forEach((text) =>
+      head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: text })),
+    );
+    const body = table.createTBody();
+    for (const area of sorted) {
+      const row = body.insertRow();
+      row.dataset.zone = String(area.zoneId);
+      row.className = area.overCapacity ? 'over-capacity' : '';
+      const pick = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: `${area.overCapacity ? '⚠ ' : ''}${area.name}` });
+      pick.addEventListener('click', () => {
+        this.select.value = String(area.zoneId);
+        void this.show(area.zoneId);
+      });
+      row.insertCell().append(pick);
+      row.insertCell().textContent = area.capacityHouseholds === null ? '—' : formatNumber(area.capacityHouseholds);
+      row.insertCell().textContent = formatNumber(area.inflowHouseholds);
+      row.insertCell().textContent = area.utilisation === null ? '—' : `${formatNumber(area.utilisation * 100, 1)}%`;
+    }
+    this.overview.replaceChildren(table);
   }
 
   private capacity(inflow: ResettlementInflow): HTMLElement {

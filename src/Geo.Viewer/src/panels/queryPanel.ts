@@ -1,10 +1,11 @@
+import OlFeature from 'ol/Feature';
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import { Circle as CircleGeometry, Polygon } from 'ol/geom';
 import { fromCircle } from 'ol/geom/Polygon';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
-import { Fill, Stroke, Style } from 'ol/style';
+import { Circle as CircleStyle, Fill, Stroke, Style } from 'ol/style';
 import { transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { downloadBlob } from '../download';
@@ -18,6 +19,13 @@ import type { DrawTool, Shape } from '../tools/drawTool';
 
 /** Township seats have no boundary in any public source, so "pick a township" means this radius around the seat (bufferM). */
 const townshipRadiusMetres = 3000;
+
+const areaStyle = new Style({ stroke: new Stroke({ color: '#f03e3e', width: 2, lineDash: [8, 4] }), fill: new Fill({ color: 'rgba(240, 62, 62, 0.08)' }) });
+/** The projects found: a ring around each symbol (and an outline round a project's land) above their layer. */
+const projectHighlight = new Style({
+  stroke: new Stroke({ color: '#f03e3e', width: 3 }),
+  image: new CircleStyle({ radius: 12, stroke: new Stroke({ color: '#f03e3e', width: 3 }) }),
+});
 
 /**
  * Query by area: draw a polygon, rectangle or circle, or pick a zone or township → POST /api/analysis/projects-in-area,
@@ -33,7 +41,7 @@ export class QueryPanel {
 
   constructor(
     private readonly root: HTMLElement,
-    map: OlMap,
+    private readonly map: OlMap,
     private readonly layers: DataLayer[],
     private readonly selection: Selection,
     private readonly drawTool: DrawTool,
@@ -43,7 +51,8 @@ export class QueryPanel {
       new VectorLayer({
         source: this.areaSource,
         zIndex: 90,
-        style: new Style({ stroke: new Stroke({ color: '#f03e3e', width: 2, lineDash: [8, 4] }), fill: new Fill({ color: 'rgba(240, 62, 62, 0.08)' }) }),
+        style: (feature) => (feature.get('role') === 'project' ? projectHighlight : areaStyle),
+        properties: { overlay: 'query' },
       }),
     );
     root.querySelectorAll<HTMLButtonElement>('button[data-shape]').forEach((button) =>
@@ -69,7 +78,7 @@ export class QueryPanel {
 
   /** The queried area's extent in CGCS2000 lon/lat (minLon, minLat, maxLon, maxLat), or null when there is none. */
   areaExtent(): number[] | null {
-    const extent = this.areaSource.getFeatures().length ? this.areaSource.getExtent() : null;
+    const extent = this.areaSource.getFeatures().find((f) => f.get('role') === 'area')?.getGeometry()?.getExtent() ?? null;
     return extent ? transformExtent(extent, VIEW_PROJECTION, DATA_PROJECTION) : null;
   }
 
@@ -110,6 +119,8 @@ export class QueryPanel {
 
   /** Asks the analysis endpoint; the area drawn on the map is the one the server measured (zone outline, buffered seat). */
   private async run(request: AreaRequest): Promise<void> {
+    // A picked zone or township may be anywhere in the district: the answer is framed. A drawn area is already in view.
+    const frame = !('geometry' in request);
     this.controller?.abort();
     this.controller = new AbortController();
     const { signal } = this.controller;
@@ -121,10 +132,14 @@ export class QueryPanel {
       const answer = await fetchAreaSummary(request, signal);
       const area = answer.area.geometry ?? ('geometry' in request ? request.geometry : null);
       if (area) {
-        this.areaSource.addFeature(geoJson.readFeature({ type: 'Feature', geometry: area, properties: {} }) as Feature);
+        this.areaSource.addFeature(geoJson.readFeature({ type: 'Feature', geometry: area, properties: { role: 'area' } }) as Feature);
       }
       this.answer = answer;
       this.results = geoJson.readFeatures(answer.projects).sort((a, b) => Number(a.getId()) - Number(b.getId()));
+      this.areaSource.addFeatures(this.results.map((f) => new OlFeature({ geometry: f.getGeometry()!.clone(), role: 'project', project: Number(f.getId()) })));
+      if (frame && this.areaSource.getFeatures().length) {
+        this.map.getView().fit(this.areaSource.getExtent()!, { padding: [60, 60, 60, 60], maxZoom: 16 });
+      }
       this.renderResults();
     } catch (error) {
       if (!signal.aborted) {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Geo.Core.Domain;
 using NetTopologySuite.Geometries;
@@ -5,10 +6,23 @@ using Npgsql;
 
 namespace Geo.Core.Stores.PostGis;
 
-/// <summary>The production store: one PostGIS table per collection, queried with parameterised SQL.</summary>
+/// <summary>
+/// The production store: one PostGIS table per collection, queried with parameterised SQL. A collection's extent and
+/// row count are kept per data version (migration 0004's counter), so metadata requests, which GDAL and QGIS make on
+/// every open, do not scan a large table again until a write changes it.
+/// </summary>
 public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureStore
 {
+    private const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
+
+    private readonly ConcurrentDictionary<string, CollectionSummary> _summaries = new(StringComparer.Ordinal);
+
+    private long _summaryScans;
+
     public string Kind => "postgis";
+
+    /// <summary>How many times a whole table was scanned for its extent and count because no summary was kept for the current data version.</summary>
+    public long SummaryScans => Interlocked.Read(ref _summaryScans);
 
     public async Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
@@ -48,6 +62,11 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Filter is null && !query.HasSpatialFilter)
+        {
+            return (await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false)).Count;
+        }
+
         await using var command = dataSource.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, command)}";
         return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
@@ -55,27 +74,41 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
 
     public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT epoch::text || '-' || counter FROM data_version");
-        return "postgis-" + (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using var command = dataSource.CreateCommand(DataVersionSql);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        if (!collection.HasGeometry)
+        return collection.HasGeometry ? (await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Extent : null;
+    }
+
+    /// <summary>
+    /// The kept summary when the data version is unchanged; otherwise one scan for extent and count, read in the same
+    /// statement (one snapshot) as the version it is kept under, so a write made meanwhile can never be hidden by it.
+    /// </summary>
+    private async Task<CollectionSummary> SummaryAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version)
         {
-            return null;
+            return kept;
         }
 
+        Interlocked.Increment(ref _summaryScans);
+        var extent = collection.HasGeometry ? "ST_Extent(geom)" : "NULL::box2d";
         await using var command = dataSource.CreateCommand(
-            $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM {PostGisColumns.Quote(collection.TableName)}) x");
+            $"SELECT ({DataVersionSql}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n "
+            + $"FROM (SELECT {extent} AS e, count(*) AS n FROM {PostGisColumns.Quote(collection.TableName)}) x");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.IsDBNull(0))
-        {
-            return null;
-        }
-
-        return new Envelope(reader.GetDouble(0), reader.GetDouble(2), reader.GetDouble(1), reader.GetDouble(3));
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var summary = new CollectionSummary(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : new Envelope(reader.GetDouble(1), reader.GetDouble(3), reader.GetDouble(2), reader.GetDouble(4)),
+            reader.GetInt64(5));
+        _summaries[collection.Id] = summary;
+        return summary;
     }
 
     /// <summary>Nulls last in both directions and text by code point, as the embedded store sorts; id breaks ties.</summary>
@@ -141,4 +174,6 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
         return "$" + command.Parameters.Count;
     }
+
+    private sealed record CollectionSummary(string DataVersion, Envelope? Extent, long Count);
 }

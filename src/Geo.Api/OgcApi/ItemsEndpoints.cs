@@ -88,13 +88,13 @@ internal static class ItemsEndpoints
             return notModified;
         }
 
-        // Counting runs the filter first, so an error in it (a value that cannot be computed) becomes a 400 before the answer starts.
-        var matched = await store.CountAsync(items.Query, cancellationToken);
-
-        var features = store.QueryAsync(items.Query, cancellationToken);
+        // The store runs the filter before returning the page, so an error in it (a value that cannot be computed)
+        // becomes a 400 before the answer starts. The page holds the reader until the response is written.
+        var page = await store.QueryPageAsync(items.Query, cancellationToken);
+        context.Response.RegisterForDisposeAsync(page);
         if (items.Format == OutputFormat.Csv)
         {
-            return new CsvFeatureCollectionResult(features, collection, items);
+            return new CsvFeatureCollectionResult(page.Features, collection, items);
         }
 
         var notes = new List<string>();
@@ -103,7 +103,12 @@ internal static class ItemsEndpoints
             notes.Add($"limit {asked} was lowered to the maximum {ItemsQueryParser.MaxLimit}");
         }
 
-        return new FeatureCollectionResult(features, items, matched, Links(context.Request, items, matched, pageLinks), notes);
+        if (page.MatchedIsEstimate)
+        {
+            notes.Add("numberMatched is the database's estimate of the collection's size, not an exact count");
+        }
+
+        return new FeatureCollectionResult(page.Features, items, page.Matched, Links(context.Request, items, page.Matched, pageLinks), notes);
     }
 
     private static List<Link> Links(HttpRequest request, ItemsQuery items, long matched, bool pageLinks)

@@ -11,8 +11,15 @@ namespace Geo.Core.Stores.PostGis;
 /// row count are kept per data version (migration 0004's counter), so metadata requests, which GDAL and QGIS make on
 /// every open, do not scan a large table again until a write changes it.
 /// </summary>
-public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureStore
+/// <param name="exactCountLimit">
+/// Above this many rows (the planner's <c>reltuples</c>), an unfiltered first page whose count is not kept for the
+/// current data version says the estimate instead of scanning the whole table for an exact count.
+/// </param>
+public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit) : IFeatureStore
 {
+    /// <summary>Ten maximum pages: below it, one scan for the exact count costs about what a large page does.</summary>
+    public const long DefaultExactCountLimit = 100_000;
+
     private const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
 
     private readonly ConcurrentDictionary<string, CollectionSummary> _summaries = new(StringComparer.Ordinal);
@@ -37,25 +44,53 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var collection = query.Collection;
         await using var command = dataSource.CreateCommand();
-        var where = Where(query, command);
-        var sql = $"SELECT {PostGisColumns.SelectList(collection)} FROM {PostGisColumns.Quote(collection.TableName)} {where} ORDER BY {OrderBy(query)}";
-        if (query.Limit is { } limit)
-        {
-            sql += $" LIMIT {Parameter(command, (long)limit)}";
-        }
-
-        if (query.Offset > 0)
-        {
-            sql += $" OFFSET {Parameter(command, (long)query.Offset)}";
-        }
-
-        command.CommandText = sql;
+        command.CommandText = Select(query, command, extraColumn: null);
         await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
-            yield return PostGisColumns.ReadFeature(collection, reader);
+            yield return PostGisColumns.ReadFeature(query.Collection, reader);
+        }
+    }
+
+    /// <summary>
+    /// Unfiltered: the kept count, or the planner's estimate for a large table on the first page (later pages count
+    /// exactly once per data version, so that <c>next</c> links end where the data does). Filtered: the count comes
+    /// with the page as <c>count(*) OVER ()</c>, one scan instead of <c>count(*)</c> and the data; the window needs
+    /// every match before the first row, so a filter error surfaces here, before anything is written.
+    /// </summary>
+    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Filter is null && !query.HasSpatialFilter)
+        {
+            if (query.Offset == 0 && await EstimateAsync(query.Collection, cancellationToken).ConfigureAwait(false) is { } estimate)
+            {
+                return new FeaturePage(QueryAsync(query, cancellationToken), estimate, matchedIsEstimate: true);
+            }
+
+            var count = (await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false)).Count;
+            return new FeaturePage(QueryAsync(query, cancellationToken), count, matchedIsEstimate: false);
+        }
+
+        var command = dataSource.CreateCommand();
+        NpgsqlDataReader? reader = null;
+        try
+        {
+            command.CommandText = Select(query, command, extraColumn: "count(*) OVER ()");
+            reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+            var first = await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false);
+
+            // No row on a later page says nothing about the rows before it: only then is a separate count needed.
+            var matched = first ? reader.GetInt64(reader.FieldCount - 1)
+                : query.Offset == 0 ? 0
+                : await CountAsync(query, cancellationToken).ConfigureAwait(false);
+            return new FeaturePage(Rows(query.Collection, reader, first, cancellationToken), matched, matchedIsEstimate: false, new Owner(reader, command));
+        }
+        catch
+        {
+            await new Owner(reader, command).DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -109,6 +144,54 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
             reader.GetInt64(5));
         _summaries[collection.Id] = summary;
         return summary;
+    }
+
+    /// <summary>The planner's row estimate when the table is large and no exact count is kept for this data version; otherwise null.</summary>
+    private async Task<long?> EstimateAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var kept = _summaries.TryGetValue(collection.Id, out var summary) && summary.DataVersion == reader.GetString(0);
+
+        // reltuples is -1 for a table never vacuumed or analysed: then count.
+        var estimate = reader.GetInt64(1);
+        return !kept && estimate > exactCountLimit ? estimate : null;
+    }
+
+    private static string Select(FeatureQuery query, NpgsqlCommand command, string? extraColumn)
+    {
+        var collection = query.Collection;
+        var columns = PostGisColumns.SelectList(collection) + (extraColumn is null ? "" : ", " + extraColumn);
+        var sql = $"SELECT {columns} FROM {PostGisColumns.Quote(collection.TableName)} {Where(query, command)} ORDER BY {OrderBy(query)}";
+        if (query.Limit is { } limit)
+        {
+            sql += $" LIMIT {Parameter(command, (long)limit)}";
+        }
+
+        if (query.Offset > 0)
+        {
+            sql += $" OFFSET {Parameter(command, (long)query.Offset)}";
+        }
+
+        return sql;
+    }
+
+    private static async IAsyncEnumerable<Feature> Rows(
+        CollectionDefinition collection, NpgsqlDataReader reader, bool first, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!first)
+        {
+            yield break;
+        }
+
+        do
+        {
+            yield return PostGisColumns.ReadFeature(collection, reader);
+        }
+        while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false));
     }
 
     /// <summary>Nulls last in both directions and text by code point, as the embedded store sorts; id breaks ties.</summary>
@@ -173,6 +256,20 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
     {
         command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
         return "$" + command.Parameters.Count;
+    }
+
+    /// <summary>A page's reader and its command, which returns the connection to the pool when disposed.</summary>
+    private sealed class Owner(NpgsqlDataReader? reader, NpgsqlCommand command) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (reader is not null)
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private sealed record CollectionSummary(string DataVersion, Envelope? Extent, long Count);

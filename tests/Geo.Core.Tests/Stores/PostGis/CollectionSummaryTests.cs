@@ -49,4 +49,41 @@ public sealed class CollectionSummaryTests(PostGisStoreFixture fixture) : IClass
         Assert.Null(await Store.GetExtentAsync(Catalog.Indicators, None));
         Assert.Equal(scans, Store.SummaryScans);
     }
+
+    [Fact]
+    public async Task A_large_unfiltered_first_page_says_the_planner_estimate_until_the_count_is_kept()
+    {
+        // A limit of 10 rows makes the small test table "large"; deleting a row after ANALYZE makes the estimate stale by one.
+        var store = new PostGisFeatureStore(fixture.DataSource, exactCountLimit: 10);
+        await using (var connection = await fixture.DataSource.OpenConnectionAsync())
+        {
+            await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE parcels; DELETE FROM parcels WHERE id = (SELECT max(id) FROM parcels)", connection);
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        var reltuples = await fixture.Database.ScalarAsync<long>("SELECT reltuples::bigint FROM pg_class WHERE oid = 'parcels'::regclass");
+        var exact = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM parcels");
+        var query = new FeatureQuery(Catalog.Parcels) { Limit = 10 };
+        Assert.Equal(exact + 1, reltuples);
+
+        await using (var first = await store.QueryPageAsync(query, None))
+        {
+            Assert.True(first.MatchedIsEstimate);
+            Assert.Equal(reltuples, first.Matched);
+            Assert.Equal(10, await first.Features.CountAsync());
+        }
+
+        await using (var second = await store.QueryPageAsync(query with { Offset = 10 }, None))
+        {
+            Assert.False(second.MatchedIsEstimate);
+            Assert.Equal(exact, second.Matched);
+        }
+
+        await using (var kept = await store.QueryPageAsync(query, None))
+        {
+            Assert.False(kept.MatchedIsEstimate);
+            Assert.Equal(exact, kept.Matched);
+            Assert.Equal(1, store.SummaryScans);
+        }
+    }
 }

@@ -6,7 +6,10 @@ using Geo.Core.GisData;
 
 namespace Geo.Api.OgcApi;
 
-/// <summary>Writes features as GeoJSON with a top-level integer id, in the requested CRS and axis order, Chinese unescaped.</summary>
+/// <summary>
+/// Writes features as GeoJSON with a top-level integer id, in the requested CRS and axis order, coordinates rounded to the
+/// CRS's <see cref="CrsDefinition.Decimals"/>, Chinese unescaped.
+/// </summary>
 internal static class GeoJsonFeatureWriter
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = GeometryJson.Options.Encoder };
@@ -25,7 +28,8 @@ internal static class GeoJsonFeatureWriter
         }
         else
         {
-            JsonSerializer.Serialize(writer, crs.FromStorage(feature.Geometry), GeometryJson.Options);
+            var output = crs.FromStorage(feature.Geometry);
+            JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, crs.Decimals, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
         }
 
         writer.WriteStartObject("properties");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -137,6 +138,43 @@ public abstract class OgcApiQueryCases(ServiceFactory factory)
         Assert.Equal(first, coordinates[0], 0.001);
         Assert.Equal(second, coordinates[1], 0.001);
     }
+
+    [Theory]
+    [InlineData("http://www.opengis.net/def/crs/OGC/1.3/CRS84", "geom", 7)]
+    [InlineData("EPSG:4545", "ST_FlipCoordinates(ST_Transform(geom, 4545))", 3)]
+    public async Task Coordinates_are_written_to_the_precision_of_the_data_and_no_further(string crs, string sqlGeometry, int decimals)
+    {
+        var page = await GeoJsonAsync($"/ogcapi/collections/parcels/items?limit=10000&crs={Uri.EscapeDataString(crs)}");
+        var expectedJson = await factory.Reference.TextAsync(
+            $"SELECT json_object_agg(id, ST_AsGeoJSON({sqlGeometry}, 15)::json -> 'coordinates')::text FROM parcels");
+        var expected = JsonDocument.Parse(expectedJson).RootElement;
+        var tolerance = (0.5 * Math.Pow(10, -decimals)) + 1e-9;
+
+        var compared = 0;
+        foreach (var feature in page.GetProperty("features").EnumerateArray())
+        {
+            // Compared as sorted positions: the GeoJSON writer may turn rings to the RFC 7946 orientation.
+            var actual = Positions(feature.GetProperty("geometry").GetProperty("coordinates"));
+            var stored = Positions(expected.GetProperty(feature.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)));
+            Assert.Equal(stored.Count, actual.Count);
+            foreach (var (number, reference) in actual.Zip(stored).SelectMany(p => new[] { (p.First[0], p.Second[0]), (p.First[1], p.Second[1]) }))
+            {
+                var text = number.GetRawText();
+                var fraction = text.Contains('.', StringComparison.Ordinal) ? text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..] : "";
+                Assert.True(fraction.Length <= decimals && !fraction.EndsWith('0'), $"{text} has more than {decimals} decimals or a trailing zero");
+                Assert.Equal(reference.GetDouble(), number.GetDouble(), tolerance);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 500, $"only {compared} coordinates compared");
+    }
+
+    private static List<JsonElement[]> Positions(JsonElement element) =>
+        [.. PositionsOf(element).OrderBy(p => Math.Round(p[0].GetDouble(), 5)).ThenBy(p => Math.Round(p[1].GetDouble(), 5))];
+
+    private static IEnumerable<JsonElement[]> PositionsOf(JsonElement element) =>
+        element[0].ValueKind == JsonValueKind.Number ? [[element[0], element[1]]] : element.EnumerateArray().SelectMany(PositionsOf);
 
     [Fact]
     public async Task A_bbox_in_EPSG_4545_selects_what_SQL_selects()

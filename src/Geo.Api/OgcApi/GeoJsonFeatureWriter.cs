@@ -16,7 +16,9 @@ internal static class GeoJsonFeatureWriter
 
     /// <param name="properties">The properties to write, or null for all.</param>
     /// <param name="links">Links to write inside the feature object (for a single-feature response), or null.</param>
-    public static void WriteFeature(Utf8JsonWriter writer, Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties = null, IReadOnlyList<Link>? links = null)
+    /// <param name="decimals">Decimals of each coordinate (the <c>precision</c> parameter), or null for the CRS's own.</param>
+    public static void WriteFeature(
+        Utf8JsonWriter writer, Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties = null, IReadOnlyList<Link>? links = null, int? decimals = null)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -29,7 +31,7 @@ internal static class GeoJsonFeatureWriter
         else
         {
             var output = crs.FromStorage(feature.Geometry);
-            JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, crs.Decimals, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
+            JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, decimals ?? crs.Decimals, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
         }
 
         writer.WriteStartObject("properties");

@@ -13,7 +13,8 @@ namespace Geo.Api.OgcApi;
 internal static class ItemsEndpoints
 {
     public static async Task<IResult> Items(
-        string collectionId, [AsParameters] ItemsRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+        string collectionId, [AsParameters] ItemsRequest parameters, [FromQuery(Name = "precision")] string? precision,
+        HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -22,7 +23,9 @@ internal static class ItemsEndpoints
 
         var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
-        return await AnswerAsync(collection, () => ItemsQueryParser.Parse(collection, parameters, extra), context, store, pageLinks: true, cancellationToken);
+        return await AnswerAsync(
+            collection, () => ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(precision) },
+            context, store, pageLinks: true, cancellationToken);
     }
 
     public static async Task<IResult> Search(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
@@ -51,14 +54,14 @@ internal static class ItemsEndpoints
 
     public static async Task<IResult> Item(
         string collectionId, string featureId, [FromQuery(Name = "crs")] string? crs, [FromQuery(Name = "properties")] string? properties,
-        HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+        [FromQuery(Name = "precision")] string? precision, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
             return Problems.UnknownCollection(collectionId);
         }
 
-        var query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []);
+        var query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []) with { Precision = ItemsQueryParser.ParsePrecision(precision) };
 
         if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
             || await store.GetAsync(collection, id, cancellationToken) is not { } feature)
@@ -72,7 +75,7 @@ internal static class ItemsEndpoints
         }
 
         var path = $"{OgcLinks.Root}/collections/{collection.Id}";
-        return new FeatureResult(feature, query.Crs, query.Properties,
+        return new FeatureResult(feature, query.Crs, query.Properties, query.Decimals,
         [
             new(OgcLinks.Absolute(context.Request, $"{path}/items/{id}", context.Request.QueryString), "self", OgcMediaTypes.GeoJson),
             new(OgcLinks.Absolute(context.Request, path), "collection", OgcMediaTypes.Json),

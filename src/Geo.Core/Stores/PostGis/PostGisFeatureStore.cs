@@ -64,13 +64,8 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
         ArgumentNullException.ThrowIfNull(query);
         if (query.Filter is null && !query.HasSpatialFilter)
         {
-            if (query.Offset == 0 && await EstimateAsync(query.Collection, cancellationToken).ConfigureAwait(false) is { } estimate)
-            {
-                return new FeaturePage(QueryAsync(query, cancellationToken), estimate, matchedIsEstimate: true);
-            }
-
-            var count = (await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false)).Count;
-            return new FeaturePage(QueryAsync(query, cancellationToken), count, matchedIsEstimate: false);
+            var (count, estimated) = await UnfilteredCountAsync(query, cancellationToken).ConfigureAwait(false);
+            return new FeaturePage(QueryAsync(query, cancellationToken), count, estimated);
         }
 
         var command = dataSource.CreateCommand();
@@ -146,19 +141,31 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
         return summary;
     }
 
-    /// <summary>The planner's row estimate when the table is large and no exact count is kept for this data version; otherwise null.</summary>
-    private async Task<long?> EstimateAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The kept count when there is one for the current data version (one round trip, reading the version and the
+    /// planner's row estimate together); the estimate for a large table's first page; otherwise an exact count, kept.
+    /// </summary>
+    private async Task<(long Count, bool Estimated)> UnfilteredCountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var kept = _summaries.TryGetValue(collection.Id, out var summary) && summary.DataVersion == reader.GetString(0);
+        var collection = query.Collection;
+        long estimate;
+        await using (var command = dataSource.CreateCommand($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass"))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == reader.GetString(0))
+            {
+                return (kept.Count, false);
+            }
+
+            estimate = reader.GetInt64(1);
+        }
 
         // reltuples is -1 for a table never vacuumed or analysed: then count.
-        var estimate = reader.GetInt64(1);
-        return !kept && estimate > exactCountLimit ? estimate : null;
+        return query.Offset == 0 && estimate > exactCountLimit
+            ? (estimate, true)
+            : ((await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Count, false);
     }
 
     private static string Select(FeatureQuery query, NpgsqlCommand command, string? extraColumn)

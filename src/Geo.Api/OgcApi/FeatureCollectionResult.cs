@@ -21,7 +21,7 @@ internal sealed class FeatureCollectionResult(
         var returned = 0;
         await foreach (var feature in features.WithCancellation(cancellationToken))
         {
-            GeoJsonFeatureWriter.WriteFeature(writer, feature, query.Crs, query.Properties);
+            GeoJsonFeatureWriter.WriteFeature(writer, feature, query.Crs, query.Properties, decimals: query.Decimals);
             returned++;
             if (writer.BytesPending > 32 * 1024)
             {

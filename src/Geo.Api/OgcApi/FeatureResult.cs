@@ -5,14 +5,14 @@ using Geo.Core.Domain;
 namespace Geo.Api.OgcApi;
 
 /// <summary>A single feature as GeoJSON in the requested CRS, with its links.</summary>
-internal sealed class FeatureResult(Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties, IReadOnlyList<Link> links) : IResult
+internal sealed class FeatureResult(Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties, int decimals, IReadOnlyList<Link> links) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = OgcMediaTypes.GeoJson;
         httpContext.Response.Headers["Content-Crs"] = $"<{crs.Uri}>";
         await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter, GeoJsonFeatureWriter.WriterOptions);
-        GeoJsonFeatureWriter.WriteFeature(writer, feature, crs, properties, links);
+        GeoJsonFeatureWriter.WriteFeature(writer, feature, crs, properties, links, decimals);
         writer.Flush();
         await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }

@@ -6,14 +6,19 @@ using Geo.Core.GisData;
 
 namespace Geo.Api.OgcApi;
 
-/// <summary>Writes features as GeoJSON with a top-level integer id, in the requested CRS and axis order, Chinese unescaped.</summary>
+/// <summary>
+/// Writes features as GeoJSON with a top-level integer id, in the requested CRS and axis order, coordinates rounded to the
+/// CRS's <see cref="CrsDefinition.Decimals"/>, Chinese unescaped.
+/// </summary>
 internal static class GeoJsonFeatureWriter
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = GeometryJson.Options.Encoder };
 
     /// <param name="properties">The properties to write, or null for all.</param>
     /// <param name="links">Links to write inside the feature object (for a single-feature response), or null.</param>
-    public static void WriteFeature(Utf8JsonWriter writer, Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties = null, IReadOnlyList<Link>? links = null)
+    /// <param name="decimals">Decimals of each coordinate (the <c>precision</c> parameter), or null for the CRS's own.</param>
+    public static void WriteFeature(
+        Utf8JsonWriter writer, Feature feature, CrsDefinition crs, IReadOnlyList<string>? properties = null, IReadOnlyList<Link>? links = null, int? decimals = null)
     {
         writer.WriteStartObject();
         writer.WriteString("type", "Feature");
@@ -25,7 +30,8 @@ internal static class GeoJsonFeatureWriter
         }
         else
         {
-            JsonSerializer.Serialize(writer, crs.FromStorage(feature.Geometry), GeometryJson.Options);
+            var output = crs.FromStorage(feature.Geometry);
+            JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, decimals ?? crs.Decimals, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
         }
 
         writer.WriteStartObject("properties");

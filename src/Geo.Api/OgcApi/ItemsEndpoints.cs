@@ -13,7 +13,8 @@ namespace Geo.Api.OgcApi;
 internal static class ItemsEndpoints
 {
     public static async Task<IResult> Items(
-        string collectionId, [AsParameters] ItemsRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+        string collectionId, [AsParameters] ItemsRequest parameters, [FromQuery(Name = "precision")] string? precision,
+        HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -22,7 +23,9 @@ internal static class ItemsEndpoints
 
         var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
-        return await AnswerAsync(collection, () => ItemsQueryParser.Parse(collection, parameters, extra), context, store, pageLinks: true, cancellationToken);
+        return await AnswerAsync(
+            collection, () => ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(precision) },
+            context, store, pageLinks: true, cancellationToken);
     }
 
     public static async Task<IResult> Search(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
@@ -51,14 +54,14 @@ internal static class ItemsEndpoints
 
     public static async Task<IResult> Item(
         string collectionId, string featureId, [FromQuery(Name = "crs")] string? crs, [FromQuery(Name = "properties")] string? properties,
-        HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+        [FromQuery(Name = "precision")] string? precision, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
             return Problems.UnknownCollection(collectionId);
         }
 
-        var query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []);
+        var query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []) with { Precision = ItemsQueryParser.ParsePrecision(precision) };
 
         if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
             || await store.GetAsync(collection, id, cancellationToken) is not { } feature)
@@ -72,7 +75,7 @@ internal static class ItemsEndpoints
         }
 
         var path = $"{OgcLinks.Root}/collections/{collection.Id}";
-        return new FeatureResult(feature, query.Crs, query.Properties,
+        return new FeatureResult(feature, query.Crs, query.Properties, query.Decimals,
         [
             new(OgcLinks.Absolute(context.Request, $"{path}/items/{id}", context.Request.QueryString), "self", OgcMediaTypes.GeoJson),
             new(OgcLinks.Absolute(context.Request, path), "collection", OgcMediaTypes.Json),
@@ -88,9 +91,6 @@ internal static class ItemsEndpoints
             return notModified;
         }
 
-        // Counting runs the filter first, so an error in it (a value that cannot be computed) becomes a 400 before the answer starts.
-        var matched = await store.CountAsync(items.Query, cancellationToken);
-
         if (items.Format == OutputFormat.BaopanTxt && collection.Geometry is not (GeometryKind.MultiPolygon or GeometryKind.PointOrPolygon))
         {
             throw InputException.Invalid("f", $"'{collection.Id}' holds no polygons, and a 报盘 TXT lists 地块 outlines", "use f=json or f=csv");
@@ -101,15 +101,18 @@ internal static class ItemsEndpoints
             throw InputException.Invalid("f", $"'{collection.Id}' mixes geometry types or has none, and a shapefile holds one", "use f=json or f=csv");
         }
 
-        var features = store.QueryAsync(items.Query, cancellationToken);
+        // The store runs the filter before returning the page, so an error in it (a value that cannot be computed)
+        // becomes a 400 before the answer starts. The page holds the reader until the response is written.
+        var page = await store.QueryPageAsync(items.Query, cancellationToken);
+        context.Response.RegisterForDisposeAsync(page);
         switch (items.Format)
         {
             case OutputFormat.Csv:
-                return new CsvFeatureCollectionResult(features, collection, items);
+                return new CsvFeatureCollectionResult(page.Features, collection, items);
             case OutputFormat.BaopanTxt:
-                return new BaopanFeatureCollectionResult(features, collection, items);
+                return new BaopanFeatureCollectionResult(page.Features, collection, items);
             case OutputFormat.Shapefile:
-                return new ShapefileFeatureCollectionResult(features, collection);
+                return new ShapefileFeatureCollectionResult(page.Features, collection);
             case OutputFormat.GeoJson:
                 break;
         }
@@ -120,7 +123,12 @@ internal static class ItemsEndpoints
             notes.Add($"limit {asked} was lowered to the maximum {ItemsQueryParser.MaxLimit}");
         }
 
-        return new FeatureCollectionResult(features, items, matched, Links(context.Request, items, matched, pageLinks), notes);
+        if (page.MatchedIsEstimate)
+        {
+            notes.Add("numberMatched is the database's estimate of the collection's size, not an exact count");
+        }
+
+        return new FeatureCollectionResult(page.Features, items, page.Matched, Links(context.Request, items, page.Matched, pageLinks), notes);
     }
 
     private static List<Link> Links(HttpRequest request, ItemsQuery items, long matched, bool pageLinks)

@@ -11,7 +11,13 @@ public sealed record ItemsQuery(
     CrsDefinition Crs,
     IReadOnlyList<string>? Properties,
     OutputFormat Format,
-    int? LimitClamped);
+    int? LimitClamped)
+{
+    /// <summary>Decimals of output coordinates asked for with <c>precision</c>; null writes the CRS's own.</summary>
+    public int? Precision { get; init; }
+
+    public int Decimals => Precision ?? Crs.Decimals;
+}
 
 public enum OutputFormat
 {

@@ -59,6 +59,12 @@ internal static class ItemsQueryParser
         return new ItemsQuery(query, ParseCrs("crs", request.Crs), ParseProperties(collection, request.Properties), ParseFormat(request.Format), clamped);
     }
 
+    /// <summary>Decimals of output coordinates, 0 to 7: 1e-7° is about 1 cm, so more would only be noise.</summary>
+    public static int? ParsePrecision(string? text) =>
+        text is null ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var decimals) && decimals <= 7 ? decimals
+        : throw InputException.Invalid("precision", $"'{text}' is not a whole number from 0 to 7", "use e.g. precision=5 (decimals of each coordinate)");
+
     private static (int Limit, int? Clamped) ParseLimit(string? text)
     {
         if (text is null)

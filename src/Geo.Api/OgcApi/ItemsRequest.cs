@@ -4,7 +4,7 @@ namespace Geo.Api.OgcApi;
 
 /// <summary>
 /// Query parameters of <c>/items</c>, bound as raw text so that a bad value gets our own problem+json answer naming
-/// the parameter, not the framework's bare 400. Any other parameter named after a queryable property is an equality
+/// the parameter, not the framework's bare 400. <c>precision</c> is bound by the endpoint. Any other parameter named after a queryable property is an equality
 /// filter (<c>?funding=政府</c>).
 /// </summary>
 public sealed record ItemsRequest(
@@ -23,6 +23,6 @@ public sealed record ItemsRequest(
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f",
+        "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f", "precision",
     };
 }

@@ -33,6 +33,12 @@ public sealed class CrsDefinition
 
     public bool FirstAxisIsNorthing { get; }
 
+    /// <summary>
+    /// Decimals written in output: 7 for degrees (1e-7° is about 1 cm, finer than any source of this data), 3 for the
+    /// projected CRSs' metres (a millimetre). More digits would only be noise of the transform and bytes on the wire.
+    /// </summary>
+    public int Decimals => _fromStorage is null ? 7 : 3;
+
     /// <summary>Where coordinates of this CRS can be transformed (x = easting or longitude); outside it, transforms diverge.</summary>
     public Envelope Bounds { get; }
 

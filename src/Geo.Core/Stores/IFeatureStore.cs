@@ -21,6 +21,12 @@ public interface IFeatureStore
     Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A page of features with the number matched, read without a second pass over the data where the store can; an
+    /// error in the filter is thrown here, before any feature is written.
+    /// </summary>
+    Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A value that changes whenever any collection's contents change (for HTTP ETags). Writes outside the service
     /// change it too: PostGIS bumps it with statement triggers.
     /// </summary>

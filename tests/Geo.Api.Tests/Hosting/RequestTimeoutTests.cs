@@ -145,17 +145,14 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
 
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
-        try
-        {
-            await slowPart(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            Interlocked.Increment(ref _cancelled);
-            throw;
-        }
-
+        await SlowPartAsync(cancellationToken);
         return await inner.CountAsync(query, cancellationToken);
+    }
+
+    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        await SlowPartAsync(cancellationToken);
+        return await inner.QueryPageAsync(query, cancellationToken);
     }
 
     public Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) => inner.GetAsync(collection, id, cancellationToken);
@@ -165,4 +162,17 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
 
     public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) => inner.GetExtentAsync(collection, cancellationToken);
+
+    private async Task SlowPartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await slowPart(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref _cancelled);
+            throw;
+        }
+    }
 }

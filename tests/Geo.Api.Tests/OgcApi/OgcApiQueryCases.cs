@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -137,6 +138,50 @@ public abstract class OgcApiQueryCases(ServiceFactory factory)
         Assert.Equal(first, coordinates[0], 0.001);
         Assert.Equal(second, coordinates[1], 0.001);
     }
+
+    [Theory]
+    [InlineData("crs=http%3A%2F%2Fwww.opengis.net%2Fdef%2Fcrs%2FOGC%2F1.3%2FCRS84", "geom", 7)]
+    [InlineData("crs=EPSG:4545", "ST_FlipCoordinates(ST_Transform(geom, 4545))", 3)]
+    [InlineData("precision=4", "geom", 4)]
+    [InlineData("crs=EPSG:4545&precision=0", "ST_FlipCoordinates(ST_Transform(geom, 4545))", 0)]
+    public async Task Coordinates_are_written_to_the_precision_of_the_data_and_no_further(string parameters, string sqlGeometry, int decimals)
+    {
+        var page = await GeoJsonAsync($"/ogcapi/collections/parcels/items?limit=10000&{parameters}");
+        var expectedJson = await factory.Reference.TextAsync(
+            $"SELECT json_object_agg(id, ST_AsGeoJSON({sqlGeometry}, 15)::json -> 'coordinates')::text FROM parcels");
+        var expected = JsonDocument.Parse(expectedJson).RootElement;
+        var tolerance = (0.5 * Math.Pow(10, -decimals)) + 1e-9;
+
+        var compared = 0;
+        foreach (var feature in page.GetProperty("features").EnumerateArray())
+        {
+            // Compared as sorted positions: the GeoJSON writer may turn rings to the RFC 7946 orientation.
+            var actual = Positions(feature.GetProperty("geometry").GetProperty("coordinates"), decimals);
+            var stored = Positions(expected.GetProperty(feature.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)), decimals);
+            Assert.Equal(stored.Count, actual.Count);
+            foreach (var (number, reference) in actual.Zip(stored).SelectMany(p => new[] { (p.First[0], p.Second[0]), (p.First[1], p.Second[1]) }))
+            {
+                var text = number.GetRawText();
+                var fraction = text.Contains('.', StringComparison.Ordinal) ? text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..] : "";
+                Assert.True(fraction.Length <= decimals && !fraction.EndsWith('0'), $"{text} has more than {decimals} decimals or a trailing zero");
+                Assert.Equal(reference.GetDouble(), number.GetDouble(), tolerance);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 500, $"only {compared} coordinates compared");
+    }
+
+    /// <summary>Sorted by the position rounded as the server rounds, so that both sides sort alike.</summary>
+    private static List<JsonElement[]> Positions(JsonElement element, int decimals) =>
+    [
+        .. PositionsOf(element)
+            .OrderBy(p => Math.Round(p[0].GetDouble(), decimals, MidpointRounding.AwayFromZero))
+            .ThenBy(p => Math.Round(p[1].GetDouble(), decimals, MidpointRounding.AwayFromZero)),
+    ];
+
+    private static IEnumerable<JsonElement[]> PositionsOf(JsonElement element) =>
+        element[0].ValueKind == JsonValueKind.Number ? [[element[0], element[1]]] : element.EnumerateArray().SelectMany(PositionsOf);
 
     [Fact]
     public async Task A_bbox_in_EPSG_4545_selects_what_SQL_selects()

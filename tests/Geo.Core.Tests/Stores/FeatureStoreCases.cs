@@ -87,6 +87,37 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(5, 5)]
+    [InlineData(0, 10_000)]
+    [InlineData(100_000, 10)]
+    public async Task A_bbox_page_says_exactly_how_many_match(int offset, int limit)
+    {
+        var box = new Envelope(108.36, 108.46, 31.14, 31.21);
+        var boxGeometry = new GeometryFactory().ToGeometry(box);
+        var expected = RawGeoJson.Read("parcels.geojson").Where(f => f.Geometry.Intersects(boxGeometry)).Select(f => f.Id).Order().ToList();
+
+        await using var page = await Store.QueryPageAsync(new FeatureQuery(Catalog.Parcels) { Bbox = box, Offset = offset, Limit = limit }, None);
+
+        Assert.True(expected.Count > 5);
+        Assert.Equal(expected.Count, page.Matched);
+        Assert.False(page.MatchedIsEstimate);
+        Assert.Equal(expected.Skip(offset).Take(limit), await page.Features.Select(f => f.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_unfiltered_page_of_a_small_collection_is_counted_exactly()
+    {
+        var expected = RawGeoJson.Read("parcels.geojson").Select(f => f.Id).Order().ToList();
+
+        await using var page = await Store.QueryPageAsync(new FeatureQuery(Catalog.Parcels) { Limit = 10 }, None);
+
+        Assert.Equal(expected.Count, page.Matched);
+        Assert.False(page.MatchedIsEstimate);
+        Assert.Equal(expected.Take(10), await page.Features.Select(f => f.Id).ToListAsync());
+    }
+
     [Fact]
     public async Task Intersects_a_polygon_returns_the_projects_in_the_Puli_zone()
     {

@@ -47,6 +47,10 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         return Task.FromResult((long)Index(query.Collection).Match(query, cancellationToken).Count());
     }
 
+    /// <summary>Counting in memory is cheap: the count is always exact.</summary>
+    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken) =>
+        new(QueryAsync(query, cancellationToken), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false);
+
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => Task.FromResult(_version);
 
     public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>

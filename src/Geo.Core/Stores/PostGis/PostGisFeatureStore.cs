@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Geo.Core.Domain;
 using NetTopologySuite.Geometries;
@@ -5,10 +6,30 @@ using Npgsql;
 
 namespace Geo.Core.Stores.PostGis;
 
-/// <summary>The production store: one PostGIS table per collection, queried with parameterised SQL.</summary>
-public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureStore
+/// <summary>
+/// The production store: one PostGIS table per collection, queried with parameterised SQL. A collection's extent and
+/// row count are kept per data version (migration 0004's counter), so metadata requests, which GDAL and QGIS make on
+/// every open, do not scan a large table again until a write changes it.
+/// </summary>
+/// <param name="exactCountLimit">
+/// Above this many rows (the planner's <c>reltuples</c>), an unfiltered first page whose count is not kept for the
+/// current data version says the estimate instead of scanning the whole table for an exact count.
+/// </param>
+public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit) : IFeatureStore
 {
+    /// <summary>Ten maximum pages: below it, one scan for the exact count costs about what a large page does.</summary>
+    public const long DefaultExactCountLimit = 100_000;
+
+    private const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
+
+    private readonly ConcurrentDictionary<string, CollectionSummary> _summaries = new(StringComparer.Ordinal);
+
+    private long _summaryScans;
+
     public string Kind => "postgis";
+
+    /// <summary>How many times a whole table was scanned for its extent and count because no summary was kept for the current data version.</summary>
+    public long SummaryScans => Interlocked.Read(ref _summaryScans);
 
     public async Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
@@ -23,10 +44,135 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var collection = query.Collection;
         await using var command = dataSource.CreateCommand();
-        var where = Where(query, command);
-        var sql = $"SELECT {PostGisColumns.SelectList(collection)} FROM {PostGisColumns.Quote(collection.TableName)} {where} ORDER BY {OrderBy(query)}";
+        command.CommandText = Select(query, command, extraColumn: null);
+        await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            yield return PostGisColumns.ReadFeature(query.Collection, reader);
+        }
+    }
+
+    /// <summary>
+    /// Unfiltered: the kept count, or the planner's estimate for a large table on the first page (later pages count
+    /// exactly once per data version, so that <c>next</c> links end where the data does). Filtered: the count comes
+    /// with the page as <c>count(*) OVER ()</c>, one scan instead of <c>count(*)</c> and the data; the window needs
+    /// every match before the first row, so a filter error surfaces here, before anything is written.
+    /// </summary>
+    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Filter is null && !query.HasSpatialFilter)
+        {
+            var (count, estimated) = await UnfilteredCountAsync(query, cancellationToken).ConfigureAwait(false);
+            return new FeaturePage(QueryAsync(query, cancellationToken), count, estimated);
+        }
+
+        var command = dataSource.CreateCommand();
+        NpgsqlDataReader? reader = null;
+        try
+        {
+            command.CommandText = Select(query, command, extraColumn: "count(*) OVER ()");
+            reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+            var first = await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false);
+
+            // No row on a later page says nothing about the rows before it: only then is a separate count needed.
+            var matched = first ? reader.GetInt64(reader.FieldCount - 1)
+                : query.Offset == 0 ? 0
+                : await CountAsync(query, cancellationToken).ConfigureAwait(false);
+            return new FeaturePage(Rows(query.Collection, reader, first, cancellationToken), matched, matchedIsEstimate: false, new Owner(reader, command));
+        }
+        catch
+        {
+            await new Owner(reader, command).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Filter is null && !query.HasSpatialFilter)
+        {
+            return (await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false)).Count;
+        }
+
+        await using var command = dataSource.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, command)}";
+        return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
+    }
+
+    public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(DataVersionSql);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return collection.HasGeometry ? (await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Extent : null;
+    }
+
+    /// <summary>
+    /// The kept summary when the data version is unchanged; otherwise one scan for extent and count, read in the same
+    /// statement (one snapshot) as the version it is kept under, so a write made meanwhile can never be hidden by it.
+    /// </summary>
+    private async Task<CollectionSummary> SummaryAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version)
+        {
+            return kept;
+        }
+
+        Interlocked.Increment(ref _summaryScans);
+        var extent = collection.HasGeometry ? "ST_Extent(geom)" : "NULL::box2d";
+        await using var command = dataSource.CreateCommand(
+            $"SELECT ({DataVersionSql}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n "
+            + $"FROM (SELECT {extent} AS e, count(*) AS n FROM {PostGisColumns.Quote(collection.TableName)}) x");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var summary = new CollectionSummary(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : new Envelope(reader.GetDouble(1), reader.GetDouble(3), reader.GetDouble(2), reader.GetDouble(4)),
+            reader.GetInt64(5));
+        _summaries[collection.Id] = summary;
+        return summary;
+    }
+
+    /// <summary>
+    /// The kept count when there is one for the current data version (one round trip, reading the version and the
+    /// planner's row estimate together); the estimate for a large table's first page; otherwise an exact count, kept.
+    /// </summary>
+    private async Task<(long Count, bool Estimated)> UnfilteredCountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        var collection = query.Collection;
+        long estimate;
+        await using (var command = dataSource.CreateCommand($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass"))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == reader.GetString(0))
+            {
+                return (kept.Count, false);
+            }
+
+            estimate = reader.GetInt64(1);
+        }
+
+        // reltuples is -1 for a table never vacuumed or analysed: then count.
+        return query.Offset == 0 && estimate > exactCountLimit
+            ? (estimate, true)
+            : ((await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Count, false);
+    }
+
+    private static string Select(FeatureQuery query, NpgsqlCommand command, string? extraColumn)
+    {
+        var collection = query.Collection;
+        var columns = PostGisColumns.SelectList(collection) + (extraColumn is null ? "" : ", " + extraColumn);
+        var sql = $"SELECT {columns} FROM {PostGisColumns.Quote(collection.TableName)} {Where(query, command)} ORDER BY {OrderBy(query)}";
         if (query.Limit is { } limit)
         {
             sql += $" LIMIT {Parameter(command, (long)limit)}";
@@ -37,45 +183,22 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
             sql += $" OFFSET {Parameter(command, (long)query.Offset)}";
         }
 
-        command.CommandText = sql;
-        await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
-        while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        return sql;
+    }
+
+    private static async IAsyncEnumerable<Feature> Rows(
+        CollectionDefinition collection, NpgsqlDataReader reader, bool first, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!first)
+        {
+            yield break;
+        }
+
+        do
         {
             yield return PostGisColumns.ReadFeature(collection, reader);
         }
-    }
-
-    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await using var command = dataSource.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, command)}";
-        return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
-    }
-
-    public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT epoch::text || '-' || counter FROM data_version");
-        return "postgis-" + (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(collection);
-        if (!collection.HasGeometry)
-        {
-            return null;
-        }
-
-        await using var command = dataSource.CreateCommand(
-            $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM {PostGisColumns.Quote(collection.TableName)}) x");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || reader.IsDBNull(0))
-        {
-            return null;
-        }
-
-        return new Envelope(reader.GetDouble(0), reader.GetDouble(2), reader.GetDouble(1), reader.GetDouble(3));
+        while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false));
     }
 
     /// <summary>Nulls last in both directions and text by code point, as the embedded store sorts; id breaks ties.</summary>
@@ -141,4 +264,20 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource) : IFeatureS
         command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
         return "$" + command.Parameters.Count;
     }
+
+    /// <summary>A page's reader and its command, which returns the connection to the pool when disposed.</summary>
+    private sealed class Owner(NpgsqlDataReader? reader, NpgsqlCommand command) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (reader is not null)
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private sealed record CollectionSummary(string DataVersion, Envelope? Extent, long Count);
 }

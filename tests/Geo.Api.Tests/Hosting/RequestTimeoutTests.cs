@@ -76,7 +76,8 @@ public sealed class StatementTimeoutTests(StatementTimeoutServiceFactory factory
 /// <summary>A service whose store counts slowly; <see cref="SlowPart"/> says how.</summary>
 public abstract class SlowStoreFactory : ServiceFactory
 {
-    public SlowStore Store { get; private set; } = null!;
+    /// <summary>The service's store, resolved on first use (the host builds singletons lazily, so it may not exist before a request).</summary>
+    public SlowStore Store => (SlowStore)Services.GetRequiredService<IFeatureStore>();
 
     public override PostGisStoreFixture Reference => throw new NotSupportedException("this factory has no reference database");
 
@@ -87,7 +88,7 @@ public abstract class SlowStoreFactory : ServiceFactory
         {
             var real = services.Single(s => s.ServiceType == typeof(IFeatureStore));
             services.Remove(real);
-            services.AddSingleton<IFeatureStore>(sp => Store = new SlowStore(
+            services.AddSingleton<IFeatureStore>(sp => new SlowStore(
                 real.ImplementationInstance as IFeatureStore ?? (IFeatureStore)real.ImplementationFactory!(sp), SlowPart(sp)));
         });
 }

@@ -116,7 +116,11 @@ public sealed class ResultsOnMapTests(ViewerFixture viewer)
     {
         JsonValueKind.Array when geometry.GetArrayLength() > 0 && geometry[0].ValueKind == JsonValueKind.Number => [new Coordinate(geometry[0].GetDouble(), geometry[1].GetDouble())],
         JsonValueKind.Array => geometry.EnumerateArray().SelectMany(Coordinates),
-        _ => Coordinates(geometry.GetProperty("coordinates")),
+        JsonValueKind.Object => Coordinates(geometry.GetProperty("coordinates")),
+        // A GeoJSON geometry is an object of nested arrays of numbers; nothing else reaches here.
+        JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined =>
+            throw new System.Diagnostics.UnreachableException($"JsonValueKind {geometry.ValueKind} is not a GeoJSON geometry part"),
+        _ => throw new System.Diagnostics.UnreachableException($"JsonValueKind {geometry.ValueKind} is not handled here"),
     };
 
     private static async Task<Envelope> BoxAsync(IPage page, string selector)

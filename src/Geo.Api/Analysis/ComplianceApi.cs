@@ -107,8 +107,9 @@ public static class ComplianceApi
         ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
         ResultFormat.Csv => ComplianceExport.Csv(result),
         ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result), "text/html; charset=utf-8"),
-        _ => TypedResults.Json(
+        ResultFormat.Json => TypedResults.Json(
             new { result.Subject, result.Verdict, result.Findings, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+        _ => throw ResultFormats.Unhandled(format),
     };
 
     private static async Task<IResult> ConflictsAsync([FromQuery(Name = "f")] string? f, ConstraintConflicts analysis, CancellationToken cancellationToken)
@@ -119,7 +120,9 @@ public static class ComplianceApi
         {
             ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => ComplianceExport.Csv(result),
-            _ => TypedResults.Json(new { result.Conflicts, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new { result.Conflicts, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Html => throw ResultFormats.Unhandled(format),
+            _ => throw ResultFormats.Unhandled(format),
         };
     }
 }

@@ -25,7 +25,7 @@ public static class FlowsApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            _ => TypedResults.Json(new
+            ResultFormat.Json => TypedResults.Json(new
             {
                 result.GroupBy, result.Groups, result.TotalHouseholds, result.TotalPersons,
                 // The zone outlines are in the GeoJSON download; the JSON answer stays small.
@@ -35,6 +35,8 @@ public static class FlowsApi
                 }),
                 result.ComputedAt, dataNote = DataNote.Text,
             }, AnalysisJson.Options),
+            ResultFormat.Html => throw ResultFormats.Unhandled(format),
+            _ => throw ResultFormats.Unhandled(format),
         };
     }
 

@@ -37,7 +37,9 @@ public static class IndicatorsApi
                 new GeoJsonFeatureCollection(result.Indicators.Select(i => new GeoJsonFeature(i.Id, null, Row(i))).ToList()),
                 AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            _ => TypedResults.Json(new { result.Indicators, result.Computed, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new { result.Indicators, result.Computed, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Html => throw ResultFormats.Unhandled(format),
+            _ => throw ResultFormats.Unhandled(format),
         };
     }
 

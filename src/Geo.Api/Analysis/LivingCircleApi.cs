@@ -26,13 +26,15 @@ public static class LivingCircleApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            _ => TypedResults.Json(new
+            ResultFormat.Json => TypedResults.Json(new
             {
                 result.DistanceMetres, result.Method,
                 // The zone outlines are in the GeoJSON download; the JSON answer stays small.
                 areas = result.Areas.Select(a => new { a.ZoneId, a.Name, a.Needs, a.Gaps, a.MissingFacilityKinds }),
                 result.Coverage, result.ComputedAt, dataNote = DataNote.Text,
             }, AnalysisJson.Options),
+            ResultFormat.Html => throw ResultFormats.Unhandled(format),
+            _ => throw ResultFormats.Unhandled(format),
         };
     }
 

@@ -31,7 +31,9 @@ public static class OverlayApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            _ => TypedResults.Json(new { result.Subjects, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new { result.Subjects, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Html => throw ResultFormats.Unhandled(format),
+            _ => throw ResultFormats.Unhandled(format),
         };
     }
 

@@ -34,7 +34,8 @@ public static class ProjectsInAreaApi
             ResultFormat.GeoJson => TypedResults.Json(ProjectsInAreaExport.Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => ProjectsInAreaExport.Csv(result),
             ResultFormat.Html => TypedResults.Content(ProjectsInAreaReport.Html(result), "text/html; charset=utf-8"),
-            _ => TypedResults.Json(ProjectsInAreaExport.Json(result), AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(ProjectsInAreaExport.Json(result), AnalysisJson.Options),
+            _ => throw ResultFormats.Unhandled(format),
         };
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Geo.Api.Analysis;
 
 /// <summary>How an analysis answer is wanted: <c>f=json</c> (default), <c>geojson</c>, <c>csv</c> (UTF-8 with BOM, for Excel) or <c>html</c> (printable report).</summary>
@@ -24,6 +26,9 @@ internal static class ResultFormats
         };
         return format;
     }
+
+    /// <summary>For the arms <see cref="Parse"/> never yields at that endpoint: html where it is refused, or a value cast from an integer.</summary>
+    public static UnreachableException Unhandled(ResultFormat format) => new($"ResultFormat {format} is not handled here");
 }
 
 internal static class ResultFormatMetadata

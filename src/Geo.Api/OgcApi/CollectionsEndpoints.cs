@@ -96,7 +96,10 @@ internal static class CollectionsEndpoints
         GeometryKind.Point => "geometry-point",
         GeometryKind.LineString => "geometry-linestring",
         GeometryKind.MultiPolygon => "geometry-multipolygon",
-        _ => "geometry-any",
+        GeometryKind.PointOrPolygon => "geometry-any",
+        // The caller describes geometry only where the collection has it.
+        GeometryKind.None => throw new System.Diagnostics.UnreachableException($"GeometryKind {kind} has no geometry format"),
+        _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {kind} is not handled here"),
     };
 
     private static async Task<object> DescribeAsync(HttpRequest request, IFeatureStore store, CollectionDefinition collection, CancellationToken cancellationToken)

@@ -118,7 +118,15 @@ internal static class ItemsQueryParser
             PropertyType.Boolean when bool.TryParse(text, out var b) => b,
             PropertyType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
             _ => throw InputException.Invalid(property.Name, $"'{text}' is not a valid {property.Type.ToString().ToLowerInvariant()} for '{property.Name}'",
-                property.Type switch { PropertyType.Boolean => "use true or false", PropertyType.Date => "use yyyy-mm-dd", _ => "use a number" }),
+                property.Type switch
+                {
+                    PropertyType.Boolean => "use true or false",
+                    PropertyType.Date => "use yyyy-mm-dd",
+                    PropertyType.Integer or PropertyType.Number => "use a number",
+                    // Any text is a valid text value, so the outer switch never gets here with Text.
+                    PropertyType.Text => throw new System.Diagnostics.UnreachableException($"PropertyType {property.Type} never fails to parse"),
+                    _ => throw new System.Diagnostics.UnreachableException($"PropertyType {property.Type} is not handled here"),
+                }),
         };
         return new Literal(value);
     }

@@ -29,7 +29,9 @@ internal static class SearchBody
                     JsonValueKind.String => v.GetString(),
                     JsonValueKind.Number => v.GetRawText(),
                     JsonValueKind.Array => string.Join(",", v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
-                    _ => throw InputException.Invalid(name, $"'{name}' must be a string, number or array", "see the items parameters"),
+                    JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null or JsonValueKind.Undefined =>
+                        throw InputException.Invalid(name, $"'{name}' must be a string, number or array", "see the items parameters"),
+                    _ => throw new System.Diagnostics.UnreachableException($"JsonValueKind {v.ValueKind} is not handled here"),
                 };
             }
 

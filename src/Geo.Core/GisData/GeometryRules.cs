@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Geo.Core.Domain;
 using NetTopologySuite.Geometries;
 
@@ -31,6 +32,7 @@ public static class GeometryRules
         GeometryKind.LineString => "a LineString",
         GeometryKind.MultiPolygon => "a Polygon or MultiPolygon",
         GeometryKind.PointOrPolygon => "a Point, Polygon or MultiPolygon",
-        _ => "absent",
+        GeometryKind.None => "absent",
+        _ => throw new UnreachableException($"GeometryKind {kind} is not handled here"),
     };
 }

@@ -164,7 +164,9 @@ public sealed class Cql2TreeGenerator(CollectionDefinition collection, IReadOnly
             FilterType.Number => Gen.Choose(-2000, 60000).Select(i => (object)(i / 4.0)),
             FilterType.Boolean => Gen.Elements<object>(true, false),
             FilterType.Date => Gen.Choose(0, 3000).Select(d => (object)new DateOnly(2020, 1, 1).AddDays(d)),
-            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+            // The generator asks for literal values only of the types a property can have.
+            FilterType.Null or FilterType.Geometry => throw new System.Diagnostics.UnreachableException($"FilterType {type} has no generated literal"),
+            _ => throw new System.Diagnostics.UnreachableException($"FilterType {type} is not handled here"),
         };
         var values = seen.Length == 0 ? made : Gen.Frequency((3, Gen.Elements(seen)), (1, made));
         return values.Select(v => (FilterExpression)new Literal(v));

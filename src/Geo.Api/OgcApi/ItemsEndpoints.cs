@@ -112,7 +112,9 @@ internal static class ItemsEndpoints
             case OutputFormat.BaopanTxt:
                 return new BaopanFeatureCollectionResult(page.Features, collection, items);
             case OutputFormat.Shapefile:
-                return new ShapefileFeatureCollectionResult(page.Features, collection);
+                return new ShapefileFeatureCollectionResult(page.Features, collection, items.ShapefileEncoding);
+            case OutputFormat.GeoPackage:
+                return new GeoPackageFeatureCollectionResult(page.Features, collection);
             case OutputFormat.GeoJson:
                 break;
         }

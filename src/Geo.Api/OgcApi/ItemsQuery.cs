@@ -17,6 +17,16 @@ public sealed record ItemsQuery(
     public int? Precision { get; init; }
 
     public int Decimals => Precision ?? Crs.Decimals;
+
+    /// <summary>The code page of a shapefile's attribute text, asked for with <c>encoding</c>.</summary>
+    public ShapefileEncoding ShapefileEncoding { get; init; } = ShapefileEncoding.Utf8;
+}
+
+/// <summary>Attribute text of <c>f=shp</c>: UTF-8 by default, or GBK (code page 936) for tools that expect it.</summary>
+public enum ShapefileEncoding
+{
+    Utf8,
+    Gbk,
 }
 
 public enum OutputFormat
@@ -29,4 +39,7 @@ public enum OutputFormat
 
     /// <summary>A zipped ESRI Shapefile (collections of one geometry type).</summary>
     Shapefile,
+
+    /// <summary>An OGC GeoPackage (SQLite) with one table named after the collection.</summary>
+    GeoPackage,
 }

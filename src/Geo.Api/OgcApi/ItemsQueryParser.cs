@@ -56,7 +56,11 @@ internal static class ItemsQueryParser
             Offset = offset,
             Limit = limit,
         };
-        return new ItemsQuery(query, ParseCrs("crs", request.Crs), ParseProperties(collection, request.Properties), ParseFormat(request.Format), clamped);
+        var format = ParseFormat(request.Format);
+        return new ItemsQuery(query, ParseCrs("crs", request.Crs), ParseProperties(collection, request.Properties), format, clamped)
+        {
+            ShapefileEncoding = ParseEncoding(request.Encoding, format),
+        };
     }
 
     /// <summary>Decimals of output coordinates, 0 to 7: 1e-7° is about 1 cm, so more would only be noise.</summary>
@@ -176,6 +180,18 @@ internal static class ItemsQueryParser
         "csv" => OutputFormat.Csv,
         "txt" => OutputFormat.BaopanTxt,
         "shp" => OutputFormat.Shapefile,
-        _ => throw InputException.Invalid("f", $"'{format}' is not a supported format", "use f=json (GeoJSON), f=csv, f=shp (zipped Shapefile) or f=txt (报盘, polygon collections)"),
+        "gpkg" => OutputFormat.GeoPackage,
+        _ => throw InputException.Invalid("f", $"'{format}' is not a supported format",
+            "use f=json (GeoJSON), f=csv, f=shp (zipped Shapefile), f=gpkg (GeoPackage) or f=txt (报盘, polygon collections)"),
+    };
+
+    /// <summary>Only a shapefile's DBF has a code page; GeoJSON, CSV, GeoPackage and 报盘 are written in UTF-8.</summary>
+    private static ShapefileEncoding ParseEncoding(string? encoding, OutputFormat format) => encoding?.ToLowerInvariant() switch
+    {
+        null => ShapefileEncoding.Utf8,
+        _ when format != OutputFormat.Shapefile => throw InputException.Invalid("encoding", "only f=shp takes an encoding (the other formats are UTF-8)", "drop encoding, or use f=shp&encoding=gbk"),
+        "utf-8" or "utf8" => ShapefileEncoding.Utf8,
+        "gbk" or "cp936" => ShapefileEncoding.Gbk,
+        _ => throw InputException.Invalid("encoding", $"'{encoding}' is not a supported shapefile encoding", "use encoding=utf-8 (the default) or encoding=gbk"),
     };
 }

@@ -4,7 +4,8 @@ namespace Geo.Api.OgcApi;
 
 /// <summary>
 /// Query parameters of <c>/items</c>, bound as raw text so that a bad value gets our own problem+json answer naming
-/// the parameter, not the framework's bare 400. <c>precision</c> is bound by the endpoint. Any other parameter named after a queryable property is an equality
+/// the parameter, not the framework's bare 400. <c>precision</c> is bound by the endpoint; <c>encoding</c> is the
+/// attribute code page of <c>f=shp</c>. Any other parameter named after a queryable property is an equality
 /// filter (<c>?funding=政府</c>).
 /// </summary>
 public sealed record ItemsRequest(
@@ -19,10 +20,11 @@ public sealed record ItemsRequest(
     [FromQuery(Name = "filter-crs")] string? FilterCrs,
     [FromQuery(Name = "sortby")] string? SortBy,
     [FromQuery(Name = "properties")] string? Properties,
-    [FromQuery(Name = "f")] string? Format)
+    [FromQuery(Name = "f")] string? Format,
+    [FromQuery(Name = "encoding")] string? Encoding = null)
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f", "precision",
+        "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f", "encoding", "precision",
     };
 }

@@ -27,10 +27,10 @@ public static class OgcApiEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/schema+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/items", ItemsEndpoints.Items).WithName("items")
-            .WithSummary("Features, filtered by bbox, datetime, properties or CQL2, sorted, paged, in a chosen CRS; GeoJSON, CSV, zipped Shapefile (f=shp, UTF-8, EPSG:4490) or (polygon collections) 报盘 TXT in GBK, zone 36 with prefix or EPSG:4545 with crs")
+            .WithSummary("Features, filtered by bbox, datetime, properties or CQL2, sorted, paged, in a chosen CRS; GeoJSON, CSV, zipped Shapefile (f=shp, UTF-8 or encoding=gbk, EPSG:4490), GeoPackage (f=gpkg, EPSG:4490) or (polygon collections) 报盘 TXT in GBK, zone 36 with prefix or EPSG:4545 with crs")
             .WithDescription("Any other query parameter named after a queryable is an equality filter, e.g. ?funding=政府. "
                 + "limit defaults to 100 and is lowered to 10000 at most (the response's notes say so).")
-            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.GeoJson, additionalContentTypes: ["text/csv", "text/plain", "application/zip"])
+            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.GeoJson, additionalContentTypes: ["text/csv", "text/plain", "application/zip", OgcMediaTypes.GeoPackage])
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -7,13 +7,15 @@ using NetTopologySuite.IO.Esri.Shapefiles.Writers;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// An items page as a zipped ESRI Shapefile in CGCS2000 lon/lat (EPSG:4490 .prj), attribute text in UTF-8 with a
-/// <c>.cpg</c> saying so, which GDAL, QGIS and ArcGIS honour. DBF field names are cut to their 10-character limit.
+/// An items page as a zipped ESRI Shapefile in CGCS2000 lon/lat (EPSG:4490 .prj), attribute text in UTF-8 or GBK with a
+/// <c>.cpg</c> saying which, which GDAL, QGIS and ArcGIS honour. DBF field names are cut to their 10-character limit.
 /// </summary>
-internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection) : IResult
+internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ShapefileEncoding encoding) : IResult
 {
     private const string Cgcs2000Prj =
         "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]";
+
+    static ShapefileFeatureCollectionResult() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static bool CanWrite(CollectionDefinition collection) =>
         collection.Geometry is GeometryKind.Point or GeometryKind.LineString or GeometryKind.MultiPolygon;
@@ -25,7 +27,7 @@ internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature>
         try
         {
             var shp = Path.Combine(folder.FullName, collection.Id + ".shp");
-            var options = new ShapefileWriterOptions(ShapeTypeOf(collection.Geometry)) { Encoding = Encoding.UTF8, Projection = Cgcs2000Prj };
+            var options = new ShapefileWriterOptions(ShapeTypeOf(collection.Geometry)) { Encoding = TextEncoding, Projection = Cgcs2000Prj };
             var names = DbfNames(collection);
             foreach (var property in collection.Properties)
             {
@@ -50,7 +52,7 @@ internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature>
                 }
             }
 
-            await File.WriteAllTextAsync(Path.ChangeExtension(shp, ".cpg"), "UTF-8", cancellationToken);
+            await File.WriteAllTextAsync(Path.ChangeExtension(shp, ".cpg"), CpgName, cancellationToken);
             using var zip = new MemoryStream();
             ZipFile.CreateFromDirectory(folder.FullName, zip);
             httpContext.Response.ContentType = "application/zip";
@@ -63,6 +65,20 @@ internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature>
             folder.Delete(recursive: true);
         }
     }
+
+    private Encoding TextEncoding => encoding switch
+    {
+        ShapefileEncoding.Utf8 => Encoding.UTF8,
+        ShapefileEncoding.Gbk => Encoding.GetEncoding(936),
+        _ => throw new InvalidOperationException($"unhandled encoding {encoding}"),
+    };
+
+    private string CpgName => encoding switch
+    {
+        ShapefileEncoding.Utf8 => "UTF-8",
+        ShapefileEncoding.Gbk => "GBK",
+        _ => throw new InvalidOperationException($"unhandled encoding {encoding}"),
+    };
 
     private static ShapeType ShapeTypeOf(GeometryKind kind) => kind switch
     {

@@ -163,6 +163,9 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
 
     public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) => inner.GetExtentAsync(collection, cancellationToken);
 
+    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
+        inner.GetSummaryAsync(collection, dataVersion, cancellationToken);
+
     private async Task SlowPartAsync(CancellationToken cancellationToken)
     {
         try

@@ -14,7 +14,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public InMemoryFeatureStore(GisDataSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(data[c]));
+        _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(data[c], c.Time));
         _version = "embedded-" + data.ContentHash;
     }
 
@@ -55,6 +55,9 @@ public sealed class InMemoryFeatureStore : IFeatureStore
 
     public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Extent);
+
+    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
+        Task.FromResult(Index(collection).Summary);
 
     private CollectionIndex Index(CollectionDefinition collection) => _collections[collection.Id];
 }

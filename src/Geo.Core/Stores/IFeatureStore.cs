@@ -1,5 +1,4 @@
 using Geo.Core.Domain;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Stores;
 
@@ -31,9 +30,6 @@ public interface IFeatureStore
     /// change it too: PostGIS bumps it with statement triggers.
     /// </summary>
     Task<string> GetDataVersionAsync(CancellationToken cancellationToken);
-
-    /// <summary>The bounding box of all geometries, or null for an empty or non-spatial collection.</summary>
-    Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken);
 
     /// <summary>
     /// The collection's extent and time span for metadata requests. <paramref name="dataVersion"/> is the version the

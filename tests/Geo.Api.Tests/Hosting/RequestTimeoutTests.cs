@@ -6,7 +6,6 @@ using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace Geo.Api.Tests.Hosting;
@@ -160,8 +159,6 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
     public IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
-
-    public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) => inner.GetExtentAsync(collection, cancellationToken);
 
     public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
         inner.GetSummaryAsync(collection, dataVersion, cancellationToken);

@@ -23,14 +23,12 @@ internal sealed class CollectionIndex
         }
 
         _tree.Build();
-        Extent = featuresInIdOrder.Count(f => f.Geometry is not null) == 0
+        var extent = featuresInIdOrder.Count(f => f.Geometry is not null) == 0
             ? null
             : featuresInIdOrder.Where(f => f.Geometry is not null)
                 .Aggregate(new Envelope(), (env, f) => { env.ExpandToInclude(f.Geometry!.EnvelopeInternal); return env; });
-        Summary = new CollectionSummary(Extent, Edge(time?.Start, first: true), Edge(time?.End, first: false));
+        Summary = new CollectionSummary(extent, Edge(time?.Start, first: true), Edge(time?.End, first: false));
     }
-
-    public Envelope? Extent { get; }
 
     /// <summary>The data never changes after loading, so the summary is computed once.</summary>
     public CollectionSummary Summary { get; }

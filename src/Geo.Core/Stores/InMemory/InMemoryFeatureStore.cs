@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Stores.InMemory;
 
@@ -52,9 +51,6 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         new(QueryAsync(query, cancellationToken), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false);
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => Task.FromResult(_version);
-
-    public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>
-        Task.FromResult(Index(collection).Extent);
 
     public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Summary);

@@ -113,12 +113,6 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
         return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(collection);
-        return collection.HasGeometry ? (await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Summary.Extent : null;
-    }
-
     /// <summary>
     /// No round trip when a summary is kept for <paramref name="dataVersion"/>; otherwise one scan, kept under the
     /// version read with it (newer than the caller's if a write came between: the caller's next ETag differs anyway).

@@ -9,7 +9,8 @@ internal static class CollectionsEndpoints
 {
     public static async Task<IResult> Collections(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
-        if (await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
+        var version = await store.GetDataVersionAsync(cancellationToken);
+        if (ConditionalGet.NotModified(context, version) is { } notModified)
         {
             return notModified;
         }
@@ -17,7 +18,7 @@ internal static class CollectionsEndpoints
         var collections = new List<object>();
         foreach (var collection in Catalog.All)
         {
-            collections.Add(await DescribeAsync(context.Request, store, collection, cancellationToken));
+            collections.Add(await DescribeAsync(context.Request, store, version, collection, cancellationToken));
         }
 
         return TypedResults.Json(new
@@ -35,8 +36,9 @@ internal static class CollectionsEndpoints
             return Problems.UnknownCollection(collectionId);
         }
 
-        return await ConditionalGet.NotModifiedAsync(context, store, cancellationToken)
-            ?? TypedResults.Json(await DescribeAsync(context.Request, store, collection, cancellationToken), OgcJson.Options);
+        var version = await store.GetDataVersionAsync(cancellationToken);
+        return ConditionalGet.NotModified(context, version)
+            ?? TypedResults.Json(await DescribeAsync(context.Request, store, version, collection, cancellationToken), OgcJson.Options);
     }
 
     public static IResult Queryables(string collectionId, HttpRequest request)
@@ -102,10 +104,13 @@ internal static class CollectionsEndpoints
         _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {kind} is not handled here"),
     };
 
-    private static async Task<object> DescribeAsync(HttpRequest request, IFeatureStore store, CollectionDefinition collection, CancellationToken cancellationToken)
+    /// <summary>Answered from the store's summary for <paramref name="version"/>, the one the ETag was made from.</summary>
+    private static async Task<object> DescribeAsync(
+        HttpRequest request, IFeatureStore store, string version, CollectionDefinition collection, CancellationToken cancellationToken)
     {
-        var extent = await store.GetExtentAsync(collection, cancellationToken);
-        var interval = await TemporalExtentAsync(store, collection, cancellationToken);
+        var summary = await store.GetSummaryAsync(collection, version, cancellationToken);
+        var extent = summary.Extent;
+        string[]? interval = summary is { FirstTime: { } first, LastTime: { } last } ? [Start(first), End(last)] : null;
         var path = $"{OgcLinks.Root}/collections/{collection.Id}";
         return new
         {
@@ -128,30 +133,6 @@ internal static class CollectionsEndpoints
                 new Link(OgcLinks.Absolute(request, path + "/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性"),
             },
         };
-    }
-
-    /// <summary>The time the features span: the earliest start and the latest end, each read as a one-row sorted query.</summary>
-    private static async Task<string[]?> TemporalExtentAsync(IFeatureStore store, CollectionDefinition collection, CancellationToken cancellationToken)
-    {
-        if (collection.Time is not { } temporal)
-        {
-            return null;
-        }
-
-        var first = await EdgeAsync(store, collection, temporal.Start, descending: false, cancellationToken);
-        var last = await EdgeAsync(store, collection, temporal.End, descending: true, cancellationToken);
-        return first is null || last is null ? null : [Start(first), End(last)];
-    }
-
-    private static async Task<object?> EdgeAsync(IFeatureStore store, CollectionDefinition collection, string property, bool descending, CancellationToken cancellationToken)
-    {
-        var query = new FeatureQuery(collection) { SortBy = [new SortKey(property, descending)], Limit = 1 };
-        await foreach (var feature in store.QueryAsync(query, cancellationToken))
-        {
-            return feature[property];
-        }
-
-        return null;
     }
 
     private static string Start(object value) => value is long year ? $"{year:D4}-01-01T00:00:00Z" : $"{(DateOnly)value:yyyy-MM-dd}T00:00:00Z";

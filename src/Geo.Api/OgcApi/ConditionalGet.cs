@@ -11,9 +11,12 @@ namespace Geo.Api.OgcApi;
 /// </summary>
 internal static class ConditionalGet
 {
-    public static async Task<IResult?> NotModifiedAsync(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<IResult?> NotModifiedAsync(HttpContext context, IFeatureStore store, CancellationToken cancellationToken) =>
+        NotModified(context, await store.GetDataVersionAsync(cancellationToken));
+
+    /// <summary>The same, for a caller that has read <paramref name="version"/> itself to answer from it.</summary>
+    public static IResult? NotModified(HttpContext context, string version)
     {
-        var version = await store.GetDataVersionAsync(cancellationToken);
         var request = context.Request;
         var input = Encoding.UTF8.GetBytes($"{version}|{request.Path}{request.QueryString}|{request.Headers.Accept}");
         var etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(input))[..32]}\"";

@@ -1,5 +1,4 @@
 using Geo.Core.Domain;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Stores;
 
@@ -32,6 +31,9 @@ public interface IFeatureStore
     /// </summary>
     Task<string> GetDataVersionAsync(CancellationToken cancellationToken);
 
-    /// <summary>The bounding box of all geometries, or null for an empty or non-spatial collection.</summary>
-    Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken);
+    /// <summary>
+    /// The collection's extent and time span for metadata requests. <paramref name="dataVersion"/> is the version the
+    /// caller read for its ETag: when the store keeps a summary for it, the answer costs no database round trip.
+    /// </summary>
+    Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken);
 }

@@ -6,7 +6,6 @@ using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace Geo.Api.Tests.Hosting;
@@ -162,7 +161,8 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
 
-    public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) => inner.GetExtentAsync(collection, cancellationToken);
+    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
+        inner.GetSummaryAsync(collection, dataVersion, cancellationToken);
 
     private async Task SlowPartAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
 using Geo.Testing;
@@ -14,6 +15,9 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     private static readonly CancellationToken None = CancellationToken.None;
 
     private IFeatureStore Store => fixture.Store;
+
+    private async Task<Envelope?> ExtentAsync(CollectionDefinition collection) =>
+        (await Store.GetSummaryAsync(collection, await Store.GetDataVersionAsync(None), None)).Extent;
 
     public static TheoryData<string> SpatialCollections() => [.. Catalog.All.Where(c => c.HasGeometry).Select(c => c.Id)];
 
@@ -167,12 +171,34 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
             expected.ExpandToInclude(feature.Geometry.EnvelopeInternal);
         }
 
-        var extent = await Store.GetExtentAsync(Catalog.Facilities, None);
+        var extent = await ExtentAsync(Catalog.Facilities);
 
         Assert.NotNull(extent);
         Assert.Equal(expected.MinX, extent.MinX, 1e-9);
         Assert.Equal(expected.MaxY, extent.MaxY, 1e-9);
-        Assert.Null(await Store.GetExtentAsync(Catalog.Indicators, None));
+        Assert.Null(await ExtentAsync(Catalog.Indicators));
+    }
+
+    /// <summary>Expected time spans read from the gis-data files themselves: projects by year, milestones by date.</summary>
+    [Fact]
+    public async Task Summary_spans_the_earliest_start_to_the_latest_end()
+    {
+        var version = await Store.GetDataVersionAsync(None);
+        var projects = RawGeoJson.Read("projects.geojson");
+        static IEnumerable<long> Years(IEnumerable<RawFeature> features, string name) => features
+            .Select(f => f.Properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : (long?)null)
+            .OfType<long>();
+
+        var summary = await Store.GetSummaryAsync(Catalog.Projects, version, None);
+        Assert.Equal(Years(projects, "start_year").Min(), summary.FirstTime);
+        Assert.Equal(Years(projects, "end_year").Max(), summary.LastTime);
+        Assert.NotNull(summary.Extent);
+
+        var dates = File.ReadLines(Path.Combine(RepoPaths.GisData, "milestones.csv")).Skip(1)
+            .Select(line => DateOnly.ParseExact(line.Split(',')[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var milestones = await Store.GetSummaryAsync(Catalog.Milestones, version, None);
+        Assert.Equal(new CollectionSummary(null, dates.Min(), dates.Max()), milestones);
+        Assert.Equal(new CollectionSummary(null, null, null), await Store.GetSummaryAsync(Catalog.Indicators, version, None));
     }
 }
 

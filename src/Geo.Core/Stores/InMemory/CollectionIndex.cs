@@ -13,7 +13,7 @@ internal sealed class CollectionIndex
     private readonly Dictionary<long, Feature> _byId;
     private readonly STRtree<Feature> _tree = new();
 
-    public CollectionIndex(IReadOnlyList<Feature> featuresInIdOrder)
+    public CollectionIndex(IReadOnlyList<Feature> featuresInIdOrder, TimeProperties? time)
     {
         _features = featuresInIdOrder;
         _byId = featuresInIdOrder.ToDictionary(f => f.Id);
@@ -23,13 +23,27 @@ internal sealed class CollectionIndex
         }
 
         _tree.Build();
-        Extent = featuresInIdOrder.Count(f => f.Geometry is not null) == 0
+        var extent = featuresInIdOrder.Count(f => f.Geometry is not null) == 0
             ? null
             : featuresInIdOrder.Where(f => f.Geometry is not null)
                 .Aggregate(new Envelope(), (env, f) => { env.ExpandToInclude(f.Geometry!.EnvelopeInternal); return env; });
+        Summary = new CollectionSummary(extent, Edge(time?.Start, first: true), Edge(time?.End, first: false));
     }
 
-    public Envelope? Extent { get; }
+    /// <summary>The data never changes after loading, so the summary is computed once.</summary>
+    public CollectionSummary Summary { get; }
+
+    /// <summary>The least (or greatest) non-null value of a time property, as PostgreSQL's min and max see it.</summary>
+    private object? Edge(string? property, bool first)
+    {
+        if (property is null)
+        {
+            return null;
+        }
+
+        var values = _features.Select(f => f[property]).OfType<object>();
+        return values.Any() ? (first ? values.Min(Comparer<object>.Default) : values.Max(Comparer<object>.Default)) : null;
+    }
 
     public Feature? Get(long id) => _byId.GetValueOrDefault(id);
 

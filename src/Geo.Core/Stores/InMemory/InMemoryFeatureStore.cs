@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Stores.InMemory;
 
@@ -14,7 +13,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public InMemoryFeatureStore(GisDataSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(data[c]));
+        _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(data[c], c.Time));
         _version = "embedded-" + data.ContentHash;
     }
 
@@ -53,8 +52,8 @@ public sealed class InMemoryFeatureStore : IFeatureStore
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => Task.FromResult(_version);
 
-    public Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>
-        Task.FromResult(Index(collection).Extent);
+    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
+        Task.FromResult(Index(collection).Summary);
 
     private CollectionIndex Index(CollectionDefinition collection) => _collections[collection.Id];
 }

@@ -54,18 +54,21 @@ internal static class PostGisColumns
         var properties = new Dictionary<string, object?>(collection.Properties.Count);
         foreach (var property in collection.Properties)
         {
-            var i = ordinal++;
-            properties[property.Name] = reader.IsDBNull(i) ? null : property.Type switch
-            {
-                PropertyType.Text => reader.GetString(i),
-                PropertyType.Integer => reader.GetInt64(i),
-                PropertyType.Number => reader.GetDouble(i),
-                PropertyType.Boolean => reader.GetBoolean(i),
-                PropertyType.Date => reader.GetFieldValue<DateOnly>(i),
-                _ => throw new InvalidOperationException($"unmapped type {property.Type}"),
-            };
+            properties[property.Name] = ReadValue(property, reader, ordinal++);
         }
 
         return new Feature(id, geometry, properties);
     }
+
+    /// <summary>One column's value as the property's CLR type, or null.</summary>
+    public static object? ReadValue(PropertyDefinition property, NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : property.Type switch
+        {
+            PropertyType.Text => reader.GetString(ordinal),
+            PropertyType.Integer => reader.GetInt64(ordinal),
+            PropertyType.Number => reader.GetDouble(ordinal),
+            PropertyType.Boolean => reader.GetBoolean(ordinal),
+            PropertyType.Date => reader.GetFieldValue<DateOnly>(ordinal),
+            _ => throw new InvalidOperationException($"unmapped type {property.Type}"),
+        };
 }

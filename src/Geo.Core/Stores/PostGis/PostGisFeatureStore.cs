@@ -22,19 +22,24 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
 
     private const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
 
-    private readonly ConcurrentDictionary<string, CollectionSummary> _summaries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeptSummary> _summaries = new(StringComparer.Ordinal);
 
     private long _summaryScans;
+
+    private long _roundTrips;
 
     public string Kind => "postgis";
 
     /// <summary>How many times a whole table was scanned for its extent and count because no summary was kept for the current data version.</summary>
     public long SummaryScans => Interlocked.Read(ref _summaryScans);
 
+    /// <summary>How many statements this store has sent to the database, each one round trip.</summary>
+    public long RoundTrips => Interlocked.Read(ref _roundTrips);
+
     public async Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        await using var command = dataSource.CreateCommand(
+        await using var command = Command(
             $"SELECT {PostGisColumns.SelectList(collection)} FROM {PostGisColumns.Quote(collection.TableName)} WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -44,7 +49,7 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var command = dataSource.CreateCommand();
+        await using var command = Command();
         command.CommandText = Select(query, command, extraColumn: null);
         await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
@@ -68,7 +73,7 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
             return new FeaturePage(QueryAsync(query, cancellationToken), count, estimated);
         }
 
-        var command = dataSource.CreateCommand();
+        var command = Command();
         NpgsqlDataReader? reader = null;
         try
         {
@@ -97,30 +102,44 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
             return (await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false)).Count;
         }
 
-        await using var command = dataSource.CreateCommand();
+        await using var command = Command();
         command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, command)}";
         return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
     }
 
     public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(DataVersionSql);
+        await using var command = Command(DataVersionSql);
         return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public async Task<Envelope?> GetExtentAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    /// <summary>
+    /// No round trip when a summary is kept for <paramref name="dataVersion"/>; otherwise one scan, kept under the
+    /// version read with it (newer than the caller's if a write came between: the caller's next ETag differs anyway).
+    /// </summary>
+    public async Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        return collection.HasGeometry ? (await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Extent : null;
+        if (!collection.HasGeometry && collection.Time is null)
+        {
+            return Empty;
+        }
+
+        return (await KeptOrScanAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false)).Summary;
     }
 
+    private static readonly CollectionSummary Empty = new(null, null, null);
+
+    private async Task<KeptSummary> SummaryAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>
+        await KeptOrScanAsync(collection, await GetDataVersionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
     /// <summary>
-    /// The kept summary when the data version is unchanged; otherwise one scan for extent and count, read in the same
-    /// statement (one snapshot) as the version it is kept under, so a write made meanwhile can never be hidden by it.
+    /// The kept summary when it is for <paramref name="version"/>; otherwise one scan for extent, count and time span,
+    /// read in the same statement (one snapshot) as the version it is kept under, so a write made meanwhile can never
+    /// be hidden by it.
     /// </summary>
-    private async Task<CollectionSummary> SummaryAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    private async Task<KeptSummary> KeptOrScanAsync(CollectionDefinition collection, string version, CancellationToken cancellationToken)
     {
-        var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version)
         {
             return kept;
@@ -128,15 +147,19 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
 
         Interlocked.Increment(ref _summaryScans);
         var extent = collection.HasGeometry ? "ST_Extent(geom)" : "NULL::box2d";
-        await using var command = dataSource.CreateCommand(
-            $"SELECT ({DataVersionSql}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n "
-            + $"FROM (SELECT {extent} AS e, count(*) AS n FROM {PostGisColumns.Quote(collection.TableName)}) x");
+        var time = collection.Time is { } t ? $"min({PostGisColumns.Quote(t.Start)}), max({PostGisColumns.Quote(t.End)})" : "NULL, NULL";
+        await using var command = Command(
+            $"SELECT ({DataVersionSql}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n, t0, t1 "
+            + $"FROM (SELECT {extent}, count(*), {time} FROM {PostGisColumns.Quote(collection.TableName)}) x(e, n, t0, t1)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var summary = new CollectionSummary(
+        var summary = new KeptSummary(
             reader.GetString(0),
-            reader.IsDBNull(1) ? null : new Envelope(reader.GetDouble(1), reader.GetDouble(3), reader.GetDouble(2), reader.GetDouble(4)),
-            reader.GetInt64(5));
+            reader.GetInt64(5),
+            new CollectionSummary(
+                reader.IsDBNull(1) ? null : new Envelope(reader.GetDouble(1), reader.GetDouble(3), reader.GetDouble(2), reader.GetDouble(4)),
+                collection.Time is { } first ? PostGisColumns.ReadValue(collection.FindProperty(first.Start)!, reader, 6) : null,
+                collection.Time is { } last ? PostGisColumns.ReadValue(collection.FindProperty(last.End)!, reader, 7) : null));
         _summaries[collection.Id] = summary;
         return summary;
     }
@@ -149,7 +172,7 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
     {
         var collection = query.Collection;
         long estimate;
-        await using (var command = dataSource.CreateCommand($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass"))
+        await using (var command = Command($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass"))
         {
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -279,5 +302,11 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
         }
     }
 
-    private sealed record CollectionSummary(string DataVersion, Envelope? Extent, long Count);
+    private NpgsqlCommand Command(string? sql = null)
+    {
+        Interlocked.Increment(ref _roundTrips);
+        return dataSource.CreateCommand(sql);
+    }
+
+    private sealed record KeptSummary(string DataVersion, long Count, CollectionSummary Summary);
 }

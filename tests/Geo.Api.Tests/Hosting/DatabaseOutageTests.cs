@@ -35,21 +35,13 @@ public sealed class DatabaseOutageTests : IDisposable
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Geo", connectionString));
         var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Items)).StatusCode);
-        var acknowledged = new List<JsonElement>();
-        for (var i = 1; i <= 5; i++)
-        {
-            var response = await IndicatorActualRows.RecordAsync(client, i, 10 + (i * 1.25), $"before the stop #{i}");
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            acknowledged.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-        }
+        var acknowledged = await IndicatorActualRows.RecordAcknowledgedAsync(client, 5, 10, 1.25);
 
         _cluster.Stop();
 
         foreach (var down in new[] { await client.GetAsync(Items), await IndicatorActualRows.RecordAsync(client, 1, 999.25, "while down") })
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
-            Assert.True(int.Parse(down.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
+            IndicatorActualRows.AssertUnavailable(down);
             var problem = JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal(503, problem.GetProperty("status").GetInt32());
         }

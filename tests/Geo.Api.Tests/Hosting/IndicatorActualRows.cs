@@ -11,6 +11,28 @@ internal static class IndicatorActualRows
     public static Task<HttpResponseMessage> RecordAsync(HttpClient client, long indicator, double value, string note) =>
         client.PutAsJsonAsync($"/api/indicators/{indicator}/actuals", new { value, asOf = "2026-06-30", note });
 
+    /// <summary>Records <paramref name="count"/> values (indicators 1…count) and returns each 201 body: what the service acknowledged.</summary>
+    public static async Task<List<JsonElement>> RecordAcknowledgedAsync(HttpClient client, int count, double firstValue, double step)
+    {
+        var acknowledged = new List<JsonElement>();
+        for (var i = 1; i <= count; i++)
+        {
+            var response = await RecordAsync(client, i, firstValue + (i * step), $"before the stop #{i}");
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            acknowledged.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+        }
+
+        return acknowledged;
+    }
+
+    /// <summary>The answer while the database (or its primary) is away: 503 problem+json with a positive Retry-After.</summary>
+    public static void AssertUnavailable(HttpResponseMessage response)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
+    }
+
     public static async Task<List<(long Sequence, long IndicatorId, double Value, DateOnly AsOf, string? Note)>> ReadAsync(string connectionString)
     {
         // Unpooled: a pooled connection from before a stop would fail once, as the service's do.

@@ -48,13 +48,7 @@ public sealed class StreamingReplicationTests : IDisposable
         var client = factory.CreateClient();
         var expectedIds = await ItemIdsAsync(client);
         Assert.Equal(20, expectedIds.Count);
-        var acknowledged = new List<JsonElement>();
-        for (var i = 1; i <= 3; i++)
-        {
-            var response = await IndicatorActualRows.RecordAsync(client, i, 20 + (i * 0.5), $"before the stop #{i}");
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            acknowledged.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
-        }
+        var acknowledged = await IndicatorActualRows.RecordAcknowledgedAsync(client, 3, 20, 0.5);
 
         _primary.Stop();
 
@@ -66,10 +60,7 @@ public sealed class StreamingReplicationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         for (var i = 0; i < 3; i++)
         {
-            var down = await IndicatorActualRows.RecordAsync(client, 1, 999.25, "while down");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
-            Assert.True(int.Parse(down.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
+            IndicatorActualRows.AssertUnavailable(await IndicatorActualRows.RecordAsync(client, 1, 999.25, "while down"));
         }
 
         _primary.Start();

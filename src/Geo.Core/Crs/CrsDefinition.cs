@@ -66,15 +66,26 @@ public sealed class CrsDefinition
         }
 
         var result = Transform(geometry, swapBefore: FirstAxisIsNorthing);
-        var unusable = result.Coordinates.FirstOrDefault(c => !AreaOfUse.Contains(c.X, c.Y) || !double.IsFinite(c.X) || !double.IsFinite(c.Y));
-        if (unusable is not null)
+        if (OutsideAreaOfUse(result) is { } unusable)
         {
-            throw new Filters.FilterException(
-                $"the coordinate (longitude {unusable.X}, latitude {unusable.Y}) lies outside the area of use of {Title} "
-                + $"(longitude {AreaOfUse.MinX} to {AreaOfUse.MaxX}, latitude {AreaOfUse.MinY} to {AreaOfUse.MaxY}); check the CRS and the axis order");
+            throw new Filters.FilterException($"{unusable}; check the CRS and the axis order");
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Says which coordinate of a storage geometry (transformed from this CRS) lies outside the area of use, or is not a
+    /// number, or null when all are usable: figures measured there cannot be true.
+    /// </summary>
+    public string? OutsideAreaOfUse(Geometry storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var unusable = storage.Coordinates.FirstOrDefault(c => !AreaOfUse.Contains(c.X, c.Y) || !double.IsFinite(c.X) || !double.IsFinite(c.Y));
+        return unusable is null
+            ? null
+            : $"the coordinate (longitude {unusable.X}, latitude {unusable.Y}) lies outside the area of use of {Title} "
+                + $"(longitude {AreaOfUse.MinX} to {AreaOfUse.MaxX}, latitude {AreaOfUse.MinY} to {AreaOfUse.MaxY})";
     }
 
     /// <summary>Whether an easting (or longitude) / northing (or latitude) pair lies where this CRS can be transformed.</summary>

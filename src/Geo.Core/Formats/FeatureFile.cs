@@ -95,7 +95,14 @@ public static class FeatureFile
                     $"the coordinate ({outside.X}, {outside.Y}) lies outside {layer.Crs.Title} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");
             }
 
-            features.Add(new ImportedFeature(feature.Row, layer.Crs.EastingFirstToStorage(feature.Geometry), feature.Properties));
+            // The same area-of-use rule as every other geometry input: a polygon "in EPSG:4545" near the pole is refused, not measured.
+            var storage = layer.Crs.EastingFirstToStorage(feature.Geometry);
+            if (layer.Crs.OutsideAreaOfUse(storage) is { } unusable)
+            {
+                throw new FileInputException(file, $"{unusable} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");
+            }
+
+            features.Add(new ImportedFeature(feature.Row, storage, feature.Properties));
         }
 
         return new ImportedLayer(file, format, layer.Crs, layer.CrsSource, layer.Encoding, features);

@@ -93,6 +93,20 @@ public sealed class FileReaderTests(GdalMadeFiles files) : IClassFixture<GdalMad
     }
 
     [Fact]
+    public void A_file_polygon_outside_its_CRS_area_of_use_is_refused_not_measured()
+    {
+        // Inside EPSG:4545's projected bounds, but near the pole once transformed: as the HTTP battery's drawn polygon.
+        var folder = Directory.CreateDirectory(files.Path2(Guid.NewGuid().ToString("N")[..8])).FullName;
+        var csv = Path.Combine(folder, "pole.csv");
+        File.WriteAllText(csv, "WKT,name\n\"POLYGON((100000 9900000,800000 9900000,800000 9990000,100000 9990000,100000 9900000))\",极地\n");
+
+        var error = Assert.Throws<FileInputException>(() => Read(csv, new FileReadOptions { Crs = "EPSG:4545" }));
+
+        Assert.Equal("geometry", error.Field);
+        Assert.Contains("area of use", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_GeoPackage_reads_back_equal()
     {
         var layer = Read(await Ogr2OgrAsync("parcels.gpkg", "-f", "GPKG"));

@@ -1,7 +1,7 @@
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.GisData;
 using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
-using Geo.Core.Stores.PostGis;
 using Npgsql;
 
 namespace Geo.Testing;

@@ -3,7 +3,7 @@ using Geo.Core.Analysis.Indicators;
 
 namespace Geo.Api.Analysis;
 
-/// <summary>The analyses, written once over <see cref="ISpatialAnalysis"/> and the store (registered in StoreRegistration).</summary>
+/// <summary>The analyses, written once over <see cref="ISpatialAnalysis"/> and the store (registered by the backend, Backends/).</summary>
 public static class AnalysisServices
 {
     public static IServiceCollection AddPlanningAnalyses(this IServiceCollection services)

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.GisData;
-using Geo.Core.Stores.PostGis;
 using Npgsql;
 
 namespace Geo.Api.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Geo.Core.Stores.PostGis;
+using Geo.Api.Backends.PostGis.Internal;
 
 namespace Geo.Api.Cli;
 

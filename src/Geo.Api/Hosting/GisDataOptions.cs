@@ -1,3 +1,4 @@
+using Geo.Api.Backends.PostGis;
 using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Hosting;
@@ -16,7 +17,7 @@ internal sealed class GisDataOptionsValidator(IConfiguration configuration) : IV
 {
     public ValidateOptionsResult Validate(string? name, GisDataOptions options)
     {
-        var embedded = string.IsNullOrWhiteSpace(configuration.GetConnectionString(StoreRegistration.ConnectionStringName));
+        var embedded = string.IsNullOrWhiteSpace(configuration.GetConnectionString(PostGisBackend.ConnectionStringName));
         return embedded && !string.IsNullOrWhiteSpace(options.Path) && !Directory.Exists(options.Path)
             ? ValidateOptionsResult.Fail($"GisData:Path (GisData__Path) is '{options.Path}', which is not a folder; point it at a gis-data folder or leave it empty")
             : ValidateOptionsResult.Success;

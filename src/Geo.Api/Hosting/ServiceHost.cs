@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Geo.Api.Analysis;
+using Geo.Api.Backends;
 using Geo.Api.OgcApi;
 using Geo.Api.Search;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -19,7 +20,7 @@ public static class ServiceHost
         builder.AddOperations();
         builder.Services.AddRequestLimits();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        builder.Services.AddFeatureStore(builder.Configuration);
+        builder.Services.AddBackend(builder.Configuration);
         builder.Services.AddOpenApiDocument();
         builder.Services.AddResponseCompression(o =>
         {

@@ -24,9 +24,9 @@ public static class FilterTree
     };
 
     /// <summary>For the arm no parser can reach: a new node type that a walker has not been taught.</summary>
-    internal static UnreachableException Unknown(FilterExpression e) => new($"CQL2 node {e.GetType().Name} is not handled here");
+    public static UnreachableException Unknown(FilterExpression e) => new($"CQL2 node {e.GetType().Name} is not handled here");
 
     /// <summary>For the arm after every named member of an operator enum: a value cast from an integer.</summary>
-    internal static UnreachableException Unknown<T>(T value)
+    public static UnreachableException Unknown<T>(T value)
         where T : struct, Enum => new($"{typeof(T).Name} {value} is not handled here");
 }

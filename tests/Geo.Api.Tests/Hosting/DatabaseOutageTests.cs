@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.GisData;
-using Geo.Core.Stores.PostGis;
 using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

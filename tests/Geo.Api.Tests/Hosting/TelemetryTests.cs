@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Geo.Core.Stores.PostGis;
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Stores;
-using Geo.Core.Stores.PostGis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.OgcApi;

@@ -1,3 +1,4 @@
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Analysis;
 using Geo.Testing;
 

@@ -1,6 +1,6 @@
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
-using Geo.Core.Stores.PostGis;
 using Geo.Testing;
 using NetTopologySuite.Geometries;
 

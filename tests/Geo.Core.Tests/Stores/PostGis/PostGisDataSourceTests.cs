@@ -1,4 +1,4 @@
-using Geo.Core.Stores.PostGis;
+using Geo.Api.Backends.PostGis.Internal;
 using Npgsql;
 
 namespace Geo.Core.Tests.Stores.PostGis;

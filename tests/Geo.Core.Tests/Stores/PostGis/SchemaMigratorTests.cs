@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Domain;
-using Geo.Core.Stores.PostGis;
 using Geo.Testing;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Geo.Core.Stores.PostGis;
+using Geo.Api.Backends.PostGis.Internal;
 using Geo.Testing;
 using Npgsql;
 

@@ -1,16 +1,16 @@
+using Geo.Core.Analysis;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
-using Geo.Core.Stores.PostGis;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
-namespace Geo.Core.Analysis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// The spatial questions as PostGIS SQL: cut in EPSG:4490 with <c>ST_Intersection</c>, measured with
 /// <c>ST_Area(ST_Transform(…, 4545))</c>. Every value is a parameter; only catalog names (checked) reach the SQL text.
 /// </summary>
-public sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpatialAnalysis
+internal sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpatialAnalysis
 {
     public async Task<IReadOnlyList<Overlap>> IntersectionsAsync(
         Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken)

@@ -1,14 +1,14 @@
 using System.Globalization;
 using Npgsql;
 
-namespace Geo.Core.Stores.PostGis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// Builds the Npgsql data sources the service and CLI use, with PostGIS geometries mapped to NTS. A connection string
 /// naming several hosts (<c>Host=primary,standby</c>) is PostgreSQL streaming replication: reads may be served by a
 /// standby, writes, migrations and imports always go to the primary. A single host is used for everything, as before.
 /// </summary>
-public static class PostGisDataSource
+internal static class PostGisDataSource
 {
     /// <summary>The data source that writes: the connection string's one host, or the primary among several.</summary>
     /// <param name="statementTimeout">
@@ -71,7 +71,7 @@ public static class PostGisDataSource
 }
 
 /// <summary>Where reads and where writes go; the same data source when there is one host. Disposing ends every pool.</summary>
-public sealed class PostGisDataSources(NpgsqlDataSource owner, NpgsqlDataSource reads, NpgsqlDataSource writes) : IAsyncDisposable
+internal sealed class PostGisDataSources(NpgsqlDataSource owner, NpgsqlDataSource reads, NpgsqlDataSource writes) : IAsyncDisposable
 {
     /// <summary>Feature queries, analyses and the readiness check: a standby is fine.</summary>
     public NpgsqlDataSource Reads { get; } = reads;

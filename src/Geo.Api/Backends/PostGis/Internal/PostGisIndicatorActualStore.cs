@@ -1,9 +1,10 @@
+using Geo.Core.Analysis.Indicators;
 using Npgsql;
 
-namespace Geo.Core.Analysis.Indicators;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>Actual values in the append-only <c>indicator_actuals</c> table (migration 0002 refuses UPDATE and DELETE).</summary>
-public sealed class PostGisIndicatorActualStore(NpgsqlDataSource dataSource) : IIndicatorActualStore
+internal sealed class PostGisIndicatorActualStore(NpgsqlDataSource dataSource) : IIndicatorActualStore
 {
     public async Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, CancellationToken cancellationToken)
     {

@@ -2,13 +2,13 @@ using System.Reflection;
 using DbUp;
 using DbUp.Engine;
 
-namespace Geo.Core.Stores.PostGis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// Applies the versioned SQL scripts in <c>Migrations/</c> (embedded, applied in name order, each in its own
 /// transaction) and records each in the <c>schema_version</c> table, so running it again applies only what is new.
 /// </summary>
-public static class SchemaMigrator
+internal static class SchemaMigrator
 {
     public const string JournalTable = "schema_version";
 

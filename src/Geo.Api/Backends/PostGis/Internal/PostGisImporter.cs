@@ -3,13 +3,13 @@ using Geo.Core.GisData;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Geo.Core.Stores.PostGis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// Replaces the contents of every collection table with a validated <see cref="GisDataSet"/> in one transaction:
 /// either all collections are replaced or, on any error, none is. Importing the same data twice leaves the same rows.
 /// </summary>
-public static class PostGisImporter
+internal static class PostGisImporter
 {
     public static async Task<IReadOnlyDictionary<string, int>> ImportAsync(
         NpgsqlDataSource dataSource, GisDataSet data, IProgress<string>? progress, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-namespace Geo.Core.Stores.PostGis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>A schema migration failed; the failing script's transaction was rolled back.</summary>
-public sealed class MigrationException : Exception
+internal sealed class MigrationException : Exception
 {
     public MigrationException()
     {

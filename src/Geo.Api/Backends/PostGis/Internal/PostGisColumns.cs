@@ -2,7 +2,7 @@ using Geo.Core.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Geo.Core.Stores.PostGis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>How collection properties map to columns: the column is named after the property; types map one to one.</summary>
 internal static class PostGisColumns
@@ -48,7 +48,7 @@ internal static class PostGisColumns
         if (collection.HasGeometry)
         {
             geometry = reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(ordinal++);
-            geometry.SRID = Crs.Cgcs2000.Srid;
+            geometry.SRID = Geo.Core.Crs.Cgcs2000.Srid;
         }
 
         var properties = new Dictionary<string, object?>(collection.Properties.Count);

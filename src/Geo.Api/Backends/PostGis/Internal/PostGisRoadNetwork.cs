@@ -1,10 +1,10 @@
+using Geo.Core.Analysis;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
-using Geo.Core.Stores.PostGis;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
-namespace Geo.Core.Analysis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// Distances along the <c>roads</c> table with pgRouting (<c>pgr_withPointsCost</c>, undirected, cost = length in EPSG:4545).

@@ -4,7 +4,7 @@ using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
-namespace Geo.Core.Stores.PostGis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// Turns a type-checked filter into a SQL condition whose values are all command parameters (never SQL text), with

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Geo.Core.Domain;
+using Geo.Core.Stores;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
-namespace Geo.Core.Stores.PostGis;
+namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// The production store: one PostGIS table per collection, queried with parameterised SQL. A collection's extent and
@@ -15,7 +16,7 @@ namespace Geo.Core.Stores.PostGis;
 /// Above this many rows (the planner's <c>reltuples</c>), an unfiltered first page whose count is not kept for the
 /// current data version says the estimate instead of scanning the whole table for an exact count.
 /// </param>
-public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit) : IFeatureStore
+internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit) : IFeatureStore
 {
     /// <summary>Ten maximum pages: below it, one scan for the exact count costs about what a large page does.</summary>
     public const long DefaultExactCountLimit = 100_000;
@@ -278,7 +279,7 @@ public sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactC
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal))
         {
-            throw new Filters.FilterException($"the filter cannot be evaluated: {e.MessageText}", e);
+            throw new Geo.Core.Filters.FilterException($"the filter cannot be evaluated: {e.MessageText}", e);
         }
     }
 

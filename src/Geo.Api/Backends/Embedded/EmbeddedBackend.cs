@@ -1,0 +1,34 @@
+using Geo.Api.Hosting;
+using Geo.Core.Analysis;
+using Geo.Core.Analysis.Indicators;
+using Geo.Core.GisData;
+using Geo.Core.Stores;
+using Geo.Core.Stores.InMemory;
+
+namespace Geo.Api.Backends.Embedded;
+
+/// <summary>
+/// The embedded backend, no database: the in-memory store loaded from the gis-data folder, the analyses in NTS and the
+/// indicator actuals in a JSON-lines file in <c>IndicatorActuals:Path</c>. Its parts stay in Geo.Core
+/// (<c>Stores/InMemory</c>, <c>Analysis/NtsSpatialAnalysis</c>, <c>Analysis/Indicators/JsonLinesIndicatorActualStore</c>)
+/// because they need nothing but NTS and the file system, and the Core tests and the indicator appender use them
+/// without a host; only this registration is the service's.
+/// </summary>
+public static class EmbeddedBackend
+{
+    public static IServiceCollection AddEmbeddedBackend(this IServiceCollection services, IConfiguration configuration)
+    {
+        var folder = GisDataLocation.Resolve(configuration);
+        services.AddSingleton(new GisDataLocation(folder));
+        services.AddSingleton<IFeatureStore>(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
+        services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
+        services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));
+        return services;
+    }
+
+    /// <summary>Where the embedded store keeps recorded indicator actuals; outside gis-data, which is generated.</summary>
+    private static string IndicatorActualsFolder(IConfiguration configuration) =>
+        configuration["IndicatorActuals:Path"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "kaizhou-geo");
+}

@@ -1,0 +1,54 @@
+using Geo.Api.Backends.PostGis.Internal;
+using Geo.Core.Analysis;
+using Geo.Core.Analysis.Indicators;
+using Geo.Core.Stores;
+
+namespace Geo.Api.Backends.PostGis;
+
+/// <summary>
+/// The PostGIS backend: the feature store, the spatial analyses as SQL, the indicator actuals table and the schema
+/// migrations, all over one set of Npgsql data sources. A connection string with several hosts reads from a standby
+/// when it can and writes indicator actuals to the primary (docs/SCALING.md). Everything else of the backend is
+/// <c>Internal/</c>; the CLI verbs <c>migrate</c> and <c>import</c> reach it from inside this assembly.
+/// </summary>
+public static class PostGisBackend
+{
+    /// <summary>The connection string (<c>ConnectionStrings:Geo</c>) whose presence chooses this backend.</summary>
+    public const string ConnectionStringName = "Geo";
+
+    /// <summary>Below the request timeout (Limits:RequestTimeoutSeconds, 30 s), so a slow query is stopped by the database first.</summary>
+    public const int DefaultStatementTimeoutSeconds = 25;
+
+    /// <summary>
+    /// Registers the PostGIS backend. Nothing touches the database here: with <see cref="PostGisBackendOptions.MigrateOnStartup"/>
+    /// the migrations run from a hosted service when the host starts, before the server takes requests.
+    /// </summary>
+    public static IServiceCollection AddPostGisBackend(this IServiceCollection services, string connectionString, Action<PostGisBackendOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var options = new PostGisBackendOptions();
+        configure?.Invoke(options);
+        if (options.MigrateOnStartup)
+        {
+            services.AddHostedService(_ => new MigrateOnStartup(connectionString));
+        }
+
+        var dataSources = PostGisDataSource.CreateReadWrite(connectionString, options.StatementTimeout);
+        services.AddSingleton(dataSources);
+        services.AddSingleton(dataSources.Reads);
+        services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
+        services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
+        services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
+        return services;
+    }
+}
+
+/// <summary>How <see cref="PostGisBackend.AddPostGisBackend"/> sets the backend up.</summary>
+public sealed class PostGisBackendOptions
+{
+    /// <summary>PostgreSQL cancels any statement running longer (<c>statement_timeout</c>); null for no limit.</summary>
+    public TimeSpan? StatementTimeout { get; set; } = TimeSpan.FromSeconds(PostGisBackend.DefaultStatementTimeoutSeconds);
+
+    /// <summary>Apply pending schema migrations when the host starts (<c>Database:MigrateOnStartup</c>).</summary>
+    public bool MigrateOnStartup { get; set; }
+}

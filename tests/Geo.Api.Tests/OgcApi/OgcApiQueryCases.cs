@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Geo.Testing;
 
 namespace Geo.Api.Tests.OgcApi;
 

@@ -17,7 +17,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     private const double M2 = ReferenceSql.SquareMetreTolerance;
     private const double Wan = 0.01;
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly ReferenceSql _sql = new(reference);
+    private readonly PostGisStoreFixture _sql = reference;
 
     private IFeatureStore Store => target.Store;
 

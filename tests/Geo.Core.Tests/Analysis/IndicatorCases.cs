@@ -11,7 +11,7 @@ namespace Geo.Core.Tests.Analysis;
 public abstract class IndicatorCases(IFeatureStore store, IIndicatorActualStore actuals, PostGisStoreFixture reference)
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private readonly ReferenceSql _sql = new(reference);
+    private readonly PostGisStoreFixture _sql = reference;
 
     private IndicatorReport Report => new(store, actuals);
 

@@ -2,7 +2,7 @@ using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Analysis;
 using Geo.Testing;
 
-namespace Geo.Core.Tests.Analysis;
+namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>
 /// The area and a facility join the road network at the nearest point of their nearest road, not at its nearest node.
@@ -64,5 +64,5 @@ public sealed class RoadJoinTests : IAsyncLifetime
         Assert.Equal(zoneToRoad + facilityToRoad + along, reached.DistanceMetres, 0.01);
     }
 
-    private ReferenceSql Sql() => new(_database);
+    private PostGisStoreFixture Sql() => _database;
 }

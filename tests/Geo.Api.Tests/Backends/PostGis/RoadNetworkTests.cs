@@ -2,7 +2,7 @@ using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Analysis;
 using Geo.Testing;
 
-namespace Geo.Core.Tests.Analysis;
+namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>
 /// With a roads layer loaded, the living circle measures along the roads with pgRouting. A database of its own, because
@@ -50,5 +50,5 @@ public sealed class RoadNetworkTests : IAsyncLifetime
         Assert.DoesNotContain(between.Areas.Single().Needs.SelectMany(n => n.Facilities), f => f.Id == _facility);
     }
 
-    private ReferenceSql Sql() => new(_database);
+    private PostGisStoreFixture Sql() => _database;
 }

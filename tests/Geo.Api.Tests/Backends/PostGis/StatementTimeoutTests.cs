@@ -3,7 +3,7 @@ using Geo.Api.Backends.PostGis.Internal;
 using Geo.Testing;
 using Npgsql;
 
-namespace Geo.Core.Tests.Stores.PostGis;
+namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>The service's data source carries PostgreSQL's statement_timeout, so a long query is ended by the database.</summary>
 public sealed class StatementTimeoutTests : IAsyncLifetime

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Geo.Core.Tests.Analysis;
+namespace Geo.Testing;
 
 /// <summary>Hand-drawn test polygons, as GeoJSON for the code under test and as WKT for the reference SQL.</summary>
-internal sealed record Drawn(string Name, double[][] Ring)
+public sealed record Drawn(string Name, double[][] Ring)
 {
     /// <summary>Around the whole 浦里高新区 (zone 2, lon 108.242–108.425, lat 30.960–31.092).</summary>
     public static readonly Drawn AroundPuli = new("around Puli",

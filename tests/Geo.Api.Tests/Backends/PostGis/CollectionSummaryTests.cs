@@ -4,7 +4,7 @@ using Geo.Core.Stores;
 using Geo.Testing;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Core.Tests.Stores.PostGis;
+namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>
 /// Extents and counts are kept per data version: asked again without a write, the store does not scan the table; after

@@ -1,7 +1,7 @@
 using Geo.Api.Backends.PostGis.Internal;
 using Npgsql;
 
-namespace Geo.Core.Tests.Stores.PostGis;
+namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>One host is used as given; with several, migrations, imports and writes are pinned to the primary.</summary>
 public sealed class PostGisDataSourceTests

@@ -3,7 +3,7 @@ using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Testing;
 
-namespace Geo.Core.Tests.Stores.PostGis;
+namespace Geo.Api.Tests.Backends.PostGis;
 
 public sealed class PostGisImporterTests : IAsyncLifetime
 {

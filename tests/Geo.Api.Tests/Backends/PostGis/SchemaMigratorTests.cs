@@ -4,7 +4,7 @@ using Geo.Core.Domain;
 using Geo.Testing;
 using Npgsql;
 
-namespace Geo.Core.Tests.Stores.PostGis;
+namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>One database migrated once for all the schema tests.</summary>
 public sealed class MigratedDatabase : IAsyncLifetime

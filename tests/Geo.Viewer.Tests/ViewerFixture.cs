@@ -15,7 +15,7 @@ public sealed class ViewerFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly ViewerServiceFactory _service = new();
+    private readonly GisDataServiceFactory _service = new();
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -33,7 +33,7 @@ public sealed class ViewerFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: scripts/test.sh installs it (apt-get install -y chromium).");
         }
 
-        BaseAddress = _service.Start();
+        BaseAddress = _service.ListeningAddress;
         Http = new HttpClient { BaseAddress = BaseAddress };
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Geo.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Geo.Api.Tests.Analysis;

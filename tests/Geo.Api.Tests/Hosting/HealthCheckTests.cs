@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Geo.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Geo.Api.Tests.Hosting;

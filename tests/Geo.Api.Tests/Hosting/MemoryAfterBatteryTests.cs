@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
+using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Geo.Api.Hosting;
+using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

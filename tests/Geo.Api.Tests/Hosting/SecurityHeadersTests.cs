@@ -1,4 +1,5 @@
 using System.Net;
+using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Geo.Api.Tests.Hosting;
@@ -31,7 +32,8 @@ public sealed class SecurityHeadersTests
     [Fact]
     public async Task Kestrel_sends_no_server_header()
     {
-        using var factory = new EmbeddedKestrel();
+        // On a real Kestrel port: the in-memory test server never adds a Server header, Kestrel does.
+        using var factory = new GisDataServiceFactory();
 
         using var client = new HttpClient { BaseAddress = factory.ListeningAddress };
         var response = await client.GetAsync("/health/live");
@@ -73,17 +75,5 @@ public sealed class SecurityHeadersTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/ogcapi/collections/projects/items?limit=1");
         request.Headers.Add("Origin", origin);
         return await factory.CreateClient().SendAsync(request);
-    }
-
-    /// <summary>The embedded service on a real Kestrel port: the in-memory test server never adds a Server header, Kestrel does.</summary>
-    private sealed class EmbeddedKestrel : ServiceFactory
-    {
-        public override Geo.Testing.PostGisStoreFixture Reference => throw new NotSupportedException();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("ConnectionStrings:Geo", "");
-            builder.UseSetting("GisData:Path", Geo.Testing.RepoPaths.GisData);
-        }
     }
 }

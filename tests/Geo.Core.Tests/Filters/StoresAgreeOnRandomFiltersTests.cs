@@ -1,9 +1,9 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
 using Geo.Testing;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace Geo.Core.Tests.Filters;
 

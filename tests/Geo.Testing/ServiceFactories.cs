@@ -1,14 +1,13 @@
 using System.Net;
-using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Geo.Api.Tests;
+namespace Geo.Testing;
 
-/// <summary>The service as tests see it: in-process, or on a real loopback port for clients such as GDAL.</summary>
+/// <summary>The service as tests see it: in-process, or on a real loopback port for real clients (GDAL, a browser).</summary>
 public abstract class ServiceFactory : WebApplicationFactory<Program>
 {
     /// <summary>Where a real client reaches the service; starts Kestrel on a free loopback port on first use.</summary>
@@ -48,8 +47,7 @@ public sealed class EmbeddedServiceFactory : ServiceFactory, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Geo", "");
-        builder.UseSetting("GisData:Path", RepoPaths.GisData);
+        GisDataServiceFactory.UseEmbeddedStore(builder, RepoPaths.GisData);
         builder.UseSetting("IndicatorActuals:Path", _actuals);
     }
 
@@ -76,4 +74,22 @@ public sealed class PostGisServiceFactory : ServiceFactory, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
         builder.UseSetting("ConnectionStrings:Geo", _database.Database.ConnectionString);
+}
+
+/// <summary>
+/// The service on the embedded store with this repository's (or the given) gis-data and no reference database: for
+/// the viewer's browser tests and tests of the hosting alone.
+/// </summary>
+public sealed class GisDataServiceFactory(string? gisData = null) : ServiceFactory
+{
+    public override PostGisStoreFixture Reference => throw new NotSupportedException("this factory has no reference database");
+
+    public static void UseEmbeddedStore(IWebHostBuilder builder, string gisData)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("ConnectionStrings:Geo", "");
+        builder.UseSetting("GisData:Path", gisData);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => UseEmbeddedStore(builder, gisData ?? RepoPaths.GisData);
 }

@@ -1,3 +1,4 @@
+using Geo.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Geo.Core.Crs;
+using Geo.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

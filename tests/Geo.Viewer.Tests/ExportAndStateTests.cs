@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Geo.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

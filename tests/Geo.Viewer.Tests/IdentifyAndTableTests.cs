@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Geo.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

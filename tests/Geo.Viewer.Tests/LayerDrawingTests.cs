@@ -1,3 +1,4 @@
+using Geo.Testing;
 using Microsoft.Playwright;
 
 namespace Geo.Viewer.Tests;

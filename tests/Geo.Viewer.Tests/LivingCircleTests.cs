@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Geo.Core.Crs;
+using Geo.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Geo.Core.Crs;
+using Geo.Testing;
 using Microsoft.Playwright;
 using NetTopologySuite.Geometries;
 using static Microsoft.Playwright.Assertions;

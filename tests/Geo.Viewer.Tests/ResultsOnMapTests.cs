@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Geo.Testing;
 using Microsoft.Playwright;
 using NetTopologySuite.Geometries;
 using static Microsoft.Playwright.Assertions;

@@ -123,11 +123,8 @@ public abstract class OgcApiCases(ServiceFactory factory)
         Assert.Contains("开州区“小县大城”", html, StringComparison.Ordinal);
     }
 
-    private static List<long> RepoGeoJsonIds(string fileName)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.GisData, fileName)));
-        return document.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
-    }
+    private static List<long> RepoGeoJsonIds(string fileName) =>
+        GisDataFile.Features(fileName).Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
 }
 
 public sealed class EmbeddedOgcApiTests(EmbeddedServiceFactory factory) : OgcApiCases(factory), IClassFixture<EmbeddedServiceFactory>;

@@ -37,18 +37,8 @@ public abstract class Cql2StoreCases(IStoreFixture store, PostGisStoreFixture re
         return ids;
     }
 
-    private async Task<List<long>> ExpectedAsync(Cql2Case @case)
-    {
-        await using var command = reference.DataSource.CreateCommand($"SELECT id FROM {@case.Collection} WHERE {@case.Sql} ORDER BY id");
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
-    }
+    private Task<List<long>> ExpectedAsync(Cql2Case @case) =>
+        reference.IdsAsync($"SELECT id FROM {@case.Collection} WHERE {@case.Sql} ORDER BY id");
 }
 
 public sealed class InMemoryCql2Tests(EmbeddedStoreFixture store, PostGisStoreFixture reference)

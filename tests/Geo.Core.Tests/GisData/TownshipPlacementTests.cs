@@ -132,9 +132,8 @@ public sealed class TownshipPlacementTests
 
     private static SortedDictionary<string, int> CountPrecisions(string file)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.GisData, file)));
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var feature in json.RootElement.GetProperty("features").EnumerateArray())
+        foreach (var feature in GisDataFile.Features(file))
         {
             var precision = feature.GetProperty("properties").GetProperty("location_precision").GetString()!;
             counts[precision] = counts.GetValueOrDefault(precision) + 1;

@@ -28,7 +28,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     public async Task Count_equals_the_features_in_the_file(string collectionId)
     {
         var collection = Catalog.Find(collectionId)!;
-        var expected = RawGeoJson.Read(collection.FileName).Count;
+        var expected = GisDataFile.Read(collection.FileName).Count;
 
         Assert.Equal(expected, await Store.CountAsync(new FeatureQuery(collection), None));
         Assert.Equal(expected, await Store.QueryAsync(new FeatureQuery(collection), None).CountAsync());
@@ -58,7 +58,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     [Fact]
     public async Task Get_by_id_returns_the_feature_with_its_properties()
     {
-        var raw = RawGeoJson.Read("projects.geojson").Single(f => f.Id == 4);
+        var raw = GisDataFile.Read("projects.geojson").Single(f => f.Id == 4);
 
         var project = await Store.GetAsync(Catalog.Projects, 4, None);
 
@@ -82,7 +82,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
         var boxGeometry = new GeometryFactory().ToGeometry(box);
         foreach (var collection in Catalog.All.Where(c => c.HasGeometry))
         {
-            var expected = RawGeoJson.Read(collection.FileName).Where(f => f.Geometry.Intersects(boxGeometry)).Select(f => f.Id).Order().ToList();
+            var expected = GisDataFile.Read(collection.FileName).Where(f => f.Geometry.Intersects(boxGeometry)).Select(f => f.Id).Order().ToList();
 
             var actual = await Store.QueryAsync(new FeatureQuery(collection) { Bbox = box }, None).Select(f => f.Id).ToListAsync();
 
@@ -100,7 +100,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     {
         var box = new Envelope(108.36, 108.46, 31.14, 31.21);
         var boxGeometry = new GeometryFactory().ToGeometry(box);
-        var expected = RawGeoJson.Read("parcels.geojson").Where(f => f.Geometry.Intersects(boxGeometry)).Select(f => f.Id).Order().ToList();
+        var expected = GisDataFile.Read("parcels.geojson").Where(f => f.Geometry.Intersects(boxGeometry)).Select(f => f.Id).Order().ToList();
 
         await using var page = await Store.QueryPageAsync(new FeatureQuery(Catalog.Parcels) { Bbox = box, Offset = offset, Limit = limit }, None);
 
@@ -113,7 +113,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     [Fact]
     public async Task An_unfiltered_page_of_a_small_collection_is_counted_exactly()
     {
-        var expected = RawGeoJson.Read("parcels.geojson").Select(f => f.Id).Order().ToList();
+        var expected = GisDataFile.Read("parcels.geojson").Select(f => f.Id).Order().ToList();
 
         await using var page = await Store.QueryPageAsync(new FeatureQuery(Catalog.Parcels) { Limit = 10 }, None);
 
@@ -125,8 +125,8 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     [Fact]
     public async Task Intersects_a_polygon_returns_the_projects_in_the_Puli_zone()
     {
-        var puli = RawGeoJson.Read("zones.geojson").Single(z => z.Text("name") == "浦里高新区").Geometry;
-        var expected = RawGeoJson.Read("projects.geojson").Where(f => f.Geometry.Intersects(puli)).Select(f => f.Id).Order().ToList();
+        var puli = GisDataFile.Read("zones.geojson").Single(z => z.Text("name") == "浦里高新区").Geometry;
+        var expected = GisDataFile.Read("projects.geojson").Where(f => f.Geometry.Intersects(puli)).Select(f => f.Id).Order().ToList();
         var polygon = Geo.Core.Crs.Cgcs2000.GeometryFactory.CreateGeometry(puli);
 
         var actual = await Store.QueryAsync(new FeatureQuery(Catalog.Projects) { Intersects = polygon }, None).Select(f => f.Id).ToListAsync();
@@ -150,7 +150,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     [Fact]
     public async Task Pages_in_id_order_cover_every_feature_once()
     {
-        var all = RawGeoJson.Read("parcels.geojson").Select(f => f.Id).Order().ToList();
+        var all = GisDataFile.Read("parcels.geojson").Select(f => f.Id).Order().ToList();
         var paged = new List<long>();
         for (var offset = 0; offset < all.Count; offset += 7)
         {
@@ -166,7 +166,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     public async Task Extent_is_the_envelope_of_every_geometry()
     {
         var expected = new Envelope();
-        foreach (var feature in RawGeoJson.Read("facilities.geojson"))
+        foreach (var feature in GisDataFile.Read("facilities.geojson"))
         {
             expected.ExpandToInclude(feature.Geometry.EnvelopeInternal);
         }
@@ -184,7 +184,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     public async Task Summary_spans_the_earliest_start_to_the_latest_end()
     {
         var version = await Store.GetDataVersionAsync(None);
-        var projects = RawGeoJson.Read("projects.geojson");
+        var projects = GisDataFile.Read("projects.geojson");
         static IEnumerable<long> Years(IEnumerable<RawFeature> features, string name) => features
             .Select(f => f.Properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : (long?)null)
             .OfType<long>();

@@ -20,7 +20,6 @@ import { TimeSlider } from './panels/timeSlider';
 import { applyLayers, applyView, currentView, readPermalink, writePermalink } from './permalink';
 import { downloadBlob } from './download';
 import { Selection } from './selection';
-import { installTestHooks } from './testHooks';
 import { DrawTool } from './tools/drawTool';
 import { Toolbar } from './toolbar';
 
@@ -93,7 +92,12 @@ async function start(): Promise<void> {
     byId('status').textContent = copied ? t('permalinkCopied') : location.href;
   });
 
-  installTestHooks(map, layers, query, identify);
+  // The browser tests' and the benchmark's window on the map (src/testHooks.ts) is a chunk of its own, loaded only
+  // when the address asks for it with ?testHooks: it is never part of the bundle staff load.
+  if (new URLSearchParams(location.search).has('testHooks')) {
+    const { installTestHooks } = await import('./testHooks');
+    installTestHooks(map, layers, query, identify);
+  }
   tree.render();
   await Promise.all(layers.map((l) => l.loaded.catch((error: Error) => {
     byId('status').textContent = `${l.title()}: ${error.message}`;

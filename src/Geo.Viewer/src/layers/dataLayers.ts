@@ -20,10 +20,13 @@ export interface DataLayer {
   title: () => string;
 }
 
-/** Creates every data layer and starts loading all of them at once; the collections are small enough to load whole. */
+/**
+ * Creates a layer for every collection /viewer/config lists and starts loading all of them at once; the collections
+ * are small enough to load whole.
+ */
 export function createDataLayers(config: ViewerConfig): DataLayer[] {
-  return layerDefinitions.map((definition, index) => {
-    const info = config.collections.find((c) => c.id === definition.id) ?? { id: definition.id, titleZh: definition.id, titleEn: definition.id, properties: [] };
+  return layerDefinitions(config.collections).map((definition, index) => {
+    const info = config.collections.find((c) => c.id === definition.id)!;
     // OpenLayers shows a source's attributions while its layer is visible: each sourced layer credits its source,
     // and every layer standing in for official data adds the 示意 note (shown once).
     const source = new VectorSource({

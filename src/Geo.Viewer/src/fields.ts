@@ -2,6 +2,7 @@ import type { CollectionInfo } from './api';
 import { formatArea, formatNumber, formatWan } from './format';
 import { lang, pick, t } from './i18n';
 import { codesOf, isCoded, nameOf } from './codeNames';
+import { referenceName } from './referenceNames';
 
 /** Codes that another column already says in words are left out of popups. */
 const hiddenInPopup = new Set(['category', 'start_year', 'end_year', 'illustrative']);
@@ -48,6 +49,10 @@ export function displayValue(collectionId: string, name: string, value: unknown)
   }
   if (isCoded(collectionId, name)) {
     return nameOf(codesOf(collectionId, name), String(value));
+  }
+  const referenced = referenceName(name, value);
+  if (referenced !== undefined) {
+    return referenced;
   }
   if (typeof value === 'number' && !/year|code|id|zone/.test(name)) {
     return formatNumber(value);

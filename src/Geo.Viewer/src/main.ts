@@ -12,6 +12,7 @@ import { ChartsPanel } from './panels/chartsPanel';
 import { exportPng } from './panels/exportPng';
 import { listenFlowHover } from './panels/flowHover';
 import { IdentifyPopup } from './panels/identify';
+import { showIllustrativeNotice } from './panels/illustrativeNotice';
 import { LayerTree } from './panels/layerTree';
 import { MeasurePanel } from './panels/measurePanel';
 import { QueryPanel } from './panels/queryPanel';
@@ -19,6 +20,7 @@ import { SearchBox } from './panels/searchBox';
 import { TimeSlider } from './panels/timeSlider';
 import { applyLayers, applyView, currentView, readPermalink, writePermalink } from './permalink';
 import { downloadBlob } from './download';
+import { setReferenceSources } from './referenceNames';
 import { Selection } from './selection';
 import { DrawTool } from './tools/drawTool';
 import { Toolbar } from './toolbar';
@@ -37,8 +39,10 @@ async function start(): Promise<void> {
   const layers = createDataLayers(config);
   layers.forEach((l) => map.addLayer(l.layer));
   const layer = (id: string) => layers.find((l) => l.definition.id === id)!;
+  setReferenceSources(new Map(layers.map((l) => [l.definition.id, l.source])));
   applyLayers(layers, initial);
   applyView(map, initial);
+  showIllustrativeNotice(byId('illustrative-notice'), layers);
 
   const selection = new Selection(map, layers);
   const identify = new IdentifyPopup(map, layers, selection, byId('popup'));
@@ -47,7 +51,7 @@ async function start(): Promise<void> {
   const drawTool = new DrawTool(map, identify, byId('draw-hint'));
   const tree = new LayerTree(byId('layer-tree'), map, layers, baseMaps);
   new SearchBox(byId('search'), map, layers, selection, tree);
-  const table = new AttributeTable(byId('table-panel'), layers, selection);
+  const table = new AttributeTable(byId('table-panel'), map, layers, selection);
   const query = new QueryPanel(byId('query-panel'), map, layers, selection, drawTool);
   new MeasurePanel(byId('measure-panel'), map, drawTool);
   const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));

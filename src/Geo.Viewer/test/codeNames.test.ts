@@ -54,3 +54,13 @@ describe('codeNames', () => {
     expect(livingNeeds()).toEqual({ park: ['公园', 'Park'] });
   });
 });
+
+describe('nameOfChinese', () => {
+  it('names a value the service wrote in Chinese in the UI language', async () => {
+    const { nameOfChinese } = await import('../src/codeNames');
+    expect(nameOfChinese(codesOf('zones', 'kind'), '重点集镇')).toBe('重点集镇');
+    setLang('en');
+    expect(nameOfChinese(codesOf('zones', 'kind'), '重点集镇')).toBe('Key town');
+    expect(nameOfChinese(codesOf('zones', 'kind'), '机场')).toBe('机场');
+  });
+});

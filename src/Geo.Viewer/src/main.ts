@@ -5,7 +5,7 @@ import { fetchConfig } from './api';
 import { setCodeNames } from './codeNames';
 import { lang, onLangChange, setLang, t } from './i18n';
 import { createBaseMaps } from './layers/baseMaps';
-import { createDataLayers } from './layers/dataLayers';
+import { createDataLayers, followZoom } from './layers/dataLayers';
 import { createMap } from './map';
 import { AttributeTable } from './panels/attributeTable';
 import { ChartsPanel } from './panels/chartsPanel';
@@ -42,6 +42,7 @@ async function start(): Promise<void> {
   setReferenceSources(new Map(layers.map((l) => [l.definition.id, l.source])));
   applyLayers(layers, initial);
   applyView(map, initial);
+  followZoom(map, layers);
   showIllustrativeNotice(byId('illustrative-notice'), layers);
 
   const selection = new Selection(map, layers);

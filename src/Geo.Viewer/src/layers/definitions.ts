@@ -31,6 +31,8 @@ export interface LayerDefinition {
   /** Whether the style draws text labels, which are then decluttered so they never print over each other. */
   labelled: boolean;
   legend: () => LegendItem[];
+  /** Dense point layers: below this zoom, points closer than a symbol's width are drawn as one circle with a count. */
+  clusterBelowZoom?: number;
   /** Credit for the sourced data in the layer, shown in the map's attribution line while the layer is visible. */
   attribution?: () => string;
 }
@@ -91,6 +93,7 @@ const definitions: LayerDefinition[] = [
     id: 'facilities',
     style: facilityStyle,
     visible: false,
+    clusterBelowZoom: 13,
     labelled: false,
     legend: () => [
       ...byCode('facilities', dot, 'kind')(),

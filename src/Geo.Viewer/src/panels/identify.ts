@@ -4,7 +4,7 @@ import Overlay from 'ol/Overlay';
 import { getCenter, type Extent } from 'ol/extent';
 import { displayValue, popupFields, popupTitle } from '../fields';
 import { lang, onLangChange, t } from '../i18n';
-import type { DataLayer } from '../layers/dataLayers';
+import { membersOf, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
 import type { ComplianceCheck } from './complianceCheck';
 
@@ -95,8 +95,11 @@ export class IdentifyPopup {
         event.pixel,
         (feature, layer) => {
           const dataLayer = this.layers.find((l) => l.layer === layer);
-          if (dataLayer && !hits.some((h) => h.feature === feature)) {
-            hits.push({ feature: feature as Feature, dataLayer });
+          // A cluster stands for its members: each is listed like any other feature under the click.
+          for (const member of dataLayer ? membersOf(feature) : []) {
+            if (!hits.some((h) => h.feature === member)) {
+              hits.push({ feature: member, dataLayer: dataLayer! });
+            }
           }
         },
         { hitTolerance: 4 },

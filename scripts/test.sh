@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test against real services (and the gis-data generator's Python unit tests): installs what is missing (PostGIS, GDAL; Node.js, chromium and fonts for
+# Runs every test against real services (and the gis-data generator's Python unit tests, the viewer's ESLint and vitest): installs what is missing (PostGIS, GDAL; Node.js, chromium and fonts for
 # the viewer), starts a private PostGIS cluster, runs the whole solution's tests (the viewer's in headless chromium),
 # prints "N passed, N failed" and stops the cluster again. Screenshots land in artifacts/screenshots/.
 set -euo pipefail
@@ -47,6 +47,23 @@ done
 if [ -z "$pyran" ]; then pyran=0; pyfailed=$((pyfailed + 1)); status=1; fi
 passed=$((passed + pyran - pyfailed))
 failed=$((failed + pyfailed))
+
+# The viewer's lint (one check: clean or not) and its vitest unit tests, counted in the same line.
+echo "== viewer lint and unit tests"
+viewer="$repo/src/Geo.Viewer"
+[ -d "$viewer/node_modules" ] || (cd "$viewer" && npm ci --no-audit --no-fund)
+if (cd "$viewer" && npx eslint .); then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+junit="$results/vitest.xml"
+(cd "$viewer" && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$junit") || status=1
+# The first element, <testsuites name=… tests="N" failures="F" errors="E" …>, holds the run's totals.
+if counters=$(grep -o -m1 '<testsuites [^>]*>' "$junit" 2>/dev/null); then
+  total=$(sed -E 's/.* tests="([0-9]+)".*/\1/' <<<"$counters")
+  vfailed=$(( $(sed -E 's/.* failures="([0-9]+)".*/\1/' <<<"$counters") + $(sed -E 's/.* errors="([0-9]+)".*/\1/' <<<"$counters") ))
+  passed=$((passed + total - vfailed))
+  failed=$((failed + vfailed))
+else
+  failed=$((failed + 1)); status=1
+fi
 
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "test: no test ran" >&2

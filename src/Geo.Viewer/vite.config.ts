@@ -1,5 +1,11 @@
 import { defineConfig } from 'vite';
-import { configUrl, itemsUrl, layerIds } from './src/layers/layerUrls.ts';
+import { readFileSync } from 'node:fs';
+import { configUrl, itemsUrl } from './src/layers/layerUrls.ts';
+
+// The map layers are the catalog's collections with a geometry (the viewer reads them from /viewer/config at run
+// time); the exported contract gis-data/tools/catalog.json names them at build time for the preload tags.
+const catalog = JSON.parse(readFileSync(new URL('../../gis-data/tools/catalog.json', import.meta.url), 'utf8')) as { collections: Array<{ id: string; geometry: string }> };
+const layerIds = catalog.collections.filter((c) => c.geometry !== 'None').map((c) => c.id);
 
 // The output folder is the Razor class library's wwwroot, which Geo.Api serves at "/".
 export default defineConfig({

@@ -25,4 +25,23 @@ public sealed class AttributionTests(ViewerFixture viewer)
         await page.Locator("#layer-facilities").UncheckAsync();
         await Expect(line).Not.ToContainTextAsync("OpenStreetMap");
     }
+
+    [Fact]
+    public async Task A_map_wide_notice_says_illustrative_data_is_no_basis_for_approval_while_such_a_layer_is_shown()
+    {
+        var page = await viewer.OpenViewerAsync();
+        var notice = page.Locator("#illustrative-notice");
+
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice).ToHaveTextAsync("示意，不作审批依据");
+        await page.ClickAsync("#lang");
+        await Expect(notice).ToHaveTextAsync("Illustrative, not a basis for approval");
+
+        // The district outline is sourced (Amap) and carries no illustrative feature: alone, it needs no notice.
+        await page.EvaluateAsync("() => __viewer.showOnly(['district'])");
+        await Expect(notice).ToBeHiddenAsync();
+        await page.EvaluateAsync("() => __viewer.showOnly(['district', 'projects'])");
+        await Expect(notice).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }

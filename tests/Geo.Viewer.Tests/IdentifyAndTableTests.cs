@@ -33,6 +33,11 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
         await Expect(page.Locator("#popup tr[data-field='lead_unit'] td")).ToHaveTextAsync(properties.GetProperty("lead_unit").GetString()!);
         // Project 17 is placed by hand near the 临江镇 seat ("approximate"), and the popup must say so.
         await Expect(page.Locator("#popup .precision-note")).ToContainTextAsync("近似位置");
+        // The English provenance note is folded under a Chinese summary and marked as English.
+        var source = page.Locator("#popup tr[data-field='source']");
+        await Expect(source.Locator("summary")).ToHaveTextAsync("来源说明（英文原文）");
+        await Expect(source.Locator("[lang='en']")).ToHaveTextAsync(properties.GetProperty("source").GetString()!);
+        await Expect(source.Locator("[lang='en']")).ToBeHiddenAsync();
         Assert.Contains("s=projects:17", page.Url, StringComparison.Ordinal);
         await ViewerFixture.ScreenshotAsync(page, "02-identify-popup");
     }
@@ -122,7 +127,7 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
     }
 
     /// <summary>RFC 4180 records: quoted fields may hold commas, quotes and line breaks.</summary>
-    private static List<string[]> CsvRecords(string text)
+    internal static List<string[]> CsvRecords(string text)
     {
         var records = new List<string[]>();
         var fields = new List<string>();

@@ -37,6 +37,10 @@ public sealed class LayoutTests(ViewerFixture viewer)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight"), "the page scrolls");
         var rows = await page.Locator(".toolbar button").EvaluateAllAsync<double[]>("buttons => [...new Set(buttons.map(b => b.offsetTop))]");
         Assert.Single(rows);
+        // Every button in sight: none hidden past the toolbar's edge, to be scrolled to.
+        var hidden = await page.Locator(".toolbar button").EvaluateAllAsync<string[]>(
+            "buttons => buttons.filter(b => { const r = b.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map(b => b.id)");
+        Assert.Empty(hidden);
     }
 
     [Fact]

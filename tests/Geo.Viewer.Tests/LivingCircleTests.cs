@@ -66,6 +66,19 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         await page.ClickAsync("#lang");
         await Expect(page.Locator("#living-panel .living-warning.over-capacity")).ToContainTextAsync($"Over capacity by {inflow - capacity} households");
         await Expect(page.Locator("#living-panel .living-coverage tr[data-need='childcare'] td").First).ToHaveTextAsync("Childcare");
+        // The kinds the service names in Chinese, and its method note, are said in English too.
+        var english = new Dictionary<string, string>
+        {
+            ["school"] = "School", ["clinic"] = "Clinic", ["hospital"] = "Hospital", ["market"] = "Market",
+            ["elderly_care"] = "Elderly care", ["childcare"] = "Childcare", ["park"] = "Park",
+        };
+        foreach (var kind in missingKinds)
+        {
+            await Expect(page.Locator("#living-panel .living-missing")).ToContainTextAsync(english[kind]);
+        }
+
+        await Expect(page.Locator("#living-panel .living-missing")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\p{IsCJKUnifiedIdeographs}"));
+        await Expect(page.Locator("#living-panel .living-results .note")).ToContainTextAsync("Straight-line distance");
     }
 
     [Fact]

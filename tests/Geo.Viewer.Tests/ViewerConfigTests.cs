@@ -39,6 +39,7 @@ public sealed class ViewerConfigTests
         var projects = config.GetProperty("collections").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "projects");
         var investment = projects.GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "investment_wan");
         Assert.Equal("计划总投资（万元）", investment.GetProperty("titleZh").GetString());
+        Assert.Equal("Planned investment (×10⁴ yuan)", investment.GetProperty("titleEn").GetString());
         // Tables without geometry are not map layers.
         Assert.DoesNotContain(config.GetProperty("collections").EnumerateArray(), c => c.GetProperty("id").GetString() == "indicators");
     }

@@ -39,13 +39,16 @@ public sealed class ViewerFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
     }
 
-    /// <summary>Opens the viewer (with an optional permalink hash) and waits until every layer has loaded and drawn.</summary>
+    /// <summary>
+    /// Opens the viewer (with an optional permalink hash) with its test hooks (window.__viewer) and waits until every
+    /// layer has loaded and drawn.
+    /// </summary>
     public async Task<IPage> OpenViewerAsync(string hash = "", int width = 1280, int height = 800, Action<IPage>? beforeNavigation = null)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         beforeNavigation?.Invoke(page);
-        await page.GotoAsync(new Uri(BaseAddress, "/" + hash).ToString());
+        await page.GotoAsync(new Uri(BaseAddress, "/?testHooks" + hash).ToString());
         await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 20_000 });
         return page;
     }

@@ -1,6 +1,7 @@
 using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Stores;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.Analysis;
@@ -36,14 +37,14 @@ public static class ComplianceApi
         return app;
     }
 
-    private static async Task<IResult> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        return Answer(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format);
+        return await AnswerAsync(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format, store, cancellationToken);
     }
 
     private static async Task<IResult> CheckDrawnAsync(
-        HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
+        HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(f, htmlAllowed: true);
         if (http.HasFormContentType)
@@ -66,7 +67,7 @@ public static class ComplianceApi
             throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
-        return Answer(await analysis.RunAsync(geometry, body.Crs, cancellationToken), format);
+        return await AnswerAsync(await analysis.RunAsync(geometry, body.Crs, cancellationToken), format, store, cancellationToken);
     }
 
     /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated.</summary>
@@ -102,11 +103,11 @@ public static class ComplianceApi
             AnalysisJson.Options);
     }
 
-    private static IResult Answer(ComplianceResult result, ResultFormat format) => format switch
+    private static async Task<IResult> AnswerAsync(ComplianceResult result, ResultFormat format, IFeatureStore store, CancellationToken cancellationToken) => format switch
     {
         ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
         ResultFormat.Csv => ComplianceExport.Csv(result),
-        ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result), "text/html; charset=utf-8"),
+        ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8"),
         ResultFormat.Json => TypedResults.Json(
             new { result.Subject, result.Verdict, result.Findings, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
         _ => throw ResultFormats.Unhandled(format),

@@ -7,9 +7,9 @@ namespace Geo.Api.Analysis;
 /// <summary>The printable 合规性审查 report: map of the subject and its conflicts, the verdict and each finding's area.</summary>
 internal static class ComplianceReport
 {
-    public static string Html(ComplianceResult result)
+    public static string Html(ComplianceResult result, ReportBackdrop backdrop)
     {
-        var map = new SvgMap().Add(result.Subject.Geometry, "fill:#cfe3ff;fill-opacity:.6;stroke:#1f5fbf;stroke-width:1.5", result.Subject.Name);
+        var map = backdrop.DrawOn(new SvgMap()).Add(result.Subject.Geometry, "fill:#cfe3ff;fill-opacity:.6;stroke:#1f5fbf;stroke-width:1.5", result.Subject.Name);
         foreach (var f in result.Findings)
         {
             map.Add(f.Geometry, f.Severity == Severity.Conflict ? "fill:#d62728;fill-opacity:.55;stroke:#8b0000" : "fill:#ffbf00;fill-opacity:.55;stroke:#a67c00");

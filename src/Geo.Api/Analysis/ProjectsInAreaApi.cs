@@ -2,6 +2,7 @@ using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Stores;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.Analysis;
@@ -24,7 +25,7 @@ public static class ProjectsInAreaApi
         return app;
     }
 
-    private static async Task<IResult> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
@@ -33,7 +34,7 @@ public static class ProjectsInAreaApi
         {
             ResultFormat.GeoJson => TypedResults.Json(ProjectsInAreaExport.Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => ProjectsInAreaExport.Csv(result),
-            ResultFormat.Html => TypedResults.Content(ProjectsInAreaReport.Html(result), "text/html; charset=utf-8"),
+            ResultFormat.Html => TypedResults.Content(ProjectsInAreaReport.Html(result, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8"),
             ResultFormat.Json => TypedResults.Json(ProjectsInAreaExport.Json(result), AnalysisJson.Options),
             _ => throw ResultFormats.Unhandled(format),
         };

@@ -7,9 +7,9 @@ namespace Geo.Api.Analysis;
 /// <summary>The printable 范围内项目 report: map of the area and projects, the project list and the summary tables.</summary>
 internal static class ProjectsInAreaReport
 {
-    public static string Html(ProjectsInAreaResult result)
+    public static string Html(ProjectsInAreaResult result, ReportBackdrop backdrop)
     {
-        var map = new SvgMap().Add(result.Area.Geometry, "fill:#cfe3ff;fill-opacity:.5;stroke:#1f5fbf;stroke-width:1.5");
+        var map = backdrop.DrawOn(new SvgMap()).Add(result.Area.Geometry, "fill:#cfe3ff;fill-opacity:.5;stroke:#1f5fbf;stroke-width:1.5");
         foreach (var p in result.Projects)
         {
             map.Add(p.Project.Geometry, p.Polygonal ? "fill:#f4a340;fill-opacity:.6;stroke:#a35400" : "fill:#d62728;stroke:#fff", p.Project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -14,7 +14,9 @@ internal sealed class SvgMap
 {
     private const double Width = 760;
     private const double Margin = 20;
+    private const double MinimumFrameMetres = 3000;
     private readonly List<(Geometry Geometry, string Style, string? Label)> _shapes = [];
+    private readonly List<(Geometry Geometry, string Style, string? Label)> _backdrop = [];
 
     public SvgMap Add(Geometry? geographic, string style, string? label = null)
     {
@@ -23,6 +25,13 @@ internal sealed class SvgMap
             _shapes.Add((GaussKruger108.Project(geographic), style, label));
         }
 
+        return this;
+    }
+
+    /// <summary>Context drawn first and clipped to the frame (the district outline, town names); it does not widen the frame.</summary>
+    public SvgMap AddBackdrop(Geometry geographic, string style, string? label = null)
+    {
+        _backdrop.Add((GaussKruger108.Project(geographic), style, label));
         return this;
     }
 
@@ -40,6 +49,8 @@ internal sealed class SvgMap
         }
 
         box.ExpandBy(Math.Max(100, Math.Max(box.Width, box.Height) * 0.05));
+        // At least a few kilometres across, so the backdrop shows where a single site lies.
+        box.ExpandBy(Math.Max(0, (MinimumFrameMetres - box.Width) / 2), Math.Max(0, (MinimumFrameMetres - box.Height) / 2));
         var scale = (Width - 2 * Margin) / box.Width;
         var height = Math.Clamp(box.Height * scale + 2 * Margin, 200, 900);
         scale = Math.Min(scale, (height - 2 * Margin) / box.Height);
@@ -48,7 +59,9 @@ internal sealed class SvgMap
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(Width)}\" height=\"{F(height)}\" viewBox=\"0 0 {F(Width)} {F(height)}\" style=\"border:1px solid #999;background:#fbfbf7\">");
-        foreach (var (geometry, style, label) in _shapes)
+        // Backdrop labels only for places inside the frame: the SVG clips shapes, not the meaning of a name at its edge.
+        foreach (var (geometry, style, label) in _backdrop.Select(b => b with { Label = box.Contains(b.Geometry.InteriorPoint.Coordinate) ? b.Label : null })
+            .Concat(_shapes))
         {
             for (var i = 0; i < geometry.NumGeometries; i++)
             {

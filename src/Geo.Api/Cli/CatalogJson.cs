@@ -37,6 +37,7 @@ internal static class CatalogJson
                 name = p.Name,
                 type = p.Type.ToString(),
                 titleZh = p.TitleZh,
+                titleEn = p.TitleEn,
                 required = p.Required,
                 codes = p.Codes is { } codes ? Codes(codes) : null,
             }),

@@ -7,7 +7,7 @@ namespace Geo.Api.Hosting;
 
 /// <summary>
 /// What the viewer needs from the server besides the features: which online base maps are switched on (the 天地图 key
-/// lives in configuration, never in the built files) and every collection's Chinese field titles and coded values'
+/// lives in configuration, never in the built files) and every collection's field titles and coded values'
 /// names (Chinese and English) from the catalog, so popups, tables and legends cannot drift from the data contract.
 /// One small response, read once at start-up.
 /// </summary>
@@ -37,6 +37,7 @@ public static class ViewerConfigEndpoint
                 {
                     name = p.Name,
                     titleZh = p.TitleZh,
+                    titleEn = p.TitleEn,
                     type = p.Type.ToString(),
                     values = p.Codes is { } codes ? Names(codes) : null,
                     // Open lists (land-use codes) name codes for legends; the data's own column says them in popups.

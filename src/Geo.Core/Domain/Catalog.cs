@@ -108,9 +108,9 @@ public static class Catalog
     /// <summary>Where a position came from and how far to trust it; carried by every feature (data honesty).</summary>
     private static readonly PropertyDefinition[] Honesty =
     [
-        new("source", PropertyType.Text, "数据来源"),
-        new("location_precision", PropertyType.Text, "位置精度", Codes: LocationPrecisions),
-        new("illustrative", PropertyType.Boolean, "示意数据"),
+        new("source", PropertyType.Text, "数据来源", "Source"),
+        new("location_precision", PropertyType.Text, "位置精度", "Position precision", Codes: LocationPrecisions),
+        new("illustrative", PropertyType.Boolean, "示意数据", "Illustrative"),
     ];
 
     public static readonly CollectionDefinition Projects = new(
@@ -118,20 +118,20 @@ public static class Catalog
         "重大项目", "Major projects",
         "《开州区“小县大城”试点工作方案》附件4所列35个重大项目（单位：万元）",
         [
-            new("name", PropertyType.Text, "项目名称"),
-            new("owner", PropertyType.Text, "项目业主"),
-            new("funding", PropertyType.Text, "投资类别", Codes: Fundings),
-            new("period", PropertyType.Text, "建设年限"),
-            new("start_year", PropertyType.Integer, "开工年份"),
-            new("end_year", PropertyType.Integer, "完工年份"),
-            new("scope", PropertyType.Text, "主要建设内容及规模"),
-            new("investment_wan", PropertyType.Number, "计划总投资（万元）"),
-            new("lead_unit", PropertyType.Text, "牵头单位"),
-            new("category", PropertyType.Text, "项目类别代码", Codes: ProjectCategories),
-            new("category_name", PropertyType.Text, "项目类别"),
-            new("place", PropertyType.Text, "定位地点"),
-            new("stated_area_m2", PropertyType.Number, "方案所述占地（平方米）", Required: false),
-            new("extent_text", PropertyType.Text, "占地原文", Required: false),
+            new("name", PropertyType.Text, "项目名称", "Name"),
+            new("owner", PropertyType.Text, "项目业主", "Owner"),
+            new("funding", PropertyType.Text, "投资类别", "Funding", Codes: Fundings),
+            new("period", PropertyType.Text, "建设年限", "Construction period"),
+            new("start_year", PropertyType.Integer, "开工年份", "Start year"),
+            new("end_year", PropertyType.Integer, "完工年份", "End year"),
+            new("scope", PropertyType.Text, "主要建设内容及规模", "Scope"),
+            new("investment_wan", PropertyType.Number, "计划总投资（万元）", "Planned investment (×10⁴ yuan)"),
+            new("lead_unit", PropertyType.Text, "牵头单位", "Lead unit"),
+            new("category", PropertyType.Text, "项目类别代码", "Group code", Codes: ProjectCategories),
+            new("category_name", PropertyType.Text, "项目类别", "Group"),
+            new("place", PropertyType.Text, "定位地点", "Placed at"),
+            new("stated_area_m2", PropertyType.Number, "方案所述占地（平方米）", "Site area stated in the plan (m²)", Required: false),
+            new("extent_text", PropertyType.Text, "占地原文", "Plan text on the site", Required: false),
             .. Honesty,
         ],
         Time: new("start_year", "end_year"),
@@ -142,11 +142,11 @@ public static class Catalog
         "试点片区", "Pilot zones",
         "环汉丰湖片区、浦里高新区、重点集镇与农民搬迁安置区",
         [
-            new("name", PropertyType.Text, "名称"),
-            new("kind", PropertyType.Text, "类型", Codes: ZoneKinds),
-            new("capacity_households", PropertyType.Integer, "安置容量（户）", Required: false),
-            new("township_code", PropertyType.Text, "所在乡镇代码", Required: false),
-            new("plan_text", PropertyType.Text, "方案原文", Required: false),
+            new("name", PropertyType.Text, "名称", "Name"),
+            new("kind", PropertyType.Text, "类型", "Kind", Codes: ZoneKinds),
+            new("capacity_households", PropertyType.Integer, "安置容量（户）", "Capacity (households)", Required: false),
+            new("township_code", PropertyType.Text, "所在乡镇代码", "Township code", Required: false),
+            new("plan_text", PropertyType.Text, "方案原文", "Plan text", Required: false),
             .. Honesty,
         ],
         Editable: true);
@@ -156,9 +156,9 @@ public static class Catalog
         "开州区界", "District boundary",
         "开州区行政区域界线（由GCJ-02转换，非法定界线）",
         [
-            new("name", PropertyType.Text, "名称"),
-            new("adcode", PropertyType.Integer, "行政区划代码"),
-            new("area_note", PropertyType.Text, "面积说明", Required: false),
+            new("name", PropertyType.Text, "名称", "Name"),
+            new("adcode", PropertyType.Integer, "行政区划代码", "Admin code"),
+            new("area_note", PropertyType.Text, "面积说明", "Area note", Required: false),
             .. Honesty,
         ]);
 
@@ -167,9 +167,9 @@ public static class Catalog
         "乡镇（街道）驻地", "Township seats",
         "开州区40个乡镇（街道）及其驻地位置（统计用区划代码）",
         [
-            new("code", PropertyType.Text, "统计用区划代码"),
-            new("name", PropertyType.Text, "名称"),
-            new("type", PropertyType.Text, "类型", Codes: TownshipTypes),
+            new("code", PropertyType.Text, "统计用区划代码", "Statistical area code"),
+            new("name", PropertyType.Text, "名称", "Name"),
+            new("type", PropertyType.Text, "类型", "Type", Codes: TownshipTypes),
             .. Honesty,
         ]);
 
@@ -178,11 +178,11 @@ public static class Catalog
         "地块", "Land parcels",
         "片区内地块及其三调地类",
         [
-            new("land_use_code", PropertyType.Text, "地类编码", Codes: LandUses),
-            new("land_use", PropertyType.Text, "地类名称"),
-            new("area_m2", PropertyType.Number, "面积（平方米）"),
-            new("township_code", PropertyType.Text, "所在乡镇代码"),
-            new("zone_id", PropertyType.Integer, "所在片区", Required: false),
+            new("land_use_code", PropertyType.Text, "地类编码", "Land-use code", Codes: LandUses),
+            new("land_use", PropertyType.Text, "地类名称", "Land use"),
+            new("area_m2", PropertyType.Number, "面积（平方米）", "Area (m²)"),
+            new("township_code", PropertyType.Text, "所在乡镇代码", "Township code"),
+            new("zone_id", PropertyType.Integer, "所在片区", "Zone", Required: false),
             .. Honesty,
         ],
         Editable: true);
@@ -192,14 +192,14 @@ public static class Catalog
         "搬迁流向", "Relocation flows",
         "农民搬迁：迁出地至安置区",
         [
-            new("origin_code", PropertyType.Text, "迁出地代码"),
-            new("origin_name", PropertyType.Text, "迁出地"),
-            new("destination_zone", PropertyType.Integer, "安置区编号"),
-            new("destination_name", PropertyType.Text, "安置区"),
-            new("households", PropertyType.Integer, "户数"),
-            new("persons", PropertyType.Integer, "人数"),
-            new("year", PropertyType.Integer, "年份"),
-            new("reason", PropertyType.Text, "搬迁原因", Codes: RelocationReasons),
+            new("origin_code", PropertyType.Text, "迁出地代码", "Origin code"),
+            new("origin_name", PropertyType.Text, "迁出地", "Origin"),
+            new("destination_zone", PropertyType.Integer, "安置区编号", "Destination zone no."),
+            new("destination_name", PropertyType.Text, "安置区", "Destination"),
+            new("households", PropertyType.Integer, "户数", "Households"),
+            new("persons", PropertyType.Integer, "人数", "Persons"),
+            new("year", PropertyType.Integer, "年份", "Year"),
+            new("reason", PropertyType.Text, "搬迁原因", "Reason", Codes: RelocationReasons),
             .. Honesty,
         ],
         Time: new("year", "year"),
@@ -210,8 +210,8 @@ public static class Catalog
         "管控边界", "Planning constraints",
         "永久基本农田、生态保护红线、城镇开发边界、地质灾害隐患区",
         [
-            new("kind", PropertyType.Text, "类型", Codes: ConstraintKinds),
-            new("name", PropertyType.Text, "名称"),
+            new("kind", PropertyType.Text, "类型", "Kind", Codes: ConstraintKinds),
+            new("name", PropertyType.Text, "名称", "Name"),
             .. Honesty,
         ],
         Editable: true);
@@ -221,10 +221,10 @@ public static class Catalog
         "公共服务设施", "Public facilities",
         "一刻钟便民生活圈设施：学校、医疗、市场、养老、托育、公园；及区内火车站（OpenStreetMap）",
         [
-            new("kind", PropertyType.Text, "类型", Codes: FacilityKinds),
-            new("name", PropertyType.Text, "名称"),
-            new("planned", PropertyType.Boolean, "方案新建"),
-            new("project_id", PropertyType.Integer, "所属项目", Required: false),
+            new("kind", PropertyType.Text, "类型", "Kind", Codes: FacilityKinds),
+            new("name", PropertyType.Text, "名称", "Name"),
+            new("planned", PropertyType.Boolean, "方案新建", "Built by the plan"),
+            new("project_id", PropertyType.Integer, "所属项目", "Project no.", Required: false),
             .. Honesty,
         ],
         Editable: true);
@@ -234,13 +234,13 @@ public static class Catalog
         "主要指标", "Indicators",
         "附件1 “小县大城”试点主要指标（2025年目标）",
         [
-            new("name", PropertyType.Text, "指标名称"),
-            new("target_text", PropertyType.Text, "2025年目标"),
-            new("comparator", PropertyType.Text, "比较方式", Codes: Comparators),
-            new("target_value", PropertyType.Number, "目标值"),
-            new("target_unit", PropertyType.Text, "单位", Required: false),
-            new("lead_unit", PropertyType.Text, "区级牵头单位"),
-            new("remarks", PropertyType.Text, "备注", Required: false),
+            new("name", PropertyType.Text, "指标名称", "Indicator"),
+            new("target_text", PropertyType.Text, "2025年目标", "Target for 2025"),
+            new("comparator", PropertyType.Text, "比较方式", "Comparison", Codes: Comparators),
+            new("target_value", PropertyType.Number, "目标值", "Target value"),
+            new("target_unit", PropertyType.Text, "单位", "Unit", Required: false),
+            new("lead_unit", PropertyType.Text, "区级牵头单位", "District lead unit"),
+            new("remarks", PropertyType.Text, "备注", "Remarks", Required: false),
         ],
         CsvIdColumn: "id");
 
@@ -249,9 +249,9 @@ public static class Catalog
         "重大政策", "Policies",
         "附件2 “小县大城”试点重大政策清单",
         [
-            new("text", PropertyType.Text, "重大政策"),
-            new("lead_unit", PropertyType.Text, "区级牵头单位"),
-            new("remarks", PropertyType.Text, "备注", Required: false),
+            new("text", PropertyType.Text, "重大政策", "Policy"),
+            new("lead_unit", PropertyType.Text, "区级牵头单位", "District lead unit"),
+            new("remarks", PropertyType.Text, "备注", "Remarks", Required: false),
         ],
         CsvIdColumn: "id");
 
@@ -260,9 +260,9 @@ public static class Catalog
         "重大改革", "Reforms",
         "附件3 “小县大城”试点重大改革清单",
         [
-            new("text", PropertyType.Text, "重大改革"),
-            new("lead_unit", PropertyType.Text, "区级牵头单位"),
-            new("remarks", PropertyType.Text, "备注", Required: false),
+            new("text", PropertyType.Text, "重大改革", "Reform"),
+            new("lead_unit", PropertyType.Text, "区级牵头单位", "District lead unit"),
+            new("remarks", PropertyType.Text, "备注", "Remarks", Required: false),
         ],
         CsvIdColumn: "id");
 
@@ -271,9 +271,9 @@ public static class Catalog
         "进度安排", "Milestones",
         "五、进度安排：倒计时节点",
         [
-            new("due_date", PropertyType.Date, "截止日期"),
-            new("due_text", PropertyType.Text, "时间节点"),
-            new("deliverable", PropertyType.Text, "工作成果"),
+            new("due_date", PropertyType.Date, "截止日期", "Due date"),
+            new("due_text", PropertyType.Text, "时间节点", "Time point"),
+            new("deliverable", PropertyType.Text, "工作成果", "Deliverable"),
         ],
         CsvIdColumn: "id",
         Time: new("due_date", "due_date"));

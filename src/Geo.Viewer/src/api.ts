@@ -13,7 +13,7 @@ export interface CollectionInfo {
   id: string;
   titleZh: string;
   titleEn: string;
-  properties: Array<{ name: string; titleZh: string; type: string; values?: Names; valuesOpen?: boolean }>;
+  properties: Array<{ name: string; titleZh: string; titleEn: string; type: string; values?: Names; valuesOpen?: boolean }>;
 }
 
 interface ItemsPage extends FeatureCollection {

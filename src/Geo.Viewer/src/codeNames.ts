@@ -43,3 +43,9 @@ export function nameOf(names: Names, code: string): string {
   const entry = names[code];
   return entry ? pick(entry[0], entry[1]) : code;
 }
+
+/** The UI-language name of a value the service wrote by its Chinese name, or that name when the list does not hold it. */
+export function nameOfChinese(names: Names, zhName: string): string {
+  const entry = Object.values(names).find(([zh]) => zh === zhName);
+  return entry ? pick(entry[0], entry[1]) : zhName;
+}

@@ -1,50 +1,8 @@
 import type { CollectionInfo } from './api';
 import { formatArea, formatNumber, formatWan } from './format';
-import { lang, t } from './i18n';
+import { lang, pick, t } from './i18n';
 import { codesOf, isCoded, nameOf } from './codeNames';
-
-/** English field names; the Chinese ones come from the server's catalog (Catalog.cs TitleZh). */
-const englishTitles: Record<string, string> = {
-  name: 'Name',
-  owner: 'Owner',
-  funding: 'Funding',
-  period: 'Construction period',
-  start_year: 'Start year',
-  end_year: 'End year',
-  scope: 'Scope',
-  investment_wan: 'Planned investment (万元)',
-  lead_unit: 'Lead unit',
-  category: 'Group code',
-  category_name: 'Group',
-  place: 'Placed at',
-  stated_area_m2: 'Site area stated in the plan (m²)',
-  extent_text: 'Plan text on the site',
-  source: 'Source',
-  location_precision: 'Position precision',
-  illustrative: 'Illustrative',
-  kind: 'Kind',
-  capacity_households: 'Capacity (households)',
-  township_code: 'Township code',
-  plan_text: 'Plan text',
-  adcode: 'Admin code',
-  area_note: 'Area note',
-  code: 'Code',
-  type: 'Type',
-  land_use_code: 'Land-use code',
-  land_use: 'Land use',
-  area_m2: 'Area (m²)',
-  zone_id: 'Zone',
-  origin_code: 'Origin code',
-  origin_name: 'Origin',
-  destination_zone: 'Destination zone no.',
-  destination_name: 'Destination',
-  households: 'Households',
-  persons: 'Persons',
-  year: 'Year',
-  reason: 'Reason',
-  planned: 'Built by the plan',
-  project_id: 'Project no.',
-};
+import { referenceName } from './referenceNames';
 
 /** Codes that another column already says in words are left out of popups. */
 const hiddenInPopup = new Set(['category', 'start_year', 'end_year', 'illustrative']);
@@ -53,8 +11,9 @@ export function fieldTitle(info: CollectionInfo, name: string): string {
   if (name === 'id') {
     return lang() === 'zh' ? '编号' : 'No.';
   }
-  const zh = info.properties.find((p) => p.name === name)?.titleZh ?? name;
-  return lang() === 'zh' ? zh : (englishTitles[name] ?? name);
+  // The catalog's titles (Catalog.cs) through /viewer/config; a property the catalog does not list keeps its name.
+  const property = info.properties.find((p) => p.name === name);
+  return property ? pick(property.titleZh, property.titleEn) : name;
 }
 
 /** Values that carry their unit when shown ("12,345 万元"), so the unit in the field name would say it twice. */
@@ -90,6 +49,10 @@ export function displayValue(collectionId: string, name: string, value: unknown)
   }
   if (isCoded(collectionId, name)) {
     return nameOf(codesOf(collectionId, name), String(value));
+  }
+  const referenced = referenceName(name, value);
+  if (referenced !== undefined) {
+    return referenced;
   }
   if (typeof value === 'number' && !/year|code|id|zone/.test(name)) {
     return formatNumber(value);

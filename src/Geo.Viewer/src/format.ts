@@ -4,7 +4,7 @@ export function formatNumber(value: number, maxFractionDigits = 2): string {
   return value.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: maxFractionDigits });
 }
 
-/** "12,345 万元": the plan states every investment in 万元, so that stays the unit in both languages. */
+/** "12,345 万元" ("12,345 ×10⁴ yuan" in English): the plan states every investment in 万元, so that stays the unit. */
 export function formatWan(value: number): string {
   return `${formatNumber(value)} ${t('wan')}`;
 }

@@ -5,13 +5,14 @@ import { fetchConfig } from './api';
 import { setCodeNames } from './codeNames';
 import { lang, onLangChange, setLang, t } from './i18n';
 import { createBaseMaps } from './layers/baseMaps';
-import { createDataLayers } from './layers/dataLayers';
+import { createDataLayers, followZoom } from './layers/dataLayers';
 import { createMap } from './map';
 import { AttributeTable } from './panels/attributeTable';
 import { ChartsPanel } from './panels/chartsPanel';
 import { exportPng } from './panels/exportPng';
 import { listenFlowHover } from './panels/flowHover';
 import { IdentifyPopup } from './panels/identify';
+import { showIllustrativeNotice } from './panels/illustrativeNotice';
 import { LayerTree } from './panels/layerTree';
 import { MeasurePanel } from './panels/measurePanel';
 import { QueryPanel } from './panels/queryPanel';
@@ -19,8 +20,8 @@ import { SearchBox } from './panels/searchBox';
 import { TimeSlider } from './panels/timeSlider';
 import { applyLayers, applyView, currentView, readPermalink, writePermalink } from './permalink';
 import { downloadBlob } from './download';
+import { setReferenceSources } from './referenceNames';
 import { Selection } from './selection';
-import { installTestHooks } from './testHooks';
 import { DrawTool } from './tools/drawTool';
 import { Toolbar } from './toolbar';
 
@@ -38,8 +39,11 @@ async function start(): Promise<void> {
   const layers = createDataLayers(config);
   layers.forEach((l) => map.addLayer(l.layer));
   const layer = (id: string) => layers.find((l) => l.definition.id === id)!;
+  setReferenceSources(new Map(layers.map((l) => [l.definition.id, l.source])));
   applyLayers(layers, initial);
   applyView(map, initial);
+  followZoom(map, layers);
+  showIllustrativeNotice(byId('illustrative-notice'), layers);
 
   const selection = new Selection(map, layers);
   const identify = new IdentifyPopup(map, layers, selection, byId('popup'));
@@ -48,7 +52,7 @@ async function start(): Promise<void> {
   const drawTool = new DrawTool(map, identify, byId('draw-hint'));
   const tree = new LayerTree(byId('layer-tree'), map, layers, baseMaps);
   new SearchBox(byId('search'), map, layers, selection, tree);
-  const table = new AttributeTable(byId('table-panel'), layers, selection);
+  const table = new AttributeTable(byId('table-panel'), map, layers, selection);
   const query = new QueryPanel(byId('query-panel'), map, layers, selection, drawTool);
   new MeasurePanel(byId('measure-panel'), map, drawTool);
   const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));
@@ -93,7 +97,12 @@ async function start(): Promise<void> {
     byId('status').textContent = copied ? t('permalinkCopied') : location.href;
   });
 
-  installTestHooks(map, layers, query, identify);
+  // The browser tests' and the benchmark's window on the map (src/testHooks.ts) is a chunk of its own, loaded only
+  // when the address asks for it with ?testHooks: it is never part of the bundle staff load.
+  if (new URLSearchParams(location.search).has('testHooks')) {
+    const { installTestHooks } = await import('./testHooks');
+    installTestHooks(map, layers, query, identify);
+  }
   tree.render();
   await Promise.all(layers.map((l) => l.loaded.catch((error: Error) => {
     byId('status').textContent = `${l.title()}: ${error.message}`;

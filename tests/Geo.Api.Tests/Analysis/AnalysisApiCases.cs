@@ -81,6 +81,18 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
+    public async Task The_report_map_draws_the_district_outline_and_names_the_townships_in_its_frame()
+    {
+        // 汉丰街道's seat is the centre of its 3 km query area; 雪宝山镇 lies some 59 km away, outside the frame.
+        var response = await _client.PostAsync("/api/analysis/projects-in-area?f=html", Json("""{"townshipCode":"500154001","bufferM":3000}"""));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Matches("<text [^>]*>汉丰街道</text>", html);
+        Assert.DoesNotMatch("<text [^>]*>雪宝山镇</text>", html);
+        Assert.Contains("stroke-dasharray:8 3 2 3", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_self_intersecting_polygon_is_repaired_and_the_response_says_so()
     {
         var json = await PostJsonAsync("/api/analysis/projects-in-area",

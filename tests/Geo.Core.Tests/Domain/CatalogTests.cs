@@ -43,6 +43,14 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Every_property_has_an_english_title_without_chinese_characters()
+    {
+        // The English UI shows these titles; a CJK character there is an untranslated title.
+        Assert.All(Catalog.All.SelectMany(c => c.Properties), p =>
+            Assert.Matches(@"^[^\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}]+$", p.TitleEn));
+    }
+
+    [Fact]
     public void An_unknown_code_is_named_by_itself_and_only_closed_lists_restrict_values()
     {
         Assert.Equal("农民搬迁安置区", Catalog.ZoneKinds.TitleZh("resettlement"));

@@ -2,8 +2,9 @@ import Feature from 'ol/Feature';
 import { LineString, Point, Polygon } from 'ol/geom';
 import type { StyleFunction } from 'ol/style/Style';
 import type Style from 'ol/style/Style';
+import { createDefaultStyle } from 'ol/style/Style';
+import type { CollectionInfo } from '../api';
 import { pick } from '../i18n';
-import { layerIds, type LayerId } from './layerUrls';
 import { districtStyle, townshipStyle } from '../styles/boundaryStyle';
 import { constraintStyle } from '../styles/constraintStyle';
 import { facilityStyle } from '../styles/facilityStyle';
@@ -24,12 +25,14 @@ export interface LegendItem {
 
 export interface LayerDefinition {
   /** The OGC API collection id, also the layer id in the tree, the permalink and the tests. */
-  id: LayerId;
+  id: string;
   style: StyleFunction | Style;
   visible: boolean;
   /** Whether the style draws text labels, which are then decluttered so they never print over each other. */
   labelled: boolean;
   legend: () => LegendItem[];
+  /** Dense point layers: below this zoom, points closer than a symbol's width are drawn as one circle with a count. */
+  clusterBelowZoom?: number;
   /** Credit for the sourced data in the layer, shown in the map's attribution line while the layer is visible. */
   attribution?: () => string;
 }
@@ -43,9 +46,10 @@ function sample(geometry: Polygon | Point | LineString, properties: Record<strin
   return feature;
 }
 
-const byCode = (collectionId: LayerId, geometry: () => Polygon | Point, property: string) => () =>
+const byCode = (collectionId: string, geometry: () => Polygon | Point, property: string) => () =>
   Object.keys(codesOf(collectionId, property)).map((code) => ({ label: () => nameOf(codesOf(collectionId, property), code), feature: sample(geometry(), { [property]: code }) }));
 
+/** The styled layers, bottom to top: the order the map draws them and the reverse of the layer tree. */
 const definitions: LayerDefinition[] = [
   {
     id: 'district',
@@ -89,6 +93,7 @@ const definitions: LayerDefinition[] = [
     id: 'facilities',
     style: facilityStyle,
     visible: false,
+    clusterBelowZoom: 13,
     labelled: false,
     legend: () => [
       ...byCode('facilities', dot, 'kind')(),
@@ -119,5 +124,19 @@ const definitions: LayerDefinition[] = [
   },
 ];
 
-/** Bottom to top, in the order of layerIds: the order the map draws them and the reverse of the layer tree. */
-export const layerDefinitions: LayerDefinition[] = layerIds.map((id) => definitions.find((d) => d.id === id)!);
+/** A collection the viewer has no style for yet: OpenLayers' default style, off until switched on, drawn on top. */
+const unstyled = (id: string): LayerDefinition => ({ id, style: createDefaultStyle, visible: false, labelled: false, legend: () => [] });
+
+/**
+ * The map layers: every collection with a geometry that /viewer/config lists (the catalog), in the drawing order of
+ * the styles above; a collection without a style yet still shows, drawn with the default style on top.
+ */
+export function layerDefinitions(collections: CollectionInfo[]): LayerDefinition[] {
+  const rank = (id: string) => {
+    const index = definitions.findIndex((d) => d.id === id);
+    return index < 0 ? definitions.length : index;
+  };
+  return [...collections]
+    .sort((a, b) => rank(a.id) - rank(b.id))
+    .map((collection) => definitions.find((d) => d.id === collection.id) ?? unstyled(collection.id));
+}

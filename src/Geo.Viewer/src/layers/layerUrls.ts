@@ -1,11 +1,6 @@
 // No imports here: vite.config.ts reads this file to write <link rel="preload"> tags into index.html, so the
 // browser fetches the data while it is still parsing the bundle.
 
-/** The data layers, bottom to top: the order the map draws them. */
-export const layerIds = ['district', 'parcels', 'zones', 'constraints', 'townships', 'relocation_flows', 'facilities', 'projects'] as const;
-
-export type LayerId = (typeof layerIds)[number];
-
 export const configUrl = '/viewer/config';
 
 /** The first (and, for our collection sizes, only) page of a collection, exactly as the viewer asks for it. */

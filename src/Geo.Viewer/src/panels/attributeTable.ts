@@ -1,4 +1,5 @@
 import type Feature from 'ol/Feature';
+import type OlMap from 'ol/Map';
 import { toCsv } from '../csv';
 import { downloadBlob } from '../download';
 import { displayValue, fieldTitle, tableFields } from '../fields';
@@ -6,41 +7,52 @@ import { onLangChange, t } from '../i18n';
 import { geoJson, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
 import { filterYear, isUnderConstruction } from '../styles/yearFilter';
+import { exportValue, filterKind, matches, pickChoices, valueOf, type ColumnFilter } from './columnFilters';
 
-function valueOf(feature: Feature, field: string): unknown {
-  return field === 'id' ? feature.getId() : feature.get(field);
-}
-
-/** Attribute table per layer: sort by a column, filter by text, click a row to zoom to it, export the rows shown. */
+/**
+ * Attribute table per layer: sort by a column, filter by text over all columns and per column (text, number range,
+ * the catalog's values), only the features in view, click a row to zoom to it, export the rows shown as they are shown.
+ */
 export class AttributeTable {
   private layerId: string;
   private sortField = 'id';
   private sortAscending = true;
   private filterText = '';
+  private readonly filters = new Map<string, ColumnFilter>();
   private readonly layerSelect: HTMLSelectElement;
   private readonly filterInput: HTMLInputElement;
+  private readonly inView: HTMLInputElement;
   private readonly count: HTMLElement;
   private readonly table: HTMLTableElement;
 
   constructor(
     root: HTMLElement,
+    private readonly map: OlMap,
     private readonly layers: DataLayer[],
     private readonly selection: Selection,
   ) {
     this.layerId = 'projects';
     this.layerSelect = root.querySelector('select.table-layer')!;
     this.filterInput = root.querySelector('input.table-filter')!;
+    this.inView = root.querySelector('input.table-in-view')!;
     this.count = root.querySelector('.table-count')!;
     this.table = root.querySelector('table')!;
     this.layerSelect.addEventListener('change', () => {
       this.layerId = this.layerSelect.value;
       this.sortField = 'id';
       this.sortAscending = true;
+      this.filters.clear();
       this.render();
     });
     this.filterInput.addEventListener('input', () => {
       this.filterText = this.filterInput.value.trim().toLowerCase();
-      this.render();
+      this.renderBody();
+    });
+    this.inView.addEventListener('change', () => this.renderBody());
+    map.on('moveend', () => {
+      if (this.inView.checked && !root.hidden) {
+        this.renderBody();
+      }
     });
     root.querySelector('button.export-csv')!.addEventListener('click', () => this.exportCsv());
     root.querySelector('button.export-geojson')!.addEventListener('click', () => this.exportGeoJson());
@@ -52,15 +64,18 @@ export class AttributeTable {
     return this.layers.find((l) => l.definition.id === this.layerId)!;
   }
 
-  /** The rows shown: filtered on any displayed value, sorted numerically where both values are numbers. */
+  /** The rows shown: every filter applied, sorted numerically where both values are numbers. */
   rows(): Feature[] {
     const { info } = this.dataLayer;
     const fields = tableFields(info);
     // The time slider's year narrows the projects here as on the map.
     const year = info.id === 'projects' ? filterYear() : null;
+    const view = this.inView.checked ? this.map.getView().calculateExtent(this.map.getSize()) : null;
     const features = this.dataLayer.source.getFeatures().filter(
       (feature) =>
         (year === null || isUnderConstruction(feature.get('start_year'), feature.get('end_year'), year)) &&
+        (view === null || feature.getGeometry()?.intersectsExtent(view) === true) &&
+        [...this.filters].every(([field, filter]) => matches(info, feature, field, filter)) &&
         (!this.filterText || fields.some((field) => displayValue(info.id, field, valueOf(feature, field)).toLowerCase().includes(this.filterText))),
     );
     const direction = this.sortAscending ? 1 : -1;
@@ -80,11 +95,18 @@ export class AttributeTable {
         .filter((l) => l.definition.id !== 'district')
         .map((l) => Object.assign(document.createElement('option'), { value: l.definition.id, textContent: l.title(), selected: l.definition.id === this.layerId })),
     );
+    this.renderHead();
+    this.renderBody();
+  }
+
+  private renderHead(): void {
     const { info } = this.dataLayer;
     const fields = tableFields(info);
     const head = this.table.createTHead();
     head.replaceChildren();
     const headRow = head.insertRow();
+    const filterRow = head.insertRow();
+    filterRow.className = 'column-filters';
     for (const field of fields) {
       const th = document.createElement('th');
       th.scope = 'col';
@@ -99,7 +121,72 @@ export class AttributeTable {
       th.setAttribute('aria-sort', field === this.sortField ? (this.sortAscending ? 'ascending' : 'descending') : 'none');
       th.append(button);
       headRow.append(th);
+      const cell = document.createElement('td');
+      cell.append(...this.filterControls(field));
+      filterRow.append(cell);
     }
+  }
+
+  /** The inputs of one column's filter, filled from the filter kept for it; a change re-filters the rows. */
+  private filterControls(field: string): HTMLElement[] {
+    const { info } = this.dataLayer;
+    const title = fieldTitle(info, field);
+    const set = (filter: ColumnFilter | null) => {
+      if (filter) {
+        this.filters.set(field, filter);
+      } else {
+        this.filters.delete(field);
+      }
+      this.renderBody();
+    };
+    const current = this.filters.get(field);
+    switch (filterKind(info, field)) {
+      case 'pick': {
+        const select = document.createElement('select');
+        select.dataset.field = field;
+        select.setAttribute('aria-label', `${t('filter')}: ${title}`);
+        select.append(new Option(t('all'), ''), ...pickChoices(info, field).map(([value, name]) => new Option(name, value)));
+        select.value = current?.kind === 'pick' ? current.value : '';
+        select.addEventListener('change', () => set(select.value ? { kind: 'pick', value: select.value } : null));
+        return [select];
+      }
+      case 'range': {
+        const bound = (which: 'min' | 'max') => {
+          const input = document.createElement('input');
+          input.type = 'number';
+          input.dataset.field = field;
+          input.dataset.bound = which;
+          input.placeholder = which === 'min' ? '≥' : '≤';
+          input.setAttribute('aria-label', `${title} ${which === 'min' ? t('atLeast') : t('atMost')}`);
+          const value = current?.kind === 'range' ? current[which] : null;
+          input.value = value === null ? '' : String(value);
+          return input;
+        };
+        const inputs = [bound('min'), bound('max')];
+        const read = (input: HTMLInputElement) => (input.value === '' || !Number.isFinite(input.valueAsNumber) ? null : input.valueAsNumber);
+        inputs.forEach((input) =>
+          input.addEventListener('input', () => {
+            const [min, max] = inputs.map(read);
+            set(min === null && max === null ? null : { kind: 'range', min, max });
+          }),
+        );
+        return inputs;
+      }
+      case 'text': {
+        const input = document.createElement('input');
+        input.type = 'search';
+        input.dataset.field = field;
+        input.setAttribute('aria-label', `${t('filter')}: ${title}`);
+        input.value = current?.kind === 'text' ? current.text : '';
+        input.addEventListener('input', () => set(input.value.trim() ? { kind: 'text', text: input.value.trim() } : null));
+        return [input];
+      }
+    }
+  }
+
+  private renderBody(): void {
+    const { info } = this.dataLayer;
+    const fields = tableFields(info);
     const body = document.createElement('tbody');
     const rows = this.rows();
     for (const feature of rows) {
@@ -137,7 +224,7 @@ export class AttributeTable {
   private exportCsv(): void {
     const { info } = this.dataLayer;
     const fields = tableFields(info);
-    const rows = this.rows().map((feature) => fields.map((field) => valueOf(feature, field)));
+    const rows = this.rows().map((feature) => fields.map((field) => exportValue(info, feature, field)));
     downloadBlob(`${this.layerId}.csv`, toCsv(fields.map((field) => fieldTitle(info, field)), rows));
   }
 

@@ -63,6 +63,41 @@ export class ChartsPanel {
         options: { animation: false, plugins: { legend: { display: false }, tooltip } },
       }),
     ];
+    this.dataTable('group', t('byGroup'), groups.map((code) => [nameOf(codesOf('projects', 'category'), code), totals.byGroup.get(code)!]));
+    this.dataTable('funding', t('byFunding'), [...totals.byFunding].map(([code, wan]) => [nameOf(codesOf('projects', 'funding'), code), wan]));
+    this.dataTable('year', t('byYear'), [...totals.byStartYear].map(([year, wan]) => [String(year), wan]));
     this.root.querySelector('.charts-total')!.textContent = `${t('count')}: ${totals.count} · ${t('totalInvestment')}: ${formatWan(totals.investment)}`;
+  }
+
+  /**
+   * The figures behind a chart as a table right after it: the text alternative screen readers read (the canvas itself
+   * is marked as an image named by the table's caption) and what staff copy the numbers from.
+   */
+  private dataTable(name: string, title: string, rows: Array<[string, number]>): void {
+    const chart = this.root.querySelector<HTMLCanvasElement>(`canvas[data-chart="${name}"]`)!;
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-label', `${title}: ${t('chartDataBelow')}`);
+    const table = document.createElement('table');
+    table.className = 'breakdown chart-data';
+    table.dataset.chart = name;
+    table.createCaption().textContent = title;
+    const head = table.createTHead().insertRow();
+    for (const text of [title, t('totalInvestment')]) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = text;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const [label, wan] of rows) {
+      const row = body.insertRow();
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = label;
+      row.append(th);
+      row.insertCell().textContent = formatWan(wan);
+    }
+    this.root.querySelector(`table.chart-data[data-chart="${name}"]`)?.remove();
+    chart.parentElement!.after(table);
   }
 }

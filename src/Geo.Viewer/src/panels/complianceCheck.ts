@@ -5,7 +5,8 @@ import VectorSource from 'ol/source/Vector';
 import { Fill, Stroke, Style } from 'ol/style';
 import { complianceUrl, fetchCompliance } from '../analysis/compliance';
 import { formatArea } from '../format';
-import { t } from '../i18n';
+import { codesOf, nameOf } from '../codeNames';
+import { pick, t } from '../i18n';
 import { geoJson } from '../layers/dataLayers';
 
 /** Conflicts in red, warnings (地质灾害隐患区) in orange, above every data layer so they show through fills. */
@@ -56,7 +57,8 @@ export class ComplianceCheck {
         const row = table.insertRow();
         row.dataset.kind = finding.kind;
         row.dataset.severity = finding.severity;
-        row.insertCell().textContent = `${finding.severityLabel} · ${finding.kindLabel}`;
+        // The service labels the kind in Chinese; the catalog's constraint kinds name it in English too.
+        row.insertCell().textContent = `${finding.severityLabel} · ${pick(finding.kindLabel, nameOf(codesOf('constraints', 'kind'), finding.kind))}`;
         row.insertCell().textContent = finding.constraintName ?? finding.description;
         const area = row.insertCell();
         area.className = 'compliance-area';

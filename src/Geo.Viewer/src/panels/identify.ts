@@ -3,8 +3,8 @@ import type OlMap from 'ol/Map';
 import Overlay from 'ol/Overlay';
 import { getCenter, type Extent } from 'ol/extent';
 import { displayValue, popupFields, popupTitle } from '../fields';
-import { onLangChange, t } from '../i18n';
-import type { DataLayer } from '../layers/dataLayers';
+import { lang, onLangChange, t } from '../i18n';
+import { membersOf, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
 import type { ComplianceCheck } from './complianceCheck';
 
@@ -95,8 +95,11 @@ export class IdentifyPopup {
         event.pixel,
         (feature, layer) => {
           const dataLayer = this.layers.find((l) => l.layer === layer);
-          if (dataLayer && !hits.some((h) => h.feature === feature)) {
-            hits.push({ feature: feature as Feature, dataLayer });
+          // A cluster stands for its members: each is listed like any other feature under the click.
+          for (const member of dataLayer ? membersOf(feature) : []) {
+            if (!hits.some((h) => h.feature === member)) {
+              hits.push({ feature: member, dataLayer: dataLayer! });
+            }
           }
         },
         { hitTolerance: 4 },
@@ -127,7 +130,12 @@ export class IdentifyPopup {
       const th = document.createElement('th');
       th.textContent = popupTitle(dataLayer.info, name);
       row.append(th);
-      row.insertCell().textContent = displayValue(collection, name, feature.get(name));
+      const cell = row.insertCell();
+      if (name === 'source' && feature.get(name)) {
+        cell.append(provenance(String(feature.get(name))));
+      } else {
+        cell.textContent = displayValue(collection, name, feature.get(name));
+      }
     }
     const notes: HTMLElement[] = [];
     const precision = feature.get('location_precision');
@@ -203,7 +211,9 @@ export class IdentifyPopup {
    */
   private frameBeside(extent: Extent): void {
     const width = this.map.getSize()![0];
-    const side = Math.min(this.overlay.getElement()!.offsetWidth + 40, width / 2);
+    // The popup's widest (its CSS max-width), not its width now: the result it is about to show may widen it.
+    const popupWidth = parseFloat(getComputedStyle(this.overlay.getElement()!).maxWidth) || this.overlay.getElement()!.offsetWidth;
+    const side = Math.min(popupWidth + 40, width / 2);
     this.map.getView().fit(extent, { padding: [40, side, 110, 40], maxZoom: 17 });
     this.overlay.setPositioning('center-left');
     this.overlay.setOffset([16, 0]);
@@ -224,4 +234,18 @@ export class IdentifyPopup {
       this.selection.select(null);
     }
   }
+}
+
+/**
+ * The data's provenance notes are written in English (gis-data/README.md). The Chinese UI folds one away under a
+ * Chinese summary instead of printing English into a Chinese popup; either way it is marked as English text.
+ */
+function provenance(text: string): HTMLElement {
+  const note = Object.assign(document.createElement('span'), { lang: 'en', textContent: text, className: 'provenance' });
+  if (lang() === 'en') {
+    return note;
+  }
+  const details = document.createElement('details');
+  details.append(Object.assign(document.createElement('summary'), { textContent: t('provenanceInEnglish') }), note);
+  return details;
 }

@@ -5,7 +5,7 @@ import { lang, onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type OlMap from 'ol/Map';
 import { LivingCircleMap } from './livingCircleMap';
-import { livingNeeds, nameOf } from '../codeNames';
+import { codesOf, livingNeeds, nameOf, nameOfChinese } from '../codeNames';
 
 /** 一刻钟: the plan's walking distance for daily needs. */
 const distanceMetres = 1000;
@@ -96,9 +96,13 @@ export class LivingCirclePanel {
     }
     parts.push(table);
     if (area?.missingFacilityKinds.length) {
-      parts.push(Object.assign(document.createElement('p'), { className: 'living-missing', textContent: `${t('missingKinds')}：${area.missingFacilityKinds.join('、')}` }));
+      // The service names the kinds in Chinese; the catalog's facility kinds give their English names.
+      const kinds = area.missingFacilityKinds.map((name) => nameOfChinese(codesOf('facilities', 'kind'), name));
+      parts.push(Object.assign(document.createElement('p'), { className: 'living-missing', textContent: `${t('missingKinds')}${lang() === 'zh' ? '：' : ': '}${kinds.join(lang() === 'zh' ? '、' : ', ')}` }));
     }
-    parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: circle.method }));
+    // The service's two method notes (LivingCircle.ByRoad / StraightLine), said in English under the English toggle.
+    const method = lang() === 'zh' ? circle.method : t(circle.method.startsWith('路网') ? 'methodByRoad' : 'methodStraightLine');
+    parts.push(Object.assign(document.createElement('p'), { className: 'note', textContent: method }));
     this.output.replaceChildren(...parts);
   }
 

@@ -1,3 +1,4 @@
+using Geo.Testing;
 using System.Globalization;
 using System.Text.Json;
 using static Microsoft.Playwright.Assertions;

@@ -13,7 +13,7 @@ public static class FlowsApi
             .WithName("FlowSummary")
             .WithSummary("搬迁流向汇总：按迁出地、安置区、年份或搬迁原因统计户数和人数；各安置区迁入户数与安置容量对比")
             .WithDescription("group_by=origin|destination|year|reason (default destination). Resettlement areas over capacity carry a warning. f=json|geojson|csv.")
-            .ProducesResultFormats();
+            .ProducesResultFormats<FlowSummaryResponse>();
         return app;
     }
 
@@ -25,16 +25,11 @@ public static class FlowsApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new
-            {
+            ResultFormat.Json => TypedResults.Json(new FlowSummaryResponse(
                 result.GroupBy, result.Groups, result.TotalHouseholds, result.TotalPersons,
-                // The zone outlines are in the GeoJSON download; the JSON answer stays small.
-                resettlementAreas = result.ResettlementAreas.Select(a => new
-                {
-                    a.ZoneId, a.Name, a.CapacityHouseholds, a.InflowHouseholds, a.InflowPersons, a.Flows, a.Utilisation, a.OverCapacity, a.Warning,
-                }),
-                result.ComputedAt, dataNote = DataNote.Text,
-            }, AnalysisJson.Options),
+                result.ResettlementAreas.Select(a => new ResettlementAreaInflow(
+                    a.ZoneId, a.Name, a.CapacityHouseholds, a.InflowHouseholds, a.InflowPersons, a.Flows, a.Utilisation, a.OverCapacity, a.Warning)),
+                result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };

@@ -17,7 +17,7 @@ public static class IndicatorsApi
             .WithSummary("附件1 主要指标：目标值、单位、牵头单位、最新实际值及日期、达标状态（达标/未达标/无数据）")
             .WithDescription("None of the 15 indicators can be computed from this service's data; actual values are recorded. "
                 + "'computed' lists figures our data do give (investment shares of 附件4), which are not 附件1 indicators. f=json|geojson|csv.")
-            .ProducesResultFormats();
+            .ProducesResultFormats<IndicatorsResponse>();
         group.MapPut("/{id:long}/actuals", RecordAsync)
             .WithName("RecordIndicatorActual")
             .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值）")
@@ -37,7 +37,7 @@ public static class IndicatorsApi
                 new GeoJsonFeatureCollection(result.Indicators.Select(i => new GeoJsonFeature(i.Id, null, Row(i))).ToList()),
                 AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new { result.Indicators, result.Computed, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new IndicatorsResponse(result.Indicators, result.Computed, result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };
@@ -91,4 +91,4 @@ public static class IndicatorsApi
 }
 
 /// <summary>An actual value and the date it refers to (YYYY-MM-DD).</summary>
-public sealed record ActualBody(double? Value, string? AsOf, string? Note);
+public sealed record ActualBody(double? Value = null, string? AsOf = null, string? Note = null);

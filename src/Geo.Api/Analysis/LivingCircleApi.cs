@@ -14,7 +14,7 @@ public static class LivingCircleApi
             .WithSummary("一刻钟便民生活圈：安置区一定距离内的学校、医疗、市场、养老、托育、公园覆盖情况和缺口")
             .WithDescription("zone (optional; default every resettlement area), distance_m (default 1000). By road with pgRouting when a roads "
                 + "layer is loaded in PostGIS, otherwise a straight line in EPSG:4545 from the area's boundary; 'method' says which. f=json|geojson|csv.")
-            .ProducesResultFormats();
+            .ProducesResultFormats<LivingCircleResponse>();
         return app;
     }
 
@@ -26,13 +26,10 @@ public static class LivingCircleApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new
-            {
+            ResultFormat.Json => TypedResults.Json(new LivingCircleResponse(
                 result.DistanceMetres, result.Method,
-                // The zone outlines are in the GeoJSON download; the JSON answer stays small.
-                areas = result.Areas.Select(a => new { a.ZoneId, a.Name, a.Needs, a.Gaps, a.MissingFacilityKinds }),
-                result.Coverage, result.ComputedAt, dataNote = DataNote.Text,
-            }, AnalysisJson.Options),
+                result.Areas.Select(a => new LivingCircleAreaCoverage(a.ZoneId, a.Name, a.Needs, a.Gaps, a.MissingFacilityKinds)),
+                result.Coverage, result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };

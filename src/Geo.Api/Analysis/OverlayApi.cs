@@ -17,7 +17,7 @@ public static class OverlayApi
             .WithDescription("Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
                 + "parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.")
             .Accepts<OverlayRequest>("application/json")
-            .ProducesResultFormats()
+            .ProducesResultFormats<OverlayResponse>()
             .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
@@ -31,7 +31,7 @@ public static class OverlayApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new { result.Subjects, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new OverlayResponse(result.Subjects, result.Notes, result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };

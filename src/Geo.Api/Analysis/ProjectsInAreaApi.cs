@@ -19,7 +19,7 @@ public static class ProjectsInAreaApi
                 + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
                 + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.")
             .Accepts<ProjectsInAreaBody>("application/json")
-            .ProducesResultFormats(html: true)
+            .ProducesResultFormats<ProjectsInAreaResponse>(html: true)
             .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
@@ -44,8 +44,9 @@ public sealed record ProjectsInAreaRequest([FromBody] ProjectsInAreaBody? Body, 
 
 /// <summary>The area (one of geometry, zoneId, townshipCode; optional bufferM) and the optional project filters.</summary>
 public sealed record ProjectsInAreaBody(
-    JsonElement? Geometry, JsonElement? Crs, long? ZoneId, string? TownshipCode, double? BufferM,
-    string? Category, string? Funding, int? YearFrom, int? YearTo, string? LeadUnit, double? MinInvestmentWan, double? MaxInvestmentWan)
+    JsonElement? Geometry = null, JsonElement? Crs = null, long? ZoneId = null, string? TownshipCode = null, double? BufferM = null,
+    string? Category = null, string? Funding = null, int? YearFrom = null, int? YearTo = null, string? LeadUnit = null,
+    double? MinInvestmentWan = null, double? MaxInvestmentWan = null)
 {
     internal AreaRequest Area => new() { Geometry = Geometry, Crs = Crs, ZoneId = ZoneId, TownshipCode = TownshipCode, BufferM = BufferM };
 

@@ -8,21 +8,9 @@ internal static class ProjectsInAreaExport
     public const string Apportioned = "按面积比例分摊（apportioned）";
     public const string Whole = "全额计入";
 
-    public static object Json(ProjectsInAreaResult result) => new
-    {
-        area = new
-        {
-            result.Area.Description,
-            area = result.Area.Area,
-            result.Area.InsideDistrict,
-            result.Area.Geometry,
-        },
-        result.Summary,
-        projects = Features(result),
-        notes = result.Area.Notes,
-        result.ComputedAt,
-        dataNote = DataNote.Text,
-    };
+    public static ProjectsInAreaResponse Json(ProjectsInAreaResult result) => new(
+        new AreaDescription(result.Area.Description, result.Area.Area, result.Area.InsideDistrict, result.Area.Geometry),
+        result.Summary, Features(result), result.Area.Notes, result.ComputedAt, DataNote.Text);
 
     public static GeoJsonFeatureCollection Features(ProjectsInAreaResult result) =>
         new(result.Projects.Select(p =>

@@ -5,7 +5,6 @@ using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.OgcApi;
 
@@ -13,8 +12,7 @@ namespace Geo.Api.OgcApi;
 internal static class ItemsEndpoints
 {
     public static async Task<IResult> Items(
-        string collectionId, [AsParameters] ItemsRequest parameters, [FromQuery(Name = "precision")] string? precision,
-        HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+        string collectionId, [AsParameters] ItemsRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -24,7 +22,7 @@ internal static class ItemsEndpoints
         var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
         return await AnswerAsync(
-            collection, () => ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(precision) },
+            collection, () => ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) },
             context, store, pageLinks: true, cancellationToken);
     }
 
@@ -53,15 +51,16 @@ internal static class ItemsEndpoints
     }
 
     public static async Task<IResult> Item(
-        string collectionId, string featureId, [FromQuery(Name = "crs")] string? crs, [FromQuery(Name = "properties")] string? properties,
-        [FromQuery(Name = "precision")] string? precision, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+        string collectionId, string featureId, [AsParameters] FeatureRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
             return Problems.UnknownCollection(collectionId);
         }
 
-        var query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []) with { Precision = ItemsQueryParser.ParsePrecision(precision) };
+        var query = ItemsQueryParser.Parse(
+            collection, new ItemsRequest(null, null, null, null, parameters.Crs, null, null, null, null, null, parameters.Properties, null), [])
+            with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) };
 
         if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
             || await store.GetAsync(collection, id, cancellationToken) is not { } feature)

@@ -2,6 +2,12 @@ using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ComplianceAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Geo.Api.Analysis.ComplianceResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Geo.Api.Analysis.GeoJsonFeatureCollection>,
+    Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult>;
 
 namespace Geo.Api.Analysis;
 
@@ -37,13 +43,13 @@ public static class ComplianceApi
         return app;
     }
 
-    private static async Task<IResult> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, CancellationToken cancellationToken)
+    private static async Task<ComplianceAnswer> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         return Answer(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format);
     }
 
-    private static async Task<IResult> CheckDrawnAsync(
+    private static async Task<Results<ComplianceAnswer, JsonHttpResult<ComplianceUploadResponse>>> CheckDrawnAsync(
         HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(f, htmlAllowed: true);
@@ -71,7 +77,7 @@ public static class ComplianceApi
     }
 
     /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated.</summary>
-    private static async Task<IResult> CheckUploadAsync(HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<ComplianceUploadResponse>> CheckUploadAsync(HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
     {
         if (format != ResultFormat.Json)
         {
@@ -88,7 +94,7 @@ public static class ComplianceApi
             AnalysisJson.Options);
     }
 
-    private static IResult Answer(ComplianceResult result, ResultFormat format) => format switch
+    private static ComplianceAnswer Answer(ComplianceResult result, ResultFormat format) => format switch
     {
         ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
         ResultFormat.Csv => ComplianceExport.Csv(result),
@@ -97,7 +103,7 @@ public static class ComplianceApi
         _ => throw ResultFormats.Unhandled(format),
     };
 
-    private static async Task<IResult> ConflictsAsync([FromQuery(Name = "f")] string? f, ConstraintConflicts analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<ConstraintConflictsResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> ConflictsAsync([FromQuery(Name = "f")] string? f, ConstraintConflicts analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(f, htmlAllowed: false);
         var result = await analysis.RunAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -17,7 +18,7 @@ public static class FlowsApi
         return app;
     }
 
-    private static async Task<IResult> SummaryAsync([AsParameters] FlowSummaryRequest request, FlowSummary analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<FlowSummaryResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> SummaryAsync([AsParameters] FlowSummaryRequest request, FlowSummary analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
         var result = await analysis.RunAsync(request.GroupBy ?? "destination", cancellationToken);
@@ -49,7 +50,7 @@ public static class FlowsApi
             ["illustrative"] = true,
         })).ToList());
 
-    private static IResult Csv(FlowSummaryResult result)
+    private static FileContentHttpResult Csv(FlowSummaryResult result)
     {
         var groups = new CsvTable(["group_by", "key", "label", "flows", "households", "persons"]);
         foreach (var g in result.Groups)

@@ -3,6 +3,7 @@ using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -27,7 +28,7 @@ public static class IndicatorsApi
         return app;
     }
 
-    private static async Task<IResult> ListAsync([FromQuery(Name = "f")] string? f, IndicatorReport report, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<IndicatorsResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> ListAsync([FromQuery(Name = "f")] string? f, IndicatorReport report, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(f, htmlAllowed: false);
         var result = await report.RunAsync(cancellationToken);
@@ -43,7 +44,7 @@ public static class IndicatorsApi
         };
     }
 
-    private static async Task<IResult> RecordAsync(long id, [FromBody] ActualBody? body, IndicatorReport report, CancellationToken cancellationToken)
+    private static async Task<Created<IndicatorActual>> RecordAsync(long id, [FromBody] ActualBody? body, IndicatorReport report, CancellationToken cancellationToken)
     {
         if (body?.Value is not { } value)
         {
@@ -72,7 +73,7 @@ public static class IndicatorsApi
         ["status"] = i.Status,
     };
 
-    private static IResult Csv(IndicatorReportResult result)
+    private static FileContentHttpResult Csv(IndicatorReportResult result)
     {
         var table = new CsvTable(["id", "name", "target_text", "target_value", "unit", "lead_unit", "latest_value", "latest_as_of", "recorded_values", "status"]);
         foreach (var i in result.Indicators)

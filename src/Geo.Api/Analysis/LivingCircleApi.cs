@@ -1,5 +1,6 @@
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -18,7 +19,7 @@ public static class LivingCircleApi
         return app;
     }
 
-    private static async Task<IResult> RunAsync([AsParameters] LivingCircleRequest request, LivingCircle analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<LivingCircleResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> RunAsync([AsParameters] LivingCircleRequest request, LivingCircle analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
         var result = await analysis.RunAsync(request.Zone, request.DistanceM, cancellationToken);
@@ -49,7 +50,7 @@ public static class LivingCircleApi
             return new GeoJsonFeature(a.ZoneId, a.Geometry, properties);
         }).ToList());
 
-    private static IResult Csv(LivingCircleResult result)
+    private static FileContentHttpResult Csv(LivingCircleResult result)
     {
         var table = new CsvTable(["zone_id", "zone_name", "need", "label", "covered", "facilities", "nearest", "nearest_distance_m"]);
         foreach (var a in result.Areas)

@@ -2,6 +2,7 @@ using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -22,7 +23,7 @@ public static class OverlayApi
         return app;
     }
 
-    private static async Task<IResult> RunAsync([AsParameters] OverlayHttpRequest request, Overlay analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<OverlayResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> RunAsync([AsParameters] OverlayHttpRequest request, Overlay analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
         var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with a subject and layers");
@@ -54,7 +55,7 @@ public static class OverlayApi
             ["illustrative"] = true,
         })))).ToList());
 
-    private static IResult Csv(OverlayResult result)
+    private static FileContentHttpResult Csv(OverlayResult result)
     {
         var table = new CsvTable(
         [

@@ -3,6 +3,7 @@ using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -24,7 +25,7 @@ public static class ProjectsInAreaApi
         return app;
     }
 
-    private static async Task<IResult> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult>> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");

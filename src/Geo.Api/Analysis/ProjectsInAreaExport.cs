@@ -1,4 +1,5 @@
 using Geo.Core.Analysis;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -29,7 +30,7 @@ internal static class ProjectsInAreaExport
             return new GeoJsonFeature(p.Project.Id, p.Project.Geometry, properties);
         }).ToList());
 
-    public static IResult Csv(ProjectsInAreaResult result)
+    public static FileContentHttpResult Csv(ProjectsInAreaResult result)
     {
         var projects = new CsvTable(
         [

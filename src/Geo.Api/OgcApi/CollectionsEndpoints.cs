@@ -1,13 +1,14 @@
 using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi;
 
 /// <summary>Collection metadata: the list, one collection, and its queryables.</summary>
 internal static class CollectionsEndpoints
 {
-    public static async Task<IResult> Collections(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<CollectionList>, StatusCodeHttpResult>> Collections(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         var version = await store.GetDataVersionAsync(cancellationToken);
         if (ConditionalGet.NotModified(context, version) is { } notModified)
@@ -27,7 +28,7 @@ internal static class CollectionsEndpoints
             collections), OgcJson.Options);
     }
 
-    public static async Task<IResult> Collection(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<CollectionDescription>, StatusCodeHttpResult, ProblemHttpResult>> Collection(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -35,11 +36,15 @@ internal static class CollectionsEndpoints
         }
 
         var version = await store.GetDataVersionAsync(cancellationToken);
-        return ConditionalGet.NotModified(context, version)
-            ?? TypedResults.Json(await DescribeAsync(context.Request, store, version, collection, cancellationToken), OgcJson.Options);
+        if (ConditionalGet.NotModified(context, version) is { } notModified)
+        {
+            return notModified;
+        }
+
+        return TypedResults.Json(await DescribeAsync(context.Request, store, version, collection, cancellationToken), OgcJson.Options);
     }
 
-    public static IResult Queryables(string collectionId, HttpRequest request)
+    public static Results<JsonHttpResult<Queryables>, ProblemHttpResult> Queryables(string collectionId, HttpRequest request)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {

@@ -5,13 +5,21 @@ using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ItemsAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Geo.Api.OgcApi.FeatureCollectionResult,
+    Geo.Api.OgcApi.CsvFeatureCollectionResult,
+    Geo.Api.OgcApi.BaopanFeatureCollectionResult,
+    Geo.Api.OgcApi.ShapefileFeatureCollectionResult,
+    Geo.Api.OgcApi.GeoPackageFeatureCollectionResult,
+    Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult>;
 
 namespace Geo.Api.OgcApi;
 
 /// <summary>Features: a page of items (GET, or POST search with a CQL2-JSON body) and one feature.</summary>
 internal static class ItemsEndpoints
 {
-    public static async Task<IResult> Items(
+    public static async Task<Results<ItemsAnswer, ProblemHttpResult>> Items(
         string collectionId, [AsParameters] ItemsRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
@@ -26,7 +34,7 @@ internal static class ItemsEndpoints
             context, store, pageLinks: true, cancellationToken);
     }
 
-    public static async Task<IResult> Search(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<ItemsAnswer, ProblemHttpResult>> Search(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -50,7 +58,7 @@ internal static class ItemsEndpoints
         }
     }
 
-    public static async Task<IResult> Item(
+    public static async Task<Results<FeatureResult, StatusCodeHttpResult, ProblemHttpResult>> Item(
         string collectionId, string featureId, [AsParameters] FeatureRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
@@ -81,7 +89,7 @@ internal static class ItemsEndpoints
         ]);
     }
 
-    private static async Task<IResult> AnswerAsync(
+    private static async Task<ItemsAnswer> AnswerAsync(
         CollectionDefinition collection, Func<ItemsQuery> parse, HttpContext context, IFeatureStore store, bool pageLinks, CancellationToken cancellationToken)
     {
         var items = parse();

@@ -23,7 +23,7 @@ public static class OpenApiDocument
             });
             o.AddOperationTransformer(Analysis.UploadFormSchema.ApplyAsync);
             o.AddOperationTransformer(ResponseContent.ApplyAsync);
-            o.AddSchemaTransformer(ResponseContent.DescribeGeometryAsync);
+            o.AddSchemaTransformer(SchemaShapes.ApplyAsync);
         });
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Hosting;
 
@@ -82,27 +81,5 @@ internal static class ResponseContent
         }
 
         return new OpenApiSchemaReference(type.Name, document);
-    }
-
-    /// <summary>
-    /// NTS geometries are written by GeoJSON4STJ's converter, which the schema exporter cannot see into; describe
-    /// them as RFC 7946 geometry objects instead of leaving them untyped.
-    /// </summary>
-    public static Task DescribeGeometryAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (typeof(Geometry).IsAssignableFrom(context.JsonTypeInfo.Type))
-        {
-            schema.Type = JsonSchemaType.Object;
-            schema.Description = "GeoJSON geometry (RFC 7946)";
-            schema.Required = new HashSet<string> { "type" };
-            schema.Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                ["coordinates"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema() },
-                ["geometries"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
-            };
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -39,6 +39,7 @@ public static class ComplianceApi
         group.MapGet("/constraint-conflicts", ConflictsAsync)
             .WithName("ConstraintConflicts")
             .WithSummary("三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积")
+            .WithDescription("Each overlap of two control lines of different kinds, with its area (EPSG:4545). f=json|geojson|csv.")
             .ProducesResultFormats<ConstraintConflictsResponse>();
         return app;
     }

@@ -22,6 +22,7 @@ public static class IndicatorsApi
         group.MapPut("/{id:long}/actuals", RecordAsync)
             .WithName("RecordIndicatorActual")
             .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值）")
+            .WithDescription("Body: {\"value\": number, \"asOf\": \"YYYY-MM-DD\", \"note\": optional text}. 201 with the recorded row.")
             .Accepts<ActualBody>("application/json")
             .Produces<IndicatorActual>(StatusCodes.Status201Created)
             .ProducesBodyProblems();

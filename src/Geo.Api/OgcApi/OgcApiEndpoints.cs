@@ -12,18 +12,23 @@ public static class OgcApiEndpoints
     {
         var api = app.MapGroup(OgcLinks.Root).WithTags("OGC API – Features");
         api.MapGet("/", LandingEndpoints.Landing).WithName("landing").WithSummary("Landing page")
+            .WithDescription("Links to the OpenAPI document (service-desc), the API page (service-doc), the conformance declaration and the collections.")
             .ProducesJson<LandingPage>(OgcMediaTypes.Json);
         api.MapGet("/conformance", LandingEndpoints.Conformance).WithName("conformance").WithSummary("Conformance classes implemented")
+            .WithDescription("Exactly the classes implemented: clients such as QGIS push filters to the server only for the classes listed.")
             .ProducesJson<ConformanceDeclaration>(OgcMediaTypes.Json);
         api.MapGet("/collections", CollectionsEndpoints.Collections).WithName("collections").WithSummary("The collections")
+            .WithDescription("Every collection with its extent (CRS84 bbox, time interval), CRSs and links; the ETag follows the data version (304 when unchanged).")
             .ProducesJson<CollectionList>(OgcMediaTypes.Json)
             .Produces(StatusCodes.Status304NotModified);
         api.MapGet("/collections/{collectionId}", CollectionsEndpoints.Collection).WithName("collection").WithSummary("One collection")
+            .WithDescription("As in /collections, for one collection; 404 names the collections list.")
             .ProducesJson<CollectionDescription>(OgcMediaTypes.Json)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/queryables", CollectionsEndpoints.Queryables).WithName("queryables")
             .WithSummary("JSON Schema of the properties a filter, sortby or properties parameter may use")
+            .WithDescription("Types and, for coded properties, the allowed values (enum) from the catalog.")
             .ProducesJson<Queryables>("application/schema+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/items", ItemsEndpoints.Items).WithName("items")
@@ -47,6 +52,7 @@ public static class OgcApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesBodyProblems();
         api.MapGet("/collections/{collectionId}/items/{featureId}", ItemsEndpoints.Item).WithName("feature").WithSummary("One feature")
+            .WithDescription("GeoJSON with a top-level integer id; crs, properties and precision as for items.")
             .ProducesJson<FeatureDocument>(OgcMediaTypes.GeoJson)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)

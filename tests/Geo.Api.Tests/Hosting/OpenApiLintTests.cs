@@ -15,6 +15,7 @@ public sealed class OpenApiLintTests
             ["spectral", "lint", "--fail-severity", "error", "--ruleset", ".spectral.yaml", "../../docs/openapi.json"]);
 
         Assert.True(exitCode == 0, $"spectral lint found errors in docs/openapi.json (exit {exitCode}):\n{output}");
-        Assert.Contains("0 errors", output, StringComparison.Ordinal);
+        // Spectral ran and said so: a summary with no errors, or no findings at all.
+        Assert.Matches("0 errors|No results with a severity of 'error' found", output);
     }
 }

@@ -31,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 看图配置：底图开关和各集合的字段标题、代码名称（中英文） */
+        /**
+         * 看图配置：底图开关和各集合的字段标题、代码名称（中英文）
+         * @description Read once by the viewer at start-up; code names are code → [Chinese, English] from the catalog.
+         */
         get: operations["ViewerConfig"];
         put?: never;
         post?: never;
@@ -48,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Landing page */
+        /**
+         * Landing page
+         * @description Links to the OpenAPI document (service-desc), the API page (service-doc), the conformance declaration and the collections.
+         */
         get: operations["landing"];
         put?: never;
         post?: never;
@@ -65,7 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Conformance classes implemented */
+        /**
+         * Conformance classes implemented
+         * @description Exactly the classes implemented: clients such as QGIS push filters to the server only for the classes listed.
+         */
         get: operations["conformance"];
         put?: never;
         post?: never;
@@ -82,7 +91,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The collections */
+        /**
+         * The collections
+         * @description Every collection with its extent (CRS84 bbox, time interval), CRSs and links; the ETag follows the data version (304 when unchanged).
+         */
         get: operations["collections"];
         put?: never;
         post?: never;
@@ -99,7 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One collection */
+        /**
+         * One collection
+         * @description As in /collections, for one collection; 404 names the collections list.
+         */
         get: operations["collection"];
         put?: never;
         post?: never;
@@ -116,7 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** JSON Schema of the properties a filter, sortby or properties parameter may use */
+        /**
+         * JSON Schema of the properties a filter, sortby or properties parameter may use
+         * @description Types and, for coded properties, the allowed values (enum) from the catalog.
+         */
         get: operations["queryables"];
         put?: never;
         post?: never;
@@ -173,7 +191,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One feature */
+        /**
+         * One feature
+         * @description GeoJSON with a top-level integer id; crs, properties and precision as for items.
+         */
         get: operations["feature"];
         put?: never;
         post?: never;
@@ -270,7 +291,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积 */
+        /**
+         * 三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积
+         * @description Each overlap of two control lines of different kinds, with its area (EPSG:4545). f=json|geojson|csv.
+         */
         get: operations["ConstraintConflicts"];
         put?: never;
         post?: never;
@@ -328,7 +352,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 记录指标实际值（带日期；只追加，不覆盖以往数值） */
+        /**
+         * 记录指标实际值（带日期；只追加，不覆盖以往数值）
+         * @description Body: {"value": number, "asOf": "YYYY-MM-DD", "note": optional text}. 201 with the recorded row.
+         */
         put: operations["RecordIndicatorActual"];
         post?: never;
         delete?: never;

@@ -74,7 +74,7 @@ public static class ComplianceApi
             throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
-        return Answer(await analysis.RunAsync(geometry, body.Crs, cancellationToken), format);
+        return Answer(await analysis.RunAsync(DrawnGeometry.Read(geometry, body.Crs), cancellationToken), format);
     }
 
     /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated.</summary>

@@ -17,7 +17,7 @@ public static class OverlayApi
             .WithSummary("叠加分析：对象（要素编号或绘制图形）与管控边界、地块（按地类）、片区的叠加面积和占比")
             .WithDescription("Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
                 + "parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.")
-            .Accepts<OverlayRequest>("application/json")
+            .Accepts<OverlayBody>("application/json")
             .ProducesResultFormats<OverlayResponse>()
             .ProducesBodyProblems(drawnGeometry: true);
         return app;
@@ -27,7 +27,7 @@ public static class OverlayApi
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
         var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with a subject and layers");
-        var result = await analysis.RunAsync(body, cancellationToken);
+        var result = await analysis.RunAsync(body.ToRequest(), cancellationToken);
         return format switch
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
@@ -84,4 +84,18 @@ public static class OverlayApi
     }
 }
 
-public sealed record OverlayHttpRequest([FromBody] OverlayRequest? Body, [FromQuery(Name = "f")] string? F);
+public sealed record OverlayHttpRequest([FromBody] OverlayBody? Body, [FromQuery(Name = "f")] string? F);
+
+/// <summary>
+/// The subject (collection + ids, collection + CQL2 filter, or a drawn geometry with its optional crs) and the layers.
+/// The filter is passed on as CQL2 text (a JSON string) or CQL2-JSON (an object).
+/// </summary>
+public sealed record OverlayBody(
+    string? Collection = null, IReadOnlyList<long>? Ids = null, System.Text.Json.JsonElement? Filter = null,
+    System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null, IReadOnlyList<OverlayLayerRequest>? Layers = null)
+{
+    internal OverlayRequest ToRequest() => new()
+    {
+        Collection = Collection, Ids = Ids, Filter = Filter, Geometry = DrawnGeometry.ReadOptional(Geometry, Crs), Layers = Layers,
+    };
+}

@@ -29,7 +29,7 @@ public static class ProjectsInAreaApi
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
-        var result = await analysis.RunAsync(body.Area, body.Filter, cancellationToken);
+        var result = await analysis.RunAsync(body.ToArea(), body.Filter, cancellationToken);
         return format switch
         {
             ResultFormat.GeoJson => TypedResults.Json(ProjectsInAreaExport.Features(result), AnalysisJson.Options, "application/geo+json"),
@@ -49,7 +49,10 @@ public sealed record ProjectsInAreaBody(
     string? Category = null, string? Funding = null, int? YearFrom = null, int? YearTo = null, string? LeadUnit = null,
     double? MinInvestmentWan = null, double? MaxInvestmentWan = null)
 {
-    internal AreaRequest Area => new() { Geometry = Geometry, Crs = Crs, ZoneId = ZoneId, TownshipCode = TownshipCode, BufferM = BufferM };
+    internal AreaRequest ToArea() => new()
+    {
+        Geometry = DrawnGeometry.ReadOptional(Geometry, Crs), ZoneId = ZoneId, TownshipCode = TownshipCode, BufferM = BufferM,
+    };
 
     internal ProjectFilter Filter => new()
     {

@@ -55,14 +55,13 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
 
     private async Task<List<Subject>> SubjectsAsync(OverlayRequest request, List<string> notes, CancellationToken cancellationToken)
     {
-        if (request.Geometry is { ValueKind: not JsonValueKind.Null } json)
+        if (request.Geometry is { } input)
         {
             if (request.Collection is not null)
             {
                 throw InputException.Invalid("subject", "give either a geometry or a collection with ids, not both");
             }
 
-            var input = GeometryInput.Read(json, GeometryInput.ReadCrs(request.Crs));
             if (input.Repair is not null)
             {
                 notes.Add(input.Repair);
@@ -162,9 +161,8 @@ public sealed record OverlayRequest
     /// <summary>Instead of ids: a CQL2 filter on the collection, as CQL2 text (a JSON string) or CQL2-JSON (an object).</summary>
     public JsonElement? Filter { get; init; }
 
-    public JsonElement? Geometry { get; init; }
-
-    public JsonElement? Crs { get; init; }
+    /// <summary>A drawn subject, already read and checked (<see cref="GeometryInput.Drawn"/>).</summary>
+    public GeometryInput? Geometry { get; init; }
 
     public IReadOnlyList<OverlayLayerRequest>? Layers { get; init; }
 }

@@ -74,7 +74,7 @@ public sealed class OpenApiDocumentTests(EmbeddedServiceFactory factory) : IClas
     {
         using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
-        foreach (var body in new[] { "ProjectsInAreaBody", "DrawnSiteBody", "ActualBody", "OverlayRequest" })
+        foreach (var body in new[] { "ProjectsInAreaBody", "DrawnSiteBody", "ActualBody", "OverlayBody" })
         {
             Assert.False(schemas.GetProperty(body).TryGetProperty("required", out var required) && required.GetArrayLength() > 0,
                 $"{body} marks optional fields required: {required}");

@@ -678,7 +678,6 @@ export interface components {
             links: components["schemas"]["Link"][];
             notes?: string[] | null;
         };
-        JsonElement: unknown;
         KindCoverage: {
             need: string;
             label: string;
@@ -740,6 +739,14 @@ export interface components {
         OnlineBaseMap: {
             enabled: boolean;
         };
+        OverlayBody: {
+            collection?: string | null;
+            ids?: number[] | null;
+            filter?: unknown;
+            geometry?: unknown;
+            crs?: unknown;
+            layers?: components["schemas"]["OverlayLayerRequest"][] | null;
+        };
         OverlayLayerRequest: {
             layer?: string | null;
             classes?: string[] | null;
@@ -753,14 +760,6 @@ export interface components {
             /** Format: double */
             shareOfSubject: number | null;
             geometry: components["schemas"]["Geometry"];
-        };
-        OverlayRequest: {
-            collection?: string | null;
-            ids?: number[] | null;
-            filter?: (null) | components["schemas"]["JsonElement"];
-            geometry?: (null) | components["schemas"]["JsonElement"];
-            crs?: (null) | components["schemas"]["JsonElement"];
-            layers?: components["schemas"]["OverlayLayerRequest"][] | null;
         };
         OverlayResponse: {
             subjects: components["schemas"]["SubjectOverlay"][];
@@ -1372,7 +1371,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": (null) | components["schemas"]["OverlayRequest"];
+                "application/json": (null) | components["schemas"]["OverlayBody"];
             };
         };
         responses: {

@@ -1,6 +1,9 @@
 using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Crs;
+using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -96,6 +99,28 @@ public sealed record OverlayBody(
 {
     internal OverlayRequest ToRequest() => new()
     {
-        Collection = Collection, Ids = Ids, Filter = Filter, Geometry = DrawnGeometry.ReadOptional(Geometry, Crs), Layers = Layers,
+        Collection = Collection, Ids = Ids, Filter = SubjectFilter(), Geometry = DrawnGeometry.ReadOptional(Geometry, Crs), Layers = Layers,
     };
+
+    /// <summary>CQL2 text as a JSON string or CQL2-JSON as an object, geometries in CRS84, checked against the collection's queryables.</summary>
+    private FilterExpression? SubjectFilter()
+    {
+        if (Collection is null || Filter is not { ValueKind: not System.Text.Json.JsonValueKind.Null } filter)
+        {
+            return null;
+        }
+
+        var collection = Catalog.Find(Collection)
+            ?? throw InputException.NotFound("collection", $"there is no collection '{Collection}'; /ogcapi/collections lists them");
+        try
+        {
+            return filter.ValueKind == System.Text.Json.JsonValueKind.String
+                ? Cql2Filter.FromText(filter.GetString()!, SupportedCrs.Crs84.ToStorage, collection)
+                : Cql2Filter.FromJson(filter, SupportedCrs.Crs84.ToStorage, collection);
+        }
+        catch (FilterException e)
+        {
+            throw InputException.Invalid("filter", e.Message);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Geo.Core.Stores;
 using Geo.Testing;
 
@@ -294,10 +296,13 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     {
         var ids = await _sql.PairsAsync("SELECT id::text, ST_Area(ST_Transform(ST_Intersection(z.geom, "
             + "(SELECT ST_Union(geom) FROM constraints WHERE kind = 'geohazard')), 4545)) FROM zones z WHERE kind = 'resettlement' ORDER BY id");
-        using var filter = System.Text.Json.JsonDocument.Parse(filterJson);
+        using var json = System.Text.Json.JsonDocument.Parse(filterJson);
+        var filter = json.RootElement.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Cql2Filter.FromText(json.RootElement.GetString()!, SupportedCrs.Crs84.ToStorage, Catalog.Zones)
+            : Cql2Filter.FromJson(json.RootElement, SupportedCrs.Crs84.ToStorage, Catalog.Zones);
 
         var result = await new Overlay(Store, Spatial).RunAsync(
-            new OverlayRequest { Collection = "zones", Filter = filter.RootElement.Clone(), Layers = [new OverlayLayerRequest { Layer = "constraints", Classes = ["geohazard"] }] },
+            new OverlayRequest { Collection = "zones", Filter = filter, Layers = [new OverlayLayerRequest { Layer = "constraints", Classes = ["geohazard"] }] },
             None);
 
         Assert.Equal(ids.Select(i => long.Parse(i.Key, System.Globalization.CultureInfo.InvariantCulture)), result.Subjects.Select(s => s.Subject.Id!.Value));

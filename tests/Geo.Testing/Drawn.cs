@@ -1,9 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
+using Geo.Core.Analysis;
+using Geo.Core.Crs;
+using NetTopologySuite.Geometries;
 
 namespace Geo.Testing;
 
-/// <summary>Hand-drawn test polygons, as GeoJSON for the code under test and as WKT for the reference SQL.</summary>
+/// <summary>Hand-drawn test polygons, as a drawn input for the code under test and as WKT for the reference SQL.</summary>
 public sealed record Drawn(string Name, double[][] Ring)
 {
     /// <summary>Around the whole 浦里高新区 (zone 2, lon 108.242–108.425, lat 30.960–31.092).</summary>
@@ -26,7 +28,9 @@ public sealed record Drawn(string Name, double[][] Ring)
     public static readonly Drawn Outside = new("outside",
         [[90.0, 30.0], [90.1, 30.0], [90.1, 30.1], [90.0, 30.0]]);
 
-    public JsonElement GeoJson => JsonDocument.Parse(JsonSerializer.Serialize(new { type = "Polygon", coordinates = new[] { Ring } })).RootElement.Clone();
+    /// <summary>The polygon as a drawn lon/lat input, read and checked as a request's geometry is.</summary>
+    public GeometryInput Input => GeometryInput.Drawn(
+        Cgcs2000.GeometryFactory.CreatePolygon(Ring.Select(c => new Coordinate(c[0], c[1])).ToArray()), null);
 
     public string Wkt => "POLYGON((" + string.Join(",", Ring.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c[0]} {c[1]}"))) + "))";
 

@@ -3,6 +3,12 @@ using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Stores;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ComplianceAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Geo.Api.Analysis.ComplianceResponse>,
+    Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Geo.Api.Analysis.GeoJsonFeatureCollection>,
+    Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult>;
 
 namespace Geo.Api.Analysis;
 
@@ -17,33 +23,35 @@ public static class ComplianceApi
             .WithSummary("合规性审查：要素与永久基本农田、生态保护红线、城镇开发边界、地质灾害隐患区的冲突及面积")
             .WithDescription("Overlap with 永久基本农田 or 生态保护红线 and the part outside 城镇开发边界 are conflicts; overlap with 地质灾害隐患区 is a warning. "
                 + "Verdict 合规 / 存在冲突 / 需关注. f=json|geojson|csv|html.")
-            .ProducesResultFormats(html: true);
+            .ProducesResultFormats<ComplianceResponse>(html: true);
         group.MapPost("/compliance", CheckDrawnAsync)
             .WithName("ComplianceOfDrawnSite")
             .WithSummary("合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积")
             .WithDescription("Body: {\"geometry\": GeoJSON geometry, \"crs\": optional}. Same rules and formats as the stored-feature check; "
                 + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note. "
                 + "Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV) and optional fields "
-                + "'crs' (EPSG:4490, 4513–4554, 4326, 3857), 'encoding' (gbk, utf-8) and 'from' (gcj02, bd09): one result per 地块 or feature, f=json; "
-                + "the upload limit is Uploads:MaxBytes (413 above it).")
+                + "'crs' (EPSG:4490, 4513–4554, 4326, 3857), 'encoding' (gbk, utf-8) and 'from' (gcj02, bd09): one result per 地块 or feature, f=json "
+                + "(ComplianceUploadResponse); the upload limit is Uploads:MaxBytes (413 above it).")
             // Both content types must be accepted here or routing answers 415; UploadFormSchema describes the form.
             .Accepts<DrawnSiteBody>("application/json", "multipart/form-data")
-            .ProducesResultFormats(html: true)
+            .ProducesResultFormats<ComplianceResponse>(html: true)
+            .AlsoProducesJson<ComplianceUploadResponse>("application/json")
             .ProducesBodyProblems(drawnGeometry: true);
         group.MapGet("/constraint-conflicts", ConflictsAsync)
             .WithName("ConstraintConflicts")
             .WithSummary("三线冲突：永久基本农田、生态保护红线、城镇开发边界相互重叠之处及面积")
-            .ProducesResultFormats();
+            .WithDescription("Each overlap of two control lines of different kinds, with its area (EPSG:4545). f=json|geojson|csv.")
+            .ProducesResultFormats<ConstraintConflictsResponse>();
         return app;
     }
 
-    private static async Task<IResult> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, IFeatureStore store, CancellationToken cancellationToken)
+    private static async Task<ComplianceAnswer> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         return await AnswerAsync(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format, store, cancellationToken);
     }
 
-    private static async Task<IResult> CheckDrawnAsync(
+    private static async Task<Results<ComplianceAnswer, JsonHttpResult<ComplianceUploadResponse>>> CheckDrawnAsync(
         HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(f, htmlAllowed: true);
@@ -67,11 +75,11 @@ public static class ComplianceApi
             throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
-        return await AnswerAsync(await analysis.RunAsync(geometry, body.Crs, cancellationToken), format, store, cancellationToken);
+        return await AnswerAsync(await analysis.RunAsync(DrawnGeometry.Read(geometry, body.Crs), cancellationToken), format, store, cancellationToken);
     }
 
     /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated.</summary>
-    private static async Task<IResult> CheckUploadAsync(HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<ComplianceUploadResponse>> CheckUploadAsync(HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
     {
         if (format != ResultFormat.Json)
         {
@@ -81,39 +89,23 @@ public static class ComplianceApi
         var layer = await UploadedFile.ReadAsync(http, limits, cancellationToken);
         var results = await analysis.RunAsync(layer, cancellationToken);
         return TypedResults.Json(
-            new
-            {
-                layer.File,
-                format = layer.Format.ToString(),
-                crs = new { layer.SourceCrs.Epsg, layer.SourceCrs.Title, source = layer.CrsSource },
-                layer.Encoding,
-                layer.Repair,
-                results = results.Select(r => new
-                {
-                    r.Feature.Row,
-                    r.Feature.Properties,
-                    r.Result.Subject,
-                    r.Result.Verdict,
-                    r.Result.Findings,
-                    r.Result.Notes,
-                }),
-                computedAt = DateTimeOffset.UtcNow,
-                dataNote = DataNote.Text,
-            },
+            new ComplianceUploadResponse(
+                layer.File, layer.Format.ToString(), new UploadCrs(layer.SourceCrs.Epsg, layer.SourceCrs.Title, layer.CrsSource), layer.Encoding, layer.Repair,
+                results.Select(r => new ComplianceUploadRow(r.Feature.Row, r.Feature.Properties, r.Result.Subject, r.Result.Verdict, r.Result.Findings, r.Result.Notes)),
+                DateTimeOffset.UtcNow, DataNote.Text),
             AnalysisJson.Options);
     }
 
-    private static async Task<IResult> AnswerAsync(ComplianceResult result, ResultFormat format, IFeatureStore store, CancellationToken cancellationToken) => format switch
+    private static async Task<ComplianceAnswer> AnswerAsync(ComplianceResult result, ResultFormat format, IFeatureStore store, CancellationToken cancellationToken) => format switch
     {
         ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
         ResultFormat.Csv => ComplianceExport.Csv(result),
         ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8"),
-        ResultFormat.Json => TypedResults.Json(
-            new { result.Subject, result.Verdict, result.Findings, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+        ResultFormat.Json => TypedResults.Json(ComplianceResponse.Of(result), AnalysisJson.Options),
         _ => throw ResultFormats.Unhandled(format),
     };
 
-    private static async Task<IResult> ConflictsAsync([FromQuery(Name = "f")] string? f, ConstraintConflicts analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<ConstraintConflictsResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> ConflictsAsync([FromQuery(Name = "f")] string? f, ConstraintConflicts analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(f, htmlAllowed: false);
         var result = await analysis.RunAsync(cancellationToken);
@@ -121,7 +113,7 @@ public static class ComplianceApi
         {
             ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => ComplianceExport.Csv(result),
-            ResultFormat.Json => TypedResults.Json(new { result.Conflicts, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new ConstraintConflictsResponse(result.Conflicts, result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };
@@ -157,4 +149,4 @@ internal static class UploadFormSchema
     }
 }
 
-public sealed record DrawnSiteBody(System.Text.Json.JsonElement? Geometry, System.Text.Json.JsonElement? Crs);
+public sealed record DrawnSiteBody(System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null);

@@ -1,4 +1,5 @@
 using Geo.Core.Analysis;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -24,7 +25,7 @@ internal static class ComplianceExport
             ["illustrative"] = true,
         })).ToList());
 
-    public static IResult Csv(ComplianceResult result)
+    public static FileContentHttpResult Csv(ComplianceResult result)
     {
         var table = new CsvTable(
         [
@@ -67,7 +68,7 @@ internal static class ComplianceExport
             ["illustrative"] = true,
         })).ToList());
 
-    public static IResult Csv(ConstraintConflictsResult result)
+    public static FileContentHttpResult Csv(ConstraintConflictsResult result)
     {
         var table = new CsvTable(["kind_a", "id_a", "name_a", "kind_b", "id_b", "name_b", "area_m2", "area_ha", "area_mu"]);
         foreach (var c in result.Conflicts)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Geo.Api.Csv;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -18,7 +19,7 @@ internal sealed class CsvTable(IReadOnlyList<string> header)
         return this;
     }
 
-    public static IResult Result(string fileName, params CsvTable[] tables)
+    public static FileContentHttpResult Result(string fileName, params CsvTable[] tables)
     {
         var text = new StringBuilder();
         foreach (var table in tables)

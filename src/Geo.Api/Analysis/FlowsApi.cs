@@ -1,5 +1,6 @@
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -13,11 +14,11 @@ public static class FlowsApi
             .WithName("FlowSummary")
             .WithSummary("搬迁流向汇总：按迁出地、安置区、年份或搬迁原因统计户数和人数；各安置区迁入户数与安置容量对比")
             .WithDescription("group_by=origin|destination|year|reason (default destination). Resettlement areas over capacity carry a warning. f=json|geojson|csv.")
-            .ProducesResultFormats();
+            .ProducesResultFormats<FlowSummaryResponse>();
         return app;
     }
 
-    private static async Task<IResult> SummaryAsync([AsParameters] FlowSummaryRequest request, FlowSummary analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<FlowSummaryResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> SummaryAsync([AsParameters] FlowSummaryRequest request, FlowSummary analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
         var result = await analysis.RunAsync(request.GroupBy ?? "destination", cancellationToken);
@@ -25,16 +26,11 @@ public static class FlowsApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new
-            {
+            ResultFormat.Json => TypedResults.Json(new FlowSummaryResponse(
                 result.GroupBy, result.Groups, result.TotalHouseholds, result.TotalPersons,
-                // The zone outlines are in the GeoJSON download; the JSON answer stays small.
-                resettlementAreas = result.ResettlementAreas.Select(a => new
-                {
-                    a.ZoneId, a.Name, a.CapacityHouseholds, a.InflowHouseholds, a.InflowPersons, a.Flows, a.Utilisation, a.OverCapacity, a.Warning,
-                }),
-                result.ComputedAt, dataNote = DataNote.Text,
-            }, AnalysisJson.Options),
+                result.ResettlementAreas.Select(a => new ResettlementAreaInflow(
+                    a.ZoneId, a.Name, a.CapacityHouseholds, a.InflowHouseholds, a.InflowPersons, a.Flows, a.Utilisation, a.OverCapacity, a.Warning)),
+                result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };
@@ -54,7 +50,7 @@ public static class FlowsApi
             ["illustrative"] = true,
         })).ToList());
 
-    private static IResult Csv(FlowSummaryResult result)
+    private static FileContentHttpResult Csv(FlowSummaryResult result)
     {
         var groups = new CsvTable(["group_by", "key", "label", "flows", "households", "persons"]);
         foreach (var g in result.Groups)

@@ -3,6 +3,7 @@ using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -17,17 +18,18 @@ public static class IndicatorsApi
             .WithSummary("附件1 主要指标：目标值、单位、牵头单位、最新实际值及日期、达标状态（达标/未达标/无数据）")
             .WithDescription("None of the 15 indicators can be computed from this service's data; actual values are recorded. "
                 + "'computed' lists figures our data do give (investment shares of 附件4), which are not 附件1 indicators. f=json|geojson|csv.")
-            .ProducesResultFormats();
+            .ProducesResultFormats<IndicatorsResponse>();
         group.MapPut("/{id:long}/actuals", RecordAsync)
             .WithName("RecordIndicatorActual")
             .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值）")
+            .WithDescription("Body: {\"value\": number, \"asOf\": \"YYYY-MM-DD\", \"note\": optional text}. 201 with the recorded row.")
             .Accepts<ActualBody>("application/json")
             .Produces<IndicatorActual>(StatusCodes.Status201Created)
             .ProducesBodyProblems();
         return app;
     }
 
-    private static async Task<IResult> ListAsync([FromQuery(Name = "f")] string? f, IndicatorReport report, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<IndicatorsResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> ListAsync([FromQuery(Name = "f")] string? f, IndicatorReport report, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(f, htmlAllowed: false);
         var result = await report.RunAsync(cancellationToken);
@@ -37,13 +39,13 @@ public static class IndicatorsApi
                 new GeoJsonFeatureCollection(result.Indicators.Select(i => new GeoJsonFeature(i.Id, null, Row(i))).ToList()),
                 AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new { result.Indicators, result.Computed, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new IndicatorsResponse(result.Indicators, result.Computed, result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };
     }
 
-    private static async Task<IResult> RecordAsync(long id, [FromBody] ActualBody? body, IndicatorReport report, CancellationToken cancellationToken)
+    private static async Task<Created<IndicatorActual>> RecordAsync(long id, [FromBody] ActualBody? body, IndicatorReport report, CancellationToken cancellationToken)
     {
         if (body?.Value is not { } value)
         {
@@ -72,7 +74,7 @@ public static class IndicatorsApi
         ["status"] = i.Status,
     };
 
-    private static IResult Csv(IndicatorReportResult result)
+    private static FileContentHttpResult Csv(IndicatorReportResult result)
     {
         var table = new CsvTable(["id", "name", "target_text", "target_value", "unit", "lead_unit", "latest_value", "latest_as_of", "recorded_values", "status"]);
         foreach (var i in result.Indicators)
@@ -91,4 +93,4 @@ public static class IndicatorsApi
 }
 
 /// <summary>An actual value and the date it refers to (YYYY-MM-DD).</summary>
-public sealed record ActualBody(double? Value, string? AsOf, string? Note);
+public sealed record ActualBody(double? Value = null, string? AsOf = null, string? Note = null);

@@ -1,5 +1,6 @@
 using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -14,11 +15,11 @@ public static class LivingCircleApi
             .WithSummary("一刻钟便民生活圈：安置区一定距离内的学校、医疗、市场、养老、托育、公园覆盖情况和缺口")
             .WithDescription("zone (optional; default every resettlement area), distance_m (default 1000). By road with pgRouting when a roads "
                 + "layer is loaded in PostGIS, otherwise a straight line in EPSG:4545 from the area's boundary; 'method' says which. f=json|geojson|csv.")
-            .ProducesResultFormats();
+            .ProducesResultFormats<LivingCircleResponse>();
         return app;
     }
 
-    private static async Task<IResult> RunAsync([AsParameters] LivingCircleRequest request, LivingCircle analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<LivingCircleResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> RunAsync([AsParameters] LivingCircleRequest request, LivingCircle analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
         var result = await analysis.RunAsync(request.Zone, request.DistanceM, cancellationToken);
@@ -26,13 +27,10 @@ public static class LivingCircleApi
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new
-            {
+            ResultFormat.Json => TypedResults.Json(new LivingCircleResponse(
                 result.DistanceMetres, result.Method,
-                // The zone outlines are in the GeoJSON download; the JSON answer stays small.
-                areas = result.Areas.Select(a => new { a.ZoneId, a.Name, a.Needs, a.Gaps, a.MissingFacilityKinds }),
-                result.Coverage, result.ComputedAt, dataNote = DataNote.Text,
-            }, AnalysisJson.Options),
+                result.Areas.Select(a => new LivingCircleAreaCoverage(a.ZoneId, a.Name, a.Needs, a.Gaps, a.MissingFacilityKinds)),
+                result.Coverage, result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };
@@ -52,7 +50,7 @@ public static class LivingCircleApi
             return new GeoJsonFeature(a.ZoneId, a.Geometry, properties);
         }).ToList());
 
-    private static IResult Csv(LivingCircleResult result)
+    private static FileContentHttpResult Csv(LivingCircleResult result)
     {
         var table = new CsvTable(["zone_id", "zone_name", "need", "label", "covered", "facilities", "nearest", "nearest_distance_m"]);
         foreach (var a in result.Areas)

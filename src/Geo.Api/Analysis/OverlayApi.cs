@@ -1,7 +1,11 @@
 using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Crs;
+using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -16,22 +20,22 @@ public static class OverlayApi
             .WithSummary("叠加分析：对象（要素编号或绘制图形）与管控边界、地块（按地类）、片区的叠加面积和占比")
             .WithDescription("Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
                 + "parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.")
-            .Accepts<OverlayRequest>("application/json")
-            .ProducesResultFormats()
+            .Accepts<OverlayBody>("application/json")
+            .ProducesResultFormats<OverlayResponse>()
             .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 
-    private static async Task<IResult> RunAsync([AsParameters] OverlayHttpRequest request, Overlay analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<OverlayResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> RunAsync([AsParameters] OverlayHttpRequest request, Overlay analysis, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: false);
         var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with a subject and layers");
-        var result = await analysis.RunAsync(body, cancellationToken);
+        var result = await analysis.RunAsync(body.ToRequest(), cancellationToken);
         return format switch
         {
             ResultFormat.GeoJson => TypedResults.Json(Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => Csv(result),
-            ResultFormat.Json => TypedResults.Json(new { result.Subjects, result.Notes, result.ComputedAt, dataNote = DataNote.Text }, AnalysisJson.Options),
+            ResultFormat.Json => TypedResults.Json(new OverlayResponse(result.Subjects, result.Notes, result.ComputedAt, DataNote.Text), AnalysisJson.Options),
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };
@@ -54,7 +58,7 @@ public static class OverlayApi
             ["illustrative"] = true,
         })))).ToList());
 
-    private static IResult Csv(OverlayResult result)
+    private static FileContentHttpResult Csv(OverlayResult result)
     {
         var table = new CsvTable(
         [
@@ -83,4 +87,40 @@ public static class OverlayApi
     }
 }
 
-public sealed record OverlayHttpRequest([FromBody] OverlayRequest? Body, [FromQuery(Name = "f")] string? F);
+public sealed record OverlayHttpRequest([FromBody] OverlayBody? Body, [FromQuery(Name = "f")] string? F);
+
+/// <summary>
+/// The subject (collection + ids, collection + CQL2 filter, or a drawn geometry with its optional crs) and the layers.
+/// The filter is passed on as CQL2 text (a JSON string) or CQL2-JSON (an object).
+/// </summary>
+public sealed record OverlayBody(
+    string? Collection = null, IReadOnlyList<long>? Ids = null, System.Text.Json.JsonElement? Filter = null,
+    System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null, IReadOnlyList<OverlayLayerRequest>? Layers = null)
+{
+    internal OverlayRequest ToRequest() => new()
+    {
+        Collection = Collection, Ids = Ids, Filter = SubjectFilter(), Geometry = DrawnGeometry.ReadOptional(Geometry, Crs), Layers = Layers,
+    };
+
+    /// <summary>CQL2 text as a JSON string or CQL2-JSON as an object, geometries in CRS84, checked against the collection's queryables.</summary>
+    private FilterExpression? SubjectFilter()
+    {
+        if (Collection is null || Filter is not { ValueKind: not System.Text.Json.JsonValueKind.Null } filter)
+        {
+            return null;
+        }
+
+        var collection = Catalog.Find(Collection)
+            ?? throw InputException.NotFound("collection", $"there is no collection '{Collection}'; /ogcapi/collections lists them");
+        try
+        {
+            return filter.ValueKind == System.Text.Json.JsonValueKind.String
+                ? Cql2Filter.FromText(filter.GetString()!, SupportedCrs.Crs84.ToStorage, collection)
+                : Cql2Filter.FromJson(filter, SupportedCrs.Crs84.ToStorage, collection);
+        }
+        catch (FilterException e)
+        {
+            throw InputException.Invalid("filter", e.Message);
+        }
+    }
+}

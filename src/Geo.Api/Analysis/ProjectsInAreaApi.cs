@@ -4,6 +4,7 @@ using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Stores;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -20,16 +21,16 @@ public static class ProjectsInAreaApi
                 + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
                 + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.")
             .Accepts<ProjectsInAreaBody>("application/json")
-            .ProducesResultFormats(html: true)
+            .ProducesResultFormats<ProjectsInAreaResponse>(html: true)
             .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 
-    private static async Task<IResult> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, IFeatureStore store, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult>> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
         var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
-        var result = await analysis.RunAsync(body.Area, body.Filter, cancellationToken);
+        var result = await analysis.RunAsync(body.ToArea(), body.Filter, cancellationToken);
         return format switch
         {
             ResultFormat.GeoJson => TypedResults.Json(ProjectsInAreaExport.Features(result), AnalysisJson.Options, "application/geo+json"),
@@ -45,10 +46,14 @@ public sealed record ProjectsInAreaRequest([FromBody] ProjectsInAreaBody? Body, 
 
 /// <summary>The area (one of geometry, zoneId, townshipCode; optional bufferM) and the optional project filters.</summary>
 public sealed record ProjectsInAreaBody(
-    JsonElement? Geometry, JsonElement? Crs, long? ZoneId, string? TownshipCode, double? BufferM,
-    string? Category, string? Funding, int? YearFrom, int? YearTo, string? LeadUnit, double? MinInvestmentWan, double? MaxInvestmentWan)
+    JsonElement? Geometry = null, JsonElement? Crs = null, long? ZoneId = null, string? TownshipCode = null, double? BufferM = null,
+    string? Category = null, string? Funding = null, int? YearFrom = null, int? YearTo = null, string? LeadUnit = null,
+    double? MinInvestmentWan = null, double? MaxInvestmentWan = null)
 {
-    internal AreaRequest Area => new() { Geometry = Geometry, Crs = Crs, ZoneId = ZoneId, TownshipCode = TownshipCode, BufferM = BufferM };
+    internal AreaRequest ToArea() => new()
+    {
+        Geometry = DrawnGeometry.ReadOptional(Geometry, Crs), ZoneId = ZoneId, TownshipCode = TownshipCode, BufferM = BufferM,
+    };
 
     internal ProjectFilter Filter => new()
     {

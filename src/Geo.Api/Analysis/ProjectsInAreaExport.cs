@@ -1,4 +1,5 @@
 using Geo.Core.Analysis;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 
@@ -8,21 +9,9 @@ internal static class ProjectsInAreaExport
     public const string Apportioned = "按面积比例分摊（apportioned）";
     public const string Whole = "全额计入";
 
-    public static object Json(ProjectsInAreaResult result) => new
-    {
-        area = new
-        {
-            result.Area.Description,
-            area = result.Area.Area,
-            result.Area.InsideDistrict,
-            result.Area.Geometry,
-        },
-        result.Summary,
-        projects = Features(result),
-        notes = result.Area.Notes,
-        result.ComputedAt,
-        dataNote = DataNote.Text,
-    };
+    public static ProjectsInAreaResponse Json(ProjectsInAreaResult result) => new(
+        new AreaDescription(result.Area.Description, result.Area.Area, result.Area.InsideDistrict, result.Area.Geometry),
+        result.Summary, Features(result), result.Area.Notes, result.ComputedAt, DataNote.Text);
 
     public static GeoJsonFeatureCollection Features(ProjectsInAreaResult result) =>
         new(result.Projects.Select(p =>
@@ -41,7 +30,7 @@ internal static class ProjectsInAreaExport
             return new GeoJsonFeature(p.Project.Id, p.Project.Geometry, properties);
         }).ToList());
 
-    public static IResult Csv(ProjectsInAreaResult result)
+    public static FileContentHttpResult Csv(ProjectsInAreaResult result)
     {
         var projects = new CsvTable(
         [

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Geo.Api.Hosting;
 
 namespace Geo.Api.Analysis;
 
@@ -33,12 +34,15 @@ internal static class ResultFormats
 
 internal static class ResultFormatMetadata
 {
-    /// <summary>Documents the answers an analysis endpoint gives for each <c>f</c>: JSON, GeoJSON, CSV and, for reports, HTML.</summary>
-    public static RouteHandlerBuilder ProducesResultFormats(this RouteHandlerBuilder builder, bool html = false)
+    /// <summary>
+    /// Documents the answers an analysis endpoint gives for each <c>f</c>: JSON as <typeparamref name="TJson"/>,
+    /// GeoJSON features, CSV and, for reports, HTML.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesResultFormats<TJson>(this RouteHandlerBuilder builder, bool html = false)
     {
-        builder.Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        return html ? builder.Produces(StatusCodes.Status200OK, contentType: "text/html") : builder;
+        builder.ProducesJson<TJson>()
+            .AlsoProducesJson<GeoJsonFeatureCollection>("application/geo+json")
+            .ProducesText("text/csv");
+        return html ? builder.ProducesText("text/html") : builder;
     }
 }

@@ -22,6 +22,8 @@ public static class OpenApiDocument
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(Analysis.UploadFormSchema.ApplyAsync);
+            o.AddOperationTransformer(ResponseContent.ApplyAsync);
+            o.AddSchemaTransformer(SchemaShapes.ApplyAsync);
         });
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)

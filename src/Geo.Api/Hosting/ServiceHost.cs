@@ -1,10 +1,14 @@
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Geo.Api.Analysis;
 using Geo.Api.Backends;
 using Geo.Api.OgcApi;
 using Geo.Api.Search;
+using Geo.Core.Crs;
 using Microsoft.AspNetCore.ResponseCompression;
+using NetTopologySuite.IO.Converters;
 
 namespace Geo.Api.Hosting;
 
@@ -19,7 +23,14 @@ public static class ServiceHost
         builder.WebHost.UseStaticWebAssets();
         builder.AddOperations();
         builder.Services.AddRequestLimits();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+            // As AnalysisJson writes them, so that the OpenAPI schemas (made from these options) match the answers.
+            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory(Cgcs2000.GeometryFactory));
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
         builder.Services.AddBackend(builder.Configuration);
         builder.Services.AddOpenApiDocument();
         builder.Services.AddResponseCompression(o =>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Core.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Hosting;
 
@@ -17,37 +18,27 @@ public static class ViewerConfigEndpoint
 
     public static IEndpointRouteBuilder MapViewerConfig(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, (IConfiguration configuration) => TypedResults.Json(new
-        {
-            baseMaps = new
-            {
-                tianditu = new
-                {
-                    enabled = configuration.GetValue<bool>("Viewer:BaseMaps:Tianditu:Enabled"),
-                    key = configuration["Viewer:BaseMaps:Tianditu:Key"] ?? "",
-                },
-                openStreetMap = new { enabled = configuration.GetValue<bool>("Viewer:BaseMaps:OpenStreetMap:Enabled") },
-            },
-            collections = Catalog.All.Where(c => c.HasGeometry).Select(c => new
-            {
-                id = c.Id,
-                titleZh = c.TitleZh,
-                titleEn = c.TitleEn,
-                properties = c.Properties.Select(p => new
-                {
-                    name = p.Name,
-                    titleZh = p.TitleZh,
-                    titleEn = p.TitleEn,
-                    type = p.Type.ToString(),
-                    values = p.Codes is { } codes ? Names(codes) : null,
-                    // Open lists (land-use codes) name codes for legends; the data's own column says them in popups.
-                    valuesOpen = p.Codes is { IsClosed: false } ? true : (bool?)null,
-                }),
-            }),
-            livingNeeds = Names(Catalog.LivingNeeds),
-        }, Options)).ExcludeFromDescription();
+        app.MapGet(Path, Config).WithTags("看图 Viewer").WithName("ViewerConfig")
+            .WithSummary("看图配置：底图开关和各集合的字段标题、代码名称（中英文）")
+            .WithDescription("Read once by the viewer at start-up; code names are code → [Chinese, English] from the catalog.")
+            .ProducesJson<ViewerConfig>();
         return app;
     }
+
+    private static JsonHttpResult<ViewerConfig> Config(IConfiguration configuration) => TypedResults.Json(new ViewerConfig(
+        new ViewerBaseMaps(
+            new TiandituBaseMap(
+                configuration.GetValue<bool>("Viewer:BaseMaps:Tianditu:Enabled"),
+                configuration["Viewer:BaseMaps:Tianditu:Key"] ?? ""),
+            new OnlineBaseMap(configuration.GetValue<bool>("Viewer:BaseMaps:OpenStreetMap:Enabled"))),
+        Catalog.All.Where(c => c.HasGeometry).Select(c => new ViewerCollection(
+            c.Id, c.TitleZh, c.TitleEn,
+            c.Properties.Select(p => new ViewerProperty(
+                p.Name, p.TitleZh, p.TitleEn, p.Type.ToString(),
+                p.Codes is { } codes ? Names(codes) : null,
+                // Open lists (land-use codes) name codes for legends; the data's own column says them in popups.
+                p.Codes is { IsClosed: false } ? true : null)))),
+        Names(Catalog.LivingNeeds)), Options);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -59,3 +50,17 @@ public static class ViewerConfigEndpoint
     private static Dictionary<string, string[]> Names(CodeList codes) =>
         codes.Values.ToDictionary(v => v.Code, v => new[] { v.TitleZh, v.TitleEn }, StringComparer.Ordinal);
 }
+
+internal sealed record ViewerConfig(ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds);
+
+internal sealed record ViewerBaseMaps(TiandituBaseMap Tianditu, OnlineBaseMap OpenStreetMap);
+
+/// <summary>天地图 needs a key; it is empty when the base map is off.</summary>
+internal sealed record TiandituBaseMap(bool Enabled, string Key);
+
+internal sealed record OnlineBaseMap(bool Enabled);
+
+internal sealed record ViewerCollection(string Id, string TitleZh, string TitleEn, IEnumerable<ViewerProperty> Properties);
+
+/// <summary>A field: <see cref="Values"/> names its codes (code → [Chinese, English]); <see cref="ValuesOpen"/> is true for open lists.</summary>
+internal sealed record ViewerProperty(string Name, string TitleZh, string TitleEn, string Type, IReadOnlyDictionary<string, string[]>? Values = null, bool? ValuesOpen = null);

@@ -1,13 +1,14 @@
 using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi;
 
 /// <summary>Collection metadata: the list, one collection, and its queryables.</summary>
 internal static class CollectionsEndpoints
 {
-    public static async Task<IResult> Collections(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<CollectionList>, StatusCodeHttpResult>> Collections(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         var version = await store.GetDataVersionAsync(cancellationToken);
         if (ConditionalGet.NotModified(context, version) is { } notModified)
@@ -15,21 +16,19 @@ internal static class CollectionsEndpoints
             return notModified;
         }
 
-        var collections = new List<object>();
+        var collections = new List<CollectionDescription>();
         foreach (var collection in Catalog.All)
         {
             collections.Add(await DescribeAsync(context.Request, store, version, collection, cancellationToken));
         }
 
-        return TypedResults.Json(new
-        {
-            links = new[] { new Link(OgcLinks.Absolute(context.Request, OgcLinks.Root + "/collections"), "self", OgcMediaTypes.Json) },
-            crs = SupportedCrs.All.Select(c => c.Uri),
-            collections,
-        }, OgcJson.Options);
+        return TypedResults.Json(new CollectionList(
+            [new Link(OgcLinks.Absolute(context.Request, OgcLinks.Root + "/collections"), "self", OgcMediaTypes.Json)],
+            SupportedCrs.All.Select(c => c.Uri),
+            collections), OgcJson.Options);
     }
 
-    public static async Task<IResult> Collection(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<JsonHttpResult<CollectionDescription>, StatusCodeHttpResult, ProblemHttpResult>> Collection(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -37,24 +36,28 @@ internal static class CollectionsEndpoints
         }
 
         var version = await store.GetDataVersionAsync(cancellationToken);
-        return ConditionalGet.NotModified(context, version)
-            ?? TypedResults.Json(await DescribeAsync(context.Request, store, version, collection, cancellationToken), OgcJson.Options);
+        if (ConditionalGet.NotModified(context, version) is { } notModified)
+        {
+            return notModified;
+        }
+
+        return TypedResults.Json(await DescribeAsync(context.Request, store, version, collection, cancellationToken), OgcJson.Options);
     }
 
-    public static IResult Queryables(string collectionId, HttpRequest request)
+    public static Results<JsonHttpResult<Queryables>, ProblemHttpResult> Queryables(string collectionId, HttpRequest request)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
             return Problems.UnknownCollection(collectionId);
         }
 
-        var properties = new Dictionary<string, object>
+        var properties = new Dictionary<string, Queryable>
         {
-            ["id"] = new { title = "编号", type = "integer" },
+            ["id"] = new("编号", Type: "integer"),
         };
         if (collection.HasGeometry)
         {
-            properties["geometry"] = new { title = "几何", format = GeometryFormat(collection.Geometry) };
+            properties["geometry"] = new("几何", Format: GeometryFormat(collection.Geometry));
         }
 
         foreach (var property in collection.Properties)
@@ -62,35 +65,27 @@ internal static class CollectionsEndpoints
             properties[property.Name] = Schema(property);
         }
 
-        return TypedResults.Json(new Dictionary<string, object>
-        {
-            ["$schema"] = "https://json-schema.org/draft/2019-09/schema",
-            ["$id"] = OgcLinks.Absolute(request, $"{OgcLinks.Root}/collections/{collection.Id}/queryables"),
-            ["type"] = "object",
-            ["title"] = collection.TitleZh,
-            ["properties"] = properties,
-            ["additionalProperties"] = false,
-        }, OgcJson.Options, "application/schema+json");
+        return TypedResults.Json(new Queryables(
+            "https://json-schema.org/draft/2019-09/schema",
+            OgcLinks.Absolute(request, $"{OgcLinks.Root}/collections/{collection.Id}/queryables"),
+            "object",
+            collection.TitleZh,
+            properties,
+            AdditionalProperties: false), OgcJson.Options, "application/schema+json");
     }
 
-    private static Dictionary<string, object> Schema(PropertyDefinition property)
+    private static Queryable Schema(PropertyDefinition property)
     {
-        var schema = new Dictionary<string, object> { ["title"] = property.TitleZh };
-        switch (property.Type)
+        var (type, format) = property.Type switch
         {
-            case PropertyType.Text: schema["type"] = "string"; break;
-            case PropertyType.Integer: schema["type"] = "integer"; break;
-            case PropertyType.Number: schema["type"] = "number"; break;
-            case PropertyType.Boolean: schema["type"] = "boolean"; break;
-            case PropertyType.Date: schema["type"] = "string"; schema["format"] = "date"; break;
-        }
-
-        if (property.AllowedValues is { } allowed)
-        {
-            schema["enum"] = allowed.ToArray();
-        }
-
-        return schema;
+            PropertyType.Text => ("string", null),
+            PropertyType.Integer => ("integer", null),
+            PropertyType.Number => ("number", null),
+            PropertyType.Boolean => ("boolean", null),
+            PropertyType.Date => ("string", "date"),
+            _ => throw new System.Diagnostics.UnreachableException($"PropertyType {property.Type} has no JSON Schema type"),
+        };
+        return new Queryable(property.TitleZh, type, format, property.AllowedValues?.ToArray());
     }
 
     private static string GeometryFormat(GeometryKind kind) => kind switch
@@ -105,34 +100,29 @@ internal static class CollectionsEndpoints
     };
 
     /// <summary>Answered from the store's summary for <paramref name="version"/>, the one the ETag was made from.</summary>
-    private static async Task<object> DescribeAsync(
+    private static async Task<CollectionDescription> DescribeAsync(
         HttpRequest request, IFeatureStore store, string version, CollectionDefinition collection, CancellationToken cancellationToken)
     {
         var summary = await store.GetSummaryAsync(collection, version, cancellationToken);
         var extent = summary.Extent;
         string[]? interval = summary is { FirstTime: { } first, LastTime: { } last } ? [Start(first), End(last)] : null;
         var path = $"{OgcLinks.Root}/collections/{collection.Id}";
-        return new
-        {
-            id = collection.Id,
-            title = collection.TitleZh,
-            description = collection.DescriptionZh,
-            extent = new
-            {
-                spatial = extent is null ? null : new { bbox = new[] { new[] { extent.MinX, extent.MinY, extent.MaxX, extent.MaxY } }, crs = SupportedCrs.Crs84Uri },
-                temporal = interval is null ? null : new { interval = new[] { interval }, trs = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian" },
-            },
-            itemType = "feature",
-            crs = SupportedCrs.All.Select(c => c.Uri),
-            storageCrs = SupportedCrs.Cgcs2000Geographic.Uri,
-            links = new[]
-            {
+        return new CollectionDescription(
+            collection.Id,
+            collection.TitleZh,
+            collection.DescriptionZh,
+            new CollectionExtent(
+                extent is null ? null : new SpatialExtent([[extent.MinX, extent.MinY, extent.MaxX, extent.MaxY]], SupportedCrs.Crs84Uri),
+                interval is null ? null : new TemporalExtent([interval], "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")),
+            "feature",
+            SupportedCrs.All.Select(c => c.Uri),
+            SupportedCrs.Cgcs2000Geographic.Uri,
+            [
                 new Link(OgcLinks.Absolute(request, path), "self", OgcMediaTypes.Json, collection.TitleZh),
                 new Link(OgcLinks.Absolute(request, path + "/items"), "items", OgcMediaTypes.GeoJson, collection.TitleZh),
                 new Link(OgcLinks.Absolute(request, path + "/items?f=csv"), "items", "text/csv", collection.TitleZh + "（CSV）"),
                 new Link(OgcLinks.Absolute(request, path + "/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性"),
-            },
-        };
+            ]);
     }
 
     private static string Start(object value) => value is long year ? $"{year:D4}-01-01T00:00:00Z" : $"{(DateOnly)value:yyyy-MM-dd}T00:00:00Z";

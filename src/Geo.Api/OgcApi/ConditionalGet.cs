@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Geo.Core.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Geo.Api.OgcApi;
@@ -11,11 +12,11 @@ namespace Geo.Api.OgcApi;
 /// </summary>
 internal static class ConditionalGet
 {
-    public static async Task<IResult?> NotModifiedAsync(HttpContext context, IFeatureStore store, CancellationToken cancellationToken) =>
+    public static async Task<StatusCodeHttpResult?> NotModifiedAsync(HttpContext context, IFeatureStore store, CancellationToken cancellationToken) =>
         NotModified(context, await store.GetDataVersionAsync(cancellationToken));
 
     /// <summary>The same, for a caller that has read <paramref name="version"/> itself to answer from it.</summary>
-    public static IResult? NotModified(HttpContext context, string version)
+    public static StatusCodeHttpResult? NotModified(HttpContext context, string version)
     {
         var request = context.Request;
         var input = Encoding.UTF8.GetBytes($"{version}|{request.Path}{request.QueryString}|{request.Headers.Accept}");

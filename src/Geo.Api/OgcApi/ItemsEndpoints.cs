@@ -5,16 +5,22 @@ using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ItemsAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Geo.Api.OgcApi.FeatureCollectionResult,
+    Geo.Api.OgcApi.CsvFeatureCollectionResult,
+    Geo.Api.OgcApi.BaopanFeatureCollectionResult,
+    Geo.Api.OgcApi.ShapefileFeatureCollectionResult,
+    Geo.Api.OgcApi.GeoPackageFeatureCollectionResult,
+    Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult>;
 
 namespace Geo.Api.OgcApi;
 
 /// <summary>Features: a page of items (GET, or POST search with a CQL2-JSON body) and one feature.</summary>
 internal static class ItemsEndpoints
 {
-    public static async Task<IResult> Items(
-        string collectionId, [AsParameters] ItemsRequest parameters, [FromQuery(Name = "precision")] string? precision,
-        HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<ItemsAnswer, ProblemHttpResult>> Items(
+        string collectionId, [AsParameters] ItemsRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -24,11 +30,11 @@ internal static class ItemsEndpoints
         var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
         return await AnswerAsync(
-            collection, () => ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(precision) },
+            collection, () => ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) },
             context, store, pageLinks: true, cancellationToken);
     }
 
-    public static async Task<IResult> Search(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<ItemsAnswer, ProblemHttpResult>> Search(string collectionId, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -52,16 +58,17 @@ internal static class ItemsEndpoints
         }
     }
 
-    public static async Task<IResult> Item(
-        string collectionId, string featureId, [FromQuery(Name = "crs")] string? crs, [FromQuery(Name = "properties")] string? properties,
-        [FromQuery(Name = "precision")] string? precision, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+    public static async Task<Results<FeatureResult, StatusCodeHttpResult, ProblemHttpResult>> Item(
+        string collectionId, string featureId, [AsParameters] FeatureRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
             return Problems.UnknownCollection(collectionId);
         }
 
-        var query = ItemsQueryParser.Parse(collection, new ItemsRequest(null, null, null, null, crs, null, null, null, null, null, properties, null), []) with { Precision = ItemsQueryParser.ParsePrecision(precision) };
+        var query = ItemsQueryParser.Parse(
+            collection, new ItemsRequest(null, null, null, null, parameters.Crs, null, null, null, null, null, parameters.Properties, null), [])
+            with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) };
 
         if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
             || await store.GetAsync(collection, id, cancellationToken) is not { } feature)
@@ -82,7 +89,7 @@ internal static class ItemsEndpoints
         ]);
     }
 
-    private static async Task<IResult> AnswerAsync(
+    private static async Task<ItemsAnswer> AnswerAsync(
         CollectionDefinition collection, Func<ItemsQuery> parse, HttpContext context, IFeatureStore store, bool pageLinks, CancellationToken cancellationToken)
     {
         var items = parse();

@@ -4,7 +4,7 @@ namespace Geo.Api.OgcApi;
 
 /// <summary>
 /// Query parameters of <c>/items</c>, bound as raw text so that a bad value gets our own problem+json answer naming
-/// the parameter, not the framework's bare 400. <c>precision</c> is bound by the endpoint; <c>encoding</c> is the
+/// the parameter, not the framework's bare 400. <c>precision</c> is the decimals of each coordinate; <c>encoding</c> is the
 /// attribute code page of <c>f=shp</c>. Any other parameter named after a queryable property is an equality
 /// filter (<c>?funding=政府</c>).
 /// </summary>
@@ -21,10 +21,17 @@ public sealed record ItemsRequest(
     [FromQuery(Name = "sortby")] string? SortBy,
     [FromQuery(Name = "properties")] string? Properties,
     [FromQuery(Name = "f")] string? Format,
-    [FromQuery(Name = "encoding")] string? Encoding = null)
+    [FromQuery(Name = "encoding")] string? Encoding = null,
+    [FromQuery(Name = "precision")] string? Precision = null)
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f", "encoding", "precision",
     };
 }
+
+/// <summary>Query parameters of one feature: output CRS, the properties to include and the coordinates' decimals.</summary>
+public sealed record FeatureRequest(
+    [FromQuery(Name = "crs")] string? Crs,
+    [FromQuery(Name = "properties")] string? Properties,
+    [FromQuery(Name = "precision")] string? Precision);

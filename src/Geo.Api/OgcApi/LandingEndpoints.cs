@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Geo.Api.OgcApi;
 
 /// <summary>The landing page and the conformance declaration.</summary>
@@ -26,19 +28,16 @@ internal static class LandingEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
     ];
 
-    public static IResult Landing(HttpRequest request) => TypedResults.Json(new
-    {
-        title = "开州区“小县大城”试点规划地图服务",
-        description = "Kaizhou small-county-big-city pilot: projects, zones, parcels, constraints and relocation flows (OGC API – Features)",
-        links = new[]
-        {
+    public static JsonHttpResult<LandingPage> Landing(HttpRequest request) => TypedResults.Json(new LandingPage(
+        "开州区“小县大城”试点规划地图服务",
+        "Kaizhou small-county-big-city pilot: projects, zones, parcels, constraints and relocation flows (OGC API – Features)",
+        [
             new Link(OgcLinks.Absolute(request, OgcLinks.Root), "self", OgcMediaTypes.Json, "本页"),
             new Link(OgcLinks.Absolute(request, OgcLinks.OpenApiPath), "service-desc", OgcMediaTypes.OpenApi, "OpenAPI 3 文档"),
             new Link(OgcLinks.Absolute(request, OgcLinks.ApiDocsPath), "service-doc", "text/html", "API 说明"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/conformance"), "conformance", OgcMediaTypes.Json, "符合的标准"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/collections"), "data", OgcMediaTypes.Json, "数据集合"),
-        },
-    }, OgcJson.Options);
+        ]), OgcJson.Options);
 
-    public static IResult Conformance() => TypedResults.Json(new { conformsTo = ConformanceClasses }, OgcJson.Options);
+    public static JsonHttpResult<ConformanceDeclaration> Conformance() => TypedResults.Json(new ConformanceDeclaration(ConformanceClasses), OgcJson.Options);
 }

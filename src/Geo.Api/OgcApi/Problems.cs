@@ -1,15 +1,17 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Geo.Api.OgcApi;
 
 /// <summary>problem+json answers that say what is wrong and how to fix it.</summary>
 internal static class Problems
 {
-    public static IResult UnknownCollection(string id) =>
+    public static ProblemHttpResult UnknownCollection(string id) =>
         TypedResults.Problem(
             title: "Collection not found",
             detail: $"there is no collection '{id}'; /ogcapi/collections lists them",
             statusCode: StatusCodes.Status404NotFound);
 
-    public static IResult UnknownFeature(string collection, string id) =>
+    public static ProblemHttpResult UnknownFeature(string collection, string id) =>
         TypedResults.Problem(
             title: "Feature not found",
             detail: $"collection '{collection}' has no feature with id '{id}'",

@@ -15,7 +15,7 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
-        var given = (request.Geometry is { ValueKind: not System.Text.Json.JsonValueKind.Null } ? 1 : 0)
+        var given = (request.Geometry is null ? 0 : 1)
             + (request.ZoneId is null ? 0 : 1) + (request.TownshipCode is null ? 0 : 1);
         if (given != 1)
         {
@@ -58,7 +58,7 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
         }
         else
         {
-            var input = GeometryInput.Read(request.Geometry!.Value, GeometryInput.ReadCrs(request.Crs));
+            var input = request.Geometry!;
             description = "绘制范围";
             geometry = input.Geometry;
             if (input.Repair is not null)

@@ -1,14 +1,10 @@
-using System.Text.Json;
-
 namespace Geo.Core.Analysis;
 
 /// <summary>An area to analyse: exactly one of a drawn geometry, a zone id or a township code, optionally buffered.</summary>
 public sealed record AreaRequest
 {
-    public JsonElement? Geometry { get; init; }
-
-    /// <summary>The CRS of <see cref="Geometry"/>: a string or a GeoJSON named crs object; none means lon/lat.</summary>
-    public JsonElement? Crs { get; init; }
+    /// <summary>A drawn area, already read and checked (<see cref="GeometryInput.Drawn"/>).</summary>
+    public GeometryInput? Geometry { get; init; }
 
     public long? ZoneId { get; init; }
 

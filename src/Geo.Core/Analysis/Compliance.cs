@@ -29,10 +29,8 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
         await RunAsync(await Subject.LoadAsync(store, collectionId, id, cancellationToken).ConfigureAwait(false), [], cancellationToken).ConfigureAwait(false);
 
     /// <summary>Checks a drawn site (a planned project's red line, say) before it is stored.</summary>
-    public async Task<ComplianceResult> RunAsync(System.Text.Json.JsonElement geometry, System.Text.Json.JsonElement? crs, CancellationToken cancellationToken)
-    {
-        return await RunAsync(GeometryInput.Read(geometry, GeometryInput.ReadCrs(crs)), "绘制范围", cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<ComplianceResult> RunAsync(GeometryInput site, CancellationToken cancellationToken) =>
+        await RunAsync(site, "绘制范围", cancellationToken).ConfigureAwait(false);
 
     /// <summary>Checks each feature of an uploaded file (each 地块 of a 报盘 TXT), in file order.</summary>
     public async Task<IReadOnlyList<(ImportedFeature Feature, ComplianceResult Result)>> RunAsync(ImportedLayer layer, CancellationToken cancellationToken)

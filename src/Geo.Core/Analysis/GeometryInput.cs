@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Geo.Core.Crs;
 using Geo.Core.GisData;
 using NetTopologySuite.Geometries;
@@ -21,26 +20,12 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
         ["EPSG:4545", "http://www.opengis.net/def/crs/EPSG/0/4545", "urn:ogc:def:crs:EPSG::4545"];
 
     /// <summary>
-    /// Reads a GeoJSON geometry. <paramref name="crs"/> may be lon/lat (CGCS2000, WGS84 or CRS84: the same at this
-    /// accuracy) or EPSG:4545 easting/northing metres; none means lon/lat, as RFC 7946 says.
+    /// A drawn geometry as the client sent it. <paramref name="crs"/> may be lon/lat (CGCS2000, WGS84 or CRS84: the
+    /// same at this accuracy) or EPSG:4545 easting/northing metres; none means lon/lat, as RFC 7946 says.
     /// </summary>
-    public static GeometryInput Read(JsonElement json, string? crs, string parameter = "geometry")
+    public static GeometryInput Drawn(Geometry geometry, string? crs, string parameter = "geometry")
     {
-        Geometry geometry;
-        try
-        {
-            geometry = json.Deserialize<Geometry>(GeometryJson.Options)
-                ?? throw InputException.Invalid(parameter, "the geometry is null");
-        }
-        catch (JsonException e)
-        {
-            throw InputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
-        }
-        catch (ArgumentException e)
-        {
-            throw InputException.Invalid(parameter, $"not a GeoJSON geometry: {e.Message}", e);
-        }
-
+        ArgumentNullException.ThrowIfNull(geometry);
         if (geometry.IsEmpty)
         {
             throw InputException.Invalid(parameter, "the geometry has no coordinates");
@@ -82,16 +67,6 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
                 $"输入图形无效（{error.Message}，位于 {error.Coordinate.X:0.#######}, {error.Coordinate.Y:0.#######}），已用 make-valid 修复："
                 + $"修复前面积 {before:0.##} m²，修复后 {after:0.##} m²。"));
     }
-
-    public static string? ReadCrs(JsonElement? crs) => crs switch
-    {
-        null => null,
-        { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
-        // The GeoJSON 2008 form: {"type":"name","properties":{"name":"EPSG:4545"}}.
-        { ValueKind: JsonValueKind.Object } o when o.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n) => n.GetString(),
-        _ => throw InputException.Invalid("crs", "crs must be a string such as \"EPSG:4545\" or a GeoJSON named crs object"),
-    };
 
     private static Geometry ToGeographic(Geometry geometry, string? crs, string parameter)
     {

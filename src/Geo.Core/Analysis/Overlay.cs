@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
@@ -55,14 +53,13 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
 
     private async Task<List<Subject>> SubjectsAsync(OverlayRequest request, List<string> notes, CancellationToken cancellationToken)
     {
-        if (request.Geometry is { ValueKind: not JsonValueKind.Null } json)
+        if (request.Geometry is { } input)
         {
             if (request.Collection is not null)
             {
                 throw InputException.Invalid("subject", "give either a geometry or a collection with ids, not both");
             }
 
-            var input = GeometryInput.Read(json, GeometryInput.ReadCrs(request.Crs));
             if (input.Repair is not null)
             {
                 notes.Add(input.Repair);
@@ -76,7 +73,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
             return [Subject.Drawn(input)];
         }
 
-        if (request.Collection is not null && request.Filter is { ValueKind: not JsonValueKind.Null } filter)
+        if (request.Collection is not null && request.Filter is { } filter)
         {
             return await FilteredSubjectsAsync(request.Collection, filter, notes, cancellationToken).ConfigureAwait(false);
         }
@@ -95,18 +92,15 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
         return subjects;
     }
 
-    /// <summary>Subjects chosen by a CQL2 filter: text as a JSON string, CQL2-JSON as an object (geometries in CRS84).</summary>
-    private async Task<List<Subject>> FilteredSubjectsAsync(string collectionId, JsonElement filter, List<string> notes, CancellationToken cancellationToken)
+    /// <summary>Subjects chosen by a CQL2 filter on the collection.</summary>
+    private async Task<List<Subject>> FilteredSubjectsAsync(string collectionId, FilterExpression filter, List<string> notes, CancellationToken cancellationToken)
     {
         var collection = Catalog.Find(collectionId)
             ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
         var subjects = new List<Subject>();
         try
         {
-            var expression = filter.ValueKind == JsonValueKind.String
-                ? Cql2Filter.FromText(filter.GetString()!, SupportedCrs.Crs84.ToStorage, collection)
-                : Cql2Filter.FromJson(filter, SupportedCrs.Crs84.ToStorage, collection);
-            var query = new FeatureQuery(collection) { Filter = expression, Limit = MaxFilteredSubjects + 1 };
+            var query = new FeatureQuery(collection) { Filter = filter, Limit = MaxFilteredSubjects + 1 };
 
             // Both stores may still refuse a filter while running it (a negative number to a fractional power).
             await foreach (var feature in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
@@ -159,12 +153,11 @@ public sealed record OverlayRequest
 
     public IReadOnlyList<long>? Ids { get; init; }
 
-    /// <summary>Instead of ids: a CQL2 filter on the collection, as CQL2 text (a JSON string) or CQL2-JSON (an object).</summary>
-    public JsonElement? Filter { get; init; }
+    /// <summary>Instead of ids: a CQL2 filter on the collection, parsed and type-checked (<see cref="Cql2Filter"/>).</summary>
+    public FilterExpression? Filter { get; init; }
 
-    public JsonElement? Geometry { get; init; }
-
-    public JsonElement? Crs { get; init; }
+    /// <summary>A drawn subject, already read and checked (<see cref="GeometryInput.Drawn"/>).</summary>
+    public GeometryInput? Geometry { get; init; }
 
     public IReadOnlyList<OverlayLayerRequest>? Layers { get; init; }
 }

@@ -2,7 +2,7 @@ import type { ViewerConfig } from './api';
 import { pick } from './i18n';
 
 /** Chinese and English names of coded values (code → [zh, en]), as the server's catalog (Catalog.cs) lists them. */
-export type Names = Record<string, [zh: string, en: string]>;
+export type Names = ViewerConfig['livingNeeds'];
 
 const byProperty = new Map<string, Names>();
 const closedLists = new Set<string>();

@@ -39,6 +39,48 @@ public sealed class OpenApiDocumentTests(EmbeddedServiceFactory factory) : IClas
         }
     }
 
+    [Fact]
+    public async Task Every_success_response_has_a_schema_for_each_content_type()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var missing = new List<string>();
+        var successes = 0;
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                foreach (var response in operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')))
+                {
+                    successes++;
+                    if (!response.Value.TryGetProperty("content", out var content) || !content.EnumerateObject().Any())
+                    {
+                        missing.Add($"{operation.Name} {path.Name} {response.Name}: no content");
+                        continue;
+                    }
+
+                    missing.AddRange(content.EnumerateObject()
+                        .Where(c => !c.Value.TryGetProperty("schema", out var schema) || !schema.EnumerateObject().Any())
+                        .Select(c => $"{operation.Name} {path.Name} {response.Name} {c.Name}: no schema"));
+                }
+            }
+        }
+
+        Assert.True(successes >= 19, $"only {successes} success responses found; the document lost endpoints");
+        Assert.True(missing.Count == 0, "responses without a schema:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public async Task Optional_body_fields_are_not_required()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        foreach (var body in new[] { "ProjectsInAreaBody", "DrawnSiteBody", "ActualBody", "OverlayBody" })
+        {
+            Assert.False(schemas.GetProperty(body).TryGetProperty("required", out var required) && required.GetArrayLength() > 0,
+                $"{body} marks optional fields required: {required}");
+        }
+    }
+
     private const string Refresh = "run UPDATE_OPENAPI=1 dotnet test tests/Geo.Api.Tests --filter OpenApiDocumentTests";
 
     private static bool JsonEqual(string a, string b) =>

@@ -1,7 +1,9 @@
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Geo.Core.Stores;
 using Geo.Testing;
 
@@ -30,7 +32,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
         var expectedCount = await _sql.LongAsync("SELECT count(*) FROM projects WHERE ST_Intersects(geom, ST_GeomFromText($1, 4490))", drawn.Wkt);
         var expectedTotal = await _sql.DoubleAsync("SELECT SUM(investment_wan) FROM projects WHERE ST_Intersects(geom, ST_GeomFromText($1, 4490))", drawn.Wkt);
 
-        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = drawn.GeoJson }, new ProjectFilter(), None);
+        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = drawn.Input }, new ProjectFilter(), None);
 
         Assert.True(expectedCount >= 4, "the drawn polygon should hold the Puli projects");
         Assert.Equal(expectedCount, result.Summary.Count);
@@ -50,7 +52,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
         var byFunding = await _sql.PairsAsync(
             "SELECT funding, SUM(investment_wan) FROM projects WHERE ST_Intersects(geom, ST_GeomFromText($1, 4490)) GROUP BY funding ORDER BY funding", drawn.Wkt);
 
-        var summary = (await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = drawn.GeoJson }, new ProjectFilter(), None)).Summary;
+        var summary = (await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = drawn.Input }, new ProjectFilter(), None)).Summary;
 
         Assert.Equal(byCategory.Select(r => r.Key), summary.ByGroup.Select(g => g.Key));
         Assert.All(byCategory.Zip(summary.ByGroup), p => Assert.Equal(p.First.Value, p.Second.TotalWan, Wan));
@@ -67,7 +69,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
         var whole = await _sql.DoubleAsync("SELECT ST_Area(ST_Transform(geom, 4545)) FROM projects WHERE id = 5");
         var investment = await _sql.DoubleAsync("SELECT investment_wan FROM projects WHERE id = 5");
 
-        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = drawn.GeoJson }, new ProjectFilter(), None);
+        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = drawn.Input }, new ProjectFilter(), None);
         var project5 = result.Projects.Single(p => p.Project.Id == 5);
 
         Assert.InRange(inside / whole, 0.05, 0.95);
@@ -88,7 +90,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
             Drawn.AroundPuli.Wkt);
 
         var result = await new ProjectsInArea(Store, Spatial).RunAsync(
-            new AreaRequest { Geometry = Drawn.AroundPuli.GeoJson }, new ProjectFilter { Funding = "市场", YearFrom = 2025 }, None);
+            new AreaRequest { Geometry = Drawn.AroundPuli.Input }, new ProjectFilter { Funding = "市场", YearFrom = 2025 }, None);
 
         Assert.NotEmpty(result.Projects);
         Assert.Equal(expected, result.Summary.TotalWan, Wan);
@@ -134,7 +136,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     [Fact]
     public async Task A_self_intersecting_polygon_is_repaired_and_the_repair_reported()
     {
-        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = Drawn.BowTie.GeoJson }, new ProjectFilter(), None);
+        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = Drawn.BowTie.Input }, new ProjectFilter(), None);
         var repaired = await _sql.DoubleAsync("SELECT ST_Area(ST_Transform(ST_MakeValid(ST_GeomFromText($1, 4490)), 4545))", Drawn.BowTie.Wkt);
 
         Assert.Contains(result.Area.Notes, n => n.Contains("make-valid", StringComparison.Ordinal));
@@ -144,7 +146,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     [Fact]
     public async Task An_area_outside_the_district_gives_an_empty_result_with_a_note()
     {
-        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = Drawn.Outside.GeoJson }, new ProjectFilter(), None);
+        var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = Drawn.Outside.Input }, new ProjectFilter(), None);
 
         Assert.Empty(result.Projects);
         Assert.Equal(0, result.Summary.TotalWan);
@@ -194,7 +196,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
             "SELECT ST_Area(ST_Transform(ST_Difference(ST_GeomFromText($1, 4490), (SELECT ST_Union(geom) FROM constraints WHERE kind = 'urban_boundary')), 4545))",
             site.Wkt);
 
-        var result = await new Compliance(Store, Spatial).RunAsync(site.GeoJson, null, None);
+        var result = await new Compliance(Store, Spatial).RunAsync(site.Input, None);
 
         Assert.InRange(farmland, 1000, 0.95 * result.Subject.Area.SquareMetres);
         Assert.Equal(Compliance.Conflicting, result.Verdict);
@@ -205,7 +207,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     [Fact]
     public async Task A_site_drawn_outside_the_district_has_no_findings_and_says_why()
     {
-        var result = await new Compliance(Store, Spatial).RunAsync(Drawn.Outside.GeoJson, null, None);
+        var result = await new Compliance(Store, Spatial).RunAsync(Drawn.Outside.Input, None);
 
         Assert.Empty(result.Findings);
         Assert.Equal(Compliance.OutsideDistrict, result.Verdict);
@@ -295,10 +297,13 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     {
         var ids = await _sql.PairsAsync("SELECT id::text, ST_Area(ST_Transform(ST_Intersection(z.geom, "
             + "(SELECT ST_Union(geom) FROM constraints WHERE kind = 'geohazard')), 4545)) FROM zones z WHERE kind = 'resettlement' ORDER BY id");
-        using var filter = System.Text.Json.JsonDocument.Parse(filterJson);
+        using var json = System.Text.Json.JsonDocument.Parse(filterJson);
+        var filter = json.RootElement.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Cql2Filter.FromText(json.RootElement.GetString()!, SupportedCrs.Crs84.ToStorage, Catalog.Zones)
+            : Cql2Filter.FromJson(json.RootElement, SupportedCrs.Crs84.ToStorage, Catalog.Zones);
 
         var result = await new Overlay(Store, Spatial).RunAsync(
-            new OverlayRequest { Collection = "zones", Filter = filter.RootElement.Clone(), Layers = [new OverlayLayerRequest { Layer = "constraints", Classes = ["geohazard"] }] },
+            new OverlayRequest { Collection = "zones", Filter = filter, Layers = [new OverlayLayerRequest { Layer = "constraints", Classes = ["geohazard"] }] },
             None);
 
         Assert.Equal(ids.Select(i => long.Parse(i.Key, System.Globalization.CultureInfo.InvariantCulture)), result.Subjects.Select(s => s.Subject.Id!.Value));
@@ -315,7 +320,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
             + "WHERE ST_Intersects(geom, ST_GeomFromText($1, 4490)) GROUP BY kind ORDER BY kind", drawn.Wkt);
 
         var result = await new Overlay(Store, Spatial).RunAsync(
-            new OverlayRequest { Geometry = drawn.GeoJson, Layers = [new OverlayLayerRequest { Layer = "constraints" }] }, None);
+            new OverlayRequest { Geometry = drawn.Input, Layers = [new OverlayLayerRequest { Layer = "constraints" }] }, None);
 
         var classes = result.Subjects.Single().Layers.Single().Classes;
         Assert.Equal(expected.Select(e => e.Key), classes.Select(c => c.Class));

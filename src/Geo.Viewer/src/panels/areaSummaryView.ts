@@ -2,10 +2,10 @@ import type { Feature as GeoJsonFeature } from 'geojson';
 import { formatNumber, formatWan } from '../format';
 import { lang, t } from '../i18n';
 import type { AreaSummary, SummaryGroup } from '../analysis/areaSummary';
-import { codesOf, nameOf } from '../codeNames';
+import { codesOf, nameOf, type Names } from '../codeNames';
 
 /** The server labels in Chinese; coded groups (项目类别, 投资类别) get the catalog's English names under the toggle. */
-function breakdown(title: string, groups: SummaryGroup[], apportioned: boolean, names?: Record<string, [string, string]>): HTMLTableElement {
+function breakdown(title: string, groups: SummaryGroup[], apportioned: boolean, names?: Names): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'breakdown';
   table.createCaption().textContent = title;

@@ -1,3 +1,5 @@
+using Geo.Api.Backends.Embedded.Accounts;
+using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.GisData;
@@ -37,6 +39,7 @@ public static class StoreRegistration
             services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
             services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
             services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
+            services.AddPostGisAccounts(dataSources.Writes);
             return services;
         }
 
@@ -45,11 +48,12 @@ public static class StoreRegistration
         services.AddSingleton<IFeatureStore>(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
         services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));
+        services.AddEmbeddedAccounts(IndicatorActualsFolder(configuration));
         return services;
     }
 
     /// <summary>Where the embedded store keeps recorded indicator actuals; outside gis-data, which is generated.</summary>
-    private static string IndicatorActualsFolder(IConfiguration configuration) =>
+    internal static string IndicatorActualsFolder(IConfiguration configuration) =>
         configuration["IndicatorActuals:Path"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "kaizhou-geo");

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Geo.Api.Accounts;
 using Geo.Api.Analysis;
 using Geo.Api.OgcApi;
 using Geo.Api.Search;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Geo.Api.Hosting;
 
-/// <summary>Builds the web application: store, OGC API, OpenAPI, viewer, compression, CORS and problem details.</summary>
+/// <summary>Builds the web application: store, accounts, OGC API, OpenAPI, viewer, compression, CORS and problem details.</summary>
 public static class ServiceHost
 {
     public static WebApplication Build(string[] args)
@@ -20,6 +21,7 @@ public static class ServiceHost
         builder.Services.AddRequestLimits();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.Services.AddFeatureStore(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddOpenApiDocument();
         builder.Services.AddResponseCompression(o =>
         {
@@ -41,7 +43,8 @@ public static class ServiceHost
         app.UseDefaultFiles();
         app.UseRouting();
         app.UseCors();
-        app.MapStaticAssets();
+        app.UseAccounts();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApiDocument();
         app.MapOgcApi();
         app.MapProjectsInAreaApi();
@@ -52,6 +55,8 @@ public static class ServiceHost
         app.MapLivingCircleApi();
         app.MapSearchApi();
         app.MapViewerConfig();
+        app.MapSessionApi();
+        app.MapAuditApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -44,7 +44,7 @@ public static class ViewerConfigEndpoint
                 }),
             }),
             livingNeeds = Names(Catalog.LivingNeeds),
-        }, Options)).ExcludeFromDescription();
+        }, Options)).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

@@ -23,9 +23,22 @@ public sealed class ViewerServiceFactory : WebApplicationFactory<Program>
         return new Uri(address.TrimEnd('/') + "/");
     }
 
+    /// <summary>Accounts and indicator values made by the tests go here, not into the user's own folder.</summary>
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "viewer-data-" + Guid.NewGuid().ToString("N")[..8]);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Geo", "");
         builder.UseSetting("GisData:Path", RepoPaths.GisData);
+        builder.UseSetting("IndicatorActuals:Path", _data);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 }

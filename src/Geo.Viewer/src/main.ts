@@ -20,6 +20,7 @@ import { TimeSlider } from './panels/timeSlider';
 import { applyLayers, applyView, currentView, readPermalink, writePermalink } from './permalink';
 import { downloadBlob } from './download';
 import { Selection } from './selection';
+import { SessionControl } from './session';
 import { installTestHooks } from './testHooks';
 import { DrawTool } from './tools/drawTool';
 import { Toolbar } from './toolbar';
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
   });
 
   byId('lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
+  new SessionControl(byId('account') as HTMLButtonElement, byId('sign-in') as HTMLDialogElement);
   byId('export-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);

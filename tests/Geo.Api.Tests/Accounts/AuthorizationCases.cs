@@ -23,6 +23,12 @@ public abstract class AuthorizationCases(ServiceFactory factory)
 
     protected ServiceFactory Factory => factory;
 
+    /// <summary>A second service process on the same store (database, or folder), as behind a balancer.</summary>
+    protected abstract WebApplicationFactory<Program> AnotherProcess();
+
+    /// <summary>How many Data Protection keys the store holds (table rows, or files in the keys folder).</summary>
+    protected abstract Task<long> StoredKeyCountAsync();
+
     /// <summary>The audit trail as the store holds it, read without the service's code: (user, action, collection, target) oldest first.</summary>
     protected abstract Task<List<(string? User, string Action, string? Collection, string? Target)>> StoredAuditAsync();
 
@@ -103,6 +109,27 @@ public abstract class AuthorizationCases(ServiceFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/session")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/session")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PutAsync(Actuals, Actual(52, "after sign-out"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_opened_on_one_process_writes_through_another_sharing_the_store()
+    {
+        var name = await PasswordAccountAsync(Role.Editor, "balanced password");
+        var noCookies = new WebApplicationFactoryClientOptions { HandleCookies = false };
+        var signIn = await factory.CreateClient(noCookies).PostAsJsonAsync("/api/session", new { name, password = "balanced password" });
+        var csrf = (await JsonAsync(signIn)).GetProperty("antiforgeryToken").GetString();
+        var cookies = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+
+        await using var other = AnotherProcess();
+        using var request = new HttpRequestMessage(HttpMethod.Put, Actuals) { Content = Actual(60, "through another process") };
+        request.Headers.Add("Cookie", cookies);
+        request.Headers.Add(AccountsHosting.AntiforgeryHeader, csrf);
+        var written = await other.CreateClient(noCookies).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        Assert.Contains((name, AuditActions.IndicatorActualRecorded, "indicators", "8"), await StoredAuditAsync());
+        // Shared through the store, not through a folder in the machine's home that another host would not have.
+        Assert.True(await StoredKeyCountAsync() >= 1);
     }
 
     [Fact]
@@ -228,6 +255,11 @@ public abstract class AuthorizationCases(ServiceFactory factory)
 
 public sealed class PostGisAuthorizationTests(PostGisServiceFactory factory) : AuthorizationCases(factory), IClassFixture<PostGisServiceFactory>
 {
+    protected override WebApplicationFactory<Program> AnotherProcess() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Geo", Factory.Reference.Database.ConnectionString));
+
+    protected override Task<long> StoredKeyCountAsync() => Factory.Reference.Database.ScalarAsync<long>("SELECT count(*) FROM data_protection_keys");
+
     protected override async Task<List<(string? User, string Action, string? Collection, string? Target)>> StoredAuditAsync()
     {
         await using var command = Factory.Reference.DataSource.CreateCommand("SELECT user_name, action, collection, target FROM audit_log ORDER BY seq");
@@ -244,10 +276,22 @@ public sealed class PostGisAuthorizationTests(PostGisServiceFactory factory) : A
 
 public sealed class EmbeddedAuthorizationTests(EmbeddedServiceFactory factory) : AuthorizationCases(factory), IClassFixture<EmbeddedServiceFactory>
 {
+    protected override WebApplicationFactory<Program> AnotherProcess() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Geo", "");
+            b.UseSetting("GisData:Path", RepoPaths.GisData);
+            b.UseSetting("IndicatorActuals:Path", Folder);
+        });
+
+    protected override Task<long> StoredKeyCountAsync() =>
+        Task.FromResult((long)Directory.GetFiles(Path.Combine(Folder, "keys"), "key-*.xml").Length);
+
+    private string Folder => Factory.Services.GetRequiredService<IConfiguration>()["IndicatorActuals:Path"]!;
+
     protected override async Task<List<(string? User, string Action, string? Collection, string? Target)>> StoredAuditAsync()
     {
-        var folder = Factory.Services.GetRequiredService<IConfiguration>()["IndicatorActuals:Path"]!;
-        var lines = await File.ReadAllLinesAsync(Path.Combine(folder, JsonLinesAuditLog.FileName));
+        var lines = await File.ReadAllLinesAsync(Path.Combine(Folder, JsonLinesAuditLog.FileName));
         return [.. lines.Select(l => JsonDocument.Parse(l).RootElement).Select(e => (
             e.GetProperty("user").GetString(), e.GetProperty("action").GetString()!, e.GetProperty("collection").GetString(), e.GetProperty("target").GetString()))];
     }

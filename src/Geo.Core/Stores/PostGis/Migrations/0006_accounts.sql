@@ -45,3 +45,12 @@ CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
 
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+
+-- ASP.NET Core Data Protection's key ring (it signs session cookies and anti-forgery tokens), shared by every service
+-- process so that a session opened on one is valid on all: processes stay stateless behind a balancer without affinity.
+CREATE TABLE data_protection_keys (
+    id            bigserial PRIMARY KEY,
+    friendly_name text NOT NULL UNIQUE,
+    xml           text NOT NULL,
+    created_at    timestamptz NOT NULL DEFAULT now()
+);

@@ -22,6 +22,8 @@ public static class OpenApiDocument
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(Analysis.UploadFormSchema.ApplyAsync);
+            o.AddDocumentTransformer(Accounts.AccountsOpenApi.AddSchemesAsync);
+            o.AddOperationTransformer(Accounts.AccountsOpenApi.AddRequirementAsync);
         });
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)

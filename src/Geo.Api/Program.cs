@@ -1,7 +1,7 @@
 using Geo.Api.Cli;
 using Geo.Api.Hosting;
 
-// One executable, two faces: `Geo.Api migrate|import|check-data|catalog …` runs a CLI verb (any other bare word is
+// One executable, two faces: `Geo.Api migrate|import|check-data|catalog|users …` runs a CLI verb (any other bare word is
 // refused as an unknown verb); no verb, or only host settings such as `--urls …`, serves HTTP after the settings are validated.
 if (CliApp.IsVerb(args))
 {

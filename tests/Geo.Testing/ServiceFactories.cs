@@ -31,13 +31,27 @@ public abstract class ServiceFactory : WebApplicationFactory<Program>
 
     /// <summary>The PostGIS database answering reference SQL in the tests (the service's own on PostGIS).</summary>
     public abstract PostGisStoreFixture Reference { get; }
+
+    /// <summary>
+    /// A temporary folder, deleted with the factory, for what the embedded store writes (indicator actuals, accounts,
+    /// the audit trail, session keys): never the user's own folder.
+    /// </summary>
+    protected string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "geo-test-data-" + Guid.NewGuid().ToString("N")[..8]);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
 }
 
 /// <summary>The service on the embedded store, reading this repository's gis-data; reference SQL goes to a private PostGIS and recorded indicator actuals to a temporary folder.</summary>
 public sealed class EmbeddedServiceFactory : ServiceFactory, IAsyncLifetime
 {
     private readonly PostGisStoreFixture _reference = new();
-    private readonly string _actuals = Path.Combine(Path.GetTempPath(), "indicator-actuals-" + Guid.NewGuid().ToString("N")[..8]);
 
     public override PostGisStoreFixture Reference => _reference;
 
@@ -48,16 +62,7 @@ public sealed class EmbeddedServiceFactory : ServiceFactory, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         GisDataServiceFactory.UseEmbeddedStore(builder, RepoPaths.GisData);
-        builder.UseSetting("IndicatorActuals:Path", _actuals);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(_actuals))
-        {
-            Directory.Delete(_actuals, recursive: true);
-        }
+        builder.UseSetting("IndicatorActuals:Path", DataFolder);
     }
 }
 
@@ -91,5 +96,9 @@ public sealed class GisDataServiceFactory(string? gisData = null) : ServiceFacto
         builder.UseSetting("GisData:Path", gisData);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => UseEmbeddedStore(builder, gisData ?? RepoPaths.GisData);
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        UseEmbeddedStore(builder, gisData ?? RepoPaths.GisData);
+        builder.UseSetting("IndicatorActuals:Path", DataFolder);
+    }
 }

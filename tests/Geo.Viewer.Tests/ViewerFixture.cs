@@ -24,6 +24,9 @@ public sealed class ViewerFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The service's own services, to make accounts as the CLI would.</summary>
+    public IServiceProvider Services => _service.Services;
+
     public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(RepoPaths.Root, "artifacts", "screenshots")).FullName;
 
     public async Task InitializeAsync()

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Geo.Api.Accounts;
 using Geo.Api.Hosting;
 using Geo.Core;
+using Geo.Core.Accounts;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Microsoft.AspNetCore.Mvc;
@@ -20,11 +23,14 @@ public static class IndicatorsApi
                 + "'computed' lists figures our data do give (investment shares of 附件4), which are not 附件1 indicators. f=json|geojson|csv.")
             .ProducesResultFormats<IndicatorsResponse>();
         group.MapPut("/{id:long}/actuals", RecordAsync)
+            .RequireAuthorization(AuthPolicies.Edit)
             .WithName("RecordIndicatorActual")
-            .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值）")
+            .WithSummary("记录指标实际值（带日期；只追加，不覆盖以往数值；需编辑或管理员账户，记入审计）")
             .WithDescription("Body: {\"value\": number, \"asOf\": \"YYYY-MM-DD\", \"note\": optional text}. 201 with the recorded row.")
             .Accepts<ActualBody>("application/json")
             .Produces<IndicatorActual>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesBodyProblems();
         return app;
     }
@@ -45,7 +51,8 @@ public static class IndicatorsApi
         };
     }
 
-    private static async Task<Created<IndicatorActual>> RecordAsync(long id, [FromBody] ActualBody? body, IndicatorReport report, CancellationToken cancellationToken)
+    private static async Task<Created<IndicatorActual>> RecordAsync(
+        long id, [FromBody] ActualBody? body, IndicatorReport report, IAuditLog audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body?.Value is not { } value)
         {
@@ -58,6 +65,10 @@ public static class IndicatorsApi
         }
 
         var recorded = await report.RecordAsync(new NewIndicatorActual(id, value, asOf, body.Note), cancellationToken);
+        await audit.AppendAsync(
+            new NewAuditEntry(AuthPolicies.Actor(user), AuditActions.IndicatorActualRecorded, "indicators", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                System.Text.Json.JsonSerializer.Serialize(new { recorded.Sequence, recorded.Value, asOf = body.AsOf, recorded.Note }, AnalysisJson.Options)),
+            cancellationToken);
         return TypedResults.Created($"/api/indicators#{id}", recorded);
     }
 

@@ -8,7 +8,7 @@ namespace Geo.Api.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["migrate", "import", "check-data", "catalog"];
+    private static readonly string[] Verbs = ["migrate", "import", "check-data", "catalog", "users"];
 
     /// <summary>
     /// True when the arguments are for the CLI: a first word that is not a host setting. The web host takes only
@@ -18,7 +18,8 @@ public static class CliApp
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && (args[0] is "--help" or "-h" || (!args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="input">Where a verb reads a password (null: standard input when redirected, else a prompt).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, TextReader? input = null)
     {
         var root = new RootCommand("开州区“小县大城”规划地图服务 — run with no verb to serve HTTP")
         {
@@ -26,6 +27,7 @@ public static class CliApp
             ImportVerb.Create(output),
             CheckDataVerb.Create(output),
             CatalogVerb.Create(output),
+            UsersVerb.Create(input, output),
         };
 
         if (args.Length > 0 && args[0] is not ("help" or "--help" or "-h") && !Verbs.Contains(args[0]))

@@ -24,6 +24,8 @@ public static class OpenApiDocument
             o.AddOperationTransformer(Analysis.UploadFormSchema.ApplyAsync);
             o.AddOperationTransformer(ResponseContent.ApplyAsync);
             o.AddSchemaTransformer(SchemaShapes.ApplyAsync);
+            o.AddDocumentTransformer(Accounts.AccountsOpenApi.AddSchemesAsync);
+            o.AddOperationTransformer(Accounts.AccountsOpenApi.AddRequirementAsync);
         });
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)

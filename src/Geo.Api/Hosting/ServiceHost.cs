@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Geo.Api.Accounts;
 using Geo.Api.Analysis;
 using Geo.Api.Backends;
 using Geo.Api.OgcApi;
@@ -12,7 +13,7 @@ using NetTopologySuite.IO.Converters;
 
 namespace Geo.Api.Hosting;
 
-/// <summary>Builds the web application: store, OGC API, OpenAPI, viewer, compression, CORS and problem details.</summary>
+/// <summary>Builds the web application: store, accounts, OGC API, OpenAPI, viewer, compression, CORS and problem details.</summary>
 public static class ServiceHost
 {
     public static WebApplication Build(string[] args)
@@ -32,6 +33,7 @@ public static class ServiceHost
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddBackend(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddOpenApiDocument();
         builder.Services.AddResponseCompression(o =>
         {
@@ -53,7 +55,8 @@ public static class ServiceHost
         app.UseDefaultFiles();
         app.UseRouting();
         app.UseCors();
-        app.MapStaticAssets();
+        app.UseAccounts();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApiDocument();
         app.MapOgcApi();
         app.MapProjectsInAreaApi();
@@ -64,6 +67,8 @@ public static class ServiceHost
         app.MapLivingCircleApi();
         app.MapSearchApi();
         app.MapViewerConfig();
+        app.MapSessionApi();
+        app.MapAuditApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -21,7 +21,7 @@ public static class ViewerConfigEndpoint
         app.MapGet(Path, Config).WithTags("看图 Viewer").WithName("ViewerConfig")
             .WithSummary("看图配置：底图开关和各集合的字段标题、代码名称（中英文）")
             .WithDescription("Read once by the viewer at start-up; code names are code → [Chinese, English] from the catalog.")
-            .ProducesJson<ViewerConfig>();
+            .ProducesJson<ViewerConfig>().AllowAnonymous();
         return app;
     }
 

@@ -41,3 +41,37 @@ export async function fetchAllItems(collection: string, bbox?: number[], signal?
   }
   return features;
 }
+
+/** The signed-in account (GET/POST /api/session) and the token its writes send in X-CSRF-TOKEN. */
+export interface Session {
+  name: string;
+  role: 'viewer' | 'editor' | 'admin';
+  antiforgeryToken: string;
+}
+
+/** Who is signed in, or null (401). */
+export async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
+  const response = await fetch('/api/session', { signal, credentials: 'same-origin' });
+  if (response.status === 401) {
+    return null;
+  }
+  if (!response.ok) {
+    throw new Error(`/api/session: HTTP ${response.status}`);
+  }
+  return (await response.json()) as Session;
+}
+
+/** Signs in; the answer's status says why not (401 wrong name or password, 429 too many failures). */
+export async function signIn(name: string, password: string): Promise<Session | { status: number }> {
+  const response = await fetch('/api/session', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  return response.ok ? ((await response.json()) as Session) : { status: response.status };
+}
+
+export async function signOut(session: Session): Promise<void> {
+  await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin', headers: { 'X-CSRF-TOKEN': session.antiforgeryToken } });
+}

@@ -22,6 +22,7 @@ import { applyLayers, applyView, currentView, readPermalink, writePermalink } fr
 import { downloadBlob } from './download';
 import { setReferenceSources } from './referenceNames';
 import { Selection } from './selection';
+import { SessionControl } from './session';
 import { DrawTool } from './tools/drawTool';
 import { Toolbar } from './toolbar';
 
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
   });
 
   byId('lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
+  new SessionControl(byId('account') as HTMLButtonElement, byId('sign-in') as HTMLDialogElement);
   byId('export-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);

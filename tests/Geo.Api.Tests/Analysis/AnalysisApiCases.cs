@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
+using Geo.Core.Accounts;
 using Geo.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -12,6 +13,9 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
 {
     private const string Puli = """{"type":"Polygon","coordinates":[[[108.235,30.952],[108.432,30.952],[108.432,31.10],[108.33,31.105],[108.235,31.0],[108.235,30.952]]]}""";
     private readonly HttpClient _client = factory.CreateClient();
+
+    /// <summary>Writes need an editor account (issue 13); reads stay anonymous.</summary>
+    private Task<HttpClient> EditorAsync() => factory.CreateClient().AuthorizeAsync(factory.Services, Role.Editor);
 
     [Fact]
     public async Task Projects_in_a_drawn_polygon_around_Puli_sum_to_the_summary_total()
@@ -230,7 +234,7 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
         string method, string url, string? body, HttpStatusCode status, string parameter)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = body is null ? null : Json(body) };
-        var response = await _client.SendAsync(request);
+        var response = await (method == "PUT" ? await EditorAsync() : _client).SendAsync(request);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -282,9 +286,10 @@ public abstract class AnalysisApiCases(WebApplicationFactory<Program> factory)
     [Fact]
     public async Task A_recorded_actual_is_201_and_becomes_the_latest_value()
     {
-        var created = await _client.PutAsync("/api/indicators/8/actuals", Json("""{"value":100,"asOf":"2025-06-30","note":"城管局报送"}"""));
-        var badDate = await _client.PutAsync("/api/indicators/8/actuals", Json("""{"value":100,"asOf":"30/06/2025"}"""));
-        var unknown = await _client.PutAsync("/api/indicators/99/actuals", Json("""{"value":1,"asOf":"2025-06-30"}"""));
+        var editor = await EditorAsync();
+        var created = await editor.PutAsync("/api/indicators/8/actuals", Json("""{"value":100,"asOf":"2025-06-30","note":"城管局报送"}"""));
+        var badDate = await editor.PutAsync("/api/indicators/8/actuals", Json("""{"value":100,"asOf":"30/06/2025"}"""));
+        var unknown = await editor.PutAsync("/api/indicators/99/actuals", Json("""{"value":1,"asOf":"2025-06-30"}"""));
         var indicators = await GetJsonAsync("/api/indicators");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

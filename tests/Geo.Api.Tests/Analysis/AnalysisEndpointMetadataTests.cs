@@ -17,13 +17,18 @@ public sealed class AnalysisEndpointMetadataTests(EmbeddedServiceFactory factory
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .ToList();
 
-        Assert.Equal(10, endpoints.Count);
+        Assert.Equal(15, endpoints.Count);
         Assert.All(endpoints, e =>
         {
-            Assert.NotNull(e.Metadata.GetMetadata<IEndpointNameMetadata>());
+            var name = e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+            Assert.NotNull(name);
             Assert.False(string.IsNullOrWhiteSpace(e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary));
             Assert.NotEmpty(e.Metadata.GetMetadata<ITagsMetadata>()!.Tags);
-            Assert.Contains(e.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>(), p => p.StatusCode == StatusCodes.Status400BadRequest);
+            // GET /api/session takes no input at all: the only route with nothing a client could send wrong.
+            if (name != "CurrentSession")
+            {
+                Assert.Contains(e.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>(), p => p.StatusCode == StatusCodes.Status400BadRequest);
+            }
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Core.Accounts;
 using Geo.Core.GisData;
 using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -34,12 +35,13 @@ public sealed class DatabaseOutageTests : IDisposable
 
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Geo", connectionString));
         var client = factory.CreateClient();
+        var editor = await factory.CreateClient().AuthorizeAsync(factory.Services, Role.Editor);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Items)).StatusCode);
-        var acknowledged = await IndicatorActualRows.RecordAcknowledgedAsync(client, 5, 10, 1.25);
+        var acknowledged = await IndicatorActualRows.RecordAcknowledgedAsync(editor, 5, 10, 1.25);
 
         _cluster.Stop();
 
-        foreach (var down in new[] { await client.GetAsync(Items), await IndicatorActualRows.RecordAsync(client, 1, 999.25, "while down") })
+        foreach (var down in new[] { await client.GetAsync(Items), await IndicatorActualRows.RecordAsync(editor, 1, 999.25, "while down") })
         {
             IndicatorActualRows.AssertUnavailable(down);
             var problem = JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement;
@@ -61,7 +63,7 @@ public sealed class DatabaseOutageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, statuses[^1]);
         Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await IndicatorActualRows.RecordAsync(client, 2, 42.5, "after the restart")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await IndicatorActualRows.RecordAsync(editor, 2, 42.5, "after the restart")).StatusCode);
 
         var rows = await IndicatorActualRows.ReadAsync(connectionString);
         IndicatorActualRows.AssertEachPresent(acknowledged, rows);

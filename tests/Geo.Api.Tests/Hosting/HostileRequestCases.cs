@@ -29,7 +29,7 @@ public abstract class HostileRequestCases(ServiceFactory factory)
     [Fact]
     public async Task The_last_possible_offset_gives_no_negative_page_link()
     {
-        using var client = HostileRequests.Client(factory);
+        using var client = await HostileRequests.ClientAsync(factory);
         var response = await client.GetAsync("/ogcapi/collections/projects/items?offset=2147483647&limit=10000");
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
@@ -46,7 +46,7 @@ public abstract class HostileRequestCases(ServiceFactory factory)
     private async Task AssertRefusedAsync(string name)
     {
         var request = HostileRequests.All[name];
-        using var client = HostileRequests.Client(factory);
+        using var client = await HostileRequests.ClientAsync(factory);
 
         var (response, body, elapsed) = await HostileRequests.SendAsync(client, HostileRequests.Message(request));
 

@@ -62,7 +62,7 @@ public abstract class HttpSurfaceFuzzCases(ServiceFactory factory, ITestOutputHe
     {
         var operations = Operations();
         var random = new Random(Seed);
-        using var client = HostileRequests.Client(factory);
+        using var client = await HostileRequests.ClientAsync(factory);
         var timeout = HostileRequests.RequestTimeout(factory);
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();

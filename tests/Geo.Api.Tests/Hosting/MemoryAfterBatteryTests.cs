@@ -23,7 +23,7 @@ public sealed class MemoryAfterBatteryTests(EmbeddedServiceFactory factory, Xuni
     [Fact]
     public async Task The_heap_returns_within_20_percent_of_its_start_after_the_battery()
     {
-        using var client = HostileRequests.Client(factory);
+        using var client = await HostileRequests.ClientAsync(factory);
 
         // The first round loads the store and compiles every route: that memory is the start, not growth.
         await SendBatteryAsync(client);

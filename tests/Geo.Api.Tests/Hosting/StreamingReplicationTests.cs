@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Core.Accounts;
 using Geo.Core.GisData;
 using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -46,9 +47,10 @@ public sealed class StreamingReplicationTests : IDisposable
             + "Target Session Attributes=prefer-standby;Load Balance Hosts=true;Host Recheck Seconds=1";
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Geo", bothHosts));
         var client = factory.CreateClient();
+        var editor = await factory.CreateClient().AuthorizeAsync(factory.Services, Role.Editor);
         var expectedIds = await ItemIdsAsync(client);
         Assert.Equal(20, expectedIds.Count);
-        var acknowledged = await IndicatorActualRows.RecordAcknowledgedAsync(client, 3, 20, 0.5);
+        var acknowledged = await IndicatorActualRows.RecordAcknowledgedAsync(editor, 3, 20, 0.5);
 
         _primary.Stop();
 
@@ -60,7 +62,7 @@ public sealed class StreamingReplicationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         for (var i = 0; i < 3; i++)
         {
-            IndicatorActualRows.AssertUnavailable(await IndicatorActualRows.RecordAsync(client, 1, 999.25, "while down"));
+            IndicatorActualRows.AssertUnavailable(await IndicatorActualRows.RecordAsync(editor, 1, 999.25, "while down"));
         }
 
         _primary.Start();
@@ -68,7 +70,7 @@ public sealed class StreamingReplicationTests : IDisposable
         var statuses = new List<HttpStatusCode>();
         for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline && statuses.LastOrDefault() != HttpStatusCode.Created;)
         {
-            statuses.Add((await IndicatorActualRows.RecordAsync(client, 2, 42.5, "after the restart")).StatusCode);
+            statuses.Add((await IndicatorActualRows.RecordAsync(editor, 2, 42.5, "after the restart")).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.Created, statuses[^1]);

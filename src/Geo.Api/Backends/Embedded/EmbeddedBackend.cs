@@ -1,3 +1,4 @@
+using Geo.Api.Backends.Embedded.Accounts;
 using Geo.Api.Hosting;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
@@ -23,11 +24,12 @@ public static class EmbeddedBackend
         services.AddSingleton<IFeatureStore>(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
         services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));
+        services.AddEmbeddedAccounts(IndicatorActualsFolder(configuration));
         return services;
     }
 
     /// <summary>Where the embedded store keeps recorded indicator actuals; outside gis-data, which is generated.</summary>
-    private static string IndicatorActualsFolder(IConfiguration configuration) =>
+    internal static string IndicatorActualsFolder(IConfiguration configuration) =>
         configuration["IndicatorActuals:Path"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "kaizhou-geo");

@@ -1,3 +1,4 @@
+using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
@@ -39,6 +40,7 @@ public static class PostGisBackend
         services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
         services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
+        services.AddPostGisAccounts(dataSources.Writes);
         return services;
     }
 }

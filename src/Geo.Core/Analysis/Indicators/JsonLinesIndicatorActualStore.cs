@@ -1,135 +1,29 @@
-using System.Text;
-using System.Text.Json;
+using Geo.Core.Stores.AppendOnly;
 
 namespace Geo.Core.Analysis.Indicators;
 
 /// <summary>
 /// Actual values for the embedded store: one JSON object per line in <c>indicator-actuals.jsonl</c>, appended and
-/// fsynced before the append returns. A line cut short by a crash was never acknowledged, so reading skips it.
+/// fsynced before the append returns, safe for several processes on one folder (<see cref="JsonLinesFile{T}"/>).
 /// </summary>
-/// <remarks>
-/// Two service processes may share the folder, so the file itself is the lock: an append opens it with
-/// <see cref="FileShare.None"/> (an exclusive <c>flock</c> on Linux, a sharing-mode lock on Windows) and reads the last
-/// sequence, writes and fsyncs under that one handle; a reader opens it shared, so it never sees a line being written.
-/// A handle already held elsewhere is waited for briefly. The semaphore only spares this process's own appends that wait.
-/// .NET takes no such lock when <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> is set, so shared folders need it unset.
-/// </remarks>
-public sealed class JsonLinesIndicatorActualStore : IIndicatorActualStore, IDisposable
+public sealed class JsonLinesIndicatorActualStore(string directory) : IIndicatorActualStore, IDisposable
 {
     public const string FileName = "indicator-actuals.jsonl";
 
-    /// <summary>An append takes milliseconds; a lock held longer than this is a stuck process, and the caller hears so.</summary>
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+    private readonly JsonLinesFile<IndicatorActual> _file = new(directory, FileName);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
+    public string FilePath => _file.FilePath;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _directory;
-
-    public JsonLinesIndicatorActualStore(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        _directory = directory;
-        FilePath = Path.Combine(directory, FileName);
-    }
-
-    public string FilePath { get; }
-
-    public async Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, CancellationToken cancellationToken)
+    public Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var stream = await OpenLockedAsync(
-                FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, cancellationToken).ConfigureAwait(false);
-            if (stream.Length == 0)
-            {
-                // Just created (or still empty): its directory entry must be as durable as the line about to be acknowledged.
-                DirectorySync.Flush(_directory);
-            }
-
-            var (existing, endsCleanly) = await ReadAsync(stream, cancellationToken).ConfigureAwait(false);
-            var record = new IndicatorActual(
-                existing.Count == 0 ? 1 : existing[^1].Sequence + 1, actual.IndicatorId, actual.Value, actual.AsOf, actual.Note, DateTimeOffset.UtcNow);
-            // A torn last line is closed first, so the new record starts on a line of its own.
-            var line = (endsCleanly ? string.Empty : "\n") + JsonSerializer.Serialize(record, Json) + "\n";
-            stream.Seek(0, SeekOrigin.End);
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true);
-            return record;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _file.AppendAsync(
+            existing => new IndicatorActual(
+                existing.Count == 0 ? 1 : existing[^1].Sequence + 1, actual.IndicatorId, actual.Value, actual.AsOf, actual.Note, DateTimeOffset.UtcNow),
+            cancellationToken);
     }
 
-    public async Task<IReadOnlyList<IndicatorActual>> ListAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!File.Exists(FilePath))
-            {
-                return [];
-            }
+    public Task<IReadOnlyList<IndicatorActual>> ListAsync(CancellationToken cancellationToken) => _file.ReadAllAsync(cancellationToken);
 
-            await using var stream = await OpenLockedAsync(FileMode.Open, FileAccess.Read, FileShare.Read, cancellationToken).ConfigureAwait(false);
-            return (await ReadAsync(stream, cancellationToken).ConfigureAwait(false)).Records;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose() => _gate.Dispose();
-
-    /// <summary>Opens the file, waiting while another process (or another store on the same folder) holds a conflicting lock.</summary>
-    private async Task<FileStream> OpenLockedAsync(FileMode mode, FileAccess access, FileShare share, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + LockWait;
-        var delay = 1;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(FilePath, mode, access, share, 4096, FileOptions.Asynchronous);
-            }
-            catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && DateTime.UtcNow < deadline)
-            {
-                // Held by another writer: the message is a sharing violation on every platform; wait and try again.
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay = Math.Min(delay * 2, 20);
-            }
-        }
-    }
-
-    private static async Task<(List<IndicatorActual> Records, bool EndsCleanly)> ReadAsync(FileStream stream, CancellationToken cancellationToken)
-    {
-        stream.Seek(0, SeekOrigin.Begin);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        var records = new List<IndicatorActual>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize<IndicatorActual>(line, Json) is { } record)
-                {
-                    records.Add(record);
-                }
-            }
-            catch (JsonException)
-            {
-                // Only a write interrupted by a crash leaves a partial line, and that write was never acknowledged.
-            }
-        }
-
-        return (records, text.Length == 0 || text[^1] == '\n');
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -44,6 +44,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计记录（谁、何时、做了什么），最新在前；按账户、图层/集合、时间段筛选；f=csv 导出（仅管理员）
+         * @description from/to: YYYY-MM-DD or an ISO 8601 time (to is exclusive); limit 1–10000, default 1000. f=json|csv.
+         */
+        get: operations["AuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ogcapi": {
         parameters: {
             query?: never;
@@ -353,7 +373,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * 记录指标实际值（带日期；只追加，不覆盖以往数值）
+         * 记录指标实际值（带日期；只追加，不覆盖以往数值；需编辑或管理员账户，记入审计）
          * @description Body: {"value": number, "asOf": "YYYY-MM-DD", "note": optional text}. 201 with the recorded row.
          */
         put: operations["RecordIndicatorActual"];
@@ -378,6 +398,42 @@ export interface paths {
         get: operations["LivingCircle"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前登录的账户和角色，以及写操作要带的防伪令牌；未登录时 401 */
+        get: operations["CurrentSession"];
+        put?: never;
+        /** 登录：用户名和密码，成功后设置会话 Cookie，返回账户、角色和防伪令牌（写操作时放在 X-CSRF-TOKEN 头） */
+        post: operations["SignIn"];
+        /** 退出登录（结束会话 Cookie；带 X-CSRF-TOKEN） */
+        delete: operations["SignOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为当前账户生成个人访问令牌（Authorization: Bearer …），只显示这一次 */
+        post: operations["CreatePersonalToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -863,8 +919,17 @@ export interface components {
             query: string;
             results: components["schemas"]["SearchHit"][];
         };
+        SessionAnswer: {
+            name: string;
+            role: string;
+            antiforgeryToken: string;
+        };
         /** @enum {string} */
         Severity: "conflict" | "warning";
+        SignInBody: {
+            name: string | null;
+            password: string | null;
+        };
         SpatialExtent: {
             bbox: number[][];
             crs: string;
@@ -899,6 +964,13 @@ export interface components {
         TiandituBaseMap: {
             enabled: boolean;
             key: string;
+        };
+        TokenAnswer: {
+            token: string;
+            label: string;
+        };
+        TokenBody: {
+            label: string | null;
         };
         ViewerBaseMaps: {
             tianditu: components["schemas"]["TiandituBaseMap"];
@@ -984,6 +1056,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ViewerConfig"];
+                };
+            };
+        };
+    };
+    AuditTrail: {
+        parameters: {
+            query?: {
+                user?: string;
+                collection?: string;
+                from?: string;
+                to?: string;
+                limit?: string;
+                f?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -1709,6 +1833,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -1764,6 +1906,155 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAnswer"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": (null) | components["schemas"]["SignInBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAnswer"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreatePersonalToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": (null) | components["schemas"]["TokenBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenAnswer"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

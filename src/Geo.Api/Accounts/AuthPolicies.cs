@@ -1,0 +1,16 @@
+using System.Security.Claims;
+
+namespace Geo.Api.Accounts;
+
+/// <summary>The authorization policies, by role: an endpoint names the least role it needs.</summary>
+public static class AuthPolicies
+{
+    /// <summary>Writes features and indicator values: editor or admin.</summary>
+    public const string Edit = "edit";
+
+    /// <summary>Users, the audit trail, imports and restores: admin.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>The account name a request acts as (null when anonymous): the "who" of the audit trail.</summary>
+    public static string? Actor(ClaimsPrincipal user) => user.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
+}

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Geo.Api.Analysis;
+using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.Accounts;
@@ -20,15 +22,15 @@ public static class AuditApi
             .WithName("AuditTrail")
             .WithSummary("审计记录（谁、何时、做了什么），最新在前；按账户、图层/集合、时间段筛选；f=csv 导出（仅管理员）")
             .WithDescription($"from/to: YYYY-MM-DD or an ISO 8601 time (to is exclusive); limit 1–{MaxLimit}, default 1000. f=json|csv.")
-            .Produces<AuditAnswer>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesJson<AuditAnswer>()
+            .ProducesText("text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    private static async Task<IResult> QueryAsync(
+    private static async Task<Results<Ok<AuditAnswer>, FileContentHttpResult>> QueryAsync(
         [FromQuery] string? user, [FromQuery] string? collection, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? limit,
         [FromQuery(Name = "f")] string? f, IAuditLog audit, CancellationToken cancellationToken)
     {

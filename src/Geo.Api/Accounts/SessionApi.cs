@@ -5,6 +5,7 @@ using Geo.Core.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.Accounts;
@@ -36,7 +37,7 @@ public static partial class SessionApi
             .WithSummary("当前登录的账户和角色，以及写操作要带的防伪令牌；未登录时 401")
             .Produces<SessionAnswer>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapDelete("/", (Func<HttpContext, Task<IResult>>)SignOutAsync)
+        group.MapDelete("/", (Func<HttpContext, Task<NoContent>>)SignOutAsync)
             .AllowAnonymous()
             .WithName("SignOut")
             .WithSummary("退出登录（结束会话 Cookie；带 X-CSRF-TOKEN）")
@@ -53,7 +54,7 @@ public static partial class SessionApi
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(
+    private static async Task<Results<Ok<SessionAnswer>, ProblemResult>> SignInAsync(
         [FromBody] SignInBody? body, HttpContext context, AccountService accounts, LoginThrottle throttle, IAntiforgery antiforgery, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -92,18 +93,18 @@ public static partial class SessionApi
         return TypedResults.Ok(Answer(principal, antiforgery, context));
     }
 
-    private static IResult Current(HttpContext context, IAntiforgery antiforgery) =>
+    private static Results<Ok<SessionAnswer>, ProblemResult> Current(HttpContext context, IAntiforgery antiforgery) =>
         AuthPolicies.Actor(context.User) is null
             ? new ProblemResult(StatusCodes.Status401Unauthorized)
             : TypedResults.Ok(Answer(context.User, antiforgery, context));
 
-    private static async Task<IResult> SignOutAsync(HttpContext context)
+    private static async Task<NoContent> SignOutAsync(HttpContext context)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> CreateTokenAsync([FromBody] TokenBody? body, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<Created<TokenAnswer>> CreateTokenAsync([FromBody] TokenBody? body, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken)
     {
         var name = AuthPolicies.Actor(user)!;
         try

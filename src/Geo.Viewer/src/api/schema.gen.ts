@@ -464,6 +464,20 @@ export interface components {
             /** Format: double */
             mu: number;
         };
+        AuditAnswer: {
+            entries: components["schemas"]["AuditRow"][];
+        };
+        AuditRow: {
+            /** Format: int64 */
+            sequence: number;
+            /** Format: date-time */
+            at: string;
+            user: string | null;
+            action: string;
+            collection: string | null;
+            target: string | null;
+            detail: (null) | components["schemas"]["JsonElement"];
+        };
         ClassRow: {
             class: string;
             label: string;
@@ -734,6 +748,7 @@ export interface components {
             links: components["schemas"]["Link"][];
             notes?: string[] | null;
         };
+        JsonElement: unknown;
         KindCoverage: {
             need: string;
             label: string;
@@ -1081,7 +1096,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditAnswer"];
+                    "text/csv": string;
+                };
             };
             /** @description Bad Request */
             400: {

@@ -7,8 +7,9 @@ namespace Geo.Api.Hosting;
 /// <see cref="System.Buffers.ArrayPool{T}.Shared"/>, which keeps one array of each size in every thread that returned one. The pool drops an array only at a full (gen2) collection at least 30 s after an earlier one
 /// saw it unused, and a quiet service makes no full collections, so the process kept ~7 MB per such thread for good
 /// (measured with dotnet-counters and the pool's own slots: docs/BENCHMARKS.md, "Memory under hostile requests").
-/// When committed GC memory has grown, this makes those full collections (aggressive: compacting, decommitting) every
-/// <see cref="Interval"/> until the pool has let go, which costs a few milliseconds a minute on a heap this size.
+/// When committed GC memory has grown and the GC has made no full collection of its own since the last look, this
+/// makes those collections (aggressive: compacting, decommitting) every <see cref="Interval"/> until the pool has let
+/// go, which costs a few milliseconds a minute on a heap this size.
 /// </summary>
 internal sealed partial class MemoryRelease(ILogger<MemoryRelease> logger) : BackgroundService
 {
@@ -26,17 +27,22 @@ internal sealed partial class MemoryRelease(ILogger<MemoryRelease> logger) : Bac
         using var timer = new PeriodicTimer(Interval);
         var settled = GC.GetGCMemoryInfo().TotalCommittedBytes;
         var passesLeft = 0;
+        var fullCollections = GC.CollectionCount(GC.MaxGeneration);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
+            // Under load the GC makes full collections by itself, and the pool trims in those: nothing to add.
+            var natural = GC.CollectionCount(GC.MaxGeneration) != fullCollections;
             var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
-            if (passesLeft == 0 && committed < settled + Growth)
+            if (natural || (passesLeft == 0 && committed < settled + Growth))
             {
+                fullCollections = GC.CollectionCount(GC.MaxGeneration);
                 continue;
             }
 
             passesLeft = passesLeft == 0 ? Passes : passesLeft;
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             passesLeft--;
+            fullCollections = GC.CollectionCount(GC.MaxGeneration);
             settled = GC.GetGCMemoryInfo().TotalCommittedBytes;
             if (passesLeft == 0)
             {

@@ -15,8 +15,8 @@ public sealed class ProcessMemoryTests(Xunit.Abstractions.ITestOutputHelper outp
 {
     private const int Rounds = 6;
 
-    /// <summary>Three releases 31 s apart (Geo.Api.Hosting.MemoryRelease) and some slack for a busy machine.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(150);
+    /// <summary>A skipped look (the GC collected by itself), three releases 31 s apart (Geo.Api.Hosting.MemoryRelease), and slack for a busy machine.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task Embedded_store_memory_returns_within_20_percent_of_its_start_after_the_battery()

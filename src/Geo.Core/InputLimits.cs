@@ -8,8 +8,17 @@ namespace Geo.Core;
 /// </summary>
 public static class InputLimits
 {
-    /// <summary>Vertices in one drawn geometry or CQL2 geometry literal; the district outline has about 2,400.</summary>
-    public const int MaxVertices = 50_000;
+    /// <summary>The default of <see cref="MaxVertices"/>.</summary>
+    public const int DefaultMaxVertices = 50_000;
+
+    /// <summary>
+    /// Vertices in one geometry a client sends: a drawn geometry in a body, or a geometry literal in a CQL2 filter
+    /// (one limit for both). The district outline has about 2,400. The service sets it from <c>Limits:MaxVertices</c> at start.
+    /// </summary>
+    public static int MaxVertices { get; private set; } = DefaultMaxVertices;
+
+    /// <summary>The vertex limit as a problem names it.</summary>
+    public static string VertexLimit => $"{MaxVertices} vertices (Limits:MaxVertices)";
 
     /// <summary>Layers in one overlay request (there are three kinds; a few repeats with other classes are allowed).</summary>
     public const int MaxOverlayLayers = 10;
@@ -23,14 +32,24 @@ public static class InputLimits
     /// <summary>Characters in the note of a recorded indicator value.</summary>
     public const int MaxNoteLength = 2_000;
 
-    /// <summary>Refuses a geometry with more than <see cref="MaxVertices"/> vertices before anything costly is done with it.</summary>
-    public static Geometry CheckVertices(Geometry geometry, string parameter)
+    /// <summary>Sets <see cref="MaxVertices"/> (once, at start, from configuration).</summary>
+    public static void SetMaxVertices(int maxVertices)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxVertices, 4);
+        MaxVertices = maxVertices;
+    }
+
+    /// <summary>
+    /// Refuses a geometry with more than <see cref="MaxVertices"/> vertices (413 naming <paramref name="parameter"/>) before
+    /// anything costly is done with it; <paramref name="where"/> says where in the input it is, for a filter literal.
+    /// </summary>
+    public static Geometry CheckVertices(Geometry geometry, string parameter, string where = "")
     {
         ArgumentNullException.ThrowIfNull(geometry);
         var vertices = geometry.NumPoints;
         return vertices <= MaxVertices
             ? geometry
-            : throw InputException.TooLarge(parameter, $"the geometry has {vertices} vertices; simplify it or split it into parts", $"{MaxVertices} vertices");
+            : throw InputException.TooLarge(parameter, $"{where}the {geometry.GeometryType} has {vertices} vertices; simplify it or split it into parts", VertexLimit);
     }
 
     /// <summary>Refuses a list longer than <paramref name="max"/>.</summary>

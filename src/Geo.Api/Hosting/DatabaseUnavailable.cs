@@ -30,8 +30,9 @@ public static partial class DatabaseUnavailable
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                     return true;
                 // Several hosts, and every one that may take this session is known to be down (Npgsql remembers that
-                // for Host Recheck Seconds): a write while the primary is away.
-                case NpgsqlException { InnerException: null } when e.Message.StartsWith("No suitable host", StringComparison.Ordinal):
+                // for Host Recheck Seconds): a write while the primary is away. Npgsql gives that refusal no type,
+                // SqlState or inner exception of its own, so what identifies it is where it was thrown.
+                case NpgsqlException { InnerException: null } when e is not PostgresException && ThrownByMultiHostDataSource(e):
                     return true;
                 case SocketException:
                     return true;
@@ -42,6 +43,11 @@ public static partial class DatabaseUnavailable
 
         return false;
     }
+
+    /// <summary>Thrown inside <see cref="NpgsqlMultiHostDataSource"/> (in its async state machine, a type nested in it).</summary>
+    private static bool ThrownByMultiHostDataSource(Exception exception) =>
+        exception.TargetSite?.DeclaringType is { } type
+        && (type == typeof(NpgsqlMultiHostDataSource) || type.DeclaringType == typeof(NpgsqlMultiHostDataSource));
 
     private sealed partial class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
     {

@@ -61,6 +61,8 @@ internal static class RequestLimits
 
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app)
     {
+        // Geo.Core checks geometries wherever they are read (bodies, filter literals, uploads) against this one number.
+        Geo.Core.InputLimits.SetMaxVertices(app.ApplicationServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxVertices);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RefuseOversizedAsync);

@@ -32,6 +32,10 @@ public sealed class RequestLimitsOptions
     [Range(4096, 1 << 20)]
     public int MaxHeaderBytes { get; set; } = 32 * 1024;
 
+    /// <summary>Vertices in one geometry a client sends, in a body or as a CQL2 literal; more is refused with 413 (see <see cref="Geo.Core.InputLimits.MaxVertices"/>).</summary>
+    [Range(4, 10_000_000)]
+    public int MaxVertices { get; set; } = Geo.Core.InputLimits.DefaultMaxVertices;
+
     /// <summary>A request still running after this is cancelled and answered 503; queries and evaluation stop with it.</summary>
     [Range(1, 3600)]
     public int RequestTimeoutSeconds { get; set; } = 30;

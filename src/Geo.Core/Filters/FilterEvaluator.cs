@@ -114,6 +114,14 @@ public static class FilterEvaluator
         };
     }
 
+    /// <summary>
+    /// CQL2 <c>%</c>: the remainder of the division truncated toward zero, a − b·trunc(a / b), each step rounded to a
+    /// double. Both stores compute exactly this (PostgreSQL's float8 operators are the same IEEE operations), so they
+    /// agree on every value. Neither .NET's exact <c>%</c> nor PostgreSQL's <c>mod(numeric, numeric)</c> would do:
+    /// float8 → numeric keeps 15 significant digits, so the two differed on non-integers (5.5 % 0.1: 0.0999… against 0).
+    /// </summary>
+    private static double Remainder(double a, double b) => a - (b * Math.Truncate(a / b));
+
     private static double? Calculate(ArithmeticOperator op, object? left, object? right)
     {
         if (left is not double a || right is not double b)
@@ -127,7 +135,7 @@ public static class FilterEvaluator
             ArithmeticOperator.Subtract => a - b,
             ArithmeticOperator.Multiply => a * b,
             ArithmeticOperator.Divide => b == 0 ? null : a / b,
-            ArithmeticOperator.Modulo => b == 0 ? null : a % b,
+            ArithmeticOperator.Modulo => b == 0 ? null : Remainder(a, b),
             ArithmeticOperator.IntegerDivide => b == 0 ? null : Math.Truncate(a / b),
             ArithmeticOperator.Power => Math.Pow(a, b),
             _ => throw FilterTree.Unknown(op),

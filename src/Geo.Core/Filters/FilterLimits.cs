@@ -30,9 +30,6 @@ public static class FilterLimits
     /// </summary>
     public const int MaxNodes = 50_000;
 
-    /// <summary>Vertices of one geometry literal (a drawn district boundary has a few thousand).</summary>
-    public const int MaxGeometryVertices = 100_000;
-
     /// <summary>
     /// JSON nesting that a CQL2-JSON filter of <see cref="MaxDepth"/> levels needs: an object and its "args" array per
     /// level, then a GeoJSON geometry collection (object, geometries, object, 4 coordinate arrays). A request body that

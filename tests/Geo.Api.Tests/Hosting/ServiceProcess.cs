@@ -24,6 +24,16 @@ internal sealed class ServiceProcess : IDisposable
 
     public string Error { get { lock (_error) { return _error.ToString(); } } }
 
+    /// <summary>The process's resident set (VmRSS in /proc): what the operating system counts against it.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").Single(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Geo.Api.dll"), .. args])

@@ -14,8 +14,8 @@ namespace Geo.Core.Tests.Filters;
 /// <param name="collection">The collection whose properties the trees use.</param>
 /// <param name="samples">Values seen in the data, per property.</param>
 /// <param name="agreeable">
-/// Only operators whose results PostgreSQL and .NET compute identically on any data: no %, DIV or ^ (numeric modulo
-/// and fractional powers of negatives fail or round differently) and only the spatial predicates GEOS and NTS agree on
+/// Only operators whose results PostgreSQL and .NET compute identically on any data: no DIV or ^ (fractional powers
+/// of negatives fail or round differently) and only the spatial predicates GEOS and NTS agree on
 /// at the boundaries of real data.
 /// </param>
 public sealed class Cql2TreeGenerator(CollectionDefinition collection, IReadOnlyDictionary<string, object[]> samples, bool agreeable)
@@ -128,7 +128,7 @@ public sealed class Cql2TreeGenerator(CollectionDefinition collection, IReadOnly
     private Gen<FilterExpression> Subject(FilterType type, int depth) => (type, depth) switch
     {
         (FilterType.Number, > 0) => Gen.Frequency((3, Property(type)), (1,
-            from op in Gen.Elements(ArithmeticOperator.Add, ArithmeticOperator.Subtract, ArithmeticOperator.Multiply, ArithmeticOperator.Divide)
+            from op in Gen.Elements(ArithmeticOperator.Add, ArithmeticOperator.Subtract, ArithmeticOperator.Multiply, ArithmeticOperator.Divide, ArithmeticOperator.Modulo)
             from left in Property(type)
             from right in Scalar(type, depth - 1)
             select (FilterExpression)new Arithmetic(op, left, right))),
@@ -143,7 +143,7 @@ public sealed class Cql2TreeGenerator(CollectionDefinition collection, IReadOnly
         {
             (FilterType.Number, > 0) => Gen.Frequency((3, plain), (1,
                 from op in agreeable
-                    ? Gen.Elements(ArithmeticOperator.Add, ArithmeticOperator.Subtract, ArithmeticOperator.Multiply, ArithmeticOperator.Divide)
+                    ? Gen.Elements(ArithmeticOperator.Add, ArithmeticOperator.Subtract, ArithmeticOperator.Multiply, ArithmeticOperator.Divide, ArithmeticOperator.Modulo)
                     : Gen.Elements(Enum.GetValues<ArithmeticOperator>())
                 from left in Scalar(type, depth - 1)
                 from right in Scalar(type, depth - 1)

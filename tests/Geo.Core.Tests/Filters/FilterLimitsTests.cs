@@ -147,15 +147,20 @@ public sealed class FilterLimitsTests
     [Fact]
     public void A_geometry_with_more_vertices_than_the_limit_is_refused()
     {
-        var ring = Enumerable.Range(0, FilterLimits.MaxGeometryVertices + 1)
-            .Select(i => (X: 108.4 + (0.01 * Math.Cos(i * 2 * Math.PI / (FilterLimits.MaxGeometryVertices + 1))), Y: 31.1 + (0.01 * Math.Sin(i * 2 * Math.PI / (FilterLimits.MaxGeometryVertices + 1)))))
+        var ring = Enumerable.Range(0, InputLimits.MaxVertices + 1)
+            .Select(i => (X: 108.4 + (0.01 * Math.Cos(i * 2 * Math.PI / (InputLimits.MaxVertices + 1))), Y: 31.1 + (0.01 * Math.Sin(i * 2 * Math.PI / (InputLimits.MaxVertices + 1)))))
             .Select(c => FormattableString.Invariant($"[{c.X},{c.Y}]"));
         var json = $$"""{"op":"s_intersects","args":[{"property":"geometry"},{"type":"Polygon","coordinates":[[{{string.Join(',', ring)}},{{ring.First()}}]]}]}""";
         using var body = JsonDocument.Parse(json);
 
-        var e = Assert.Throws<FilterException>(() => Cql2JsonParser.Parse(body.RootElement, g => g));
+        // The same limit as a drawn geometry in a body: 413 naming the filter, where in it, and the setting.
+        var e = Assert.Throws<InputException>(() => Cql2JsonParser.Parse(body.RootElement, g => g));
 
-        Assert.Contains("FilterLimits.MaxGeometryVertices", e.Message, StringComparison.Ordinal);
+        Assert.Equal(InputProblem.TooLarge, e.Problem);
+        Assert.Equal("filter", e.Parameter);
+        Assert.Contains("CQL2-JSON: at $.args[1]: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{InputLimits.MaxVertices + 2} vertices", e.Message, StringComparison.Ordinal);
+        Assert.Equal("50000 vertices (Limits:MaxVertices)", e.Limit);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace Geo.Core.Filters.Internal;
 
 /// <summary>
 /// Turns a geometry literal of either encoding into a <see cref="GeometryLiteral"/>, so that whatever is wrong with it
-/// (unclosed ring, too few points, too many vertices, coordinates outside the filter CRS's area of use, invalid) is a
-/// <see cref="FilterException"/> that names where it is, never an exception from the WKT or GeoJSON reader.
+/// (unclosed ring, too few points, coordinates outside the filter CRS's area of use, invalid) is a
+/// <see cref="FilterException"/> that names where it is, never an exception from the WKT or GeoJSON reader; too many
+/// vertices is the same limit as for a drawn geometry (<see cref="InputLimits.MaxVertices"/>: 413), also naming where.
 /// </summary>
 internal static class GeometryLiteralReader
 {
@@ -28,11 +29,7 @@ internal static class GeometryLiteralReader
             throw new FilterException($"{encoding}: at {where}: the coordinate ({infinite.X}, {infinite.Y}) is beyond the range of a number");
         }
 
-        if (geometry.NumPoints > FilterLimits.MaxGeometryVertices)
-        {
-            throw new FilterException(
-                $"{encoding}: at {where}: the {geometry.GeometryType} has {geometry.NumPoints} vertices; the limit is {FilterLimits.MaxGeometryVertices} (FilterLimits.MaxGeometryVertices); simplify it");
-        }
+        InputLimits.CheckVertices(geometry, "filter", $"{encoding}: at {where}: ");
 
         try
         {

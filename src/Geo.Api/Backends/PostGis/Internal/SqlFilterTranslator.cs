@@ -68,7 +68,8 @@ internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefin
             ArithmeticOperator.Subtract => $"({left} - {right})",
             ArithmeticOperator.Multiply => $"({left} * {right})",
             ArithmeticOperator.Divide => $"({left} / NULLIF({right}, 0))",
-            ArithmeticOperator.Modulo => $"mod(({left})::numeric, NULLIF({right}, 0)::numeric)::double precision",
+            // The embedded evaluator's definition, step by step in double precision (FilterEvaluator.Remainder).
+            ArithmeticOperator.Modulo => $"({left} - {right} * trunc({left} / NULLIF({right}, 0)))",
             ArithmeticOperator.IntegerDivide => $"trunc({left} / NULLIF({right}, 0))",
             ArithmeticOperator.Power => $"power({left}, {right})",
             _ => throw FilterTree.Unknown(a.Operator),

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Geo.Api.Hosting;
+using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 
@@ -43,7 +44,7 @@ public sealed class KestrelCeilingTests(EmbeddedServiceFactory factory) : IClass
         Assert.Equal(status, code);
         Assert.Contains("content-length: 0", headers, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("", body);
-        using var client = HostileRequests.Client(factory);
+        using var client = await HostileRequests.ClientAsync(factory);
         await HostileRequests.AssertAliveAsync(client);
     }
 

@@ -54,7 +54,8 @@ public sealed class RequestLoggingTests : IDisposable
         var all = _factory.Services.GetFakeLogCollector().GetSnapshot();
         Assert.DoesNotContain(all, r => r.Exception is not null);
         Assert.DoesNotContain(all, r => r.Message.Contains("SECRET-KEY-123", StringComparison.Ordinal));
-        Assert.Single(all, r => r.Level >= LogLevel.Warning);
+        // The key ring's start-up warning (session keys kept unencrypted in the store, docs/SCALING.md) is not the request's.
+        Assert.Single(all, r => r.Level >= LogLevel.Warning && !r.Category!.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal));
     }
 
     /// <summary>The record is written once the answer is complete, which can be just after the client has read it.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Testing;
 using Npgsql;
@@ -136,6 +137,7 @@ public sealed partial class SchemaMigratorTests(MigratedDatabase migrated) : ICl
         var expected = Catalog.All
             .SelectMany(c => c.Properties.Where(p => p.AllowedValues is not null).Select(p => (Key: $"{c.TableName}.{p.Name}", Values: string.Join(" | ", p.AllowedValues!))))
             .ToDictionary(e => e.Key, e => e.Values);
+        expected["users.role"] = string.Join(" | ", Enum.GetValues<Role>().Select(Roles.Name));
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));

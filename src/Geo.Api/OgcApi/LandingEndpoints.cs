@@ -1,3 +1,5 @@
+using Geo.Api.OgcApi.Tiles;
+
 namespace Geo.Api.OgcApi;
 
 /// <summary>The landing page and the conformance declaration.</summary>
@@ -24,6 +26,7 @@ internal static class LandingEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
         "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
         "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
+        .. TilesConformance.Classes,
     ];
 
     public static IResult Landing(HttpRequest request) => TypedResults.Json(new
@@ -37,6 +40,7 @@ internal static class LandingEndpoints
             new Link(OgcLinks.Absolute(request, OgcLinks.ApiDocsPath), "service-doc", "text/html", "API 说明"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/conformance"), "conformance", OgcMediaTypes.Json, "符合的标准"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/collections"), "data", OgcMediaTypes.Json, "数据集合"),
+            new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/tileMatrixSets"), TilesConformance.TilingSchemesRel, OgcMediaTypes.Json, "瓦片矩阵集"),
         },
     }, OgcJson.Options);
 

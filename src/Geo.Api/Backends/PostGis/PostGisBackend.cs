@@ -1,4 +1,5 @@
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.Stores;
@@ -38,6 +39,7 @@ public static class PostGisBackend
         services.AddSingleton(dataSources.Reads);
         services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
         services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
+        services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
         return services;
     }

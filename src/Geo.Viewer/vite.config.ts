@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { configUrl, itemsUrl, layerIds } from './src/layers/layerUrls.ts';
+import { configUrl, itemsUrl, preloadedLayerIds } from './src/layers/layerUrls.ts';
 
 // The output folder is the Razor class library's wwwroot, which Geo.Api serves at "/".
 export default defineConfig({
@@ -20,7 +20,7 @@ export default defineConfig({
       name: 'preload-layer-data',
       // The data requests start with the page instead of after the bundle has run (a third of the first render).
       transformIndexHtml: () =>
-        [configUrl, ...layerIds.map((id) => itemsUrl(id))].map((href) => ({
+        [configUrl, ...preloadedLayerIds.map((id) => itemsUrl(id))].map((href) => ({
           tag: 'link',
           attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
           injectTo: 'head-prepend' as const,

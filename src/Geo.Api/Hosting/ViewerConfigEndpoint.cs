@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Core.Domain;
+using Geo.Core.Stores;
 
 namespace Geo.Api.Hosting;
 
@@ -17,8 +18,9 @@ public static class ViewerConfigEndpoint
 
     public static IEndpointRouteBuilder MapViewerConfig(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, (IConfiguration configuration) => TypedResults.Json(new
+        app.MapGet(Path, async (IConfiguration configuration, IFeatureStore store, CancellationToken cancellationToken) => TypedResults.Json(new
         {
+            tiledLayers = await TiledLayers.ChooseAsync(store, configuration, cancellationToken),
             baseMaps = new
             {
                 tianditu = new

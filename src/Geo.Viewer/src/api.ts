@@ -7,6 +7,8 @@ export interface ViewerConfig {
   baseMaps: { tianditu: { enabled: boolean; key: string }; openStreetMap: { enabled: boolean } };
   collections: CollectionInfo[];
   livingNeeds: Names;
+  /** Layers too large to load whole, drawn from the server's vector tiles (Viewer:TileThreshold). */
+  tiledLayers?: string[];
 }
 
 export interface CollectionInfo {
@@ -47,4 +49,13 @@ export async function fetchAllItems(collection: string, bbox?: number[], signal?
     url = page.links?.find((link) => link.rel === 'next')?.href;
   }
   return features;
+}
+
+/** One feature by id (identify on a layer drawn from tiles, whose tiles carry only the styling properties). */
+export async function fetchItem(collection: string, id: number, signal?: AbortSignal): Promise<GeoJsonFeature> {
+  const response = await fetch(`/ogcapi/collections/${collection}/items/${id}`, { signal });
+  if (!response.ok) {
+    throw new Error(`${collection}/${id}: HTTP ${response.status}`);
+  }
+  return (await response.json()) as GeoJsonFeature;
 }

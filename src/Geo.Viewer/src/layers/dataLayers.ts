@@ -1,6 +1,9 @@
 import GeoJSON from 'ol/format/GeoJSON';
+import MVT from 'ol/format/MVT';
 import VectorLayer from 'ol/layer/Vector';
+import VectorTileLayer from 'ol/layer/VectorTile';
 import VectorSource from 'ol/source/Vector';
+import VectorTileSource from 'ol/source/VectorTile';
 import { fetchAllItems, type CollectionInfo, type ViewerConfig } from '../api';
 import { pick, t } from '../i18n';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
@@ -11,8 +14,11 @@ export const geoJson = new GeoJSON({ dataProjection: DATA_PROJECTION, featurePro
 export interface DataLayer {
   definition: LayerDefinition;
   info: CollectionInfo;
-  layer: VectorLayer<VectorSource>;
+  layer: VectorLayer<VectorSource> | VectorTileLayer;
+  /** Every feature of the layer; empty for a layer drawn from tiles (see {@link tiled}). */
   source: VectorSource;
+  /** Drawn from the server's vector tiles because it is too large to load whole; identify fetches the item by id. */
+  tiled: boolean;
   /** Settles when every feature of the collection is in the source; rejects with the HTTP error. */
   loaded: Promise<void>;
   /** True when any feature stands in for official data (marked 示意 in the tree and the legend). */
@@ -29,29 +35,41 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
     const source = new VectorSource({
       attributions: () => [definition.attribution?.(), dataLayer.illustrative ? t('illustrativeNote') : undefined].filter((a) => a !== undefined),
     });
-    const layer = new VectorLayer({
-      source,
+    const tiled = config.tiledLayers?.includes(definition.id) ?? false;
+    const options = {
       style: definition.style,
       visible: definition.visible,
       zIndex: index,
       // Overlapping labels are dropped (symbols stay: their styles opt out of decluttering).
       declutter: definition.labelled,
       properties: { id: definition.id },
-    });
+    };
+    const layer = tiled ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source), renderMode: 'hybrid' }) : new VectorLayer({ ...options, source });
     const dataLayer: DataLayer = {
       definition,
       info,
       layer,
       source,
+      tiled,
       illustrative: false,
       loaded: Promise.resolve(),
       title: () => pick(info.titleZh, info.titleEn),
     };
-    dataLayer.loaded = fetchAllItems(definition.id).then((features) => {
+    dataLayer.loaded = tiled ? Promise.resolve() : fetchAllItems(definition.id).then((features) => {
       const olFeatures = geoJson.readFeatures({ type: 'FeatureCollection', features });
       dataLayer.illustrative = olFeatures.some((f) => f.get('illustrative') === true);
       source.addFeatures(olFeatures);
     });
     return dataLayer;
+  });
+}
+
+/** The collection's Mapbox Vector Tiles (OGC API – Tiles, WebMercatorQuad), crediting what the layer's source credits. */
+function tileSource(collection: string, credits: VectorSource): VectorTileSource {
+  return new VectorTileSource({
+    format: new MVT({ idProperty: 'id' }),
+    url: `/ogcapi/collections/${collection}/tiles/WebMercatorQuad/{z}/{y}/{x}`,
+    attributions: credits.getAttributions() ?? undefined,
+    maxZoom: 16,
   });
 }

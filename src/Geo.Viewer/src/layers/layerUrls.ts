@@ -6,6 +6,12 @@ export const layerIds = ['district', 'parcels', 'zones', 'constraints', 'townshi
 
 export type LayerId = (typeof layerIds)[number];
 
+/**
+ * The layers index.html preloads: not parcels, which the server may have the viewer draw from vector tiles (a
+ * county's 三调 parcels are far too many to load whole), and a preload would fetch its first 10,000 items anyway.
+ */
+export const preloadedLayerIds = layerIds.filter((id) => id !== 'parcels');
+
 export const configUrl = '/viewer/config';
 
 /** The first (and, for our collection sizes, only) page of a collection, exactly as the viewer asks for it. */

@@ -16,7 +16,7 @@ internal interface IVectorTileSource
     Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken);
 }
 
-/// <summary>A tile's bytes and how many features it holds; no bytes when it holds none.</summary>
+/// <summary>A tile's bytes, none when no feature is drawn in it, and how many features intersect it (-1: over the limit).</summary>
 internal sealed record VectorTileAnswer(byte[] Bytes, int Features)
 {
     public static readonly VectorTileAnswer TooManyFeatures = new([], -1);

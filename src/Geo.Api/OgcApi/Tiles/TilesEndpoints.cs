@@ -159,7 +159,7 @@ internal static class TilesEndpoints
                 $"{maxFeatures} features per tile");
         }
 
-        return answer.Features == 0 ? TypedResults.NoContent() : TypedResults.Bytes(answer.Bytes, MediaType);
+        return answer.Bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(answer.Bytes, MediaType);
     }
 
     private static TilesetSummaryJson TilesetSummary(HttpRequest request, CollectionDefinition collection)

@@ -130,6 +130,18 @@ public abstract class VectorTileCases(ServiceFactory factory)
     }
 
     [Fact]
+    public async Task A_tile_is_gzipped_for_a_client_that_accepts_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, string.Format(null, TileRoot, "parcels", 10, 418, 820));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task Tiles_are_declared_and_linked_from_the_landing_page_and_collections()
     {
         var conformance = await JsonAsync("/ogcapi/conformance");

@@ -29,34 +29,28 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
             return VectorTileAnswer.TooManyFeatures;
         }
 
+        // ST_AsMVT of no row is an empty bytea (or null): no feature was left after clipping.
         var bytes = reader.IsDBNull(1) ? [] : reader.GetFieldValue<byte[]>(1);
-        var written = reader.IsDBNull(2) ? 0 : reader.GetInt32(2);
-        return bytes.Length == 0 || written == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, written);
+        return bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, (int)matched);
     }
 
     /// <summary>
-    /// $1 z, $2 x, $3 y, $4 the feature limit, $5 one tile unit in metres. <c>hits</c> reads one row past the limit so
-    /// that an over-full tile costs at most that many rows, and the tile is only encoded when under it.
+    /// $1 z, $2 x, $3 y, $4 the feature limit, $5 one tile unit in metres. One pass: the rows are read up to one past
+    /// the limit and counted by the same aggregate that encodes them, so a tile within the limit costs what the bare
+    /// ST_AsMVT query does (bench/tiles.sh), and an over-full one at most the limit's worth of rows.
     /// </summary>
     private static string Sql(CollectionDefinition collection)
     {
         var table = PostGisColumns.Quote(collection.TableName);
         var properties = string.Concat(TileProperties.For(collection).Select(p => ", " + PostGisColumns.Quote(p.Name)));
         return $"""
-            WITH envelope AS (SELECT ST_TileEnvelope($1, $2, $3) AS tile, ST_Transform(ST_TileEnvelope($1, $2, $3), 4490) AS storage),
-            hits AS MATERIALIZED (
-                SELECT t.id, t.geom{properties} FROM {table} t, envelope e
-                WHERE t.geom && e.storage AND ST_Intersects(t.geom, e.storage)
-                LIMIT $4 + 1),
-            shaped AS (
-                SELECT h.id{properties},
-                       ST_AsMVTGeom(ST_Simplify(ST_Transform(h.geom, 3857), $5, true), e.tile, {TileAddress.Extent}, {TileAddress.Buffer}, true) AS geom
-                FROM hits h, envelope e)
-            SELECT (SELECT count(*) FROM hits),
-                   CASE WHEN (SELECT count(*) FROM hits) <= $4
-                        THEN (SELECT ST_AsMVT(s, '{collection.Id}', {TileAddress.Extent}, 'geom', 'id') FROM shaped s WHERE s.geom IS NOT NULL) END,
-                   CASE WHEN (SELECT count(*) FROM hits) <= $4
-                        THEN (SELECT count(*)::int FROM shaped s WHERE s.geom IS NOT NULL) END
+            SELECT count(*), ST_AsMVT(s, '{collection.Id}', {TileAddress.Extent}, 'geom', 'id') FILTER (WHERE s.geom IS NOT NULL)
+            FROM (
+                SELECT t.id{properties},
+                       ST_AsMVTGeom(ST_Simplify(ST_Transform(t.geom, 3857), $5, true), ST_TileEnvelope($1, $2, $3), {TileAddress.Extent}, {TileAddress.Buffer}, true) AS geom
+                FROM {table} t
+                WHERE t.geom && ST_Transform(ST_TileEnvelope($1, $2, $3), 4490) AND ST_Intersects(t.geom, ST_Transform(ST_TileEnvelope($1, $2, $3), 4490))
+                LIMIT $4 + 1) s
             """;
     }
 }

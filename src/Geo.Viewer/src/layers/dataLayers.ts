@@ -9,6 +9,9 @@ import { pick, t } from '../i18n';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { layerDefinitions, type LayerDefinition } from './definitions';
 
+/** OpenLayers' minZoom is exclusive: tiled layers draw from zoom 12 on. */
+const TILED_MIN_ZOOM = 11.999;
+
 export const geoJson = new GeoJSON({ dataProjection: DATA_PROJECTION, featureProjection: VIEW_PROJECTION });
 
 export interface DataLayer {
@@ -44,7 +47,10 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
       declutter: definition.labelled,
       properties: { id: definition.id },
     };
-    const layer = tiled ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source), renderMode: 'hybrid' }) : new VectorLayer({ ...options, source });
+    // Below zoom 12 a tile of a county's parcels passes the server's feature limit (bench/tiles.sh: 118,000 at z10), so a tiled layer starts there.
+    const layer = tiled
+      ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source), renderMode: 'hybrid', minZoom: TILED_MIN_ZOOM })
+      : new VectorLayer({ ...options, source });
     const dataLayer: DataLayer = {
       definition,
       info,

@@ -41,6 +41,7 @@ internal static class LandingEndpoints
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/conformance"), "conformance", OgcMediaTypes.Json, "符合的标准"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/collections"), "data", OgcMediaTypes.Json, "数据集合"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/tileMatrixSets"), TilesConformance.TilingSchemesRel, OgcMediaTypes.Json, "瓦片矩阵集"),
+            new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/tiles"), TilesConformance.VectorTilesetsRel, OgcMediaTypes.Json, "矢量瓦片（全部图层）"),
         },
     }, OgcJson.Options);
 

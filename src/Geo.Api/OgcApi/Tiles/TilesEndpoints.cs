@@ -40,6 +40,7 @@ internal static class TilesEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapDatasetTiles();
         return app;
     }
 
@@ -122,13 +123,19 @@ internal static class TilesEndpoints
 
     private static async Task<IResult> Tile(
         string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken) =>
+        TiledCollection(collectionId) is { } collection
+            ? await AnswerAsync([collection], tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, configuration, cancellationToken)
+            : NoTiles(collectionId);
+
+    /// <summary>
+    /// One tile with a layer per collection. An MVT is a sequence of layer messages, so the collections' tiles,
+    /// each made by the backend alone, are concatenated into one.
+    /// </summary>
+    public static async Task<IResult> AnswerAsync(
+        IReadOnlyList<CollectionDefinition> collections, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
         HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (TiledCollection(collectionId) is not { } collection)
-        {
-            return NoTiles(collectionId);
-        }
-
         if (tileMatrixSetId != WebMercatorQuad.Id)
         {
             return UnknownTileMatrixSet(tileMatrixSetId);
@@ -151,15 +158,21 @@ internal static class TilesEndpoints
         }
 
         var maxFeatures = configuration.GetValue("Tiles:MaxFeaturesPerTile", DefaultMaxFeatures);
-        var answer = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
-        if (answer.IsTooMany)
+        using var bytes = new MemoryStream();
+        foreach (var collection in collections)
         {
-            throw InputException.TooLarge("tileMatrix",
-                $"more than {maxFeatures} features of '{collection.Id}' intersect tile {tile}; ask for tiles of a higher tileMatrix (zoom in) or read the items with a bbox",
-                $"{maxFeatures} features per tile");
+            var answer = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
+            if (answer.IsTooMany)
+            {
+                throw InputException.TooLarge("tileMatrix",
+                    $"more than {maxFeatures} features of '{collection.Id}' intersect tile {tile}; ask for tiles of a higher tileMatrix (zoom in) or read the items with a bbox",
+                    $"{maxFeatures} features per tile");
+            }
+
+            bytes.Write(answer.Bytes);
         }
 
-        return answer.Bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(answer.Bytes, MediaType);
+        return bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(bytes.ToArray(), MediaType);
     }
 
     private static TilesetSummaryJson TilesetSummary(HttpRequest request, CollectionDefinition collection)
@@ -174,7 +187,7 @@ internal static class TilesEndpoints
             });
     }
 
-    private static CollectionDefinition? TiledCollection(string collectionId) =>
+    public static CollectionDefinition? TiledCollection(string collectionId) =>
         Catalog.Find(collectionId) is { HasGeometry: true } collection ? collection : null;
 
     private static IResult NoTiles(string collectionId) =>
@@ -185,7 +198,7 @@ internal static class TilesEndpoints
                 detail: $"collection '{collectionId}' has no geometry, so it has no tiles; read /ogcapi/collections/{collectionId}/items",
                 statusCode: StatusCodes.Status404NotFound);
 
-    private static IResult UnknownTileMatrixSet(string id) =>
+    public static IResult UnknownTileMatrixSet(string id) =>
         TypedResults.Problem(
             title: "Tile matrix set not found",
             detail: $"there is no tile matrix set '{id}'; tiles are served in {WebMercatorQuad.Id} (/ogcapi/tileMatrixSets)",

@@ -47,6 +47,26 @@ public abstract class VectorTileCases(ServiceFactory factory)
     }
 
     [Fact]
+    public async Task A_dataset_tile_has_a_layer_per_collection_with_the_features_intersecting_it()
+    {
+        var response = await _client.GetAsync("/ogcapi/tiles/WebMercatorQuad/12/1674/3281?collections=parcels,zones,district");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var byLayer = (await GdalFeaturesAsync(response, 12, 1674, 3281, "-al"))
+            .GroupBy(f => f.GetProperty("properties").GetProperty("layer").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.GetProperty("properties").GetProperty("mvt_id").GetInt64()).Order().ToList());
+
+        foreach (var collection in new[] { "parcels", "zones", "district" })
+        {
+            var expected = await factory.Reference.IdsAsync(
+                $"SELECT id FROM {collection} WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope(12, 3281, 1674), 4490)) ORDER BY id");
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, byLayer[collection]);
+        }
+
+        Assert.Equal(3, byLayer.Count);
+    }
+
+    [Fact]
     public async Task A_tile_carries_the_properties_the_viewer_styles_by_and_no_others()
     {
         var response = await _client.GetAsync(string.Format(null, TileRoot, "parcels", 14, 6697, 13125));
@@ -83,6 +103,8 @@ public abstract class VectorTileCases(ServiceFactory factory)
     [InlineData("/ogcapi/collections/indicators/tiles/WebMercatorQuad/3/0/0", 404, null)]
     [InlineData("/ogcapi/collections/nope/tiles", 404, null)]
     [InlineData("/ogcapi/tileMatrixSets/nope", 404, null)]
+    [InlineData("/ogcapi/tiles/WebMercatorQuad/3/0/0?collections=indicators", 400, "collections")]
+    [InlineData("/ogcapi/tiles/WebMercatorQuad/3/0/8", 404, null)]
     public async Task Bad_tile_requests_get_problem_json(string url, int status, string? parameter)
     {
         var response = await _client.GetAsync(url);
@@ -182,7 +204,7 @@ public abstract class VectorTileCases(ServiceFactory factory)
     }
 
     /// <summary>The tile saved as <c>{z}/{x}/{y}.pbf</c>, which GDAL's MVT driver places in EPSG:3857, as GeoJSON features.</summary>
-    private static async Task<List<JsonElement>> GdalFeaturesAsync(HttpResponseMessage response, int z, int row, int col)
+    private static async Task<List<JsonElement>> GdalFeaturesAsync(HttpResponseMessage response, int z, int row, int col, string? allLayers = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mvt-" + Guid.NewGuid().ToString("N")[..8]);
         var file = Path.Combine(folder, $"{z}", $"{col}", $"{row}.pbf");
@@ -190,8 +212,21 @@ public abstract class VectorTileCases(ServiceFactory factory)
         try
         {
             await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
-            var json = await Gdal.RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file);
-            return JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()).ToList();
+            if (allLayers is null)
+            {
+                var json = await Gdal.RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file);
+                return JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()).ToList();
+            }
+
+            // Every layer, each feature tagged with its layer's name.
+            var features = new List<JsonElement>();
+            foreach (var layer in (await Gdal.RunAsync("ogrinfo", "-ro", "-q", file)).Split('\n').Select(l => l.Split(':', 2)).Where(p => p.Length == 2).Select(p => p[1].Trim().Split(' ')[0]))
+            {
+                var json = await Gdal.RunAsync("ogr2ogr", "-f", "GeoJSON", "-sql", $"SELECT *, '{layer}' AS layer FROM \"{layer}\"", "/vsistdout/", file);
+                features.AddRange(JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()));
+            }
+
+            return features;
         }
         finally
         {

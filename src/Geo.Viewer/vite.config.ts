@@ -6,6 +6,9 @@ import { configUrl, itemsUrl } from './src/layers/layerUrls.ts';
 // time); the exported contract gis-data/tools/catalog.json names them at build time for the preload tags.
 const catalog = JSON.parse(readFileSync(new URL('../../gis-data/tools/catalog.json', import.meta.url), 'utf8')) as { collections: Array<{ id: string; geometry: string }> };
 const layerIds = catalog.collections.filter((c) => c.geometry !== 'None').map((c) => c.id);
+// Not parcels, which the server may have the viewer draw from vector tiles (a county's 三调 parcels are far too many
+// to load whole), and whose preload would fetch its first 10,000 items anyway.
+const preloadedLayerIds = layerIds.filter((id) => id !== 'parcels');
 
 // The output folder is the Razor class library's wwwroot, which Geo.Api serves at "/".
 export default defineConfig({
@@ -26,7 +29,7 @@ export default defineConfig({
       name: 'preload-layer-data',
       // The data requests start with the page instead of after the bundle has run (a third of the first render).
       transformIndexHtml: () =>
-        [configUrl, ...layerIds.map((id) => itemsUrl(id))].map((href) => ({
+        [configUrl, ...preloadedLayerIds.map((id) => itemsUrl(id))].map((href) => ({
           tag: 'link',
           attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
           injectTo: 'head-prepend' as const,

@@ -85,7 +85,8 @@ public sealed class PostGisServiceFactory : ServiceFactory, IAsyncLifetime
 /// The service on the embedded store with this repository's (or the given) gis-data and no reference database: for
 /// the viewer's browser tests and tests of the hosting alone.
 /// </summary>
-public sealed class GisDataServiceFactory(string? gisData = null) : ServiceFactory
+/// <param name="settings">Configuration to add, e.g. <c>Viewer:TileThreshold</c>.</param>
+public sealed class GisDataServiceFactory(string? gisData = null, IReadOnlyDictionary<string, string>? settings = null) : ServiceFactory
 {
     public override PostGisStoreFixture Reference => throw new NotSupportedException("this factory has no reference database");
 
@@ -100,5 +101,9 @@ public sealed class GisDataServiceFactory(string? gisData = null) : ServiceFacto
     {
         UseEmbeddedStore(builder, gisData ?? RepoPaths.GisData);
         builder.UseSetting("IndicatorActuals:Path", DataFolder);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -41,7 +41,7 @@ public static class ServiceHost
             o.Providers.Add<GzipCompressionProvider>();
             o.Providers.Add<BrotliCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
-                [OgcMediaTypes.GeoJson, "application/problem+json", "application/schema+json", "text/csv", OgcMediaTypes.OpenApi]);
+                [OgcMediaTypes.GeoJson, Geo.Api.OgcApi.Tiles.TilesEndpoints.MediaType, "application/problem+json", "application/schema+json", "text/csv", OgcMediaTypes.OpenApi]);
         });
         builder.Services.AddCorsFromConfiguration(builder.Configuration);
         builder.Services.AddPlanningAnalyses();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Core.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Geo.Core.Stores;
 
 namespace Geo.Api.Hosting;
 
@@ -25,7 +26,7 @@ public static class ViewerConfigEndpoint
         return app;
     }
 
-    private static JsonHttpResult<ViewerConfig> Config(IConfiguration configuration) => TypedResults.Json(new ViewerConfig(
+    private static async Task<JsonHttpResult<ViewerConfig>> Config(IConfiguration configuration, IFeatureStore store, CancellationToken cancellationToken) => TypedResults.Json(new ViewerConfig(
         new ViewerBaseMaps(
             new TiandituBaseMap(
                 configuration.GetValue<bool>("Viewer:BaseMaps:Tianditu:Enabled"),
@@ -38,7 +39,8 @@ public static class ViewerConfigEndpoint
                 p.Codes is { } codes ? Names(codes) : null,
                 // Open lists (land-use codes) name codes for legends; the data's own column says them in popups.
                 p.Codes is { IsClosed: false } ? true : null)))),
-        Names(Catalog.LivingNeeds)), Options);
+        Names(Catalog.LivingNeeds),
+        await TiledLayers.ChooseAsync(store, configuration, cancellationToken)), Options);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -51,7 +53,8 @@ public static class ViewerConfigEndpoint
         codes.Values.ToDictionary(v => v.Code, v => new[] { v.TitleZh, v.TitleEn }, StringComparer.Ordinal);
 }
 
-internal sealed record ViewerConfig(ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds);
+/// <summary><see cref="TiledLayers"/>: layers too large to load whole, drawn from the vector tiles (Viewer:TileThreshold).</summary>
+internal sealed record ViewerConfig(ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds, IReadOnlyList<string> TiledLayers);
 
 internal sealed record ViewerBaseMaps(TiandituBaseMap Tianditu, OnlineBaseMap OpenStreetMap);
 

@@ -122,6 +122,7 @@ internal static class CollectionsEndpoints
                 new Link(OgcLinks.Absolute(request, path + "/items"), "items", OgcMediaTypes.GeoJson, collection.TitleZh),
                 new Link(OgcLinks.Absolute(request, path + "/items?f=csv"), "items", "text/csv", collection.TitleZh + "（CSV）"),
                 new Link(OgcLinks.Absolute(request, path + "/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性"),
+                .. Tiles.TilesetLinks.For(request, collection),
             ]);
     }
 

@@ -1,3 +1,4 @@
+using Geo.Api.OgcApi.Tiles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi;
@@ -26,6 +27,7 @@ internal static class LandingEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
         "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
         "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
+        .. TilesConformance.Classes,
     ];
 
     public static JsonHttpResult<LandingPage> Landing(HttpRequest request) => TypedResults.Json(new LandingPage(
@@ -37,6 +39,8 @@ internal static class LandingEndpoints
             new Link(OgcLinks.Absolute(request, OgcLinks.ApiDocsPath), "service-doc", "text/html", "API 说明"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/conformance"), "conformance", OgcMediaTypes.Json, "符合的标准"),
             new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/collections"), "data", OgcMediaTypes.Json, "数据集合"),
+            new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/tileMatrixSets"), TilesConformance.TilingSchemesRel, OgcMediaTypes.Json, "瓦片矩阵集"),
+            new Link(OgcLinks.Absolute(request, OgcLinks.Root + "/tiles"), TilesConformance.VectorTilesetsRel, OgcMediaTypes.Json, "矢量瓦片（全部图层）"),
         ]), OgcJson.Options);
 
     public static JsonHttpResult<ConformanceDeclaration> Conformance() => TypedResults.Json(new ConformanceDeclaration(ConformanceClasses), OgcJson.Options);

@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Api.OgcApi.Tiles;
 
 namespace Geo.Api.OgcApi;
 
@@ -57,6 +58,7 @@ public static class OgcApiEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapOgcApiTiles();
         return app;
     }
 }

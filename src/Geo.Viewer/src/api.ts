@@ -75,3 +75,12 @@ export async function signIn(name: string, password: string): Promise<Session | 
 export async function signOut(session: Session): Promise<void> {
   await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin', headers: { 'X-CSRF-TOKEN': session.antiforgeryToken } });
 }
+
+/** One feature by id (identify on a layer drawn from tiles, whose tiles carry only the styling properties). */
+export async function fetchItem(collection: string, id: number, signal?: AbortSignal): Promise<GeoJsonFeature> {
+  const response = await fetch(`/ogcapi/collections/${collection}/items/${id}`, { signal });
+  if (!response.ok) {
+    throw new Error(`${collection}/${id}: HTTP ${response.status}`);
+  }
+  return (await response.json()) as GeoJsonFeature;
+}

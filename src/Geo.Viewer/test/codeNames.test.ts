@@ -23,6 +23,7 @@ beforeAll(() =>
       },
     ],
     livingNeeds: { park: ['公园', 'Park'] },
+    tiledLayers: [],
   }),
 );
 

@@ -1,5 +1,7 @@
 using Geo.Api.Backends.Embedded.Accounts;
+using Geo.Api.Backends.Embedded.Internal;
 using Geo.Api.Hosting;
+using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.GisData;
@@ -23,6 +25,7 @@ public static class EmbeddedBackend
         services.AddSingleton(new GisDataLocation(folder));
         services.AddSingleton<IFeatureStore>(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
         services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
+        services.AddSingleton<IVectorTileSource>(sp => new NtsVectorTiles(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));
         services.AddEmbeddedAccounts(IndicatorActualsFolder(configuration));
         return services;

@@ -1,5 +1,6 @@
 using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.Stores;
@@ -39,6 +40,7 @@ public static class PostGisBackend
         services.AddSingleton(dataSources.Reads);
         services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
         services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
+        services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
         services.AddPostGisAccounts(dataSources.Writes);
         return services;

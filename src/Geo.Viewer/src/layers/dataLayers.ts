@@ -1,9 +1,12 @@
 import type Feature from 'ol/Feature';
 import type { FeatureLike } from 'ol/Feature';
 import GeoJSON from 'ol/format/GeoJSON';
+import MVT from 'ol/format/MVT';
 import VectorLayer from 'ol/layer/Vector';
+import VectorTileLayer from 'ol/layer/VectorTile';
 import Cluster from 'ol/source/Cluster';
 import VectorSource from 'ol/source/Vector';
+import VectorTileSource from 'ol/source/VectorTile';
 import type OlMap from 'ol/Map';
 import { fetchAllItems, type CollectionInfo, type ViewerConfig } from '../api';
 import { pick, t } from '../i18n';
@@ -11,13 +14,19 @@ import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { clustered } from '../styles/clusterStyle';
 import { layerDefinitions, type LayerDefinition } from './definitions';
 
+/** OpenLayers' minZoom is exclusive: tiled layers draw from zoom 12 on. */
+const TILED_MIN_ZOOM = 11.999;
+
 export const geoJson = new GeoJSON({ dataProjection: DATA_PROJECTION, featureProjection: VIEW_PROJECTION });
 
 export interface DataLayer {
   definition: LayerDefinition;
   info: CollectionInfo;
-  layer: VectorLayer<VectorSource>;
+  layer: VectorLayer<VectorSource> | VectorTileLayer;
+  /** Every feature of the layer; empty for a layer drawn from tiles (see {@link tiled}). */
   source: VectorSource;
+  /** Drawn from the server's vector tiles because it is too large to load whole; identify fetches the item by id. */
+  tiled: boolean;
   /** Settles when every feature of the collection is in the source; rejects with the HTTP error. */
   loaded: Promise<void>;
   /** True when any feature stands in for official data (marked 示意 in the tree and the legend). */
@@ -36,27 +45,32 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
     // and every layer standing in for official data adds the 示意 note (shown once).
     const attributions = () => [definition.attribution?.(), dataLayer.illustrative ? t('illustrativeNote') : undefined].filter((a) => a !== undefined);
     const source = new VectorSource({ attributions });
+    const tiled = config.tiledLayers?.includes(definition.id) ?? false;
     // A dense point layer draws through a Cluster source (distance set by followZoom); `source` keeps the features.
-    const clusters = definition.clusterBelowZoom === undefined ? undefined : new Cluster({ source, distance: 0, attributions });
-    const layer = new VectorLayer({
-      source: clusters ?? source,
+    const clusters = definition.clusterBelowZoom === undefined || tiled ? undefined : new Cluster({ source, distance: 0, attributions });
+    const options = {
       style: clusters && typeof definition.style === 'function' ? clustered(definition.style) : definition.style,
       visible: definition.visible,
       zIndex: index,
       // Overlapping labels are dropped (symbols stay: their styles opt out of decluttering).
       declutter: definition.labelled,
       properties: { id: definition.id },
-    });
+    };
+    // Below zoom 12 a tile of a county's parcels passes the server's feature limit (bench/tiles.sh: 118,000 at z10), so a tiled layer starts there.
+    const layer = tiled
+      ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source), renderMode: 'hybrid', minZoom: TILED_MIN_ZOOM })
+      : new VectorLayer({ ...options, source: clusters ?? source });
     const dataLayer: DataLayer = {
       definition,
       info,
       layer,
       source,
+      tiled,
       illustrative: false,
       loaded: Promise.resolve(),
       title: () => pick(info.titleZh, info.titleEn),
     };
-    dataLayer.loaded = fetchAllItems(definition.id).then((features) => {
+    dataLayer.loaded = tiled ? Promise.resolve() : fetchAllItems(definition.id).then((features) => {
       const olFeatures = geoJson.readFeatures({ type: 'FeatureCollection', features });
       dataLayer.illustrative = olFeatures.some((f) => f.get('illustrative') === true);
       source.addFeatures(olFeatures);
@@ -83,4 +97,14 @@ export function followZoom(map: OlMap, layers: DataLayer[]): void {
 /** The data features a hit stands for: the members of a cluster, or the feature itself. */
 export function membersOf(feature: FeatureLike): Feature[] {
   return (feature.get('features') as Feature[] | undefined) ?? [feature as Feature];
+}
+
+/** The collection's Mapbox Vector Tiles (OGC API – Tiles, WebMercatorQuad), crediting what the layer's source credits. */
+function tileSource(collection: string, credits: VectorSource): VectorTileSource {
+  return new VectorTileSource({
+    format: new MVT({ idProperty: 'id' }),
+    url: `/ogcapi/collections/${collection}/tiles/WebMercatorQuad/{z}/{y}/{x}`,
+    attributions: credits.getAttributions() ?? undefined,
+    maxZoom: 16,
+  });
 }

@@ -3,8 +3,9 @@ import type OlMap from 'ol/Map';
 import Overlay from 'ol/Overlay';
 import { getCenter, type Extent } from 'ol/extent';
 import { displayValue, popupFields, popupTitle } from '../fields';
+import { fetchItem } from '../api';
 import { lang, onLangChange, t } from '../i18n';
-import { membersOf, type DataLayer } from '../layers/dataLayers';
+import { geoJson, membersOf, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
 import type { ComplianceCheck } from './complianceCheck';
 
@@ -85,11 +86,11 @@ export class IdentifyPopup {
   }
 
   listen(): void {
-    this.map.on('singleclick', (event) => {
+    this.map.on('singleclick', async (event) => {
       if (!this.enabled) {
         return;
       }
-      const hits: Hit[] = [];
+      let hits: Hit[] = [];
       // Returning nothing keeps OpenLayers going through every feature under the pixel, top layer first.
       this.map.forEachFeatureAtPixel(
         event.pixel,
@@ -104,6 +105,7 @@ export class IdentifyPopup {
         },
         { hitTolerance: 4 },
       );
+      hits = await Promise.all(hits.map((hit) => (hit.dataLayer.tiled ? itemOf(hit) : hit)));
       if (hits.length > 0) {
         this.hits = hits.length > 1 ? hits : [];
         this.show(hits[0].dataLayer, hits[0].feature, event.coordinate);
@@ -248,4 +250,20 @@ function provenance(text: string): HTMLElement {
   const details = document.createElement('details');
   details.append(Object.assign(document.createElement('summary'), { textContent: t('provenanceInEnglish') }), note);
   return details;
+}
+
+/**
+ * A tile carries only the styling properties: the full feature is read by id and kept in the layer's (otherwise empty,
+ * undrawn) source, where the selection, the popup and the highlight find it as on a GeoJSON layer.
+ */
+async function itemOf(hit: Hit): Promise<Hit> {
+  const id = Number(hit.feature.getId());
+  const source = hit.dataLayer.source;
+  const known = source.getFeatureById(id);
+  if (known) {
+    return { feature: known as Feature, dataLayer: hit.dataLayer };
+  }
+  const feature = geoJson.readFeature(await fetchItem(hit.dataLayer.definition.id, id)) as Feature;
+  source.addFeature(feature);
+  return { feature, dataLayer: hit.dataLayer };
 }

@@ -1,0 +1,217 @@
+using System.Globalization;
+using Geo.Core;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+
+namespace Geo.Api.OgcApi.Tiles;
+
+/// <summary>
+/// OGC API – Tiles under <c>/ogcapi</c>: the WebMercatorQuad tile matrix set, each collection's vector tileset and its
+/// Mapbox Vector Tiles. A tile holds one layer named after the collection; a tile with no feature answers 204.
+/// </summary>
+internal static class TilesEndpoints
+{
+    public const string MediaType = "application/vnd.mapbox-vector-tile";
+
+    /// <summary>Above this many features a tile is refused (413) rather than built: the client should zoom in.</summary>
+    public const int DefaultMaxFeatures = 50_000;
+
+    public static IEndpointRouteBuilder MapOgcApiTiles(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(OgcLinks.Root).WithTags("OGC API – Tiles");
+        api.MapGet("/tileMatrixSets", TileMatrixSets).WithName("tileMatrixSets").WithSummary("The tile matrix sets tiles are served in")
+            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json);
+        api.MapGet("/tileMatrixSets/{tileMatrixSetId}", TileMatrixSet).WithName("tileMatrixSet").WithSummary("One tile matrix set")
+            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/collections/{collectionId}/tiles", Tilesets).WithName("collectionTilesets").WithSummary("The collection's vector tilesets")
+            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}", Tileset).WithName("collectionTileset")
+            .WithSummary("One vector tileset: its tile matrix set, layer and URL template")
+            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", Tile).WithName("collectionTile")
+            .WithSummary("A Mapbox Vector Tile of the collection: id and the styling properties, simplified to the zoom")
+            .WithDescription($"204 when no feature intersects the tile; 413 when more than {DefaultMaxFeatures} (Tiles:MaxFeaturesPerTile) do, so zoom in.")
+            .Produces(StatusCodes.Status200OK, contentType: MediaType)
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapDatasetTiles();
+        return app;
+    }
+
+    private static IResult TileMatrixSets(HttpRequest request) => TypedResults.Json(new
+    {
+        tileMatrixSets = new[]
+        {
+            new
+            {
+                id = WebMercatorQuad.Id,
+                title = WebMercatorQuad.Title,
+                uri = WebMercatorQuad.Uri,
+                crs = WebMercatorQuad.CrsUri,
+                links = new[] { new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tileMatrixSets/{WebMercatorQuad.Id}"), "self", OgcMediaTypes.Json, WebMercatorQuad.Title) },
+            },
+        },
+    }, OgcJson.Options);
+
+    private static IResult TileMatrixSet(string tileMatrixSetId) =>
+        tileMatrixSetId == WebMercatorQuad.Id ? TypedResults.Json(WebMercatorQuad.Definition(), OgcJson.Options) : UnknownTileMatrixSet(tileMatrixSetId);
+
+    private static IResult Tilesets(string collectionId, HttpRequest request)
+    {
+        if (TiledCollection(collectionId) is not { } collection)
+        {
+            return NoTiles(collectionId);
+        }
+
+        return TypedResults.Json(new
+        {
+            links = new[] { new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/collections/{collection.Id}/tiles"), "self", OgcMediaTypes.Json) },
+            tilesets = new[] { TilesetSummary(request, collection) },
+        }, OgcJson.Options);
+    }
+
+    private static IResult Tileset(string collectionId, string tileMatrixSetId, HttpRequest request)
+    {
+        if (TiledCollection(collectionId) is not { } collection)
+        {
+            return NoTiles(collectionId);
+        }
+
+        if (tileMatrixSetId != WebMercatorQuad.Id)
+        {
+            return UnknownTileMatrixSet(tileMatrixSetId);
+        }
+
+        var summary = TilesetSummary(request, collection);
+        return TypedResults.Json(new
+        {
+            title = summary.Title,
+            dataType = summary.DataType,
+            crs = summary.Crs,
+            tileMatrixSetURI = summary.TileMatrixSetUri,
+            links = summary.Links,
+            layers = new[]
+            {
+                new
+                {
+                    id = collection.Id,
+                    title = collection.TitleZh,
+                    dataType = "vector",
+                    geometryDimension = collection.Geometry switch
+                    {
+                        GeometryKind.Point => (int?)0,
+                        GeometryKind.LineString => 1,
+                        GeometryKind.MultiPolygon => 2,
+                        GeometryKind.PointOrPolygon or GeometryKind.None => null,
+                        _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {collection.Geometry} is not handled here"),
+                    },
+                    propertiesSchema = new
+                    {
+                        type = "object",
+                        properties = TileProperties.For(collection).Select(p => p.Name).Prepend("id").ToDictionary(n => n, n => new { title = n == "id" ? "编号" : collection.FindProperty(n)!.TitleZh }),
+                    },
+                },
+            },
+        }, OgcJson.Options);
+    }
+
+    private static async Task<IResult> Tile(
+        string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken) =>
+        TiledCollection(collectionId) is { } collection
+            ? await AnswerAsync([collection], tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, configuration, cancellationToken)
+            : NoTiles(collectionId);
+
+    /// <summary>
+    /// One tile with a layer per collection. An MVT is a sequence of layer messages, so the collections' tiles,
+    /// each made by the backend alone, are concatenated into one.
+    /// </summary>
+    public static async Task<IResult> AnswerAsync(
+        IReadOnlyList<CollectionDefinition> collections, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (tileMatrixSetId != WebMercatorQuad.Id)
+        {
+            return UnknownTileMatrixSet(tileMatrixSetId);
+        }
+
+        var tile = new TileAddress(Index("tileMatrix", tileMatrix), Index("tileCol", tileCol), Index("tileRow", tileRow));
+        if (tile.Z > TileAddress.MaxZoom || tile.X >= tile.MatrixSize || tile.Y >= tile.MatrixSize)
+        {
+            return TypedResults.Problem(
+                title: "Tile not found",
+                detail: tile.Z > TileAddress.MaxZoom
+                    ? $"tileMatrix {tile.Z} is not in {WebMercatorQuad.Id}, which has tile matrices 0 to {TileAddress.MaxZoom}"
+                    : $"tile {tile} is outside tile matrix {tile.Z}, whose rows and columns run from 0 to {tile.MatrixSize - 1}",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
+        {
+            return notModified;
+        }
+
+        var maxFeatures = configuration.GetValue("Tiles:MaxFeaturesPerTile", DefaultMaxFeatures);
+        using var bytes = new MemoryStream();
+        foreach (var collection in collections)
+        {
+            var answer = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
+            if (answer.IsTooMany)
+            {
+                throw InputException.TooLarge("tileMatrix",
+                    $"more than {maxFeatures} features of '{collection.Id}' intersect tile {tile}; ask for tiles of a higher tileMatrix (zoom in) or read the items with a bbox",
+                    $"{maxFeatures} features per tile");
+            }
+
+            bytes.Write(answer.Bytes);
+        }
+
+        return bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(bytes.ToArray(), MediaType);
+    }
+
+    private static TilesetSummaryJson TilesetSummary(HttpRequest request, CollectionDefinition collection)
+    {
+        var path = $"{OgcLinks.Root}/collections/{collection.Id}/tiles/{WebMercatorQuad.Id}";
+        return new TilesetSummaryJson(collection.TitleZh, "vector", WebMercatorQuad.CrsUri, WebMercatorQuad.Uri,
+            new object[]
+            {
+                new Link(OgcLinks.Absolute(request, path), "self", OgcMediaTypes.Json, collection.TitleZh),
+                new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tileMatrixSets/{WebMercatorQuad.Id}"), "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", OgcMediaTypes.Json),
+                new TemplatedLink(OgcLinks.Absolute(request, path) + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MediaType, true),
+            });
+    }
+
+    public static CollectionDefinition? TiledCollection(string collectionId) =>
+        Catalog.Find(collectionId) is { HasGeometry: true } collection ? collection : null;
+
+    private static IResult NoTiles(string collectionId) =>
+        Catalog.Find(collectionId) is null
+            ? Problems.UnknownCollection(collectionId)
+            : TypedResults.Problem(
+                title: "Collection has no tiles",
+                detail: $"collection '{collectionId}' has no geometry, so it has no tiles; read /ogcapi/collections/{collectionId}/items",
+                statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult UnknownTileMatrixSet(string id) =>
+        TypedResults.Problem(
+            title: "Tile matrix set not found",
+            detail: $"there is no tile matrix set '{id}'; tiles are served in {WebMercatorQuad.Id} (/ogcapi/tileMatrixSets)",
+            statusCode: StatusCodes.Status404NotFound);
+
+    private static int Index(string parameter, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? index
+            : throw InputException.Invalid(parameter, $"'{value}' is not a tile index", "give a whole number from 0 (tileMatrix up to 24)");
+}
+
+/// <summary>A tileset as the list and the tileset page both describe it.</summary>
+internal sealed record TilesetSummaryJson(string Title, string DataType, string Crs, [property: System.Text.Json.Serialization.JsonPropertyName("tileMatrixSetURI")] string TileMatrixSetUri, object[] Links);
+
+/// <summary>A link whose href is a URI template (RFC 6570), as OGC API – Tiles gives the tile URL.</summary>
+internal sealed record TemplatedLink(string Href, string Rel, string Type, bool Templated);

@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Geo.Testing;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Geo.Api.Tests.OgcApi.Tiles;
+
+/// <summary>
+/// OGC API – Tiles over both stores. Tiles are decoded by GDAL's MVT driver, not by the library that wrote them, and
+/// compared with hand-written SQL against ST_TileEnvelope: the same features, each drawn within two tile units
+/// (of 4096 per side) of where the data says it is.
+/// </summary>
+public abstract class VectorTileCases(ServiceFactory factory)
+{
+    private const string TileRoot = "/ogcapi/collections/{0}/tiles/WebMercatorQuad/{1}/{2}/{3}";
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("parcels", 10, 418, 820)]
+    [InlineData("parcels", 12, 1674, 3281)]
+    [InlineData("parcels", 14, 6697, 13125)]
+    [InlineData("zones", 12, 1674, 3281)]
+    [InlineData("constraints", 11, 837, 1640)]
+    public async Task A_tile_holds_the_features_intersecting_it_where_the_data_puts_them(string collection, int z, int row, int col)
+    {
+        var decoded = await DecodedFeaturesAsync(collection, z, row, col);
+        var expected = await factory.Reference.IdsAsync(
+            $"SELECT id FROM {collection} WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope($1, $2, $3), 4490)) ORDER BY id", z, col, row);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, decoded.Select(f => f.Id).Order().ToList());
+        var unit = 2 * 20037508.342789244 / (1 << z) / 4096;
+        foreach (var (id, geometry) in decoded)
+        {
+            // Both sides clipped to the tile itself: outside it, the tile only carries its buffer.
+            var distance = await factory.Reference.DoubleAsync(
+                $"""
+                SELECT ST_HausdorffDistance(
+                    ST_Intersection(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 3857)), ST_TileEnvelope($2, $3, $4)),
+                    ST_Intersection(ST_Transform(geom, 3857), ST_TileEnvelope($2, $3, $4)))
+                FROM {collection} WHERE id = $5
+                """, geometry, z, col, row, id);
+            Assert.True(distance <= 2 * unit, $"{collection} {id} in tile {z}/{row}/{col} is drawn {distance / unit:F1} tile units from its outline");
+        }
+    }
+
+    [Fact]
+    public async Task A_dataset_tile_has_a_layer_per_collection_with_the_features_intersecting_it()
+    {
+        var response = await _client.GetAsync("/ogcapi/tiles/WebMercatorQuad/12/1674/3281?collections=parcels,zones,district");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var byLayer = (await GdalFeaturesAsync(response, 12, 1674, 3281, "-al"))
+            .GroupBy(f => f.GetProperty("properties").GetProperty("layer").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.GetProperty("properties").GetProperty("mvt_id").GetInt64()).Order().ToList());
+
+        foreach (var collection in new[] { "parcels", "zones", "district" })
+        {
+            var expected = await factory.Reference.IdsAsync(
+                $"SELECT id FROM {collection} WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope(12, 3281, 1674), 4490)) ORDER BY id");
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, byLayer[collection]);
+        }
+
+        Assert.Equal(3, byLayer.Count);
+    }
+
+    [Fact]
+    public async Task A_tile_carries_the_properties_the_viewer_styles_by_and_no_others()
+    {
+        var response = await _client.GetAsync(string.Format(null, TileRoot, "parcels", 14, 6697, 13125));
+        var properties = (await GdalFeaturesAsync(response, 14, 6697, 13125))[0].GetProperty("properties");
+
+        var expected = await factory.Reference.TextAsync(
+            "SELECT land_use_code FROM parcels WHERE id = $1", properties.GetProperty("mvt_id").GetInt64());
+        Assert.Equal(expected, properties.GetProperty("land_use_code").GetString());
+        Assert.True(properties.TryGetProperty("location_precision", out _));
+        Assert.False(properties.TryGetProperty("source", out _));
+        Assert.False(properties.TryGetProperty("area_m2", out _));
+    }
+
+    [Theory]
+    [InlineData("parcels", 14, 0, 0)]
+    [InlineData("parcels", 12, 1600, 3200)]
+    [InlineData("townships", 3, 0, 7)]
+    public async Task A_tile_without_features_is_204_with_no_body(string collection, int z, int row, int col)
+    {
+        var response = await _client.GetAsync(string.Format(null, TileRoot, collection, z, row, col));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("/ogcapi/collections/parcels/tiles/WebMercatorQuad/14/16384/0", 404, null)]
+    [InlineData("/ogcapi/collections/parcels/tiles/WebMercatorQuad/3/0/8", 404, null)]
+    [InlineData("/ogcapi/collections/parcels/tiles/WebMercatorQuad/25/0/0", 404, null)]
+    [InlineData("/ogcapi/collections/parcels/tiles/WebMercatorQuad/a/0/0", 400, "tileMatrix")]
+    [InlineData("/ogcapi/collections/parcels/tiles/WebMercatorQuad/3/-1/0", 400, "tileRow")]
+    [InlineData("/ogcapi/collections/parcels/tiles/WebMercatorQuad/3/0/1.5", 400, "tileCol")]
+    [InlineData("/ogcapi/collections/parcels/tiles/WorldCRS84Quad/3/0/0", 404, null)]
+    [InlineData("/ogcapi/collections/indicators/tiles/WebMercatorQuad/3/0/0", 404, null)]
+    [InlineData("/ogcapi/collections/nope/tiles", 404, null)]
+    [InlineData("/ogcapi/tileMatrixSets/nope", 404, null)]
+    [InlineData("/ogcapi/tiles/WebMercatorQuad/3/0/0?collections=indicators", 400, "collections")]
+    [InlineData("/ogcapi/tiles/WebMercatorQuad/3/0/8", 404, null)]
+    public async Task Bad_tile_requests_get_problem_json(string url, int status, string? parameter)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        if (parameter is not null)
+        {
+            Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_tile_over_the_feature_limit_is_refused_with_413_saying_to_zoom_in()
+    {
+        var expected = await factory.Reference.LongAsync(
+            "SELECT count(*) FROM parcels WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope(10, 820, 418), 4490))");
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:MaxFeaturesPerTile", (expected - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var client = limited.CreateClient();
+
+        var over = await client.GetAsync(string.Format(null, TileRoot, "parcels", 10, 418, 820));
+        var under = await client.GetAsync(string.Format(null, TileRoot, "parcels", 12, 1674, 3281));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, over.StatusCode);
+        Assert.Equal("application/problem+json", over.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("zoom in", await over.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, under.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unchanged_tile_is_304_to_a_client_holding_its_etag()
+    {
+        var url = string.Format(null, TileRoot, "parcels", 12, 1674, 3281);
+        var first = await _client.GetAsync(url);
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        var second = await _client.SendAsync(again);
+
+        Assert.Equal("application/vnd.mapbox-vector-tile", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tile_is_gzipped_for_a_client_that_accepts_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, string.Format(null, TileRoot, "parcels", 10, 418, 820));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task Tiles_are_declared_and_linked_from_the_landing_page_and_collections()
+    {
+        var conformance = await JsonAsync("/ogcapi/conformance");
+        var landing = await JsonAsync("/ogcapi");
+        var parcels = await JsonAsync("/ogcapi/collections/parcels");
+        var tilesets = await JsonAsync("/ogcapi/collections/parcels/tiles");
+        var matrixSet = await JsonAsync("/ogcapi/tileMatrixSets/WebMercatorQuad");
+
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt", conformance.GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(Rels(landing), r => r == "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes");
+        Assert.Contains(Rels(parcels), r => r == "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector");
+        var template = tilesets.GetProperty("tilesets")[0].GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "item");
+        Assert.True(template.GetProperty("templated").GetBoolean());
+        Assert.EndsWith("/ogcapi/collections/parcels/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}", template.GetProperty("href").GetString(), StringComparison.Ordinal);
+        var z14 = matrixSet.GetProperty("tileMatrices")[14];
+        Assert.Equal(16384, z14.GetProperty("matrixWidth").GetInt64());
+        Assert.Equal(9.554628535647032, z14.GetProperty("cellSize").GetDouble(), 9);
+    }
+
+    private async Task<JsonElement> JsonAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static IEnumerable<string?> Rels(JsonElement document) =>
+        document.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("rel").GetString());
+
+    private async Task<List<(long Id, string Geometry)>> DecodedFeaturesAsync(string collection, int z, int row, int col)
+    {
+        var response = await _client.GetAsync(string.Format(null, TileRoot, collection, z, row, col));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new MediaTypeHeaderValue("application/vnd.mapbox-vector-tile"), response.Content.Headers.ContentType);
+        return (await GdalFeaturesAsync(response, z, row, col))
+            .Select(f => (f.GetProperty("properties").GetProperty("mvt_id").GetInt64(), f.GetProperty("geometry").GetRawText()))
+            .ToList();
+    }
+
+    /// <summary>The tile saved as <c>{z}/{x}/{y}.pbf</c>, which GDAL's MVT driver places in EPSG:3857, as GeoJSON features.</summary>
+    private static async Task<List<JsonElement>> GdalFeaturesAsync(HttpResponseMessage response, int z, int row, int col, string? allLayers = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mvt-" + Guid.NewGuid().ToString("N")[..8]);
+        var file = Path.Combine(folder, $"{z}", $"{col}", $"{row}.pbf");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        try
+        {
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+            if (allLayers is null)
+            {
+                var json = await Gdal.RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file);
+                return JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()).ToList();
+            }
+
+            // Every layer, each feature tagged with its layer's name.
+            var features = new List<JsonElement>();
+            foreach (var layer in (await Gdal.RunAsync("ogrinfo", "-ro", "-q", file)).Split('\n').Select(l => l.Split(':', 2)).Where(p => p.Length == 2).Select(p => p[1].Trim().Split(' ')[0]))
+            {
+                var json = await Gdal.RunAsync("ogr2ogr", "-f", "GeoJSON", "-sql", $"SELECT *, '{layer}' AS layer FROM \"{layer}\"", "/vsistdout/", file);
+                features.AddRange(JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()));
+            }
+
+            return features;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+public sealed class EmbeddedVectorTileTests(EmbeddedServiceFactory factory) : VectorTileCases(factory), IClassFixture<EmbeddedServiceFactory>;
+
+public sealed class PostGisVectorTileTests(PostGisServiceFactory factory) : VectorTileCases(factory), IClassFixture<PostGisServiceFactory>;

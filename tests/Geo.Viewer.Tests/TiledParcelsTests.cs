@@ -1,0 +1,73 @@
+using Geo.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Geo.Viewer.Tests;
+
+/// <summary>
+/// A layer over the tile threshold draws from the OGC API vector tiles instead of loading its items: here the
+/// threshold is set below the sample's 94 parcels. Positions and classes come from gis-data, not from the viewer.
+/// </summary>
+[Collection(ViewerCollection.Name)]
+public sealed class TiledParcelsTests(ViewerFixture viewer) : IAsyncLifetime
+{
+    private readonly GisDataServiceFactory _service = new(settings: new Dictionary<string, string> { ["Viewer:TileThreshold"] = "50" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task Parcels_draw_their_land_use_colours_from_tiles_and_identify_reads_the_item()
+    {
+        var requests = new List<string>();
+        var context = await viewer.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) => requests.Add(new Uri(request.Url).PathAndQuery);
+        await page.GotoAsync(_service.ListeningAddress.ToString());
+        await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 20_000 });
+
+        var parcels = GisDataFile.Read("parcels.geojson");
+        var failures = new List<string>();
+        foreach (var (code, colour) in new[] { ("0601", Rgb.Parse("#b07ad0")), ("0101", Rgb.Parse("#c8e36c")) })
+        {
+            var parcel = parcels.First(p => p.Text("land_use_code") == code);
+            var inside = parcel.Geometry.InteriorPoint;
+            var box = parcel.Geometry.EnvelopeInternal;
+            await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "parcels" });
+            await page.EvaluateAsync("extent => __viewer.fitLonLat(extent)", new[] { box.MinX, box.MinY, box.MaxX, box.MaxY });
+            var xy = await page.EvaluateAsync<double[]>("([lon, lat]) => __viewer.pixelOfLonLat(lon, lat)", new[] { inside.X, inside.Y });
+            if (!(await PixelsAsync(page, xy)).Any(p => p.Near(colour, 12)))
+            {
+                failures.Add($"parcel {parcel.Id} ({code}): no {colour} at its interior point");
+            }
+
+            await page.EvaluateAsync("ids => __viewer.showOnly(ids)", Array.Empty<string>());
+            if ((await PixelsAsync(page, xy)).Any(p => p.Near(colour, 12)))
+            {
+                failures.Add($"parcel {parcel.Id} ({code}): {colour} is there with the layer hidden");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Contains(requests, r => r.StartsWith("/ogcapi/collections/parcels/tiles/WebMercatorQuad/", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.StartsWith("/ogcapi/collections/parcels/items?", StringComparison.Ordinal));
+
+        // The tile holds the class code only; the popup's 地类名称 and area come from items/{id}.
+        var clicked = parcels.First(p => p.Text("land_use_code") == "0101");
+        await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "parcels" });
+        var at = await page.EvaluateAsync<double[]>("([lon, lat]) => __viewer.pixelOfLonLat(lon, lat)", new[] { clicked.Geometry.InteriorPoint.X, clicked.Geometry.InteriorPoint.Y });
+        var map = await page.Locator("#map").BoundingBoxAsync();
+        await page.Mouse.ClickAsync((float)(map!.X + at[0]), (float)(map.Y + at[1]));
+        await Expect(page.Locator("#popup tr[data-field='land_use'] td")).ToHaveTextAsync(clicked.Text("land_use"));
+        Assert.Contains(requests, r => r == $"/ogcapi/collections/parcels/items/{clicked.Id}");
+        await ViewerFixture.ScreenshotAsync(page, "tiled-parcels-identify");
+        await context.CloseAsync();
+    }
+
+    private static async Task<List<Rgb>> PixelsAsync(IPage page, double[] xy)
+    {
+        var data = await page.EvaluateAsync<int[]>("([x, y, r]) => __viewer.pixelsAround(x, y, r)", new object[] { xy[0], xy[1], 3 });
+        return Enumerable.Range(0, data.Length / 4).Select(i => new Rgb(data[i * 4], data[i * 4 + 1], data[i * 4 + 2])).ToList();
+    }
+}

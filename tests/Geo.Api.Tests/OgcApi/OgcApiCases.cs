@@ -101,16 +101,7 @@ public abstract class OgcApiCases(ServiceFactory factory)
     [InlineData("/ogcapi/collections/projects/items/abc", 404, null)]
     public async Task Bad_requests_get_problem_json_naming_the_parameter(string url, int status, string? parameter)
     {
-        var response = await _client.GetAsync(url);
-
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-        if (parameter is not null)
-        {
-            Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
-        }
+        await ProblemAnswer.AssertAsync(await _client.GetAsync(url), status, parameter);
     }
 
     [Fact]

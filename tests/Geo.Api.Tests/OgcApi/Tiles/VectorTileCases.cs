@@ -107,16 +107,7 @@ public abstract class VectorTileCases(ServiceFactory factory)
     [InlineData("/ogcapi/tiles/WebMercatorQuad/3/0/8", 404, null)]
     public async Task Bad_tile_requests_get_problem_json(string url, int status, string? parameter)
     {
-        var response = await _client.GetAsync(url);
-
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-        if (parameter is not null)
-        {
-            Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
-        }
+        await ProblemAnswer.AssertAsync(await _client.GetAsync(url), status, parameter);
     }
 
     [Fact]

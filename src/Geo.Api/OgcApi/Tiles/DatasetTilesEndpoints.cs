@@ -1,6 +1,8 @@
+using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi.Tiles;
 
@@ -16,36 +18,21 @@ internal static class DatasetTilesEndpoints
     public static IEndpointRouteBuilder MapDatasetTiles(this IEndpointRouteBuilder api)
     {
         api.MapGet("/tiles", Tilesets).WithName("datasetTilesets").WithSummary("The dataset's vector tilesets (all collections in one tile)")
-            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json);
+            .ProducesJson<TilesetList>(OgcMediaTypes.Json);
         api.MapGet("/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", Tile).WithName("datasetTile")
             .WithSummary("A Mapbox Vector Tile with a layer per collection (collections=a,b to choose; default every collection with geometry)")
-            .Produces(StatusCodes.Status200OK, contentType: TilesEndpoints.MediaType)
-            .Produces(StatusCodes.Status204NoContent)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesTile();
         return api;
     }
 
-    private static IResult Tilesets(HttpRequest request)
-    {
-        var path = $"{OgcLinks.Root}/tiles/{WebMercatorQuad.Id}";
-        return TypedResults.Json(new
-        {
-            links = new[] { new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tiles"), "self", OgcMediaTypes.Json) },
-            tilesets = new[]
-            {
-                new TilesetSummaryJson("开州区“小县大城”试点规划地图（全部图层）", "vector", WebMercatorQuad.CrsUri, WebMercatorQuad.Uri,
-                [
-                    new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tileMatrixSets/{WebMercatorQuad.Id}"), "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", OgcMediaTypes.Json),
-                    new TemplatedLink(OgcLinks.Absolute(request, path) + "/{tileMatrix}/{tileRow}/{tileCol}", "item", TilesEndpoints.MediaType, true),
-                ]),
-            },
-        }, OgcJson.Options);
-    }
+    private static JsonHttpResult<TilesetList> Tilesets(HttpRequest request) => TypedResults.Json(new TilesetList(
+        [new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tiles"), "self", OgcMediaTypes.Json)],
+        [
+            new TilesetItem("开州区“小县大城”试点规划地图（全部图层）", "vector", WebMercatorQuad.CrsUri, WebMercatorQuad.Uri,
+                TilesetLinks.TilingSchemeAndTiles(request, $"{OgcLinks.Root}/tiles/{WebMercatorQuad.Id}").ToList()),
+        ]), OgcJson.Options);
 
-    private static Task<IResult> Tile(
+    private static Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> Tile(
         string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "collections")] string? collections,
         HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken) =>
         TilesEndpoints.AnswerAsync(Chosen(collections), tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, configuration, cancellationToken);

@@ -1,7 +1,15 @@
 using System.Globalization;
+using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+using TileAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.NoContent,
+    Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
 namespace Geo.Api.OgcApi.Tiles;
 
@@ -20,63 +28,56 @@ internal static class TilesEndpoints
     {
         var api = app.MapGroup(OgcLinks.Root).WithTags("OGC API – Tiles");
         api.MapGet("/tileMatrixSets", TileMatrixSets).WithName("tileMatrixSets").WithSummary("The tile matrix sets tiles are served in")
-            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json);
+            .ProducesJson<TileMatrixSetList>(OgcMediaTypes.Json);
         api.MapGet("/tileMatrixSets/{tileMatrixSetId}", TileMatrixSet).WithName("tileMatrixSet").WithSummary("One tile matrix set")
-            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json)
+            .ProducesJson<TileMatrixSetDefinition>(OgcMediaTypes.Json)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/tiles", Tilesets).WithName("collectionTilesets").WithSummary("The collection's vector tilesets")
-            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json)
+            .ProducesJson<TilesetList>(OgcMediaTypes.Json)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}", Tileset).WithName("collectionTileset")
             .WithSummary("One vector tileset: its tile matrix set, layer and URL template")
-            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.Json)
+            .ProducesJson<TilesetMetadata>(OgcMediaTypes.Json)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", Tile).WithName("collectionTile")
             .WithSummary("A Mapbox Vector Tile of the collection: id and the styling properties, simplified to the zoom")
             .WithDescription($"204 when no feature intersects the tile; 413 when more than {DefaultMaxFeatures} (Tiles:MaxFeaturesPerTile) do, so zoom in.")
-            .Produces(StatusCodes.Status200OK, contentType: MediaType)
+            .ProducesTile();
+        api.MapDatasetTiles();
+        return app;
+    }
+
+    /// <summary>What a tile request answers: the MVT as a binary file, 204 for an empty tile, 304, or a problem.</summary>
+    public static RouteHandlerBuilder ProducesTile(this RouteHandlerBuilder builder) =>
+        builder.ProducesFile(MediaType)
             .Produces(StatusCodes.Status204NoContent)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        api.MapDatasetTiles();
-        return app;
-    }
 
-    private static IResult TileMatrixSets(HttpRequest request) => TypedResults.Json(new
-    {
-        tileMatrixSets = new[]
-        {
-            new
-            {
-                id = WebMercatorQuad.Id,
-                title = WebMercatorQuad.Title,
-                uri = WebMercatorQuad.Uri,
-                crs = WebMercatorQuad.CrsUri,
-                links = new[] { new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tileMatrixSets/{WebMercatorQuad.Id}"), "self", OgcMediaTypes.Json, WebMercatorQuad.Title) },
-            },
-        },
-    }, OgcJson.Options);
+    private static JsonHttpResult<TileMatrixSetList> TileMatrixSets(HttpRequest request) => TypedResults.Json(new TileMatrixSetList(
+    [
+        new TileMatrixSetItem(WebMercatorQuad.Id, WebMercatorQuad.Title, WebMercatorQuad.Uri, WebMercatorQuad.CrsUri,
+            [new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tileMatrixSets/{WebMercatorQuad.Id}"), "self", OgcMediaTypes.Json, WebMercatorQuad.Title)]),
+    ]), OgcJson.Options);
 
-    private static IResult TileMatrixSet(string tileMatrixSetId) =>
+    private static Results<JsonHttpResult<TileMatrixSetDefinition>, ProblemHttpResult> TileMatrixSet(string tileMatrixSetId) =>
         tileMatrixSetId == WebMercatorQuad.Id ? TypedResults.Json(WebMercatorQuad.Definition(), OgcJson.Options) : UnknownTileMatrixSet(tileMatrixSetId);
 
-    private static IResult Tilesets(string collectionId, HttpRequest request)
+    private static Results<JsonHttpResult<TilesetList>, ProblemHttpResult> Tilesets(string collectionId, HttpRequest request)
     {
         if (TiledCollection(collectionId) is not { } collection)
         {
             return NoTiles(collectionId);
         }
 
-        return TypedResults.Json(new
-        {
-            links = new[] { new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/collections/{collection.Id}/tiles"), "self", OgcMediaTypes.Json) },
-            tilesets = new[] { TilesetSummary(request, collection) },
-        }, OgcJson.Options);
+        return TypedResults.Json(new TilesetList(
+            [new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/collections/{collection.Id}/tiles"), "self", OgcMediaTypes.Json)],
+            [TilesetSummary(request, collection)]), OgcJson.Options);
     }
 
-    private static IResult Tileset(string collectionId, string tileMatrixSetId, HttpRequest request)
+    private static Results<JsonHttpResult<TilesetMetadata>, ProblemHttpResult> Tileset(string collectionId, string tileMatrixSetId, HttpRequest request)
     {
         if (TiledCollection(collectionId) is not { } collection)
         {
@@ -89,39 +90,21 @@ internal static class TilesEndpoints
         }
 
         var summary = TilesetSummary(request, collection);
-        return TypedResults.Json(new
+        var geometryDimension = collection.Geometry switch
         {
-            title = summary.Title,
-            dataType = summary.DataType,
-            crs = summary.Crs,
-            tileMatrixSetURI = summary.TileMatrixSetUri,
-            links = summary.Links,
-            layers = new[]
-            {
-                new
-                {
-                    id = collection.Id,
-                    title = collection.TitleZh,
-                    dataType = "vector",
-                    geometryDimension = collection.Geometry switch
-                    {
-                        GeometryKind.Point => (int?)0,
-                        GeometryKind.LineString => 1,
-                        GeometryKind.MultiPolygon => 2,
-                        GeometryKind.PointOrPolygon or GeometryKind.None => null,
-                        _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {collection.Geometry} is not handled here"),
-                    },
-                    propertiesSchema = new
-                    {
-                        type = "object",
-                        properties = TileProperties.For(collection).Select(p => p.Name).Prepend("id").ToDictionary(n => n, n => new { title = n == "id" ? "编号" : collection.FindProperty(n)!.TitleZh }),
-                    },
-                },
-            },
-        }, OgcJson.Options);
+            GeometryKind.Point => (int?)0,
+            GeometryKind.LineString => 1,
+            GeometryKind.MultiPolygon => 2,
+            GeometryKind.PointOrPolygon or GeometryKind.None => null,
+            _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {collection.Geometry} is not handled here"),
+        };
+        var properties = TileProperties.For(collection).Select(p => p.Name).Prepend("id")
+            .ToDictionary(n => n, n => new TileLayerProperty(n == "id" ? "编号" : collection.FindProperty(n)!.TitleZh));
+        return TypedResults.Json(new TilesetMetadata(summary.Title, summary.DataType, summary.Crs, summary.TileMatrixSetUri, summary.Links,
+            [new TilesetLayer(collection.Id, collection.TitleZh, "vector", geometryDimension, new TileLayerSchema("object", properties))]), OgcJson.Options);
     }
 
-    private static async Task<IResult> Tile(
+    private static async Task<TileAnswer> Tile(
         string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
         HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken) =>
         TiledCollection(collectionId) is { } collection
@@ -132,7 +115,7 @@ internal static class TilesEndpoints
     /// One tile with a layer per collection. An MVT is a sequence of layer messages, so the collections' tiles,
     /// each made by the backend alone, are concatenated into one.
     /// </summary>
-    public static async Task<IResult> AnswerAsync(
+    public static async Task<TileAnswer> AnswerAsync(
         IReadOnlyList<CollectionDefinition> collections, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
         HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -175,22 +158,17 @@ internal static class TilesEndpoints
         return bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(bytes.ToArray(), MediaType);
     }
 
-    private static TilesetSummaryJson TilesetSummary(HttpRequest request, CollectionDefinition collection)
+    private static TilesetItem TilesetSummary(HttpRequest request, CollectionDefinition collection)
     {
         var path = $"{OgcLinks.Root}/collections/{collection.Id}/tiles/{WebMercatorQuad.Id}";
-        return new TilesetSummaryJson(collection.TitleZh, "vector", WebMercatorQuad.CrsUri, WebMercatorQuad.Uri,
-            new object[]
-            {
-                new Link(OgcLinks.Absolute(request, path), "self", OgcMediaTypes.Json, collection.TitleZh),
-                new Link(OgcLinks.Absolute(request, $"{OgcLinks.Root}/tileMatrixSets/{WebMercatorQuad.Id}"), "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", OgcMediaTypes.Json),
-                new TemplatedLink(OgcLinks.Absolute(request, path) + "/{tileMatrix}/{tileRow}/{tileCol}", "item", MediaType, true),
-            });
+        return new TilesetItem(collection.TitleZh, "vector", WebMercatorQuad.CrsUri, WebMercatorQuad.Uri,
+            [new Link(OgcLinks.Absolute(request, path), "self", OgcMediaTypes.Json, collection.TitleZh), .. TilesetLinks.TilingSchemeAndTiles(request, path)]);
     }
 
     public static CollectionDefinition? TiledCollection(string collectionId) =>
         Catalog.Find(collectionId) is { HasGeometry: true } collection ? collection : null;
 
-    private static IResult NoTiles(string collectionId) =>
+    private static ProblemHttpResult NoTiles(string collectionId) =>
         Catalog.Find(collectionId) is null
             ? Problems.UnknownCollection(collectionId)
             : TypedResults.Problem(
@@ -198,7 +176,7 @@ internal static class TilesEndpoints
                 detail: $"collection '{collectionId}' has no geometry, so it has no tiles; read /ogcapi/collections/{collectionId}/items",
                 statusCode: StatusCodes.Status404NotFound);
 
-    public static IResult UnknownTileMatrixSet(string id) =>
+    public static ProblemHttpResult UnknownTileMatrixSet(string id) =>
         TypedResults.Problem(
             title: "Tile matrix set not found",
             detail: $"there is no tile matrix set '{id}'; tiles are served in {WebMercatorQuad.Id} (/ogcapi/tileMatrixSets)",
@@ -209,9 +187,3 @@ internal static class TilesEndpoints
             ? index
             : throw InputException.Invalid(parameter, $"'{value}' is not a tile index", "give a whole number from 0 (tileMatrix up to 24)");
 }
-
-/// <summary>A tileset as the list and the tileset page both describe it.</summary>
-internal sealed record TilesetSummaryJson(string Title, string DataType, string Crs, [property: System.Text.Json.Serialization.JsonPropertyName("tileMatrixSetURI")] string TileMatrixSetUri, object[] Links);
-
-/// <summary>A link whose href is a URI template (RFC 6570), as OGC API – Tiles gives the tile URL.</summary>
-internal sealed record TemplatedLink(string Href, string Rel, string Type, bool Templated);

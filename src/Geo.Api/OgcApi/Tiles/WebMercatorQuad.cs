@@ -17,25 +17,16 @@ internal static class WebMercatorQuad
     /// <summary>The scale denominator at zoom 0 for 0.28 mm pixels (the standard's value).</summary>
     private const double ScaleDenominatorZero = 559082264.028717;
 
-    public static object Definition() => new
-    {
-        id = Id,
-        title = Title,
-        uri = Uri,
-        crs = CrsUri,
-        orderedAxes = new[] { "X", "Y" },
-        wellKnownScaleSet = "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible",
-        tileMatrices = Enumerable.Range(0, TileAddress.MaxZoom + 1).Select(z => new
-        {
-            id = z.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            scaleDenominator = ScaleDenominatorZero / (1L << z),
-            cellSize = 2 * TileAddress.OriginShift / 256 / (1L << z),
-            cornerOfOrigin = "topLeft",
-            pointOfOrigin = new[] { -TileAddress.OriginShift, TileAddress.OriginShift },
-            tileWidth = 256,
-            tileHeight = 256,
-            matrixWidth = 1L << z,
-            matrixHeight = 1L << z,
-        }),
-    };
+    public static TileMatrixSetDefinition Definition() => new(
+        Id, Title, Uri, CrsUri, ["X", "Y"], "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible",
+        Enumerable.Range(0, TileAddress.MaxZoom + 1).Select(z => new TileMatrixDefinition(
+            z.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ScaleDenominator: ScaleDenominatorZero / (1L << z),
+            CellSize: 2 * TileAddress.OriginShift / 256 / (1L << z),
+            CornerOfOrigin: "topLeft",
+            PointOfOrigin: [-TileAddress.OriginShift, TileAddress.OriginShift],
+            TileWidth: 256,
+            TileHeight: 256,
+            MatrixWidth: 1L << z,
+            MatrixHeight: 1L << z)).ToList());
 }

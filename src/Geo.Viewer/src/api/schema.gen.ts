@@ -896,6 +896,7 @@ export interface components {
             rel: string;
             type?: string | null;
             title?: string | null;
+            templated?: boolean | null;
         };
         LivingCircleAreaCoverage: {
             /** Format: int64 */
@@ -1101,6 +1102,78 @@ export interface components {
         TiandituBaseMap: {
             enabled: boolean;
             key: string;
+        };
+        TileLayerProperty: {
+            title: string;
+        };
+        TileLayerSchema: {
+            type: string;
+            properties: {
+                [key: string]: components["schemas"]["TileLayerProperty"];
+            };
+        };
+        TileMatrixDefinition: {
+            id: string;
+            /** Format: double */
+            scaleDenominator: number;
+            /** Format: double */
+            cellSize: number;
+            cornerOfOrigin: string;
+            pointOfOrigin: number[];
+            /** Format: int32 */
+            tileWidth: number;
+            /** Format: int32 */
+            tileHeight: number;
+            /** Format: int64 */
+            matrixWidth: number;
+            /** Format: int64 */
+            matrixHeight: number;
+        };
+        TileMatrixSetDefinition: {
+            id: string;
+            title: string;
+            uri: string;
+            crs: string;
+            orderedAxes: string[];
+            wellKnownScaleSet: string;
+            tileMatrices: components["schemas"]["TileMatrixDefinition"][];
+        };
+        TileMatrixSetItem: {
+            id: string;
+            title: string;
+            uri: string;
+            crs: string;
+            links: components["schemas"]["Link"][];
+        };
+        TileMatrixSetList: {
+            tileMatrixSets: components["schemas"]["TileMatrixSetItem"][];
+        };
+        TilesetItem: {
+            title: string;
+            dataType: string;
+            crs: string;
+            tileMatrixSetURI: string;
+            links: components["schemas"]["Link"][];
+        };
+        TilesetLayer: {
+            id: string;
+            title: string;
+            dataType: string;
+            /** Format: int32 */
+            geometryDimension: number | null;
+            propertiesSchema: components["schemas"]["TileLayerSchema"];
+        };
+        TilesetList: {
+            links: components["schemas"]["Link"][];
+            tilesets: components["schemas"]["TilesetItem"][];
+        };
+        TilesetMetadata: {
+            title: string;
+            dataType: string;
+            crs: string;
+            tileMatrixSetURI: string;
+            links: components["schemas"]["Link"][];
+            layers: components["schemas"]["TilesetLayer"][];
         };
         TokenAnswer: {
             token: string;
@@ -1575,7 +1648,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TileMatrixSetList"];
+                };
             };
         };
     };
@@ -1595,7 +1670,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TileMatrixSetDefinition"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -1624,7 +1701,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TilesetList"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -1654,7 +1733,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TilesetMetadata"];
+                };
             };
             /** @description Not Found */
             404: {
@@ -1687,7 +1768,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
             };
             /** @description No Content */
             204: {
@@ -1746,7 +1829,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TilesetList"];
+                };
             };
         };
     };
@@ -1771,7 +1856,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.mapbox-vector-tile": string;
+                };
             };
             /** @description No Content */
             204: {

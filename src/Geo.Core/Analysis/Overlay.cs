@@ -125,7 +125,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     private async Task<LayerOverlay> OverlayLayerAsync(Subject subject, OverlayLayerRequest request, CancellationToken cancellationToken)
     {
         var (layer, classProperty) = Layers[request.Layer!];
-        var filter = request.Classes is { Count: > 0 } classes ? new PropertyFilter(classProperty, classes) : null;
+        var filter = request.Classes is { Count: > 0 } classes ? InList.Of(classProperty, classes) : null;
         var classOverlaps = await spatial.ClassIntersectionsAsync(subject.Geometry, layer, classProperty, filter, cancellationToken).ConfigureAwait(false);
         var overlaps = await spatial.IntersectionsAsync(subject.Geometry, layer, filter, cancellationToken).ConfigureAwait(false);
         var classRows = classOverlaps.Select(c => new ClassRow(

@@ -56,7 +56,12 @@ public sealed record Like(FilterExpression Value, FilterExpression Pattern) : Fi
 
 public sealed record Between(FilterExpression Value, FilterExpression Low, FilterExpression High) : FilterExpression;
 
-public sealed record InList(FilterExpression Value, IReadOnlyList<FilterExpression> Items) : FilterExpression;
+public sealed record InList(FilterExpression Value, IReadOnlyList<FilterExpression> Items) : FilterExpression
+{
+    /// <summary><c>property IN ('a', 'b', …)</c>: how an analysis keeps the kinds or classes it (or its request) chose.</summary>
+    public static InList Of(string property, params IEnumerable<string> values) =>
+        new(new PropertyRef(property), [.. values.Select(v => new Literal(v))]);
+}
 
 public sealed record IsNull(FilterExpression Value) : FilterExpression;
 

@@ -95,8 +95,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     /// <summary>Subjects chosen by a CQL2 filter on the collection.</summary>
     private async Task<List<Subject>> FilteredSubjectsAsync(string collectionId, FilterExpression filter, List<string> notes, CancellationToken cancellationToken)
     {
-        var collection = Catalog.Find(collectionId)
-            ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+        var collection = Subject.FindCollection(collectionId);
         var subjects = new List<Subject>();
         try
         {

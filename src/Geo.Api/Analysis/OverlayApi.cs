@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Api.OgcApi;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Crs;
@@ -110,17 +111,9 @@ public sealed record OverlayBody(
             return null;
         }
 
-        var collection = Catalog.Find(Collection)
-            ?? throw InputException.NotFound("collection", $"there is no collection '{Collection}'; /ogcapi/collections lists them");
-        try
-        {
-            return filter.ValueKind == System.Text.Json.JsonValueKind.String
-                ? Cql2Filter.FromText(filter.GetString()!, SupportedCrs.Crs84.ToStorage, collection)
-                : Cql2Filter.FromJson(filter, SupportedCrs.Crs84.ToStorage, collection);
-        }
-        catch (FilterException e)
-        {
-            throw InputException.Invalid("filter", e.Message);
-        }
+        var collection = Subject.FindCollection(Collection);
+        return FilterParameter.Checked(collection, () => filter.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Cql2Filter.FromText(filter.GetString()!, SupportedCrs.Crs84.ToStorage, collection)
+            : Cql2Filter.FromJson(filter, SupportedCrs.Crs84.ToStorage, collection));
     }
 }

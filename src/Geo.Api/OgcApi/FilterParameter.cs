@@ -11,29 +11,36 @@ internal static class FilterParameter
     public static FilterExpression? Parse(CollectionDefinition collection, ItemsRequest request, JsonElement? jsonFilter)
     {
         var filterCrs = ItemsQueryParser.ParseCrs("filter-crs", request.FilterCrs);
+        if (jsonFilter is { } json)
+        {
+            return Checked(collection, () => Cql2Filter.FromJson(json, filterCrs.ToStorage, collection));
+        }
+
+        if (request.Filter is not { } text)
+        {
+            return request.FilterLang is null or "cql2-text" or "cql2-json" ? null : throw UnknownLanguage(request.FilterLang);
+        }
+
+        return (request.FilterLang ?? "cql2-text") switch
+        {
+            "cql2-text" => Checked(collection, () => Cql2Filter.FromText(text, filterCrs.ToStorage, collection)),
+            "cql2-json" => Checked(collection, () => Cql2Filter.FromJson(text, filterCrs.ToStorage, collection)),
+            var other => throw UnknownLanguage(other),
+        };
+    }
+
+    /// <summary>
+    /// A client's CQL2 filter, parsed and type-checked by <paramref name="parse"/> (a <see cref="Cql2Filter"/> call); a
+    /// refusal is a 400 on <c>filter</c> naming the collection's queryables. The items endpoints and the overlay's
+    /// subject filter both come through here.
+    /// </summary>
+    public static FilterExpression Checked(CollectionDefinition collection, Func<FilterExpression> parse)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(parse);
         try
         {
-            if (jsonFilter is { } json)
-            {
-                return Cql2Filter.FromJson(json, filterCrs.ToStorage, collection);
-            }
-
-            if (request.Filter is null)
-            {
-                if (request.FilterLang is not null && request.FilterLang is not ("cql2-text" or "cql2-json"))
-                {
-                    throw UnknownLanguage(request.FilterLang);
-                }
-
-                return null;
-            }
-
-            return (request.FilterLang ?? "cql2-text") switch
-            {
-                "cql2-text" => Cql2Filter.FromText(request.Filter, filterCrs.ToStorage, collection),
-                "cql2-json" => Cql2Filter.FromJson(request.Filter, filterCrs.ToStorage, collection),
-                var other => throw UnknownLanguage(other),
-            };
+            return parse();
         }
         catch (FilterException e)
         {

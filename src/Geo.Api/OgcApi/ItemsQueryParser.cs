@@ -51,7 +51,7 @@ internal static class ItemsQueryParser
         var query = new FeatureQuery(collection)
         {
             Bbox = bbox,
-            Filter = conditions.Count switch { 0 => null, 1 => conditions[0], _ => new And(conditions) },
+            Filter = And.All(conditions),
             SortBy = ParseSortBy(collection, request.SortBy),
             Offset = offset,
             Limit = limit,

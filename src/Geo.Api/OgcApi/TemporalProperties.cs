@@ -46,12 +46,7 @@ internal static class TemporalProperties
             conditions.Add(new Comparison(ComparisonOperator.GreaterOrEqual, new PropertyRef(time.End), Value(from, years)));
         }
 
-        return conditions.Count switch
-        {
-            0 => new Literal(true),
-            1 => conditions[0],
-            _ => new And(conditions),
-        };
+        return And.All(conditions) ?? new Literal(true);
     }
 
     private static Literal Value(DateOnly date, bool years) => years ? new Literal((double)date.Year) : new Literal(date);

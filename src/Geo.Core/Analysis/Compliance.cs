@@ -1,5 +1,6 @@
 using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Geo.Core.Formats;
 using Geo.Core.Stores;
 using NetTopologySuite.Geometries;
@@ -70,7 +71,7 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
         var findings = new List<ComplianceFinding>();
         var overlaps = await spatial.IntersectionsAsync(
             subject.Geometry, Catalog.Constraints,
-            new PropertyFilter("kind", [Catalog.PermanentFarmland, Catalog.EcologicalRedline, Catalog.Geohazard]),
+            InList.Of("kind", Catalog.PermanentFarmland, Catalog.EcologicalRedline, Catalog.Geohazard),
             cancellationToken).ConfigureAwait(false);
         foreach (var overlap in overlaps)
         {
@@ -98,7 +99,7 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     private async Task<IEnumerable<ComplianceFinding>> OutsideUrbanBoundaryAsync(Subject subject, CancellationToken cancellationToken)
     {
         var (outside, area) = await spatial.DifferenceAsync(
-            subject.Geometry, Catalog.Constraints, new PropertyFilter("kind", Catalog.UrbanBoundary), cancellationToken).ConfigureAwait(false);
+            subject.Geometry, Catalog.Constraints, InList.Of("kind", Catalog.UrbanBoundary), cancellationToken).ConfigureAwait(false);
         // A point or line has no area: it conflicts when any of it is outside. A polygon conflicts by its area outside.
         var conflict = subject.HasArea ? area.SquareMetres > NoiseSquareMetres : !outside.IsEmpty;
         return conflict

@@ -1,4 +1,5 @@
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Geo.Core.Stores;
 using NetTopologySuite.Geometries;
 
@@ -22,7 +23,7 @@ public sealed class ConstraintConflicts(IFeatureStore store, ISpatialAnalysis sp
         {
             foreach (var a in constraints.Where(c => (string?)c["kind"] == kindA))
             {
-                var overlaps = await spatial.IntersectionsAsync(a.Geometry!, Catalog.Constraints, new PropertyFilter("kind", kindB), cancellationToken).ConfigureAwait(false);
+                var overlaps = await spatial.IntersectionsAsync(a.Geometry!, Catalog.Constraints, InList.Of("kind", kindB), cancellationToken).ConfigureAwait(false);
                 conflicts.AddRange(overlaps
                     .Where(o => o.Area.SquareMetres > 0)
                     .Select(o => new ConstraintConflict(

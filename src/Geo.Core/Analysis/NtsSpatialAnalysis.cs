@@ -1,5 +1,6 @@
 using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using Geo.Core.Stores;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
@@ -14,7 +15,7 @@ namespace Geo.Core.Analysis;
 public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
 {
     public async Task<IReadOnlyList<Overlap>> IntersectionsAsync(
-        Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken)
+        Geometry subject, CollectionDefinition layer, FilterExpression? filter, CancellationToken cancellationToken)
     {
         var overlaps = new List<Overlap>();
         await foreach (var feature in CandidatesAsync(subject, layer, filter, cancellationToken).ConfigureAwait(false))
@@ -27,9 +28,9 @@ public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
     }
 
     public async Task<IReadOnlyList<ClassOverlap>> ClassIntersectionsAsync(
-        Geometry subject, CollectionDefinition layer, string classProperty, PropertyFilter? filter, CancellationToken cancellationToken)
+        Geometry subject, CollectionDefinition layer, string classProperty, FilterExpression? filter, CancellationToken cancellationToken)
     {
-        PropertyFilter.EnsureTextProperty(layer, classProperty);
+        ClassOverlap.EnsureClassProperty(layer, classProperty);
         var byClass = new SortedDictionary<string, List<Geometry>>(StringComparer.Ordinal);
         await foreach (var feature in CandidatesAsync(subject, layer, filter, cancellationToken).ConfigureAwait(false))
         {
@@ -50,7 +51,7 @@ public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
     }
 
     public async Task<(Geometry Outside, Area Area)> DifferenceAsync(
-        Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken)
+        Geometry subject, CollectionDefinition layer, FilterExpression? filter, CancellationToken cancellationToken)
     {
         var covering = await CandidatesAsync(subject, layer, filter, cancellationToken).Select(f => f.Geometry!).ToListAsync(cancellationToken).ConfigureAwait(false);
         var outside = covering.Count == 0 ? subject : subject.Difference(UnaryUnionOp.Union(covering));
@@ -78,17 +79,14 @@ public sealed class NtsSpatialAnalysis(IFeatureStore store) : ISpatialAnalysis
     /// <summary>The embedded store has no road network; its distances are straight lines.</summary>
     public Task<bool> RoadNetworkAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 
-    private async IAsyncEnumerable<Feature> CandidatesAsync(
-        Geometry subject, CollectionDefinition layer, PropertyFilter? filter,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The layer's features that intersect the subject and pass the filter, which the store evaluates as it does any items filter.</summary>
+    private IAsyncEnumerable<Feature> CandidatesAsync(Geometry subject, CollectionDefinition layer, FilterExpression? filter, CancellationToken cancellationToken)
     {
-        filter?.EnsureTextPropertyOf(layer);
-        await foreach (var feature in store.QueryAsync(new FeatureQuery(layer) { Intersects = subject }, cancellationToken).ConfigureAwait(false))
+        if (filter is not null)
         {
-            if (filter is null || filter.Matches(feature))
-            {
-                yield return feature;
-            }
+            FilterTypeChecker.Check(filter, layer);
         }
+
+        return store.QueryAsync(new FeatureQuery(layer) { Intersects = subject, Filter = filter }, cancellationToken);
     }
 }

@@ -95,8 +95,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     /// <summary>Subjects chosen by a CQL2 filter on the collection.</summary>
     private async Task<List<Subject>> FilteredSubjectsAsync(string collectionId, FilterExpression filter, List<string> notes, CancellationToken cancellationToken)
     {
-        var collection = Catalog.Find(collectionId)
-            ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+        var collection = Subject.FindCollection(collectionId);
         var subjects = new List<Subject>();
         try
         {
@@ -125,7 +124,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
     private async Task<LayerOverlay> OverlayLayerAsync(Subject subject, OverlayLayerRequest request, CancellationToken cancellationToken)
     {
         var (layer, classProperty) = Layers[request.Layer!];
-        var filter = request.Classes is { Count: > 0 } classes ? new PropertyFilter(classProperty, classes) : null;
+        var filter = request.Classes is { Count: > 0 } classes ? InList.Of(classProperty, classes) : null;
         var classOverlaps = await spatial.ClassIntersectionsAsync(subject.Geometry, layer, classProperty, filter, cancellationToken).ConfigureAwait(false);
         var overlaps = await spatial.IntersectionsAsync(subject.Geometry, layer, filter, cancellationToken).ConfigureAwait(false);
         var classRows = classOverlaps.Select(c => new ClassRow(

@@ -1,4 +1,5 @@
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 
 namespace Geo.Core.Analysis;
 
@@ -45,16 +46,13 @@ public sealed record ProjectFilter
         }
     }
 
-    public bool Matches(Feature project)
-    {
-        ArgumentNullException.ThrowIfNull(project);
-        var investment = (double)project["investment_wan"]!;
-        return (Category is null || Category == (string?)project["category"])
-            && (Funding is null || Funding == (string?)project["funding"])
-            && (YearFrom is null || (long)project["end_year"]! >= YearFrom)
-            && (YearTo is null || (long)project["start_year"]! <= YearTo)
-            && (LeadUnit is null || ((string)project["lead_unit"]!).Contains(LeadUnit, StringComparison.Ordinal))
-            && (MinInvestmentWan is null || investment >= MinInvestmentWan)
-            && (MaxInvestmentWan is null || investment <= MaxInvestmentWan);
-    }
+    /// <summary>The filters given as one CQL2 condition on the projects layer (null when none is given), run by the store like any items filter.</summary>
+    public FilterExpression? ToFilter() => And.All(
+        Category is null ? null : Comparison.Of("category", ComparisonOperator.Equal, Category),
+        Funding is null ? null : Comparison.Of("funding", ComparisonOperator.Equal, Funding),
+        YearFrom is { } from ? Comparison.Of("end_year", ComparisonOperator.GreaterOrEqual, (double)from) : null,
+        YearTo is { } to ? Comparison.Of("start_year", ComparisonOperator.LessOrEqual, (double)to) : null,
+        LeadUnit is null ? null : Like.Containing("lead_unit", LeadUnit),
+        MinInvestmentWan is { } min ? Comparison.Of("investment_wan", ComparisonOperator.GreaterOrEqual, min) : null,
+        MaxInvestmentWan is { } max ? Comparison.Of("investment_wan", ComparisonOperator.LessOrEqual, max) : null);
 }

@@ -20,8 +20,8 @@ public sealed class ProjectsInArea(IFeatureStore store, ISpatialAnalysis spatial
         var projects = new List<ProjectInArea>();
         if (resolved.InsideDistrict)
         {
-            var overlaps = await spatial.IntersectionsAsync(resolved.Geometry, Catalog.Projects, null, cancellationToken).ConfigureAwait(false);
-            foreach (var overlap in overlaps.Where(o => filter.Matches(o.Feature)))
+            var overlaps = await spatial.IntersectionsAsync(resolved.Geometry, Catalog.Projects, filter.ToFilter(), cancellationToken).ConfigureAwait(false);
+            foreach (var overlap in overlaps)
             {
                 projects.Add(ProjectInArea.From(overlap));
             }

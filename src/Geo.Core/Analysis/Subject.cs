@@ -24,12 +24,16 @@ public sealed record Subject(string? Collection, long? Id, string Name, Geometry
         return new Subject(collection.Id, feature.Id, name, feature.Geometry!, AreaFigures.Of(GaussKruger108.AreaOf(feature.Geometry!)));
     }
 
+    /// <summary>The catalog collection a subject is chosen from (by ids or a filter): 404 naming where the list is when there is none.</summary>
+    public static CollectionDefinition FindCollection(string collectionId) =>
+        Catalog.Find(collectionId)
+        ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+
     /// <summary>Finds a stored feature: 404 for an unknown collection or id, 400 for a collection without geometry.</summary>
     public static async Task<Subject> LoadAsync(IFeatureStore store, string collectionId, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var collection = Catalog.Find(collectionId)
-            ?? throw InputException.NotFound("collection", $"there is no collection '{collectionId}'; /ogcapi/collections lists them");
+        var collection = FindCollection(collectionId);
         if (!collection.HasGeometry)
         {
             throw InputException.Invalid("collection", $"collection '{collectionId}' has no geometry to analyse");

@@ -97,6 +97,40 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
     }
 
     [Fact]
+    public async Task Lead_unit_year_and_investment_filters_keep_what_SQL_keeps()
+    {
+        var expected = await _sql.PairsAsync(
+            """
+            SELECT id::text, investment_wan FROM projects
+            WHERE ST_Intersects(geom, ST_GeomFromText($1, 4490)) AND strpos(lead_unit, '区') > 0
+              AND start_year <= 2026 AND investment_wan BETWEEN 2000 AND 50000 ORDER BY id
+            """,
+            Drawn.AroundPuli.Wkt);
+
+        var result = await new ProjectsInArea(Store, Spatial).RunAsync(
+            new AreaRequest { Geometry = Drawn.AroundPuli.Input },
+            new ProjectFilter { LeadUnit = "区", YearTo = 2026, MinInvestmentWan = 2000, MaxInvestmentWan = 50000 }, None);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(r => long.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture)).Order(), result.Projects.Select(p => p.Project.Id).Order());
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("\\")]
+    public async Task A_lead_unit_with_a_LIKE_wildcard_is_matched_literally(string text)
+    {
+        var expected = await _sql.LongAsync(
+            "SELECT count(*) FROM projects WHERE ST_Intersects(geom, ST_GeomFromText($1, 4490)) AND strpos(lead_unit, $2) > 0", Drawn.AroundPuli.Wkt, text);
+
+        var result = await new ProjectsInArea(Store, Spatial).RunAsync(
+            new AreaRequest { Geometry = Drawn.AroundPuli.Input }, new ProjectFilter { LeadUnit = text }, None);
+
+        Assert.Equal(expected, result.Projects.Count);
+    }
+
+    [Fact]
     public async Task A_township_seat_buffered_in_metres_finds_what_SQL_finds_within_that_distance()
     {
         // 汉丰街道 (500154001), 3 km around the seat, measured in EPSG:4545.

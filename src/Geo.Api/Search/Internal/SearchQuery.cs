@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Geo.Core.Filters;
 
@@ -30,21 +29,16 @@ internal sealed partial class SearchQuery
     /// <summary>The CQL2 filter for one target, or null when nothing in it can match (a parcel for a word).</summary>
     public FilterExpression? FilterFor(SearchTarget target)
     {
-        var pattern = new Literal("%" + EscapeLike(Text.ToLowerInvariant()) + "%");
+        var pattern = new Literal("%" + Like.Escape(Text.ToLowerInvariant()) + "%");
         var conditions = target.TextProperties
             .Select(p => (FilterExpression)new Like(new CaseInsensitive(new PropertyRef(p)), pattern))
             .ToList();
         if (target.ById && Number is { } id)
         {
-            conditions.Add(new Comparison(ComparisonOperator.Equal, new PropertyRef("id"), new Literal((double)id)));
+            conditions.Add(Comparison.Of("id", ComparisonOperator.Equal, (double)id));
         }
 
-        return conditions.Count switch
-        {
-            0 => null,
-            1 => conditions[0],
-            _ => new Or(conditions),
-        };
+        return Or.Any(conditions);
     }
 
     /// <summary>0 = the number is the id, 1 = a name equals the text, 2 = starts with it, 3 = contains it.</summary>
@@ -59,23 +53,6 @@ internal sealed partial class SearchQuery
         return values.Any(v => string.Equals(v, Text, StringComparison.OrdinalIgnoreCase)) ? 1
             : values.Any(v => v.StartsWith(Text, StringComparison.OrdinalIgnoreCase)) ? 2
             : 3;
-    }
-
-    /// <summary>Typed % and _ are searched for literally (CQL2 and PostgreSQL LIKE escape with a backslash).</summary>
-    private static string EscapeLike(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '%' or '_' or '\\')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
     }
 
     [GeneratedRegex(@"^(?:序号|编号|No\.?|#)?\s*(\d{1,15})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,6 +1,7 @@
 using Geo.Core.Analysis;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
@@ -13,7 +14,7 @@ namespace Geo.Api.Backends.PostGis.Internal;
 internal sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpatialAnalysis
 {
     public async Task<IReadOnlyList<Overlap>> IntersectionsAsync(
-        Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken)
+        Geometry subject, CollectionDefinition layer, FilterExpression? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layer);
         await using var command = dataSource.CreateCommand();
@@ -38,10 +39,10 @@ internal sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpa
     }
 
     public async Task<IReadOnlyList<ClassOverlap>> ClassIntersectionsAsync(
-        Geometry subject, CollectionDefinition layer, string classProperty, PropertyFilter? filter, CancellationToken cancellationToken)
+        Geometry subject, CollectionDefinition layer, string classProperty, FilterExpression? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        PropertyFilter.EnsureTextProperty(layer, classProperty);
+        ClassOverlap.EnsureClassProperty(layer, classProperty);
         await using var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter<Geometry> { TypedValue = Storage(subject) });
         command.CommandText =
@@ -64,7 +65,7 @@ internal sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpa
     }
 
     public async Task<(Geometry Outside, Area Area)> DifferenceAsync(
-        Geometry subject, CollectionDefinition layer, PropertyFilter? filter, CancellationToken cancellationToken)
+        Geometry subject, CollectionDefinition layer, FilterExpression? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layer);
         await using var command = dataSource.CreateCommand();
@@ -119,16 +120,16 @@ internal sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpa
 
     public Task<bool> RoadNetworkAsync(CancellationToken cancellationToken) => PostGisRoadNetwork.IsLoadedAsync(dataSource, cancellationToken);
 
-    private static string FilterSql(CollectionDefinition layer, PropertyFilter? filter, NpgsqlCommand command)
+    /// <summary>The filter as the items endpoints run it, after the subject's parameter $1.</summary>
+    private static string FilterSql(CollectionDefinition layer, FilterExpression? filter, NpgsqlCommand command)
     {
         if (filter is null)
         {
             return string.Empty;
         }
 
-        filter.EnsureTextPropertyOf(layer);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. filter.Values] });
-        return $"AND {PostGisColumns.Quote(filter.Property)} = ANY(${command.Parameters.Count})";
+        FilterTypeChecker.Check(filter, layer);
+        return "AND " + new SqlFilterTranslator(command, layer).Translate(filter);
     }
 
     private static Geometry Storage(Geometry geometry)

@@ -129,6 +129,29 @@ public sealed class FileImportTests : IAsyncLifetime, IDisposable
         Assert.Equal(before, await DigestAsync());
     }
 
+    [Fact]
+    public async Task A_long_file_reports_progress_on_stderr_and_lands_whole()
+    {
+        // 25,000 schools on a grid around the town centre, as lon/lat columns (read as CGCS2000 degrees).
+        var csv = Path.Combine(_folder.FullName, "schools.csv");
+        var lines = new List<string> { "lon,lat,kind,name,planned" };
+        lines.AddRange(Enumerable.Range(0, 25_000).Select(i =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{108.30 + i % 250 * 0.0008},{31.10 + i / 250 * 0.0008},school,学校{i},false")));
+        await File.WriteAllLinesAsync(csv, lines);
+        var before = await _database.ScalarAsync<long>("SELECT count(*) FROM facilities");
+
+        var (exit, output, error) = await RunAsync(
+            ["import", csv, "--collection", "facilities", "--connection", _database.ConnectionString, .. Honesty]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("facilities: 10,000 of 25,000 rows sent", error, StringComparison.Ordinal);
+        Assert.Contains("facilities: 20,000 of 25,000 rows sent", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rows sent", output, StringComparison.Ordinal);
+        Assert.Equal(25_000L, await _database.ScalarAsync<long>("SELECT count(*) FROM facilities") - before);
+        Assert.Equal(1L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM facilities WHERE name = '学校24999' AND abs(ST_X(geom) - 108.4992) < 1e-7 AND abs(ST_Y(geom) - 31.1792) < 1e-7"));
+    }
+
     [Theory]
     [InlineData("--collection", "policies", "no such collection with geometry")]
     [InlineData("--map", "nosuch=land_use", "the file has no field 'nosuch'")]

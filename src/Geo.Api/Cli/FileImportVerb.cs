@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Accounts;
 using Geo.Core.Domain;
@@ -60,9 +59,8 @@ internal static class FileImportVerb
         {
             SchemaMigrator.Migrate(connectionString, progress);
             await using var dataSource = PostGisDataSource.Create(connectionString);
-            var ids = await PostGisCollectionImport.AppendAsync(dataSource, plan, progress, cancellationToken).ConfigureAwait(false);
-            await new PostGisAuditLog(dataSource).AppendAsync(AuditEntry(connectionString, plan, ids), cancellationToken).ConfigureAwait(false);
-            return ids;
+            return await PostGisCollectionImport.AppendAsync(dataSource, plan, ids => AuditEntry(connectionString, plan, ids), progress, cancellationToken)
+                .ConfigureAwait(false);
         }).ConfigureAwait(false);
         await output.WriteLineAsync($"written: {plan.Features.Count} rows into {collection.Id} (ids {first}–{last}) in one transaction").ConfigureAwait(false);
         return 0;

@@ -1,3 +1,4 @@
+using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Imports;
@@ -9,7 +10,8 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// <summary>
 /// Appends a validated <see cref="ImportPlan"/> to one collection table in one transaction: new ids follow the
 /// table's largest, the table is locked against concurrent writers meanwhile, and any failure (a CHECK, a
-/// cancellation, a dropped connection) rolls back every row, leaving the table as it was.
+/// cancellation, a dropped connection) rolls back every row, leaving the table as it was. The audit entry is written
+/// in the same transaction, so there is never an import without its entry nor an entry without its rows.
 /// </summary>
 internal static class PostGisCollectionImport
 {
@@ -18,10 +20,11 @@ internal static class PostGisCollectionImport
 
     /// <returns>The ids given to the new rows: first and last (inclusive).</returns>
     public static async Task<(long First, long Last)> AppendAsync(
-        NpgsqlDataSource dataSource, ImportPlan plan, IProgress<string>? progress, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, ImportPlan plan, Func<(long First, long Last), NewAuditEntry> audit, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(audit);
         if (!plan.CanWrite)
         {
             throw new InvalidOperationException("a plan with refusals is never written");
@@ -47,8 +50,21 @@ internal static class PostGisCollectionImport
             throw new DataValidationException([new DataError(plan.File, "database", $"rejected by PostGIS: {e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}")]);
         }
 
+        var ids = (first, first + plan.Features.Count - 1);
+        var entry = audit(ids);
+        await using (var command = new NpgsqlCommand(
+            "INSERT INTO audit_log (user_name, action, collection, target, detail) VALUES ($1, $2, $3, $4, $5::jsonb)", connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.User ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.Action });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Collection ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Target ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Detail ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (first, first + plan.Features.Count - 1);
+        return ids;
     }
 
     private static async Task CopyAsync(

@@ -24,7 +24,7 @@ public static class CliApp
         var root = new RootCommand("开州区“小县大城”规划地图服务 — run with no verb to serve HTTP")
         {
             MigrateVerb.Create(output),
-            ImportVerb.Create(output),
+            ImportVerb.Create(output, error),
             CheckDataVerb.Create(output),
             CatalogVerb.Create(output),
             UsersVerb.Create(input, output),

@@ -1,22 +1,37 @@
 using System.CommandLine;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Core.GisData;
 
 namespace Geo.Api.Cli;
 
-/// <summary><c>import &lt;folder&gt;</c>: validates a gis-data folder, then replaces every PostGIS table in one transaction.</summary>
+/// <summary>
+/// <c>import &lt;folder&gt;</c>: validates a gis-data folder, then replaces every PostGIS table in one transaction.
+/// <c>import &lt;file&gt; --collection c</c>: appends one staff file to one collection (<see cref="FileImportVerb"/>).
+/// </summary>
 internal static class ImportVerb
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
-        var folder = CliOptions.Folder();
+        var path = new Argument<string>("path")
+        {
+            Description = "a gis-data folder (default: the nearest gis-data/ above the working directory); with --collection, a file (.zip/.shp, .gpkg, .geojson, .csv, 报盘 .txt)",
+            DefaultValueFactory = _ => GisDataFolder.Find(Directory.GetCurrentDirectory()) ?? "gis-data",
+        };
         var connection = CliOptions.Connection();
-        var command = new Command("import", "load a gis-data folder into PostGIS (all or nothing)") { folder, connection };
+        var file = new FileImportOptions();
+        var command = new Command("import", "load a gis-data folder into PostGIS, or one file into one collection (all or nothing)") { path, connection };
+        file.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var connectionString = CliOptions.RequireConnection(parse.GetValue(connection));
-            var path = parse.GetValue(folder)!;
-            await output.WriteLineAsync($"validating {Path.GetFullPath(path)}").ConfigureAwait(false);
-            var data = CliOptions.LoadFolder(path, output);
+            var target = parse.GetValue(path)!;
+            if (file.Collection(parse) is { } collection)
+            {
+                return await FileImportVerb.RunAsync(target, collection, file.Read(parse), connectionString, output, error, ct).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync($"validating {Path.GetFullPath(target)}").ConfigureAwait(false);
+            var data = CliOptions.LoadFolder(target, output);
             await output.WriteLineAsync("importing in one transaction").ConfigureAwait(false);
             var counts = await CliOptions.WithDatabaseAsync(async () =>
             {

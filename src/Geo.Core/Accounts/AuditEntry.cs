@@ -30,6 +30,7 @@ public static class AuditActions
     public const string UserDisabled = "user.disabled";
     public const string TokenCreated = "user.token-created";
     public const string IndicatorActualRecorded = "indicator.actual-recorded";
+    public const string Import = "import";
 
     /// <summary>The collection name under which account changes and logins are filed.</summary>
     public const string Users = "users";

@@ -1,0 +1,106 @@
+using Geo.Core.Accounts;
+using Geo.Core.Domain;
+using Geo.Core.GisData;
+using Geo.Core.Imports;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Geo.Api.Backends.PostGis.Internal;
+
+/// <summary>
+/// Appends a validated <see cref="ImportPlan"/> to one collection table in one transaction: new ids follow the
+/// table's largest, the table is locked against concurrent writers meanwhile, and any failure (a CHECK, a
+/// cancellation, a dropped connection) rolls back every row, leaving the table as it was. The audit entry is written
+/// in the same transaction, so there is never an import without its entry nor an entry without its rows.
+/// </summary>
+internal static class PostGisCollectionImport
+{
+    /// <summary>Rows between progress reports.</summary>
+    private const int ReportEvery = 10_000;
+
+    /// <returns>The ids given to the new rows: first and last (inclusive).</returns>
+    public static async Task<(long First, long Last)> AppendAsync(
+        NpgsqlDataSource dataSource, ImportPlan plan, Func<(long First, long Last), NewAuditEntry> audit, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(audit);
+        if (!plan.CanWrite)
+        {
+            throw new InvalidOperationException("a plan with refusals is never written");
+        }
+
+        var collection = Catalog.Find(plan.Collection) ?? throw new InvalidOperationException($"unknown collection {plan.Collection}");
+        var table = PostGisColumns.Quote(collection.TableName);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long first;
+        // SHARE ROW EXCLUSIVE: readers go on, but no other writer takes ids between our max(id) and commit.
+        await using (var command = new NpgsqlCommand($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE; SELECT coalesce(max(id), 0) + 1 FROM {table}", connection, transaction))
+        {
+            first = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        try
+        {
+            await CopyAsync(connection, collection, plan, first, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            throw new DataValidationException([new DataError(plan.File, "database", $"rejected by PostGIS: {e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}")]);
+        }
+
+        var ids = (first, first + plan.Features.Count - 1);
+        var entry = audit(ids);
+        await using (var command = new NpgsqlCommand(
+            "INSERT INTO audit_log (user_name, action, collection, target, detail) VALUES ($1, $2, $3, $4, $5::jsonb)", connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.User ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.Action });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Collection ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Target ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Detail ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ids;
+    }
+
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, CollectionDefinition collection, ImportPlan plan, long firstId, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(PostGisColumns.Quote));
+        var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {PostGisColumns.Quote(collection.TableName)} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            var id = firstId;
+            foreach (var feature in plan.Features)
+            {
+                await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(id++, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(feature.Geometry, NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
+                foreach (var property in collection.Properties)
+                {
+                    if (feature.Properties.GetValueOrDefault(property.Name) is { } value)
+                    {
+                        await writer.WriteAsync(value, PostGisColumns.DbType(property.Type), cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                var written = id - firstId;
+                if (written % ReportEvery == 0)
+                {
+                    progress?.Report($"{collection.Id}: {written:N0} of {plan.Features.Count:N0} rows sent");
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -24,7 +24,7 @@ public sealed class TiledParcelsTests(ViewerFixture viewer) : IAsyncLifetime
         var context = await viewer.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         page.Request += (_, request) => requests.Add(new Uri(request.Url).PathAndQuery);
-        await page.GotoAsync(_service.ListeningAddress.ToString());
+        await page.GotoAsync(new Uri(_service.ListeningAddress, "/?testHooks").ToString());
         await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 20_000 });
 
         var parcels = GisDataFile.Read("parcels.geojson");

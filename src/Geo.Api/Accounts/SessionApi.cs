@@ -119,7 +119,9 @@ public static partial class SessionApi
     }
 
     private static SessionAnswer Answer(ClaimsPrincipal user, IAntiforgery antiforgery, HttpContext context) =>
-        new(user.Identity!.Name!, user.FindFirst(ClaimTypes.Role)?.Value ?? "", antiforgery.GetAndStoreTokens(context).RequestToken!);
+        // Every account's cookie and token carry a role; one without a known role is shown the least it could be.
+        new(user.Identity!.Name!, Roles.TryParse(user.FindFirst(ClaimTypes.Role)?.Value, out var role) ? role : Role.Viewer,
+            antiforgery.GetAndStoreTokens(context).RequestToken!);
 
     [LoggerMessage(EventId = 20, EventName = "SignInFailed", Level = LogLevel.Warning, Message = "Sign-in failed for {Account} from {Address}")]
     private static partial void LogFailed(ILogger logger, string account, string address);
@@ -141,7 +143,7 @@ public static partial class SessionApi
 public sealed record SignInBody(string? Name, string? Password);
 
 /// <summary>The signed-in account, its role, and the token to send in X-CSRF-TOKEN with each write.</summary>
-public sealed record SessionAnswer(string Name, string Role, string AntiforgeryToken);
+public sealed record SessionAnswer(string Name, Role Role, string AntiforgeryToken);
 
 /// <summary>What a new personal token is for.</summary>
 public sealed record TokenBody(string? Label);

@@ -149,4 +149,4 @@ internal static class UploadFormSchema
     }
 }
 
-public sealed record DrawnSiteBody(System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null);
+public sealed record DrawnSiteBody([property: Hosting.GeoJsonGeometry] System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null);

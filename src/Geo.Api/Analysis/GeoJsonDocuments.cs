@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using NetTopologySuite.Geometries;
 
@@ -10,11 +11,13 @@ internal sealed record GeoJsonFeature(
     IReadOnlyDictionary<string, object?> Properties)
 {
     [JsonPropertyOrder(-1)]
+    [AllowedValues("Feature")]
     public string Type => "Feature";
 }
 
 internal sealed record GeoJsonFeatureCollection(IReadOnlyList<GeoJsonFeature> Features)
 {
     [JsonPropertyOrder(-1)]
+    [AllowedValues("FeatureCollection")]
     public string Type => "FeatureCollection";
 }

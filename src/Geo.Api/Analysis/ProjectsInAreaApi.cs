@@ -46,7 +46,7 @@ public sealed record ProjectsInAreaRequest([FromBody] ProjectsInAreaBody? Body, 
 
 /// <summary>The area (one of geometry, zoneId, townshipCode; optional bufferM) and the optional project filters.</summary>
 public sealed record ProjectsInAreaBody(
-    JsonElement? Geometry = null, JsonElement? Crs = null, long? ZoneId = null, string? TownshipCode = null, double? BufferM = null,
+    [property: Hosting.GeoJsonGeometry] JsonElement? Geometry = null, JsonElement? Crs = null, long? ZoneId = null, string? TownshipCode = null, double? BufferM = null,
     string? Category = null, string? Funding = null, int? YearFrom = null, int? YearTo = null, string? LeadUnit = null,
     double? MinInvestmentWan = null, double? MaxInvestmentWan = null)
 {

@@ -1,3 +1,5 @@
+import type { Problem } from '../api/types';
+
 /** One analysis request: JSON in, the answer as JSON or as text (f=html, f=csv); a failure carries the server's problem. */
 export async function analysisFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(url, init);
@@ -6,7 +8,7 @@ export async function analysisFetch(url: string, init: RequestInit = {}): Promis
     const text = await response.text();
     let detail = text;
     try {
-      const problem = JSON.parse(text) as { title?: string; detail?: string };
+      const problem = JSON.parse(text) as Problem;
       detail = problem.detail ?? problem.title ?? text;
     } catch {
       // Not JSON: the text itself is the best explanation there is.

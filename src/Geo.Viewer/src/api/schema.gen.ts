@@ -640,7 +640,7 @@ export interface components {
             /** Format: double */
             shareOfSubject: number | null;
             geometry: components["schemas"]["Geometry"];
-            severityLabel?: string | null;
+            severityLabel: string;
         };
         ComplianceResponse: {
             subject: components["schemas"]["Subject"];
@@ -682,9 +682,10 @@ export interface components {
                     name: string;
                     /** @description GeoJSON geometry (RFC 7946) */
                     geometry: {
-                        type: string;
+                        /** @enum {string} */
+                        type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
                         coordinates?: unknown[];
-                        geometries?: Record<string, never>[];
+                        geometries?: unknown[];
                     };
                     area: {
                         /** Format: double */
@@ -694,7 +695,7 @@ export interface components {
                         /** Format: double */
                         mu: number;
                     };
-                    hasArea?: boolean;
+                    hasArea: boolean;
                 };
                 verdict: string;
                 findings: {
@@ -718,11 +719,12 @@ export interface components {
                     shareOfSubject: number | null;
                     /** @description GeoJSON geometry (RFC 7946) */
                     geometry: {
-                        type: string;
+                        /** @enum {string} */
+                        type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
                         coordinates?: unknown[];
-                        geometries?: Record<string, never>[];
+                        geometries?: unknown[];
                     };
-                    severityLabel?: string | null;
+                    severityLabel: string;
                 }[];
                 notes: string[];
             }[];
@@ -766,7 +768,13 @@ export interface components {
             basis: string;
         };
         DrawnSiteBody: {
-            geometry?: unknown;
+            /** @description GeoJSON geometry (RFC 7946) */
+            geometry?: {
+                /** @enum {string} */
+                type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                coordinates?: unknown[];
+                geometries?: unknown[];
+            };
             crs?: unknown;
         };
         FeatureDocument: {
@@ -802,7 +810,8 @@ export interface components {
             dataNote: string;
         };
         GeoJsonFeature: {
-            type?: string | null;
+            /** @enum {string} */
+            type: "Feature";
             /** Format: int64 */
             id: number | null;
             geometry: (null) | components["schemas"]["Geometry"];
@@ -811,14 +820,16 @@ export interface components {
             };
         };
         GeoJsonFeatureCollection: {
-            type?: string | null;
+            /** @enum {string} */
+            type: "FeatureCollection";
             features: components["schemas"]["GeoJsonFeature"][];
         };
         /** @description GeoJSON geometry (RFC 7946) */
         Geometry: {
-            type: string;
+            /** @enum {string} */
+            type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
             coordinates?: unknown[];
-            geometries?: Record<string, never>[];
+            geometries?: unknown[];
         };
         IndicatorActual: {
             /** Format: int64 */
@@ -879,7 +890,7 @@ export interface components {
             /** Format: int32 */
             areas: number;
             /** Format: double */
-            share?: number | null;
+            share: number | null;
         };
         LandingPage: {
             title: string;
@@ -971,7 +982,13 @@ export interface components {
             instance?: string | null;
         };
         ProjectsInAreaBody: {
-            geometry?: unknown;
+            /** @description GeoJSON geometry (RFC 7946) */
+            geometry?: {
+                /** @enum {string} */
+                type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                coordinates?: unknown[];
+                geometries?: unknown[];
+            };
             crs?: unknown;
             /** Format: int64 */
             zoneId?: number | null;
@@ -1046,6 +1063,8 @@ export interface components {
             overCapacity: boolean;
             warning: string | null;
         };
+        /** @enum {string} */
+        Role: "viewer" | "editor" | "admin";
         SearchHit: {
             collection: string;
             /** Format: int64 */
@@ -1059,7 +1078,7 @@ export interface components {
         };
         SessionAnswer: {
             name: string;
-            role: string;
+            role: components["schemas"]["Role"];
             antiforgeryToken: string;
         };
         /** @enum {string} */
@@ -1079,7 +1098,7 @@ export interface components {
             name: string;
             geometry: components["schemas"]["Geometry"];
             area: components["schemas"]["AreaFigures"];
-            hasArea?: boolean;
+            hasArea: boolean;
         };
         SubjectOverlay: {
             subject: components["schemas"]["Subject"];

@@ -1,7 +1,6 @@
-import type { Feature as GeoJsonFeature } from 'geojson';
 import { formatNumber, formatWan } from '../format';
 import { lang, t } from '../i18n';
-import type { AreaSummary, SummaryGroup } from '../analysis/areaSummary';
+import type { AreaSummary, SummaryGroup } from '../api/types';
 import { codesOf, nameOf, type Names } from '../codeNames';
 
 /** The server labels in Chinese; coded groups (项目类别, 投资类别) get the catalog's English names under the toggle. */
@@ -53,7 +52,7 @@ export function renderAreaSummary(answer: AreaSummary): HTMLElement[] {
 }
 
 /** One project of the answer: its whole investment, and for a polygon partly inside its share and apportioned figure. */
-export function projectLine(project: GeoJsonFeature): string {
+export function projectLine(project: AreaSummary['projects']['features'][number]): string {
   const p = project.properties ?? {};
   const whole = `${project.id}. ${p.name} — ${formatWan(p.investment_wan as number)}`;
   if (!p.apportioned) {

@@ -5,7 +5,7 @@ import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
-import type { LivingCircleResult } from '../analysis/livingCircle';
+import type { LivingCircleResult } from '../api/types';
 import { reachOf } from '../analysis/reach';
 import type { DataLayer } from '../layers/dataLayers';
 

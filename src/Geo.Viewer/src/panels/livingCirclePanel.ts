@@ -1,5 +1,6 @@
-import { fetchFlowSummary, type ResettlementInflow } from '../analysis/flowSummary';
-import { fetchLivingCircle, type LivingCircleResult } from '../analysis/livingCircle';
+import { fetchFlowSummary } from '../analysis/flowSummary';
+import { fetchLivingCircle } from '../analysis/livingCircle';
+import type { LivingCircleResult, ResettlementInflow } from '../api/types';
 import { formatLength, formatNumber } from '../format';
 import { lang, onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';

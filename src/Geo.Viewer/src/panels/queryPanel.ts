@@ -12,7 +12,8 @@ import { downloadBlob } from '../download';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
-import { fetchAreaReport, fetchAreaSummary, type AreaRequest, type AreaSummary } from '../analysis/areaSummary';
+import { fetchAreaReport, fetchAreaSummary } from '../analysis/areaSummary';
+import type { AreaRequest, AreaSummary } from '../api/types';
 import { geoJson } from '../layers/dataLayers';
 import { projectLine, renderAreaSummary } from './areaSummaryView';
 import type { DrawTool, Shape } from '../tools/drawTool';
@@ -130,10 +131,8 @@ export class QueryPanel {
     this.output.textContent = t('loading');
     try {
       const answer = await fetchAreaSummary(request, signal);
-      const area = answer.area.geometry ?? ('geometry' in request ? request.geometry : null);
-      if (area) {
-        this.areaSource.addFeature(geoJson.readFeature({ type: 'Feature', geometry: area, properties: { role: 'area' } }) as Feature);
-      }
+      const area = answer.area.geometry;
+      this.areaSource.addFeature(geoJson.readFeature({ type: 'Feature', geometry: area, properties: { role: 'area' } }) as Feature);
       this.answer = answer;
       this.results = geoJson.readFeatures(answer.projects).sort((a, b) => Number(a.getId()) - Number(b.getId()));
       this.areaSource.addFeatures(this.results.map((f) => new OlFeature({ geometry: f.getGeometry()!.clone(), role: 'project', project: Number(f.getId()) })));

@@ -1,20 +1,13 @@
 import type OlMap from 'ol/Map';
 import { transformExtent } from 'ol/proj';
 import { analysisFetch } from '../analysis/request';
+import type { SearchAnswer, SearchHit } from '../api/types';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import type { Selection } from '../selection';
 import type { LayerTree } from './layerTree';
 
-/** One hit of GET /api/search. */
-export interface SearchHit {
-  collection: string;
-  id: number;
-  label: string;
-  /** minLon, minLat, maxLon, maxLat in EPSG:4490, or null for a feature without geometry. */
-  bbox: number[] | null;
-}
 
 /** Waits for a pause in typing before asking the server. */
 const typingPauseMs = 150;
@@ -70,7 +63,7 @@ export class SearchBox {
     const { signal } = this.controller;
     try {
       const response = await analysisFetch(`/api/search?${new URLSearchParams({ q: text.slice(0, 100), limit: '10' })}`, { signal });
-      this.hits = ((await response.json()) as { results: SearchHit[] }).results;
+      this.hits = ((await response.json()) as SearchAnswer).results;
       this.message = this.hits.length === 0 ? t('searchNone') : '';
     } catch (error) {
       if (signal.aborted) {

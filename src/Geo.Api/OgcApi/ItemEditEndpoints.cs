@@ -58,6 +58,38 @@ internal static class ItemEditEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
+    public static void MapItemHistory(this RouteGroupBuilder api) =>
+        api.MapGet("/collections/{collectionId}/items/{featureId}/history", HistoryAsync).WithName("featureHistory")
+            .WithSummary("The versions of a feature written through edits, with user and time (kept after a delete)")
+            .WithDescription("Oldest first; version 1 of an imported feature is the import and is not listed. A delete is a version without a feature.")
+            .ProducesJson<FeatureHistoryDocument>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status405MethodNotAllowed);
+
+    private static async Task<Results<JsonHttpResult<FeatureHistoryDocument>, ProblemHttpResult>> HistoryAsync(
+        string collectionId, string featureId, IFeatureEditor editor, CancellationToken cancellationToken)
+    {
+        if (Editable(collectionId) is { } problem)
+        {
+            return problem;
+        }
+
+        var collection = Catalog.Find(collectionId)!;
+        if (!TryParseId(featureId, out var id))
+        {
+            return Problems.UnknownFeature(collectionId, featureId);
+        }
+
+        var versions = await editor.HistoryAsync(collection, id, cancellationToken);
+        if (versions.Count == 0 && await editor.GetAsync(collection, id, cancellationToken) is null)
+        {
+            return Problems.UnknownFeature(collectionId, featureId);
+        }
+
+        return TypedResults.Json(new FeatureHistoryDocument(collection.Id, id, [.. versions.Select(v => new FeatureVersionDocument(
+            v.Version, v.At, v.User, v.Operation, v.Feature is { } f ? new FeatureDocument("Feature", f.Id, f.Geometry, f.Properties) : null))]));
+    }
+
     private static RouteHandlerBuilder EditEndpoint(this RouteHandlerBuilder builder) =>
         builder.RequireAuthorization(AuthPolicies.Edit)
             .Accepts<FeatureDocument>(OgcMediaTypes.GeoJson, "application/json")

@@ -60,6 +60,7 @@ public static class OgcApiEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapItemEdits();
+        api.MapItemHistory();
         app.MapOgcApiTiles();
         return app;
     }

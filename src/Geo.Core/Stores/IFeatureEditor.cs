@@ -5,6 +5,9 @@ namespace Geo.Core.Stores;
 /// <summary>A feature with its version: 1 as imported, one more with every accepted edit (the item's strong ETag).</summary>
 public sealed record VersionedFeature(Feature Feature, long Version);
 
+/// <summary>One version of a feature in its history: who made it and when; <see cref="Feature"/> is null for a delete.</summary>
+public sealed record FeatureVersion(long Version, DateTimeOffset At, string? User, string Operation, Feature? Feature);
+
 /// <summary>How an edit ended; only <see cref="Done"/> changed anything.</summary>
 public enum EditStatus
 {
@@ -32,6 +35,9 @@ public interface IFeatureEditor
 
     /// <summary>Replaces the feature with <paramref name="feature"/>'s id when its version is still <paramref name="expectedVersion"/>.</summary>
     Task<EditResult> ReplaceAsync(CollectionDefinition collection, Feature feature, long expectedVersion, string? user, CancellationToken cancellationToken);
+
+    /// <summary>The versions written through edits, oldest first (a feature never edited has none: version 1 is the import).</summary>
+    Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
 
     /// <summary>Removes the feature from the collection when its version is still <paramref name="expectedVersion"/>; its history stays.</summary>
     Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, string? user, CancellationToken cancellationToken);

@@ -233,6 +233,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ogcapi/collections/{collectionId}/items/{featureId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions of a feature written through edits, with user and time (kept after a delete)
+         * @description Oldest first; version 1 of an imported feature is the import and is not listed. A delete is a version without a feature.
+         */
+        get: operations["featureHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ogcapi/tileMatrixSets": {
         parameters: {
             query?: never;
@@ -787,6 +807,21 @@ export interface components {
                 [key: string]: unknown;
             };
             links?: components["schemas"]["Link"][] | null;
+        };
+        FeatureHistoryDocument: {
+            collection: string;
+            /** Format: int64 */
+            featureId: number;
+            versions: components["schemas"]["FeatureVersionDocument"][];
+        };
+        FeatureVersionDocument: {
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            at: string;
+            user: string | null;
+            operation: string;
+            feature: (null) | components["schemas"]["FeatureDocument"];
         };
         FlowGroup: {
             key: string;
@@ -1826,6 +1861,47 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    featureHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+                featureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureHistoryDocument"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method Not Allowed */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -252,4 +252,31 @@ public abstract class FeatureEditCases(ServiceFactory factory)
         Assert.Equal("audited twice", details[2].GetProperty("before").GetProperty("properties").GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, details[2].GetProperty("after").ValueKind);
     }
+
+    [Fact]
+    public async Task History_lists_every_version_with_its_user_and_survives_the_delete()
+    {
+        var (firstName, firstToken) = await TestAccounts.CreateAsync(factory.Services, Role.Editor);
+        var (secondName, secondToken) = await TestAccounts.CreateAsync(factory.Services, Role.Editor);
+        var first = factory.CreateClient();
+        first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", firstToken);
+        var second = factory.CreateClient();
+        second.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secondToken);
+        var (url, etag, _) = await CreateAsync(first, "history v1");
+        Assert.Equal(HttpStatusCode.OK, (await second.SendAsync(WithIfMatch(HttpMethod.Put, url, etag, Facility("history v2", 108.5, 31.2)))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await first.SendAsync(WithIfMatch(HttpMethod.Delete, url, "\"2\""))).StatusCode);
+
+        var history = await factory.CreateClient().GetAsync(url + "/history");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        var versions = (await JsonAsync(history)).GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal([1L, 2L, 3L], versions.Select(v => v.GetProperty("version").GetInt64()));
+        Assert.Equal([firstName, secondName, firstName], versions.Select(v => v.GetProperty("user").GetString()));
+        Assert.Equal(["create", "replace", "delete"], versions.Select(v => v.GetProperty("operation").GetString()));
+        Assert.Equal("history v1", versions[0].GetProperty("feature").GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal(108.5, versions[1].GetProperty("feature").GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 9);
+        Assert.Equal(JsonValueKind.Null, versions[2].GetProperty("feature").ValueKind);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/ogcapi/collections/facilities/items/999999999/history")).StatusCode);
+        Assert.Equal(0, (await JsonAsync(await factory.CreateClient().GetAsync("/ogcapi/collections/zones/items/1/history"))).GetProperty("versions").GetArrayLength());
+    }
 }

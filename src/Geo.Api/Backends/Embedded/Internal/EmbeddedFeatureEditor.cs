@@ -80,6 +80,15 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
     public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, string? user, CancellationToken cancellationToken) =>
         ChangeAsync(collection, id, expectedVersion, _ => null, user, cancellationToken);
 
+    public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var records = await _log.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        return [.. records.Where(r => r.Collection == collection.Id && r.Id == id).Select(r => new FeatureVersion(
+            r.Version, r.At, r.User, r.Feature is null ? "delete" : r.Version == 1 ? "create" : "replace",
+            r.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, id) : null))];
+    }
+
     public void Dispose()
     {
         _log.Dispose();

@@ -86,6 +86,30 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEd
         }, _ => null, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        await using var command = writes.CreateCommand(
+            "SELECT version, at, user_name, operation, feature::text FROM feature_history WHERE collection = $1 AND feature_id = $2 ORDER BY version");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var versions = new List<FeatureVersion>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Feature? feature = null;
+            if (!reader.IsDBNull(4))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(reader.GetString(4));
+                feature = FeatureBody.Read(collection, json.RootElement, crs: null, id);
+            }
+
+            versions.Add(new FeatureVersion(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), feature));
+        }
+
+        return versions;
+    }
+
     private async Task<EditResult> ChangeAsync(
         CollectionDefinition collection, long id, long expectedVersion, string operation, string? user,
         Action<NpgsqlCommand> prepare, Func<VersionedFeature, VersionedFeature?> after, CancellationToken cancellationToken)

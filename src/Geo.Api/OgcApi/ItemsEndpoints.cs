@@ -59,7 +59,8 @@ internal static class ItemsEndpoints
     }
 
     public static async Task<Results<FeatureResult, StatusCodeHttpResult, ProblemHttpResult>> Item(
-        string collectionId, string featureId, [AsParameters] FeatureRequest parameters, HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
+        string collectionId, string featureId, [AsParameters] FeatureRequest parameters, HttpContext context, IFeatureStore store, IFeatureEditor editor,
+        CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
         {
@@ -70,13 +71,25 @@ internal static class ItemsEndpoints
             collection, new ItemsRequest(null, null, null, null, parameters.Crs, null, null, null, null, null, parameters.Properties, null), [])
             with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) };
 
-        if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            || await store.GetAsync(collection, id, cancellationToken) is not { } feature)
+        if (!long.TryParse(featureId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
         {
             return Problems.UnknownFeature(collectionId, featureId);
         }
 
-        if (await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
+        // An editable collection's item carries its version as a strong ETag, the one PUT and DELETE expect in If-Match.
+        var (feature, notModified) = collection.Editable
+            ? await editor.GetAsync(collection, id, cancellationToken) is { } versioned
+                ? (versioned.Feature, ItemVersionTag(context, versioned.Version))
+                : (null, null)
+            : await store.GetAsync(collection, id, cancellationToken) is { } plain
+                ? (plain, await ConditionalGet.NotModifiedAsync(context, store, cancellationToken))
+                : ((Feature?)null, (StatusCodeHttpResult?)null);
+        if (feature is null)
+        {
+            return Problems.UnknownFeature(collectionId, featureId);
+        }
+
+        if (notModified is not null)
         {
             return notModified;
         }
@@ -87,6 +100,16 @@ internal static class ItemsEndpoints
             new(OgcLinks.Absolute(context.Request, $"{path}/items/{id}", context.Request.QueryString), "self", OgcMediaTypes.GeoJson),
             new(OgcLinks.Absolute(context.Request, path), "collection", OgcMediaTypes.Json),
         ]);
+    }
+
+    private static StatusCodeHttpResult? ItemVersionTag(HttpContext context, long version)
+    {
+        var etag = ItemEditEndpoints.ETag(version);
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "no-cache";
+        return context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : null;
     }
 
     private static async Task<ItemsAnswer> AnswerAsync(

@@ -28,6 +28,7 @@ internal static class LandingEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
         "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
         .. TilesConformance.Classes,
+        .. ItemEditEndpoints.ConformanceClasses,
     ];
 
     public static JsonHttpResult<LandingPage> Landing(HttpRequest request) => TypedResults.Json(new LandingPage(

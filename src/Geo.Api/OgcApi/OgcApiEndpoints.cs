@@ -4,8 +4,8 @@ using Geo.Api.OgcApi.Tiles;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// OGC API – Features Parts 1–3 under <c>/ogcapi</c>: core, GeoJSON, CRS by reference, CQL2 filtering, queryables,
-/// sorting and property selection, and a POST search for filters too long for a URL.
+/// OGC API – Features Parts 1–4 under <c>/ogcapi</c>: core, GeoJSON, CRS by reference, CQL2 filtering, queryables,
+/// sorting and property selection, a POST search for filters too long for a URL, and edits of the editable collections.
 /// </summary>
 public static class OgcApiEndpoints
 {
@@ -53,11 +53,14 @@ public static class OgcApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesBodyProblems();
         api.MapGet("/collections/{collectionId}/items/{featureId}", ItemsEndpoints.Item).WithName("feature").WithSummary("One feature")
-            .WithDescription("GeoJSON with a top-level integer id; crs, properties and precision as for items.")
+            .WithDescription("GeoJSON with a top-level integer id; crs, properties and precision as for items. "
+                + "For an editable collection the ETag is strong and is the feature's version, which PUT and DELETE expect in If-Match.")
             .ProducesJson<FeatureDocument>(OgcMediaTypes.GeoJson)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapItemEdits();
+        api.MapItemHistory();
         app.MapOgcApiTiles();
         return app;
     }

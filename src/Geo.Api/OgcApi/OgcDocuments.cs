@@ -48,3 +48,8 @@ internal sealed record ItemsPage(
 /// <summary>What <see cref="GeoJsonFeatureWriter"/> writes for one feature: links only on a single-feature answer.</summary>
 internal sealed record FeatureDocument(
     string Type, long Id, Geometry? Geometry, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Link>? Links = null);
+
+/// <summary>The versions of a feature written through edits, oldest first; <c>feature</c> is null for a delete. Coordinates in CRS84.</summary>
+internal sealed record FeatureHistoryDocument(string Collection, long FeatureId, IReadOnlyList<FeatureVersionDocument> Versions);
+
+internal sealed record FeatureVersionDocument(long Version, DateTimeOffset At, string? User, string Operation, FeatureDocument? Feature);

@@ -31,6 +31,9 @@ public static class AuditActions
     public const string TokenCreated = "user.token-created";
     public const string IndicatorActualRecorded = "indicator.actual-recorded";
     public const string Import = "import";
+    public const string FeatureCreated = "feature.created";
+    public const string FeatureReplaced = "feature.replaced";
+    public const string FeatureDeleted = "feature.deleted";
 
     /// <summary>The collection name under which account changes and logins are filed.</summary>
     public const string Users = "users";

@@ -23,7 +23,12 @@ public static class EmbeddedBackend
     {
         var folder = GisDataLocation.Resolve(configuration);
         services.AddSingleton(new GisDataLocation(folder));
-        services.AddSingleton<IFeatureStore>(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
+        services.AddSingleton(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
+        services.AddSingleton(sp => EmbeddedFeatureEditor.Open(sp.GetRequiredService<InMemoryFeatureStore>(), IndicatorActualsFolder(configuration)));
+        services.AddSingleton<IFeatureEditor>(sp => sp.GetRequiredService<EmbeddedFeatureEditor>());
+
+        // Readers get the store only once the edit log has been replayed over it.
+        services.AddSingleton<IFeatureStore>(sp => sp.GetRequiredService<EmbeddedFeatureEditor>().Store);
         services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IVectorTileSource>(sp => new NtsVectorTiles(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));

@@ -42,6 +42,7 @@ public static class PostGisBackend
         services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
         services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
+        services.AddSingleton<IFeatureEditor>(new PostGisFeatureEditor(dataSources.Writes));
         services.AddPostGisAccounts(dataSources.Writes);
         return services;
     }

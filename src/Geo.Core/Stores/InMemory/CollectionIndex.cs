@@ -30,7 +30,10 @@ internal sealed class CollectionIndex
         Summary = new CollectionSummary(extent, Edge(time?.Start, first: true), Edge(time?.End, first: false));
     }
 
-    /// <summary>The data never changes after loading, so the summary is computed once.</summary>
+    /// <summary>The features in id order.</summary>
+    public IReadOnlyList<Feature> Features => _features;
+
+    /// <summary>An index never changes (an edit builds a new one), so the summary is computed once.</summary>
     public CollectionSummary Summary { get; }
 
     /// <summary>The least (or greatest) non-null value of a time property, as PostgreSQL's min and max see it.</summary>

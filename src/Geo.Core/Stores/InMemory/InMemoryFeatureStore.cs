@@ -7,8 +7,10 @@ namespace Geo.Core.Stores.InMemory;
 /// <summary>The embedded store: a gis-data folder loaded into memory, used when no database is configured.</summary>
 public sealed class InMemoryFeatureStore : IFeatureStore
 {
-    private readonly Dictionary<string, CollectionIndex> _collections;
+    private Dictionary<string, CollectionIndex> _collections;
     private readonly string _version;
+    private readonly Lock _writes = new();
+    private long _edits;
 
     public InMemoryFeatureStore(GisDataSet data)
     {
@@ -50,10 +52,37 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken) =>
         new(QueryAsync(query, cancellationToken), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false);
 
-    public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => Task.FromResult(_version);
+    public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Interlocked.Read(ref _edits) switch { 0 => _version, var n => $"{_version}-{n}" });
+
+    /// <summary>
+    /// Puts <paramref name="replacement"/> in place of feature <paramref name="id"/> (null removes it): the embedded
+    /// backend's editor applies its edit log through this. The collection's index is rebuilt and swapped in whole, so a
+    /// reader sees the collection before or after, never half.
+    /// </summary>
+    public void Apply(CollectionDefinition collection, long id, Feature? replacement)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        lock (_writes)
+        {
+            var features = Index(collection).Features.Where(f => f.Id != id).ToList();
+            if (replacement is not null)
+            {
+                features.Add(replacement with { Id = id });
+                features.Sort((a, b) => a.Id.CompareTo(b.Id));
+            }
+
+            var rebuilt = new Dictionary<string, CollectionIndex>(_collections) { [collection.Id] = new CollectionIndex(features, collection.Time) };
+            Volatile.Write(ref _collections, rebuilt);
+            Interlocked.Increment(ref _edits);
+        }
+    }
+
+    /// <summary>The greatest id the collection holds now (0 when empty).</summary>
+    public long MaxId(CollectionDefinition collection) => Index(collection).Features is { Count: > 0 } f ? f[^1].Id : 0;
 
     public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Summary);
 
-    private CollectionIndex Index(CollectionDefinition collection) => _collections[collection.Id];
+    private CollectionIndex Index(CollectionDefinition collection) => Volatile.Read(ref _collections)[collection.Id];
 }

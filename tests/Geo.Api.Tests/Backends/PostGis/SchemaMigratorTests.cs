@@ -51,6 +51,11 @@ public sealed partial class SchemaMigratorTests(MigratedDatabase migrated) : ICl
         }
 
         expected.AddRange(collection.Properties.Select(p => p.Name));
+        if (collection.Editable)
+        {
+            // Migration 0007: the feature's version, its strong ETag for edits.
+            expected.Add("version");
+        }
 
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
@@ -138,6 +143,7 @@ public sealed partial class SchemaMigratorTests(MigratedDatabase migrated) : ICl
             .SelectMany(c => c.Properties.Where(p => p.AllowedValues is not null).Select(p => (Key: $"{c.TableName}.{p.Name}", Values: string.Join(" | ", p.AllowedValues!))))
             .ToDictionary(e => e.Key, e => e.Values);
         expected["users.role"] = string.Join(" | ", Enum.GetValues<Role>().Select(Roles.Name));
+        expected["feature_history.operation"] = "create | replace | delete";
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));

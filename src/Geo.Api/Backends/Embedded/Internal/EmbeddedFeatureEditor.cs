@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Geo.Core.Domain;
+using Geo.Core.GisData;
+using Geo.Core.Stores;
+using Geo.Core.Stores.AppendOnly;
+using Geo.Core.Stores.InMemory;
+
+namespace Geo.Api.Backends.Embedded.Internal;
+
+/// <summary>
+/// The embedded store's edits: <c>feature-edits.jsonl</c> beside the indicator values (gis-data is generated and is
+/// never written), one fsynced line per accepted edit before the answer, replayed over gis-data at start. The log is
+/// also the features' history. One process owns the edits: the version check and the append run under one lock here.
+/// </summary>
+internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
+{
+    public const string FileName = "feature-edits.jsonl";
+
+    private readonly InMemoryFeatureStore _store;
+    private readonly JsonLinesFile<EditRecord> _log;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<(string Collection, long Id), long> _versions = new();
+    private readonly ConcurrentDictionary<string, long> _maxIds = new(StringComparer.Ordinal);
+
+    private EmbeddedFeatureEditor(InMemoryFeatureStore store, string directory)
+    {
+        _store = store;
+        _log = new JsonLinesFile<EditRecord>(directory, FileName);
+    }
+
+    /// <summary>The editor over <paramref name="store"/>, with every edit already in the log applied to it.</summary>
+    public static EmbeddedFeatureEditor Open(InMemoryFeatureStore store, string directory)
+    {
+        var editor = new EmbeddedFeatureEditor(store, directory);
+        foreach (var record in editor._log.ReadAllAsync(CancellationToken.None).GetAwaiter().GetResult())
+        {
+            editor.Apply(record);
+        }
+
+        return editor;
+    }
+
+    /// <summary>The store with the log applied.</summary>
+    public InMemoryFeatureStore Store => _store;
+
+    public async Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return await _store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is { } feature
+            ? new VersionedFeature(feature, Version(collection, id))
+            : null;
+    }
+
+    public async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, string? user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(feature);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Ids of deleted features are never given again: their history keeps them.
+            var id = Math.Max(_store.MaxId(collection), _maxIds.GetValueOrDefault(collection.Id)) + 1;
+            var created = new VersionedFeature(feature with { Id = id }, 1);
+            await AppendAsync(collection, id, created, user, cancellationToken).ConfigureAwait(false);
+            return created;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<EditResult> ReplaceAsync(CollectionDefinition collection, Feature feature, long expectedVersion, string? user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        return ChangeAsync(collection, feature.Id, expectedVersion, before => new VersionedFeature(feature, before.Version + 1), user, cancellationToken);
+    }
+
+    public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, string? user, CancellationToken cancellationToken) =>
+        ChangeAsync(collection, id, expectedVersion, _ => null, user, cancellationToken);
+
+    public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var records = await _log.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        return [.. records.Where(r => r.Collection == collection.Id && r.Id == id).Select(r => new FeatureVersion(
+            r.Version, r.At, r.User, r.Feature is null ? "delete" : r.Version == 1 ? "create" : "replace",
+            r.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, id) : null))];
+    }
+
+    public void Dispose()
+    {
+        _log.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<EditResult> ChangeAsync(
+        CollectionDefinition collection, long id, long expectedVersion, Func<VersionedFeature, VersionedFeature?> change, string? user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is not { } before)
+            {
+                return new EditResult(EditStatus.NotFound, null, null);
+            }
+
+            if (before.Version != expectedVersion)
+            {
+                return new EditResult(EditStatus.VersionMismatch, before, null);
+            }
+
+            var after = change(before);
+            await AppendAsync(collection, id, after, user, cancellationToken).ConfigureAwait(false);
+            return new EditResult(EditStatus.Done, before, after);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Writes the edit to the log (fsynced) and only then to memory, so nothing is answered that a crash could lose.</summary>
+    private async Task AppendAsync(CollectionDefinition collection, long id, VersionedFeature? after, string? user, CancellationToken cancellationToken)
+    {
+        var version = after?.Version ?? Version(collection, id) + 1;
+        using var document = after is null ? null : JsonDocument.Parse(FeatureBody.Write(after.Feature));
+        var record = await _log.AppendAsync(
+            existing => new EditRecord(existing.Count == 0 ? 1 : existing[^1].Sequence + 1, DateTimeOffset.UtcNow, user, collection.Id, id, version, document?.RootElement.Clone()),
+            cancellationToken).ConfigureAwait(false);
+        Apply(record);
+    }
+
+    private void Apply(EditRecord record)
+    {
+        var collection = Catalog.Find(record.Collection) ?? throw new InvalidDataException($"{FileName}: unknown collection '{record.Collection}' at line {record.Sequence}");
+        var feature = record.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, record.Id) : null;
+        _store.Apply(collection, record.Id, feature);
+        _versions[(collection.Id, record.Id)] = record.Version;
+        _maxIds[collection.Id] = Math.Max(_maxIds.GetValueOrDefault(collection.Id), record.Id);
+    }
+
+    private long Version(CollectionDefinition collection, long id) => _versions.GetValueOrDefault((collection.Id, id), 1);
+
+    /// <summary>One line of the log: the feature as it is after the edit (null: deleted), in storage coordinates.</summary>
+    internal sealed record EditRecord(long Sequence, DateTimeOffset At, string? User, string Collection, long Id, long Version, JsonElement? Feature);
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Geo.Core.Accounts;
+using Geo.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Geo.Api.Tests.OgcApi.Edits;
+
+public sealed class EmbeddedFeatureEditTests(EmbeddedServiceFactory factory) : FeatureEditCases(factory), IClassFixture<EmbeddedServiceFactory>
+{
+    [Fact]
+    public async Task The_edit_log_is_replayed_by_a_new_service_over_the_same_folder()
+    {
+        var folder = Factory.Services.GetRequiredService<IConfiguration>()["IndicatorActuals:Path"]!;
+        var log = Path.Combine(folder, "feature-edits.jsonl");
+        var linesBefore = File.Exists(log) ? (await File.ReadAllLinesAsync(log)).Length : 0;
+        var editor = await ClientAsync(Role.Editor);
+        var (url, etag, id) = await CreateAsync(editor, "before restart");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(WithIfMatch(HttpMethod.Put, url, etag, Facility("after restart", 108.45, 31.2)))).StatusCode);
+        var (deletedUrl, deletedTag, _) = await CreateAsync(editor, "deleted before restart");
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(WithIfMatch(HttpMethod.Delete, deletedUrl, deletedTag))).StatusCode);
+
+        Assert.Equal(linesBefore + 4, (await File.ReadAllLinesAsync(log)).Length);
+
+        await using var restarted = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Geo", "");
+            b.UseSetting("GisData:Path", RepoPaths.GisData);
+            b.UseSetting("IndicatorActuals:Path", folder);
+        });
+        var client = restarted.CreateClient();
+        var read = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("\"2\"", read.Headers.ETag?.ToString());
+        var feature = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("after restart", feature.GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal(108.45, feature.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 9);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(deletedUrl)).StatusCode);
+
+        // The restarted service goes on from the replayed versions and ids: no id is given twice.
+        var (_, token) = await TestAccounts.CreateAsync(restarted.Services, Role.Editor);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var created = await client.PostAsync(Facilities, Facility("after restart, new"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64() > id + 1);
+    }
+}
+
+public sealed class PostGisFeatureEditTests(PostGisServiceFactory factory) : FeatureEditCases(factory), IClassFixture<PostGisServiceFactory>
+{
+    [Fact]
+    public async Task The_history_table_keeps_every_version_and_refuses_UPDATE_DELETE_and_TRUNCATE()
+    {
+        var editor = await ClientAsync(Role.Editor);
+        var (url, etag, id) = await CreateAsync(editor, "history");
+        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(WithIfMatch(HttpMethod.Put, url, etag, Facility("history 2")))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(WithIfMatch(HttpMethod.Delete, url, "\"2\""))).StatusCode);
+
+        var database = Factory.Reference.Database;
+        Assert.Equal("create,replace,delete", await database.ScalarAsync<string>(
+            "SELECT string_agg(operation, ',' ORDER BY version) FROM feature_history WHERE collection = 'facilities' AND feature_id = $1", id));
+        Assert.Equal("1,2,3", await database.ScalarAsync<string>(
+            "SELECT string_agg(version::text, ',' ORDER BY version) FROM feature_history WHERE collection = 'facilities' AND feature_id = $1", id));
+        Assert.Equal("history 2", await database.ScalarAsync<string>(
+            "SELECT feature -> 'properties' ->> 'name' FROM feature_history WHERE collection = 'facilities' AND feature_id = $1 AND version = 2", id));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM facilities WHERE id = $1", id));
+
+        foreach (var sql in new[] { "UPDATE feature_history SET user_name = 'nobody'", "DELETE FROM feature_history", "TRUNCATE feature_history" })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => database.ScalarAsync<object>(sql));
+            Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM feature_history WHERE feature_id = $1", id));
+    }
+
+    [Fact]
+    public async Task The_version_column_is_the_ETag()
+    {
+        var editor = await ClientAsync(Role.Editor);
+        var (url, etag, id) = await CreateAsync(editor, "versioned");
+        var replaced = await editor.SendAsync(WithIfMatch(HttpMethod.Put, url, etag, Facility("versioned 2")));
+
+        var version = await Factory.Reference.Database.ScalarAsync<long>("SELECT version FROM facilities WHERE id = $1", id);
+        Assert.Equal($"\"{version}\"", replaced.Headers.ETag?.ToString());
+        Assert.Equal(2, version);
+    }
+}

@@ -122,20 +122,9 @@ internal static class ItemEditEndpoints
     private static async Task<Results<FeatureResult, ProblemHttpResult>> ReplaceAsync(
         string collectionId, string featureId, HttpContext context, IFeatureEditor editor, IAuditLog audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (Editable(collectionId) is { } problem)
+        if (Target(collectionId, featureId, context, out var collection, out var id, out var expected) is { } problem)
         {
             return problem;
-        }
-
-        if (Precondition(context, out var expected) is { } unmet)
-        {
-            return unmet;
-        }
-
-        var collection = Catalog.Find(collectionId)!;
-        if (!TryParseId(featureId, out var id))
-        {
-            return Problems.UnknownFeature(collectionId, featureId);
         }
 
         var feature = await ReadBodyAsync(context, collection, id, cancellationToken);
@@ -152,20 +141,9 @@ internal static class ItemEditEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string collectionId, string featureId, HttpContext context, IFeatureEditor editor, IAuditLog audit, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (Editable(collectionId) is { } problem)
+        if (Target(collectionId, featureId, context, out var collection, out var id, out var expected) is { } problem)
         {
             return problem;
-        }
-
-        if (Precondition(context, out var expected) is { } unmet)
-        {
-            return unmet;
-        }
-
-        var collection = Catalog.Find(collectionId)!;
-        if (!TryParseId(featureId, out var id))
-        {
-            return Problems.UnknownFeature(collectionId, featureId);
         }
 
         var result = await editor.DeleteAsync(collection, id, expected, AuthPolicies.Actor(user), cancellationToken);
@@ -176,6 +154,27 @@ internal static class ItemEditEndpoints
 
         await AuditAsync(audit, user, AuditActions.FeatureDeleted, collection, id, result.Before, null, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>What PUT and DELETE check before touching the store: an editable collection, an If-Match, a well-formed id.</summary>
+    private static ProblemHttpResult? Target(
+        string collectionId, string featureId, HttpContext context, out CollectionDefinition collection, out long id, out long expected)
+    {
+        collection = null!;
+        id = 0;
+        expected = 0;
+        if (Editable(collectionId) is { } problem)
+        {
+            return problem;
+        }
+
+        if (Precondition(context, out expected) is { } unmet)
+        {
+            return unmet;
+        }
+
+        collection = Catalog.Find(collectionId)!;
+        return TryParseId(featureId, out id) ? null : Problems.UnknownFeature(collectionId, featureId);
     }
 
     private static ProblemHttpResult? Editable(string collectionId) => Catalog.Find(collectionId) switch

@@ -9,9 +9,16 @@ public sealed class PostGisAuditLog(NpgsqlDataSource dataSource) : IAuditLog
 {
     public async Task<AuditEntry> AppendAsync(NewAuditEntry entry, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await AppendAsync(connection, null, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends on the given connection, inside <paramref name="transaction"/> when a write must commit with its audit entry.</summary>
+    internal static async Task<AuditEntry> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, NewAuditEntry entry, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO audit_log (user_name, action, collection, target, detail) VALUES ($1, $2, $3, $4, $5) RETURNING seq, at");
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO audit_log (user_name, action, collection, target, detail) VALUES ($1, $2, $3, $4, $5) RETURNING seq, at", connection, transaction);
         command.Parameters.Add(Text(entry.User));
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.Action });
         command.Parameters.Add(Text(entry.Collection));

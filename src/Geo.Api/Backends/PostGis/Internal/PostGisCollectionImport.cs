@@ -1,3 +1,4 @@
+using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
@@ -52,16 +53,7 @@ internal static class PostGisCollectionImport
 
         var ids = (first, first + plan.Features.Count - 1);
         var entry = audit(ids);
-        await using (var command = new NpgsqlCommand(
-            "INSERT INTO audit_log (user_name, action, collection, target, detail) VALUES ($1, $2, $3, $4, $5::jsonb)", connection, transaction))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.User ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.Action });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Collection ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Target ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Detail ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await PostGisAuditLog.AppendAsync(connection, transaction, entry, cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ids;

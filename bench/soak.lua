@@ -10,6 +10,8 @@ function setup(thread)
 end
 
 local json = { ["Content-Type"] = "application/json" }
+-- Writes are signed in as the editor bench/soak.sh made for the run.
+local editor = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("SOAK_TOKEN") or "") }
 local puli = '{"type":"Polygon","coordinates":[[[108.25,31.04],[108.37,31.04],[108.37,31.15],[108.25,31.15],[108.25,31.04]]]}'
 local mix
 
@@ -45,7 +47,7 @@ function request()
   end
   -- A value and note unique to this thread and request, so each acknowledgement names exactly one row.
   local body = string.format('{"value":%d.25,"asOf":"2026-06-30","note":"soak %d-%d"}', counter, id, counter)
-  return wrk.format("PUT", "/api/indicators/9/actuals", json, body)
+  return wrk.format("PUT", "/api/indicators/9/actuals", editor, body)
 end
 
 function response(status, headers, body)

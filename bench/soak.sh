@@ -39,6 +39,9 @@ echo "== building and importing gis-data"
 dotnet build "$repo/src/Geo.Api" -c Release -v q -nologo >/dev/null
 api="$repo/src/Geo.Api/bin/Release/net10.0/Geo.Api"
 "$api" import "$repo/gis-data" --connection "$connection" | tail -n 1
+# Indicator writes need an editor's account (issue 12): one made for the run, its personal token sent by soak.lua.
+printf '%s\n' "soak-$(date +%s%N)" | "$api" users add soak --role editor --connection "$connection" >/dev/null
+export SOAK_TOKEN=$("$api" users token soak --label soak --connection "$connection" | tail -n 1)
 
 echo "== serving from PostGIS on $base"
 ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" --urls "$base" >"$out/service.log" 2>&1 &

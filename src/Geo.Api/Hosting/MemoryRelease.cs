@@ -33,9 +33,10 @@ internal sealed partial class MemoryRelease(ILogger<MemoryRelease> logger) : Bac
 
     /// <summary>
     /// When the releases after the first come: two more while the burst's last threads end (each ends 2 s after its
-    /// last work), then two <see cref="PoolTrimAge"/> apart for the pool's stamp and drop in threads that live on.
+    /// last work); then one <see cref="PoolTrimAge"/> after the first, which stamped the arrays threads that live on
+    /// still hold, so the pool drops them; and one more for the per-core stacks, which the pool trims more slowly.
     /// </summary>
-    private static readonly TimeSpan[] Then = [QuietPeriod, QuietPeriod, PoolTrimAge, PoolTrimAge];
+    private static readonly TimeSpan[] Then = [QuietPeriod, QuietPeriod, PoolTrimAge - QuietPeriod - QuietPeriod, PoolTrimAge];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -23,8 +23,8 @@ public sealed class ProcessMemoryTests(Xunit.Abstractions.ITestOutputHelper outp
     /// RSS was back 4–9 s after the battery in most runs (the thread pool's 2 s idle timeout, then MemoryRelease's
     /// releases 3, 6 and 9 s into the quiet: Geo.Api.Hosting.MemoryRelease); in some it stayed a few MB over until the
     /// release 31 s after the first one, when the pool drops what threads that live on still hold (its own rule: 30 s
-    /// after a collection saw the array unused). The bound takes that release in. Without the fix RSS was still 53 %
-    /// over the start 15 s after the battery.
+    /// after a collection saw the array unused). The bound takes that release in. Without the fix (the 20 s thread
+    /// timeout, releases 31 s apart) RSS was still 40–53 % over the start 45 s after the battery, on both stores.
     /// </summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 

@@ -61,6 +61,11 @@ public sealed class ViewerConfigTests
         Assert.True(Property("parcels", "land_use_code").GetProperty("valuesOpen").GetBoolean());
         Assert.False(Property("projects", "name").TryGetProperty("values", out _));
         Assert.Equal("Clinic or hospital", config.GetProperty("livingNeeds").GetProperty("clinic_or_hospital")[1].GetString());
+        // The compliance answer's words: verdicts as the answers write them (Chinese), severities by their JSON codes.
+        Assert.Equal(["合规", "存在冲突", "需关注", "不在开州区内"], config.GetProperty("complianceVerdicts").EnumerateObject().Select(v => v.Value[0].GetString()));
+        Assert.Equal(["存在冲突", "Conflicts found"], config.GetProperty("complianceVerdicts").GetProperty("conflicting").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(["conflict", "warning"], config.GetProperty("complianceSeverities").EnumerateObject().Select(v => v.Name));
+        Assert.Equal(["警示", "Warning"], config.GetProperty("complianceSeverities").GetProperty("warning").EnumerateArray().Select(n => n.GetString()));
     }
 
     [Fact]

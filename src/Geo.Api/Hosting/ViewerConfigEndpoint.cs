@@ -40,6 +40,8 @@ public static class ViewerConfigEndpoint
                 // Open lists (land-use codes) name codes for legends; the data's own column says them in popups.
                 p.Codes is { IsClosed: false } ? true : null)))),
         Names(Catalog.LivingNeeds),
+        Names(Catalog.ComplianceVerdicts),
+        Names(Catalog.ComplianceSeverities),
         await TiledLayers.ChooseAsync(store, configuration, cancellationToken)), Options);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -53,8 +55,13 @@ public static class ViewerConfigEndpoint
         codes.Values.ToDictionary(v => v.Code, v => new[] { v.TitleZh, v.TitleEn }, StringComparer.Ordinal);
 }
 
-/// <summary><see cref="TiledLayers"/>: layers too large to load whole, drawn from the vector tiles (Viewer:TileThreshold).</summary>
-internal sealed record ViewerConfig(ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds, IReadOnlyList<string> TiledLayers);
+/// <summary>
+/// <see cref="ComplianceVerdicts"/> and <see cref="ComplianceSeverities"/> name the 合规性审查 answer's words (code → [Chinese, English]);
+/// <see cref="TiledLayers"/>: layers too large to load whole, drawn from the vector tiles (Viewer:TileThreshold).
+/// </summary>
+internal sealed record ViewerConfig(
+    ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds,
+    IReadOnlyDictionary<string, string[]> ComplianceVerdicts, IReadOnlyDictionary<string, string[]> ComplianceSeverities, IReadOnlyList<string> TiledLayers);
 
 internal sealed record ViewerBaseMaps(TiandituBaseMap Tianditu, OnlineBaseMap OpenStreetMap);
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { codesOf, isCoded, livingNeeds, nameOf, setCodeNames } from '../src/codeNames';
+import { codesOf, complianceSeverities, complianceVerdicts, isCoded, livingNeeds, nameOf, setCodeNames } from '../src/codeNames';
 import { setLang } from '../src/i18n';
 
 beforeAll(() =>
@@ -23,6 +23,8 @@ beforeAll(() =>
       },
     ],
     livingNeeds: { park: ['公园', 'Park'] },
+    complianceVerdicts: { conflicting: ['存在冲突', 'Conflicts found'] },
+    complianceSeverities: { warning: ['警示', 'Warning'] },
     tiledLayers: [],
   }),
 );
@@ -53,6 +55,13 @@ describe('codeNames', () => {
 
   it('hands out the living-circle needs', () => {
     expect(livingNeeds()).toEqual({ park: ['公园', 'Park'] });
+  });
+
+  it('names the compliance verdict the service writes in Chinese and the severity by its code', async () => {
+    const { nameOfChinese } = await import('../src/codeNames');
+    setLang('en');
+    expect(nameOfChinese(complianceVerdicts(), '存在冲突')).toBe('Conflicts found');
+    expect(nameOf(complianceSeverities(), 'warning')).toBe('Warning');
   });
 });
 

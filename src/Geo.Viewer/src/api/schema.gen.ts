@@ -1261,6 +1261,12 @@ export interface components {
             livingNeeds: {
                 [key: string]: string[];
             };
+            complianceVerdicts: {
+                [key: string]: string[];
+            };
+            complianceSeverities: {
+                [key: string]: string[];
+            };
             tiledLayers: string[];
         };
         ViewerProperty: {

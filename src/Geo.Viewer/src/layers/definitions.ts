@@ -1,4 +1,4 @@
-import Feature from 'ol/Feature';
+import Feature, { type FeatureLike } from 'ol/Feature';
 import { LineString, Point, Polygon } from 'ol/geom';
 import type { StyleFunction } from 'ol/style/Style';
 import type Style from 'ol/style/Style';
@@ -12,6 +12,7 @@ import { flowStyle } from '../styles/flowStyle';
 import { landUseColours } from '../styles/palette';
 import { parcelStyle } from '../styles/parcelStyle';
 import { projectStyle } from '../styles/projectStyle';
+import { shownInYear } from '../styles/yearFilter';
 import { zoneStyle } from '../styles/zoneStyle';
 import { codesOf, nameOf } from '../codeNames';
 
@@ -31,8 +32,13 @@ export interface LayerDefinition {
   /** Whether the style draws text labels, which are then decluttered so they never print over each other. */
   labelled: boolean;
   legend: () => LegendItem[];
-  /** Dense point layers: below this zoom, points closer than a symbol's width are drawn as one circle with a count. */
+  /**
+   * Dense layers: below this zoom, symbols closer than a symbol's width are drawn as one circle with a count (a polygon
+   * counts at its interior point).
+   */
   clusterBelowZoom?: number;
+  /** Whether the style draws a feature now (the time slider hides projects); hidden features are left out of clusters. */
+  shown?: (feature: FeatureLike) => boolean;
   /** Credit for the sourced data in the layer, shown in the map's attribution line while the layer is visible. */
   attribution?: () => string;
 }
@@ -106,6 +112,9 @@ const definitions: LayerDefinition[] = [
     style: projectStyle,
     visible: true,
     labelled: true,
+    // About 30 project circles crowd the city at district scale; from zoom 13 (≈ 20 m a pixel) they stand apart.
+    clusterBelowZoom: 13,
+    shown: shownInYear,
     legend: () => [
       ...Object.keys(codesOf('projects', 'category')).map((code) => ({
         label: () => nameOf(codesOf('projects', 'category'), code),

@@ -52,7 +52,8 @@ export class TimeSlider {
 
   private apply(): void {
     setFilterYear(this.enabled.checked ? Number(this.slider.value) : null);
-    this.projects.layer.changed();
+    // A change of the source, not just the layer: the projects' clusters count only the projects shown that year.
+    this.projects.source.changed();
     this.updateLabel();
     this.listeners.forEach((listener) => listener());
   }

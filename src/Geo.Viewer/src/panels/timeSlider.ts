@@ -71,8 +71,8 @@ export class TimeSlider {
   }
 
   /**
-   * The projects under way that year by 序号 and name, folded under the label so the slider stays one line over the
-   * map; picking one zooms to it and opens its popup. The attribute table shows the same projects.
+   * The projects under way that year by 序号 and name, folded under the label so the layer tree stays in sight;
+   * picking one zooms to it and opens its popup. The attribute table shows the same projects.
    */
   private renderList(year: number | null): void {
     this.list.hidden = year === null;

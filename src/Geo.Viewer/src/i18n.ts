@@ -3,6 +3,7 @@ export type Lang = 'zh' | 'en';
 
 const zh = {
   appTitle: '开州区“小县大城”试点规划地图',
+  tools: '工具',
   language: 'English',
   layers: '图层',
   toolTable: '属性表',
@@ -127,6 +128,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   appTitle: 'Kaizhou “small county, big city” pilot map',
+  tools: 'Tools',
   language: '中文',
   layers: 'Layers',
   // Toolbar words short enough that the English toolbar fits one row at 800 px; the panels' headings say more.
@@ -151,7 +153,7 @@ const en: Record<MessageKey, string> = {
   search: 'Search',
   searchPlaceholder: 'Search project no., name, zone, township, facility, parcel no.',
   searchNone: 'Nothing found',
-  illustrative: '示意 illustrative',
+  illustrative: 'illustrative',
   illustrativeNote: 'illustrative sample, not official data',
   illustrativeNotice: 'Illustrative, not a basis for approval',
   opacity: 'Opacity',
@@ -277,8 +279,12 @@ export function onLangChange(listener: () => void): void {
   listeners.push(listener);
 }
 
-/** Elements carry data-i18n (text), data-i18n-title (tooltip and accessible name) or data-i18n-aria. */
+/** Elements carry data-i18n (text), data-i18n-title (tooltip and accessible name) or data-i18n-aria (accessible name). */
 export function translateStatic(root: ParentNode): void {
+  document.title = t('appTitle');
+  root.querySelectorAll<HTMLElement>('[data-i18n-aria]').forEach((el) => el.setAttribute('aria-label', t(el.dataset.i18nAria as MessageKey)));
+  // The language switch names the other language in that language, and says so to screen readers.
+  root.querySelectorAll<HTMLElement>('[data-i18n="language"]').forEach((el) => (el.lang = current === 'zh' ? 'en' : 'zh'));
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
     el.textContent = t(el.dataset.i18n as MessageKey);
   });

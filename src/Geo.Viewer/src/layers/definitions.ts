@@ -15,6 +15,7 @@ import { projectStyle } from '../styles/projectStyle';
 import { shownInYear } from '../styles/yearFilter';
 import { zoneStyle } from '../styles/zoneStyle';
 import { codesOf, nameOf } from '../codeNames';
+import { formatWan } from '../format';
 
 /** One legend row: a sample feature in legend-canvas pixels, drawn with the layer's own style function. */
 export interface LegendItem {
@@ -121,7 +122,7 @@ const definitions: LayerDefinition[] = [
         feature: sample(dot(), { category: code, investment_wan: 10000, start_year: 0, end_year: 9999 }),
       })),
       ...[1000, 10000, 50000].map((wan) => ({
-        label: () => pick(`${wan.toLocaleString('zh-CN')} 万元（圆面积∝投资）`, `${wan.toLocaleString('en-US')} 万元 (area ∝ investment)`),
+        label: () => pick(`${formatWan(wan)}（圆面积∝投资）`, `${formatWan(wan)} (area ∝ investment)`),
         feature: sample(new Point([22, 22]), { category: 'municipal', investment_wan: wan, start_year: 0, end_year: 9999 }),
         size: [44, 44] as [number, number],
       })),

@@ -3,14 +3,14 @@ import type { Geometry } from 'ol/geom';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 import type { StyleFunction } from 'ol/style/Style';
 
-/** Count circles are never decluttered away on a labelled layer: only labels give way. */
+/** Count circles are always drawn and keep labels off themselves (an obstacle to decluttering): labels give way. */
 const counts = new Map<number, Style>();
 
 function countStyle(count: number): Style {
   let style = counts.get(count);
   if (!style) {
     style = new Style({
-      image: new Circle({ radius: 9 + Math.min(8, Math.sqrt(count) * 2), declutterMode: 'none', fill: new Fill({ color: '#364fc7' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
+      image: new Circle({ radius: 9 + Math.min(8, Math.sqrt(count) * 2), declutterMode: 'obstacle', fill: new Fill({ color: '#364fc7' }), stroke: new Stroke({ color: '#fff', width: 2 }) }),
       text: new Text({ text: String(count), fill: new Fill({ color: '#fff' }), font: 'bold 12px sans-serif', declutterMode: 'none' }),
     });
     counts.set(count, style);

@@ -142,13 +142,118 @@ public sealed class EditingTests(ViewerFixture viewer)
         await context.CloseAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string name)
+    [Theory]
+    [InlineData("embedded")]
+    [InlineData("postgis")]
+    public async Task An_admin_sees_the_servers_refusal_creates_a_facility_and_is_offered_restore(string store)
+    {
+        await using var service = await StoreService.StartAsync(store);
+        var admin = $"admin-{Guid.NewGuid().ToString("N")[..6]}";
+        await service.Factory.Services.GetRequiredService<AccountService>().AddAsync(admin, Role.Admin, Password, "test", CancellationToken.None);
+        var (_, token) = await TestAccounts.CreateAsync(service.Factory.Services, Role.Editor);
+        using var api = new HttpClient { BaseAddress = service.Address };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var zonesBefore = await CountAsync(api, "zones");
+        var facilitiesBefore = await CountAsync(api, "facilities");
+
+        var context = await viewer.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(service.Address, "/?testHooks").ToString());
+        await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 20_000 });
+        await SignInAsync(page, admin, "管理员");
+        await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "zones", "facilities" });
+        await page.ZoomToFeatureAsync("zones", ZoneId, 15);
+        await page.Locator("#open-edit").ClickAsync();
+        var panel = page.Locator("#edit-panel");
+
+        // A new zone drawn as a bow tie passes the form's checks; the server's 422 names the geometry, and nothing is stored.
+        var box = (await page.Locator("#map").BoundingBoxAsync())!;
+        (float X, float Y) At(float x, float y) => (box.X + x, box.Y + y);
+        await panel.Locator(".edit-draw").ClickAsync();
+        await Expect(panel.Locator(".edit-status")).ToHaveTextAsync("单击地图添加顶点，双击结束；按 Esc 取消");
+        foreach (var (x, y) in new[] { At(60, 120), At(160, 220), At(160, 120), At(60, 220), At(60, 120) })
+        {
+            await page.Mouse.ClickAsync(x, y);
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        await Expect(panel.Locator(".edit-target")).ToHaveTextAsync("试点片区 · 新要素");
+        await panel.Locator("input[name=name]").FillAsync("测试片区");
+        await panel.Locator("select[name=kind]").SelectOptionAsync("resettlement");
+        await panel.Locator("input[name=source]").FillAsync("browser test");
+        await panel.Locator("select[name=location_precision]").SelectOptionAsync("schematic");
+        await panel.Locator(".edit-save").ClickAsync();
+        await Expect(panel.Locator(".edit-status")).ToHaveTextAsync("服务器拒绝了修改 (HTTP 422)");
+        await Expect(panel.Locator(".edit-problem")).ToContainTextAsync("invalid geometry");
+        Assert.Equal(zonesBefore, await CountAsync(api, "zones"));
+        await panel.Locator(".edit-discard").ClickAsync();
+
+        // A facility is a point: one click places it, the form takes the catalog's closed lists as drop-downs.
+        await panel.Locator(".edit-layer").SelectOptionAsync("facilities");
+        await Expect(panel.Locator(".edit-shape")).ToBeHiddenAsync();
+        await panel.Locator(".edit-draw").ClickAsync();
+        var placed = At(110, 300);
+        var lonLat = await page.LonLatAtPageAsync(placed);
+        await page.Mouse.ClickAsync(placed.X, placed.Y);
+        await Expect(panel.Locator(".edit-target")).ToHaveTextAsync("公共服务设施 · 新要素");
+        Assert.Contains("学校", await panel.Locator("select[name=kind] option").AllTextContentsAsync());
+        await panel.Locator("select[name=kind]").SelectOptionAsync("school");
+        await panel.Locator("input[name=name]").FillAsync("测试学校");
+        await panel.Locator("input[name=source]").FillAsync("browser test");
+        await panel.Locator("select[name=location_precision]").SelectOptionAsync("schematic");
+        await panel.Locator("input[name=illustrative]").CheckAsync();
+        await panel.Locator(".edit-save").ClickAsync();
+        await Expect(panel.Locator(".edit-status")).ToContainTextAsync("已新建: 公共服务设施 · 测试学校 · 编号 ");
+        await Expect(panel.Locator(".edit-status")).ToContainTextAsync(" · 版本 1");
+
+        Assert.Equal(facilitiesBefore + 1, await CountAsync(api, "facilities"));
+        var created = await FindAsync(api, "facilities", "测试学校");
+        var id = created.GetProperty("id").GetInt64();
+        var point = created.GetProperty("geometry").GetProperty("coordinates");
+        Assert.InRange(Distance([point[0].GetDouble(), point[1].GetDouble()], lonLat), 0, 1e-4);
+        var properties = created.GetProperty("properties");
+        Assert.Equal(("school", false, true, JsonValueKind.Null), (properties.GetProperty("kind").GetString(), properties.GetProperty("planned").GetBoolean(),
+            properties.GetProperty("illustrative").GetBoolean(), properties.GetProperty("project_id").ValueKind));
+
+        // A second version through the API; the popup's history then offers an admin the first one to restore.
+        await PutAsync(api, "facilities", id, body => body["properties"]!["name"] = "测试学校（改名）");
+        await page.Locator("#open-edit").ClickAsync();
+        await Expect(panel).ToBeHiddenAsync();
+        await page.EvaluateAsync("() => new Promise(resolve => { __viewer.map.once('rendercomplete', () => resolve()); __viewer.map.render(); })");
+        // Closing the panel widened the map: the facility is found where the map now draws it.
+        var (fx, fy) = await page.FeatureOnPageAsync("facilities", id);
+        await page.Mouse.ClickAsync(fx, fy);
+        // The map still shows what it loaded (it does not poll); the history reads the server and lists the rename.
+        await Expect(page.Locator("#popup h3").First).ToHaveTextAsync("公共服务设施 · 测试学校");
+        await page.Locator("#popup details.history summary").ClickAsync();
+        var rows = page.Locator("#popup .history-list li");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Nth(1)).ToContainTextAsync($"版本 1 · 新建 · {admin}");
+        await Expect(rows.Nth(0).Locator(".history-restore")).ToHaveCountAsync(0);
+        await Expect(rows.Nth(1).Locator(".history-restore")).ToHaveTextAsync("恢复此版本");
+        await ViewerFixture.ScreenshotAsync(page, $"33-edit-history-admin-{store}");
+        await context.CloseAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string name, string role = "编辑")
     {
         await page.Locator("#account").ClickAsync();
         await page.FillAsync("#sign-in input[name=name]", name);
         await page.FillAsync("#sign-in input[name=password]", Password);
         await page.ClickAsync("#sign-in button[type=submit]");
-        await Expect(page.Locator("#account")).ToHaveTextAsync($"{name}（编辑） · 退出");
+        await Expect(page.Locator("#account")).ToHaveTextAsync($"{name}（{role}） · 退出");
+    }
+
+    private static async Task<int> CountAsync(HttpClient api, string collection)
+    {
+        using var document = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/ogcapi/collections/{collection}/items?limit=10000", UriKind.Relative)));
+        return document.RootElement.GetProperty("features").GetArrayLength();
+    }
+
+    private static async Task<JsonElement> FindAsync(HttpClient api, string collection, string name)
+    {
+        using var document = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/ogcapi/collections/{collection}/items?limit=10000", UriKind.Relative)));
+        return document.RootElement.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("name").GetString() == name).Clone();
     }
 
     /// <summary>Clicks zone 10 once the map has drawn its current size (opening a side panel narrows it).</summary>
@@ -173,9 +278,14 @@ public sealed class EditingTests(ViewerFixture viewer)
     }
 
     /// <summary>A colleague's edit: read the current version, change the capacity, PUT it with that version's ETag.</summary>
-    private static async Task PutCapacityAsync(HttpClient api, int capacity)
+    private static Task PutCapacityAsync(HttpClient api, int capacity) =>
+        PutAsync(api, "zones", ZoneId, body => body["properties"]!["capacity_households"] = capacity);
+
+    /// <summary>An edit through the API: read the current version, change it, PUT it with that version's ETag.</summary>
+    private static async Task PutAsync(HttpClient api, string collection, long id, Action<JsonObject> change)
     {
-        using var read = await api.GetAsync(new Uri($"/ogcapi/collections/zones/items/{ZoneId}", UriKind.Relative));
+        var path = new Uri($"/ogcapi/collections/{collection}/items/{id}", UriKind.Relative);
+        using var read = await api.GetAsync(path);
         var feature = JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
         var body = new JsonObject
         {
@@ -183,11 +293,8 @@ public sealed class EditingTests(ViewerFixture viewer)
             ["geometry"] = feature["geometry"]!.DeepClone(),
             ["properties"] = feature["properties"]!.DeepClone(),
         };
-        body["properties"]!["capacity_households"] = capacity;
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/ogcapi/collections/zones/items/{ZoneId}", UriKind.Relative))
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/geo+json"),
-        };
+        change(body);
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/geo+json") };
         request.Headers.IfMatch.Add(read.Headers.ETag!);
         using var response = await api.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

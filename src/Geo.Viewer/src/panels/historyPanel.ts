@@ -90,6 +90,8 @@ export class HistoryPanel {
       list.append(item);
     }
     body.replaceChildren(list);
+    // The popup scrolls when the list makes it tall; the versions are what was asked for.
+    list.scrollIntoView({ block: 'nearest' });
   }
 
   private restoreButton(dataLayer: DataLayer, id: number, version: number, body: HTMLElement): HTMLElement {

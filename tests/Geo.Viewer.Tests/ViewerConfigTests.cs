@@ -69,6 +69,23 @@ public sealed class ViewerConfigTests
     }
 
     [Fact]
+    public async Task Each_layer_says_its_geometry_kind_whether_it_is_editable_and_which_fields_are_required()
+    {
+        var config = await ConfigAsync([]);
+        var collections = config.GetProperty("collections").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+
+        // Written out here, not read from the catalog: the edit mode draws and checks by these.
+        Assert.Equal("MultiPolygon", collections["zones"].GetProperty("geometry").GetString());
+        Assert.Equal("PointOrPolygon", collections["projects"].GetProperty("geometry").GetString());
+        Assert.Equal("LineString", collections["relocation_flows"].GetProperty("geometry").GetString());
+        Assert.Equal(["constraints", "facilities", "parcels", "projects", "relocation_flows", "zones"],
+            collections.Values.Where(c => c.GetProperty("editable").GetBoolean()).Select(c => c.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        var zoneFields = collections["zones"].GetProperty("properties").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("required").GetBoolean());
+        Assert.True(zoneFields["name"]);
+        Assert.False(zoneFields["capacity_households"]);
+    }
+
+    [Fact]
     public async Task Configuration_switches_on_Tianditu_with_its_key_and_OpenStreetMap()
     {
         var config = await ConfigAsync(new()

@@ -1254,6 +1254,8 @@ export interface components {
             titleZh: string;
             titleEn: string;
             properties: components["schemas"]["ViewerProperty"][];
+            geometry: string;
+            editable: boolean;
         };
         ViewerConfig: {
             baseMaps: components["schemas"]["ViewerBaseMaps"];
@@ -1274,6 +1276,7 @@ export interface components {
             titleZh: string;
             titleEn: string;
             type: string;
+            required: boolean;
             values?: {
                 [key: string]: string[];
             } | null;

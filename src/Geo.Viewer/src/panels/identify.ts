@@ -46,6 +46,8 @@ export class IdentifyPopup {
   private hits: Hit[] = [];
   /** Whether clicks identify; tools that draw on the map switch it off while they work. */
   enabled = true;
+  /** More sections at the foot of a feature's popup (its edit history). */
+  readonly sections: Array<(dataLayer: DataLayer, feature: Feature) => HTMLElement[]> = [];
   /** Loaded on the first compliance click: most sessions never ask, and the first render should not wait for it. */
   private compliance?: Promise<ComplianceCheck>;
 
@@ -153,6 +155,7 @@ export class IdentifyPopup {
       ...notes,
       table,
       ...(checkable.has(collection) ? this.complianceButton(collection, Number(feature.getId())) : []),
+      ...this.sections.flatMap((section) => section(dataLayer, feature)),
     );
     this.content.closest('[role="dialog"]')?.setAttribute('aria-label', heading.textContent);
     this.overlay.setPositioning('bottom-center');

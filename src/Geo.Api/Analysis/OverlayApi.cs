@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Api.OgcApi.Filters;
 using Geo.Api.OgcApi;
 using Geo.Core;
 using Geo.Core.Analysis;

@@ -1,3 +1,4 @@
+using Geo.Api.OgcApi;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Geo.Core.Domain;

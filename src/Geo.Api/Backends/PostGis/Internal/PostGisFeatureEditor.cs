@@ -1,3 +1,4 @@
+using Geo.Api.OgcApi;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Stores;

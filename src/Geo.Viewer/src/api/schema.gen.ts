@@ -179,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Add a feature to an editable collection (editor account; 201 with Location and ETag)
-         * @description Body: a GeoJSON Feature whose properties follow the collection's queryables; Content-Crs names the CRS of its coordinates (CRS84 when absent; EPSG:4490 is lat/lon, EPSG:4545 easting/northing). Any id in the body is ignored: the service assigns one.
+         * @description Body: a GeoJSON Feature whose properties follow the collection's queryables; Content-Crs names the CRS of its coordinates (CRS84 when absent; EPSG:4490 is lat/lon, EPSG:4545 easting/northing). Any id in the body is ignored: the service assigns one. A geometry outside the district is 422 unless the header X-Override-Reason gives the reason (percent-encoded UTF-8, at most 500 characters), which the audit entry keeps.
          */
         post: operations["createFeature"];
         delete?: never;
@@ -217,17 +217,41 @@ export interface paths {
         };
         /**
          * One feature
-         * @description GeoJSON with a top-level integer id; crs, properties and precision as for items. For an editable collection the ETag is strong and is the feature's version, which PUT and DELETE expect in If-Match.
+         * @description GeoJSON with a top-level integer id; crs, properties and precision as for items. For an editable collection the ETag is strong and is the feature's version, which PUT, PATCH and DELETE expect in If-Match; a deleted feature of one answers 410 Gone (its history stays).
          */
         get: operations["feature"];
         /**
          * Replace a feature (editor account; If-Match with the item's ETag: 412 when stale, 428 when missing)
-         * @description Body as for POST. The answer carries the new ETag.
+         * @description Body as for POST. The answer carries the new ETag; a deleted feature is 410. A geometry outside the district is 422 unless the header X-Override-Reason gives the reason (percent-encoded UTF-8, at most 500 characters), which the audit entry keeps.
          */
         put: operations["replaceFeature"];
         post?: never;
-        /** Delete a feature (editor account; If-Match as for PUT); it leaves the map, its history stays */
+        /** Delete a feature (editor account; If-Match as for PUT): soft, it leaves the map and answers 410, its history stays */
         delete: operations["deleteFeature"];
+        options?: never;
+        head?: never;
+        /**
+         * Change part of a feature with a JSON Merge Patch (editor account; If-Match as for PUT)
+         * @description Body (Content-Type: application/merge-patch+json, RFC 7396): members of properties are merged (null removes one), a geometry replaces the feature's whole geometry (Content-Crs as for POST); the result is validated like a PUT. Other media types are 415. A geometry outside the district is 422 unless the header X-Override-Reason gives the reason (percent-encoded UTF-8, at most 500 characters), which the audit entry keeps.
+         */
+        patch: operations["updateFeature"];
+        trace?: never;
+    };
+    "/ogcapi/collections/{collectionId}/items/{featureId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an earlier version of a feature current again, as a new version (admin account)
+         * @description Body {"version": n}, n from …/history. If-Match: the feature's current ETag, or for a deleted feature the version of its delete (the last in its history). Answers 200 with the restored feature and its new ETag; 422 when n is no version holding a feature.
+         */
+        post: operations["restoreFeature"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -241,8 +265,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The versions of a feature written through edits, with user and time (kept after a delete)
-         * @description Oldest first; version 1 of an imported feature is the import and is not listed. A delete is a version without a feature.
+         * The versions of a feature written through edits, with user and time (kept after a delete; any signed-in account)
+         * @description Oldest first. It names people, so it needs a signed-in account (viewer or above) even when anonymous reading is on. Once an imported feature is edited, its version 1 is listed as operation 'import' (user null, time when it was kept). A delete is a version without a feature; operations: import, create, replace, patch, delete, restore.
          */
         get: operations["featureHistory"];
         put?: never;
@@ -822,6 +846,12 @@ export interface components {
             featureId: number;
             versions: components["schemas"]["FeatureVersionDocument"][];
         };
+        FeaturePatchDocument: {
+            geometry: (null) | components["schemas"]["Geometry"];
+            properties: {
+                [key: string]: unknown;
+            } | null;
+        };
         FeatureVersionDocument: {
             /** Format: int64 */
             version: number;
@@ -1106,6 +1136,10 @@ export interface components {
             utilisation: number | null;
             overCapacity: boolean;
             warning: string | null;
+        };
+        RestoreRequest: {
+            /** Format: int64 */
+            version: number;
         };
         /** @enum {string} */
         Role: "viewer" | "editor" | "admin";
@@ -1785,6 +1819,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     replaceFeature: {
@@ -1801,6 +1844,360 @@ export interface operations {
             content: {
                 "application/geo+json": components["schemas"]["FeatureDocument"];
                 "application/json": components["schemas"]["FeatureDocument"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["FeatureDocument"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method Not Allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+                featureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method Not Allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+                featureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["FeaturePatchDocument"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["FeatureDocument"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method Not Allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    restoreFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+                featureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {
@@ -1896,81 +2293,6 @@ export interface operations {
             };
         };
     };
-    deleteFeature: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                collectionId: string;
-                featureId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Method Not Allowed */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     featureHistory: {
         parameters: {
             query?: never;
@@ -1990,6 +2312,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeatureHistoryDocument"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */

@@ -34,6 +34,7 @@ public static class ComplianceApi
                 + "(ComplianceUploadResponse); the upload limit is Uploads:MaxBytes (413 above it).")
             // Both content types must be accepted here or routing answers 415; UploadFormSchema describes the form.
             .Accepts<DrawnSiteBody>("application/json", "multipart/form-data")
+            .DescribesUploadForm()
             .ProducesResultFormats<ComplianceResponse>(html: true)
             .AlsoProducesJson<ComplianceUploadResponse>("application/json")
             .ProducesBodyProblems(drawnGeometry: true);
@@ -123,30 +124,4 @@ public static class ComplianceApi
 public sealed record ComplianceRequest(string Collection, long Id, [FromQuery(Name = "f")] string? F);
 
 /// <summary>A drawn site: a GeoJSON geometry and its optional CRS (EPSG:4490/CRS84 lon/lat, or EPSG:4545 metres).</summary>
-/// <summary>The OpenAPI schema of the multipart form (Accepts can give only one schema to both content types).</summary>
-internal static class UploadFormSchema
-{
-    public static Task ApplyAsync(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (operation.OperationId == "ComplianceOfDrawnSite" && operation.RequestBody?.Content is { } content
-            && content.TryGetValue("multipart/form-data", out var form))
-        {
-            form.Schema = new Microsoft.OpenApi.OpenApiSchema
-            {
-                Type = Microsoft.OpenApi.JsonSchemaType.Object,
-                Required = new HashSet<string> { "file" },
-                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
-                {
-                    ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = "报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV" },
-                    ["crs"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say" },
-                    ["encoding"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "gbk or utf-8, overriding .cpg and detection" },
-                    ["from"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "gcj02 or bd09: repair web-map coordinates" },
-                },
-            };
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
 public sealed record DrawnSiteBody([property: Hosting.GeoJsonGeometry] System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null);

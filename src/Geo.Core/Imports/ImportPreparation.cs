@@ -86,16 +86,16 @@ public static class ImportPreparation
         foreach (var (source, target) in map)
         {
             var property = collection.FindProperty(target)
-                ?? throw new FileInputException(file, $"--map {source}={target}: '{target}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})");
+                ?? throw new FileInputException(file, $"map {source}={target}: '{target}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})", field: "mapping");
             var field = sourceFields.FirstOrDefault(s => s.Equals(source, StringComparison.OrdinalIgnoreCase))
-                ?? throw new FileInputException(file, $"--map {source}={target}: the file has no field '{source}' (it has {string.Join(", ", sourceFields)})");
+                ?? throw new FileInputException(file, $"map {source}={target}: the file has no field '{source}' (it has {string.Join(", ", sourceFields)})", field: "mapping");
             result[property.Name] = field;
         }
 
         foreach (var name in constants.Keys)
         {
             _ = collection.FindProperty(name)
-                ?? throw new FileInputException(file, $"--set {name}=…: '{name}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})");
+                ?? throw new FileInputException(file, $"set {name}=…: '{name}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})", field: "set");
         }
 
         foreach (var property in collection.Properties.Where(p => !result.ContainsKey(p.Name) && !constants.ContainsKey(p.Name)))

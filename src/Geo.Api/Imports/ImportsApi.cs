@@ -39,7 +39,8 @@ internal static class ImportsApi
                 + "'mapping' (JSON object source field → property; other fields map by equal name ignoring case), 'set' (JSON object property → value for every row), "
                 + "'dryRun' (true: validate and report only, 200). A valid file answers 202 with Location: /api/imports/{id}; refused rows answer 422 with "
                 + "'errors' (file, row, field, reason) and nothing is written. Rows with no part inside 开州区 are refused. The upload limit is Uploads:MaxBytes (413).")
-            .Accepts<ImportFormDescription>("multipart/form-data")
+            // The transformer (DescribesUploadForm) replaces this placeholder schema with the form's fields.
+            .Accepts<string>("multipart/form-data")
             .DescribesUploadForm(["collection"],
                 ("collection", "the collection to append to (one with geometry, e.g. parcels)"),
                 ("mapping", "JSON object: source field → catalog property, e.g. {\"DLBM\":\"land_use_code\"}"),
@@ -182,6 +183,3 @@ internal static class ImportsApi
         _ => throw InputException.Invalid(field, $"'{field}' is '{form.Field(field)}'", "send true or false"),
     };
 }
-
-/// <summary>The multipart form of <c>POST /api/imports</c>, for the OpenAPI description only (the endpoint reads the form itself).</summary>
-internal sealed record ImportFormDescription(string Collection);

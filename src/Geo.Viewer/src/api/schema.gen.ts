@@ -591,6 +591,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入文件到图层（仅管理员）：先校验全部行，再在一个事务中全部写入或全部不写，记入审计
+         * @description multipart/form-data: 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV), 'collection', optional 'crs', 'encoding', 'from', 'mapping' (JSON object source field → property; other fields map by equal name ignoring case), 'set' (JSON object property → value for every row), 'dryRun' (true: validate and report only, 200). A valid file answers 202 with Location: /api/imports/{id}; refused rows answer 422 with 'errors' (file, row, field, reason) and nothing is written. Rows with no part inside 开州区 are refused. The upload limit is Uploads:MaxBytes (413).
+         */
+        post: operations["CreateImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导入状态：排队/进行中/成功/失败、完成百分比、计数、修复与错误（仅管理员）
+         * @description state queued|running|succeeded|failed; percentDone; counts; repairs; errors naming file, row, field and reason; the ids given on success. The newest 200 imports are kept until the service restarts; the audit trail keeps every import.
+         */
+        get: operations["ImportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -875,6 +915,65 @@ export interface components {
             coordinates?: unknown[];
             geometries?: unknown[];
         };
+        ImportCounts: {
+            /** Format: int32 */
+            read: number;
+            /** Format: int32 */
+            valid: number;
+            /** Format: int32 */
+            repaired: number;
+            /** Format: int32 */
+            refused: number;
+            /** Format: int32 */
+            written: number;
+        };
+        ImportErrorRow: {
+            file: string;
+            /** Format: int32 */
+            row: number | null;
+            field: string | null;
+            reason: string;
+        };
+        ImportRepairRow: {
+            /** Format: int32 */
+            row: number;
+            problem: string;
+            /** Format: double */
+            areaBeforeM2: number;
+            /** Format: double */
+            areaAfterM2: number;
+        };
+        /** @enum {string} */
+        ImportState: "queued" | "running" | "succeeded" | "failed";
+        ImportStatusDocument: {
+            id: string;
+            state: components["schemas"]["ImportState"];
+            dryRun: boolean;
+            collection: string;
+            file: string;
+            format: string;
+            crs: components["schemas"]["UploadCrs"];
+            encoding: string | null;
+            offsetRepair: (null) | components["schemas"]["OffsetRepair"];
+            /** Format: int32 */
+            percentDone: number;
+            counts: components["schemas"]["ImportCounts"];
+            fieldMap: {
+                [key: string]: string;
+            };
+            ignoredFields: string[];
+            repairs: components["schemas"]["ImportRepairRow"][];
+            errors: components["schemas"]["ImportErrorRow"][];
+            /** Format: int64 */
+            firstId: number | null;
+            /** Format: int64 */
+            lastId: number | null;
+            user: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
         IndicatorActual: {
             /** Format: int64 */
             sequence: number;
@@ -984,6 +1083,13 @@ export interface components {
             label: string;
             covered: boolean;
             facilities: components["schemas"]["NearbyFacility"][];
+        };
+        OffsetRepair: {
+            from: components["schemas"]["WebMapDatum"];
+            /** Format: int32 */
+            vertices: number;
+            /** Format: double */
+            meanShiftMetres: number;
         };
         OnlineBaseMap: {
             enabled: boolean;
@@ -1245,6 +1351,12 @@ export interface components {
         TokenBody: {
             label: string | null;
         };
+        UploadCrs: {
+            /** Format: int32 */
+            epsg: number | null;
+            title: string;
+            source: string;
+        };
         ViewerBaseMaps: {
             tianditu: components["schemas"]["TiandituBaseMap"];
             openStreetMap: components["schemas"]["OnlineBaseMap"];
@@ -1273,6 +1385,8 @@ export interface components {
             } | null;
             valuesOpen?: boolean | null;
         };
+        /** @enum {string} */
+        WebMapDatum: "gcj02" | "bd09";
     };
     responses: never;
     parameters: never;
@@ -2907,6 +3021,162 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                    /** @description the collection to append to (one with geometry, e.g. parcels) */
+                    collection: string;
+                    /** @description JSON object: source field → catalog property, e.g. {"DLBM":"land_use_code"} */
+                    mapping?: string;
+                    /** @description JSON object: property → value for every row, e.g. {"location_precision":"surveyed"} */
+                    set?: string;
+                    /** @description true: read and validate, answer the report, write nothing */
+                    dryRun?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDocument"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDocument"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDocument"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -61,17 +61,8 @@ public static class ComplianceApi
             return await CheckUploadAsync(http, format, analysis, limits, cancellationToken);
         }
 
-        DrawnSiteBody? body;
-        try
-        {
-            body = await http.ReadFromJsonAsync<DrawnSiteBody>(cancellationToken);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            throw InputException.Invalid("body", $"send a JSON body {{\"geometry\": …}} or a multipart form with the file in field 'file' ({e.Message})", e);
-        }
-
-        if (body?.Geometry is not { } geometry)
+        var body = await AnalysisBody.ReadAsync<DrawnSiteBody>(http, "the site's GeoJSON geometry {\"geometry\": …}", cancellationToken);
+        if (body.Geometry is not { } geometry)
         {
             throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
@@ -91,8 +82,9 @@ public static class ComplianceApi
         var results = await analysis.RunAsync(layer, cancellationToken);
         return TypedResults.Json(
             new ComplianceUploadResponse(
-                layer.File, layer.Format.ToString(), new UploadCrs(layer.SourceCrs.Epsg, layer.SourceCrs.Title, layer.CrsSource), layer.Encoding, layer.Repair,
+                layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
                 results.Select(r => new ComplianceUploadRow(r.Feature.Row, r.Feature.Properties, r.Result.Subject, r.Result.Verdict, r.Result.Findings, r.Result.Notes)),
+                UploadWarnings.OutsideDistrict(layer, results.Where(r => r.Result.Verdict == Compliance.OutsideDistrict).Select(r => r.Feature)),
                 DateTimeOffset.UtcNow, DataNote.Text),
             AnalysisJson.Options);
     }

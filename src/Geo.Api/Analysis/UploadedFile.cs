@@ -24,7 +24,7 @@ internal static class UploadedFile
     public static async Task<ImportedLayer> ReadAsync(HttpRequest request, UploadLimits limits, CancellationToken cancellationToken)
     {
         var form = await ReadFormAsync(request, limits, cancellationToken);
-        return await form.WithFileAsync(path => Task.FromResult(FeatureFile.Read(path, form.ReadOptions(limits), cancellationToken)), cancellationToken);
+        return await form.ReadLayerAsync(limits, cancellationToken);
     }
 
     /// <summary>The form with its file, under the size limit; the file is not read yet.</summary>
@@ -86,6 +86,15 @@ internal sealed record UploadForm(IFormCollection Form, IFormFile File, WebMapDa
     {
         Crs = Crs, Encoding = Encoding, From = From, DisplayName = FileName, MaxUnpackedBytes = limits.MaxUnpackedBytes,
     };
+
+    /// <summary>A number field (bufferM …), null when absent.</summary>
+    public double? Number(string name) => Field(name) is not { } text ? null
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
+        : throw InputException.Invalid(name, $"'{text}' is not a number", $"send {name} as a number such as 500");
+
+    /// <summary>The file read into a layer in storage coordinates.</summary>
+    public Task<ImportedLayer> ReadLayerAsync(UploadLimits limits, CancellationToken cancellationToken) =>
+        WithFileAsync(path => Task.FromResult(FeatureFile.Read(path, ReadOptions(limits), cancellationToken)), cancellationToken);
 
     /// <summary>Runs <paramref name="read"/> on the file saved in a private temporary folder, deleted afterwards.</summary>
     public async Task<T> WithFileAsync<T>(Func<string, Task<T>> read, CancellationToken cancellationToken)

@@ -93,7 +93,7 @@ internal sealed class ImportJob : IProgress<int>
             var refusedRows = Summary.Refusals.Select(r => r.Row).Distinct().Count();
             return new ImportStatusDocument(
                 Id, _state, DryRun, Summary.Collection, Summary.File, _layer.Format.ToString(),
-                new UploadCrs(_layer.SourceCrs.Epsg, _layer.SourceCrs.Title, _layer.CrsSource), _layer.Encoding, _layer.Repair,
+                UploadCrs.Of(_layer), _layer.Encoding, _layer.Repair,
                 percent,
                 new ImportCounts(Summary.Read, _valid, Summary.Repairs.Count, refusedRows, DryRun ? 0 : Volatile.Read(ref _written)),
                 Summary.FieldMap, Summary.IgnoredFields,

@@ -386,7 +386,7 @@ export interface paths {
         put?: never;
         /**
          * 范围内项目：某一范围（绘制图形、片区或乡镇驻地缓冲区）内的重大项目及汇总
-         * @description The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.
+         * @description The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from', 'bufferM', 'category', 'funding', 'leadUnit'): one result per 地块 or feature, f=json (ProjectsInAreaUploadResponse); a feature with no part in 开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).
          */
         post: operations["ProjectsInArea"];
         delete?: never;
@@ -406,7 +406,7 @@ export interface paths {
         put?: never;
         /**
          * 叠加分析：对象（要素编号或绘制图形）与管控边界、地块（按地类）、片区的叠加面积和占比
-         * @description Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.
+         * @description Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), parcels (classes are 三调 land-use codes), zones (kinds). f=json|geojson|csv. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from') and 'layers' (comma-separated: constraints, parcels, zones): one result per 地块 or feature, f=json (OverlayUploadResponse); a feature with no part in 开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).
          */
         post: operations["Overlay"];
         delete?: never;
@@ -797,6 +797,7 @@ export interface components {
                 }[];
                 notes: string[];
             }[];
+            warnings: string[];
             /** Format: date-time */
             computedAt: string;
             dataNote: string;
@@ -1123,6 +1124,103 @@ export interface components {
             computedAt: string;
             dataNote: string;
         };
+        OverlayUploadResponse: {
+            file: string;
+            format: string;
+            crs: {
+                /** Format: int32 */
+                epsg: number | null;
+                title: string;
+                source: string;
+            };
+            encoding: string | null;
+            repair: {
+                /** @enum {string} */
+                from: "gcj02" | "bd09";
+                /** Format: int32 */
+                vertices: number;
+                /** Format: double */
+                meanShiftMetres: number;
+            };
+            results: {
+                /** Format: int32 */
+                row: number;
+                properties: {
+                    [key: string]: unknown;
+                };
+                subject: {
+                    subject: {
+                        collection: string | null;
+                        /** Format: int64 */
+                        id: number | null;
+                        name: string;
+                        /** @description GeoJSON geometry (RFC 7946) */
+                        geometry: {
+                            /** @enum {string} */
+                            type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                            coordinates?: unknown[];
+                            geometries?: unknown[];
+                        };
+                        area: {
+                            /** Format: double */
+                            squareMetres: number;
+                            /** Format: double */
+                            hectares: number;
+                            /** Format: double */
+                            mu: number;
+                        };
+                        hasArea: boolean;
+                    };
+                    layers: {
+                        layer: string;
+                        classes: {
+                            class: string;
+                            label: string;
+                            /** Format: int32 */
+                            featureCount: number;
+                            area: {
+                                /** Format: double */
+                                squareMetres: number;
+                                /** Format: double */
+                                hectares: number;
+                                /** Format: double */
+                                mu: number;
+                            };
+                            /** Format: double */
+                            shareOfSubject: number | null;
+                        }[];
+                        pieces: {
+                            /** Format: int64 */
+                            featureId: number;
+                            class: string;
+                            name: string | null;
+                            area: {
+                                /** Format: double */
+                                squareMetres: number;
+                                /** Format: double */
+                                hectares: number;
+                                /** Format: double */
+                                mu: number;
+                            };
+                            /** Format: double */
+                            shareOfSubject: number | null;
+                            /** @description GeoJSON geometry (RFC 7946) */
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                                coordinates?: unknown[];
+                                geometries?: unknown[];
+                            };
+                        }[];
+                    }[];
+                };
+                notes: string[];
+            }[];
+            warnings: string[];
+            /** Format: date-time */
+            computedAt: string;
+            dataNote: string;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1162,6 +1260,131 @@ export interface components {
             summary: components["schemas"]["ProjectSummary"];
             projects: components["schemas"]["GeoJsonFeatureCollection"];
             notes: string[];
+            /** Format: date-time */
+            computedAt: string;
+            dataNote: string;
+        };
+        ProjectsInAreaUploadResponse: {
+            file: string;
+            format: string;
+            crs: {
+                /** Format: int32 */
+                epsg: number | null;
+                title: string;
+                source: string;
+            };
+            encoding: string | null;
+            repair: {
+                /** @enum {string} */
+                from: "gcj02" | "bd09";
+                /** Format: int32 */
+                vertices: number;
+                /** Format: double */
+                meanShiftMetres: number;
+            };
+            results: {
+                /** Format: int32 */
+                row: number;
+                properties: {
+                    [key: string]: unknown;
+                };
+                result: {
+                    area: {
+                        description: string;
+                        area: {
+                            /** Format: double */
+                            squareMetres: number;
+                            /** Format: double */
+                            hectares: number;
+                            /** Format: double */
+                            mu: number;
+                        };
+                        insideDistrict: boolean;
+                        /** @description GeoJSON geometry (RFC 7946) */
+                        geometry: {
+                            /** @enum {string} */
+                            type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                            coordinates?: unknown[];
+                            geometries?: unknown[];
+                        };
+                    };
+                    summary: {
+                        /** Format: int32 */
+                        count: number;
+                        /** Format: double */
+                        totalWan: number;
+                        /** Format: double */
+                        apportionedTotalWan: number;
+                        /** Format: int32 */
+                        apportionedCount: number;
+                        byGroup: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                        byFunding: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                        byStartYear: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                        byLeadUnit: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                    };
+                    projects: {
+                        /** @enum {string} */
+                        type: "FeatureCollection";
+                        features: {
+                            /** @enum {string} */
+                            type: "Feature";
+                            /** Format: int64 */
+                            id: number | null;
+                            /** @description GeoJSON geometry (RFC 7946) */
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                                coordinates?: unknown[];
+                                geometries?: unknown[];
+                            };
+                            properties: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                    notes: string[];
+                    /** Format: date-time */
+                    computedAt: string;
+                    dataNote: string;
+                };
+            }[];
+            warnings: string[];
             /** Format: date-time */
             computedAt: string;
             dataNote: string;
@@ -2395,9 +2618,30 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": (null) | components["schemas"]["ProjectsInAreaBody"];
+                "application/json": components["schemas"]["ProjectsInAreaBody"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                    /** @description buffer each feature by this many metres */
+                    bufferM?: string;
+                    /** @description project category */
+                    category?: string;
+                    /** @description funding source */
+                    funding?: string;
+                    /** @description lead unit */
+                    leadUnit?: string;
+                };
             };
         };
         responses: {
@@ -2407,7 +2651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectsInAreaResponse"];
+                    "application/json": components["schemas"]["ProjectsInAreaResponse"] | components["schemas"]["ProjectsInAreaUploadResponse"];
                     "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                     "text/csv": string;
                     "text/html": string;
@@ -2460,9 +2704,24 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": (null) | components["schemas"]["OverlayBody"];
+                "application/json": components["schemas"]["OverlayBody"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                    /** @description comma-separated layers to overlay: constraints, parcels, zones */
+                    layers: string;
+                };
             };
         };
         responses: {
@@ -2472,7 +2731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OverlayResponse"];
+                    "application/json": components["schemas"]["OverlayResponse"] | components["schemas"]["OverlayUploadResponse"];
                     "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                     "text/csv": string;
                 };

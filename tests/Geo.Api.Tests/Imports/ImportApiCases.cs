@@ -15,12 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.Imports;
 
-/// <summary>
-/// <c>POST /api/imports</c> on both stores: who may import, the status resource from queued to succeeded, rows and
-/// audit entry written once, repairs reported, and every refusal a 4xx naming file, row and reason with the
-/// collection's rows (digest) and the audit trail unchanged.
-/// </summary>
-public abstract class ImportApiCases(ServiceFactory factory)
+/// <summary>What the import tests share: clients by role, test files and forms, the row digest, and waiting for an import to end.</summary>
+public abstract class ImportTestBase(ServiceFactory factory)
 {
     /// <summary>What a test file does not say about itself, said by the person importing it.</summary>
     protected const string Honesty = """{"source":"import test file","location_precision":"schematic","illustrative":true}""";
@@ -88,14 +84,22 @@ public abstract class ImportApiCases(ServiceFactory factory)
 
         throw new TimeoutException($"the import at {location} did not end within 30 s");
     }
+}
 
+/// <summary>
+/// <c>POST /api/imports</c> on both stores: who may import, the status resource from queued to succeeded, rows and
+/// audit entry written once, repairs reported, and every refusal a 4xx naming file, row and reason with the
+/// collection's rows (digest) and the audit trail unchanged.
+/// </summary>
+public abstract class ImportApiCases(ServiceFactory factory) : ImportTestBase(factory)
+{
     [Fact]
     public async Task An_import_is_401_anonymous_403_as_editor_and_202_as_admin_and_its_rows_and_audit_entry_land_once()
     {
         var file = Schools((108.401, 31.161, "导入测试小学甲"), (108.402, 31.162, "导入测试小学乙"), (108.403, 31.163, "导入测试小学丙"));
         var before = await DigestAsync(Catalog.Facilities);
 
-        var anonymous = await factory.CreateClient().PostAsync("/api/imports", Form(file, "学校.geojson", ("collection", "facilities"), ("set", Honesty)));
+        var anonymous = await Factory.CreateClient().PostAsync("/api/imports", Form(file, "学校.geojson", ("collection", "facilities"), ("set", Honesty)));
         var editor = await (await ClientAsync(Role.Editor)).PostAsync("/api/imports", Form(file, "学校.geojson", ("collection", "facilities"), ("set", Honesty)));
         await ProblemAnswer.AssertAsync(anonymous, 401, null);
         await ProblemAnswer.AssertAsync(editor, 403, null);
@@ -116,7 +120,7 @@ public abstract class ImportApiCases(ServiceFactory factory)
         var (first, last) = (status.GetProperty("firstId").GetInt64(), status.GetProperty("lastId").GetInt64());
         Assert.Equal(2, last - first);
 
-        var item = await JsonAsync(await factory.CreateClient().GetAsync($"/ogcapi/collections/facilities/items/{first + 1}"));
+        var item = await JsonAsync(await Factory.CreateClient().GetAsync($"/ogcapi/collections/facilities/items/{first + 1}"));
         Assert.Equal("导入测试小学乙", item.GetProperty("properties").GetProperty("name").GetString());
         Assert.Equal(108.402, item.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 7);
         var audit = await JsonAsync(await admin.GetAsync("/api/audit?collection=facilities"));
@@ -152,7 +156,7 @@ public abstract class ImportApiCases(ServiceFactory factory)
         var repair = Assert.Single(status.GetProperty("repairs").EnumerateArray());
         Assert.Equal(1, repair.GetProperty("row").GetInt32());
         Assert.Contains("Self-intersection", repair.GetProperty("problem").GetString(), StringComparison.Ordinal);
-        var stored = await factory.Services.GetRequiredService<IFeatureStore>()
+        var stored = await Factory.Services.GetRequiredService<IFeatureStore>()
             .GetAsync(Catalog.Parcels, status.GetProperty("firstId").GetInt64(), CancellationToken.None);
         Assert.True(stored!.Geometry!.IsValid);
         Assert.Equal(repair.GetProperty("areaAfterM2").GetDouble(), Geo.Core.Crs.GaussKruger108.AreaOf(stored.Geometry).SquareMetres, 0.01);

@@ -13,7 +13,8 @@ namespace Geo.Api.Backends.Embedded.Internal;
 /// never written), one fsynced line per accepted edit before the answer, replayed over gis-data at start. The log is
 /// also the features' history; a delete is a line without a feature (the feature leaves the in-memory collections, the
 /// line is its deleted flag). One process owns the edits: the version check and the append run under one lock here.
-/// The audit entry is appended to the audit file right after the edit's line.
+/// The audit entry is appended to the audit file right after the edit's line. An import is one record holding all its
+/// features, so it is replayed whole or (cut short by a crash) not at all.
 /// </summary>
 internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
 {
@@ -101,11 +102,36 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
                 : before is { } live && live.Version == version ? (EditStatus.Done, live.Feature) : (EditStatus.UnknownVersion, null),
             cancellationToken);
 
+    /// <summary>
+    /// Appends <paramref name="features"/> under new ids, in order, as one fsynced record: all or nothing, durable
+    /// before it returns. Version 1 of each is the import, which the history does not list (as for gis-data's rows).
+    /// </summary>
+    public async Task<(long First, long Last)> ImportAsync(CollectionDefinition collection, IReadOnlyList<Feature> features, string? user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(features);
+        var bodies = features.Select(f => JsonSerializer.Deserialize<JsonElement>(FeatureBody.Write(f))).ToList();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var first = Math.Max(_store.MaxId(collection), _maxIds.GetValueOrDefault(collection.Id)) + 1;
+            var record = await _log.AppendAsync(
+                existing => new EditRecord(existing.Count == 0 ? 1 : existing[^1].Sequence + 1, DateTimeOffset.UtcNow, user, collection.Id, first, 1, null, Imported: bodies),
+                cancellationToken).ConfigureAwait(false);
+            Apply(record);
+            return (first, first + features.Count - 1);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         var records = await _log.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        return [.. records.Where(r => r.Collection == collection.Id && r.Id == id).Select(r => new FeatureVersion(
+        return [.. records.Where(r => r.Imported is null && r.Collection == collection.Id && r.Id == id).Select(r => new FeatureVersion(
             r.Version, r.At, r.User, r.OperationName(), r.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, id) : null))];
     }
 
@@ -185,6 +211,13 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
     private void Apply(EditRecord record)
     {
         var collection = Catalog.Find(record.Collection) ?? throw new InvalidDataException($"{FileName}: unknown collection '{record.Collection}' at line {record.Sequence}");
+        if (record.Imported is { } imported)
+        {
+            _store.Apply(collection, [.. imported.Select((json, i) => (record.Id + i, (Feature?)FeatureBody.Read(collection, json, crs: null, record.Id + i)))]);
+            _maxIds[collection.Id] = Math.Max(_maxIds.GetValueOrDefault(collection.Id), record.Id + imported.Count - 1);
+            return;
+        }
+
         var feature = record.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, record.Id) : null;
         _store.Apply(collection, record.Id, feature);
         _versions[(collection.Id, record.Id)] = record.Version;
@@ -194,10 +227,12 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
     private long Version(CollectionDefinition collection, long id) => _versions.GetValueOrDefault((collection.Id, id), 1);
 
     /// <summary>
-    /// One line of the log: the feature as it is after the edit (null: deleted), in storage coordinates. Lines written
-    /// before operations were recorded have none; theirs follows from the line.
+    /// One line of the log: the feature as it is after the edit (null: deleted), in storage coordinates; or an import's
+    /// features (<see cref="Imported"/>), which take the ids from <see cref="Id"/> on. Lines written before operations
+    /// were recorded have none; theirs follows from the line.
     /// </summary>
-    internal sealed record EditRecord(long Sequence, DateTimeOffset At, string? User, string Collection, long Id, long Version, JsonElement? Feature, string? Operation = null)
+    internal sealed record EditRecord(long Sequence, DateTimeOffset At, string? User, string Collection, long Id, long Version, JsonElement? Feature,
+        string? Operation = null, IReadOnlyList<JsonElement>? Imported = null)
     {
         public string OperationName() => Operation ?? (Feature is null ? EditOperations.Delete : Version == 1 ? EditOperations.Create : EditOperations.Replace);
     }

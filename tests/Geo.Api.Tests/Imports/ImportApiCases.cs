@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Geo.Api.OgcApi;
 using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.GisData;

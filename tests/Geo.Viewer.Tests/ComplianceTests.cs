@@ -18,12 +18,7 @@ public sealed class ComplianceTests(ViewerFixture viewer, PostGisStoreFixture po
         var farmland = Convert.ToDouble(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         Assert.True(farmland > 1000);
         var page = await viewer.OpenViewerAsync();
-        await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "projects" });
-        await page.ZoomToFeatureAsync("projects", 5, 14);
-        var (x, y) = await page.FeatureOnPageAsync("projects", 5);
-        await page.Mouse.ClickAsync(x, y);
-
-        await page.ClickAsync("#popup button.compliance-run");
+        await RunOnProject5Async(page);
 
         await Expect(page.Locator("#popup .compliance-verdict")).ToHaveTextAsync("存在冲突");
         var row = page.Locator("#popup tr[data-kind='permanent_farmland']");
@@ -36,6 +31,29 @@ public sealed class ComplianceTests(ViewerFixture viewer, PostGisStoreFixture po
         Assert.InRange(Number(shown.Groups[3].Value), farmland * 15 / 10000 - 0.00501, farmland * 15 / 10000 + 0.00501);
         Assert.True(await page.EvaluateAsync<int>("() => __viewer.complianceHighlights()") >= 1);
         await ViewerFixture.ScreenshotAsync(page, "11-compliance-project-5");
+    }
+
+    [Fact]
+    public async Task In_English_the_verdict_and_each_findings_severity_are_named_in_English()
+    {
+        var page = await viewer.OpenViewerAsync("#lang=en");
+        await RunOnProject5Async(page);
+
+        await Expect(page.Locator("#popup .compliance-verdict")).ToHaveTextAsync("Conflicts found");
+        await Expect(page.Locator("#popup tr[data-kind='permanent_farmland'] td").First).ToHaveTextAsync("Conflict · Permanent basic farmland");
+        // Every finding's first cell (severity · kind) is English; the second holds the constraint's proper name.
+        var firstCells = await page.Locator("#popup .compliance-findings tr td:first-child").AllTextContentsAsync();
+        Assert.NotEmpty(firstCells);
+        Assert.All(firstCells, cell => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", cell));
+    }
+
+    private static async Task RunOnProject5Async(Microsoft.Playwright.IPage page)
+    {
+        await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "projects" });
+        await page.ZoomToFeatureAsync("projects", 5, 14);
+        var (x, y) = await page.FeatureOnPageAsync("projects", 5);
+        await page.Mouse.ClickAsync(x, y);
+        await page.ClickAsync("#popup button.compliance-run");
     }
 
     private static double Number(string shown) => double.Parse(shown.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);

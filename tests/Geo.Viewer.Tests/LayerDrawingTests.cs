@@ -29,9 +29,11 @@ public sealed class LayerDrawingTests(ViewerFixture viewer)
         yield return new("facilities", GisDataFile.FirstId("facilities.geojson", "kind", "school"), 14, Rgb.Parse("#1864ab"), 1);
         yield return new("facilities", GisDataFile.FirstId("facilities.geojson", "kind", "hospital"), 14, Rgb.Parse("#e03131"), 1);
         yield return new("facilities", GisDataFile.FirstId("facilities.geojson", "kind", "railway_station"), 14, Rgb.Parse("#212529"), 1);
-        yield return new("projects", 1, 11, Rgb.Parse("#e8590c").Over(Background, 0.85));
-        yield return new("projects", 13, 11, Rgb.Parse("#2f9e44").Over(Background, 0.85));
-        yield return new("projects", 4, 11, Rgb.Parse("#e8590c").Over(Background, 0.6));
+        // Below zoom 13 the city's projects are drawn as clusters with counts (ClusterTests); from there each in its colour.
+        yield return new("projects", 1, 14, Rgb.Parse("#e8590c").Over(Background, 0.85));
+        yield return new("projects", 13, 14, Rgb.Parse("#2f9e44").Over(Background, 0.85));
+        // A site's name is written over its middle from zoom 12: its outline carries the colour at full strength.
+        yield return new("projects", 4, 14, Rgb.Parse("#e8590c"), 2, OnOutline: true);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class LayoutTests(ViewerFixture viewer)
         Assert.Empty(failures);
         // One header, no page scrolling, the toolbar on a row of its own rather than wrapped.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight"), "the page scrolls");
-        var rows = await page.Locator(".toolbar button").EvaluateAllAsync<double[]>("buttons => [...new Set(buttons.map(b => b.offsetTop))]");
+        // The edit button shows only to a signed-in editor (EditingTests); hidden, it has no row.
+        var rows = await page.Locator(".toolbar button:not([hidden])").EvaluateAllAsync<double[]>("buttons => [...new Set(buttons.map(b => b.offsetTop))]");
         Assert.Single(rows);
         // Every button in sight: none hidden past the toolbar's edge, to be scrolled to.
         var hidden = await page.Locator(".toolbar button").EvaluateAllAsync<string[]>(
@@ -73,6 +74,29 @@ public sealed class LayoutTests(ViewerFixture viewer)
         await page.ClickAsync("#open-query");
         await Expect(page.Locator("#sidebar")).ToBeVisibleAsync();
         await Expect(page.Locator("#query-panel")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData(800, 600)]
+    [InlineData(1280, 800)]
+    public async Task The_time_slider_and_its_project_list_have_a_place_of_their_own_off_the_map(int width, int height)
+    {
+        var page = await viewer.OpenViewerAsync(width: width, height: height);
+        await page.ClickAsync("#open-table");
+        await page.Locator("#time-slider .year-slider").FillAsync("2026");
+        await page.ClickAsync("#time-slider details.year-projects summary");
+        await Expect(page.Locator("#time-slider .year-project-list button").First).ToBeVisibleAsync();
+
+        var map = (await page.Locator("#map").BoundingBoxAsync())!;
+        foreach (var part in new[] { "#time-slider", "#time-slider .year-project-list" })
+        {
+            var box = (await page.Locator(part).BoundingBoxAsync())!;
+            var overlaps = box.X < map.X + map.Width && map.X < box.X + box.Width && box.Y < map.Y + map.Height && map.Y < box.Y + box.Height;
+            Assert.False(overlaps, $"{part} ({box.X},{box.Y} {box.Width}×{box.Height}) lies over the map ({map.X},{map.Y} {map.Width}×{map.Height})");
+        }
+
+        Assert.Empty(await TooSmallAsync(page, "time slider list open with the table"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth && document.documentElement.scrollHeight <= innerHeight"), "the page scrolls");
     }
 
     private static async Task<IEnumerable<string>> TooSmallAsync(IPage page, string state)

@@ -81,12 +81,14 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         await Expect(page.Locator("#living-panel .living-results .note")).ToContainTextAsync("Straight-line distance");
     }
 
-    [Fact]
-    public async Task The_panel_draws_the_reach_at_the_chosen_distance_the_covered_facilities_and_the_gaps_and_frames_them()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(500)]
+    public async Task The_panel_draws_the_reach_at_the_chosen_distance_the_covered_facilities_and_the_gaps_and_frames_them(double distance)
     {
         var zone = GisDataFile.Feature("zones.geojson", ZoneId);
         var area = Geometries.MultiPolygon(zone.GetProperty("geometry").GetProperty("coordinates"));
-        using var api = JsonDocument.Parse(await viewer.Http.GetStringAsync($"/api/analysis/living-circle?zone={ZoneId}&distance_m={Distance}"));
+        using var api = JsonDocument.Parse(await viewer.Http.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/api/analysis/living-circle?zone={ZoneId}&distance_m={distance}")));
         var needs = api.RootElement.GetProperty("areas")[0].GetProperty("needs").EnumerateArray().ToList();
         var apiGaps = needs.Where(n => !n.GetProperty("covered").GetBoolean()).Select(n => n.GetProperty("need").GetString()!).Order().ToList();
         var apiFacilities = needs.SelectMany(n => n.GetProperty("facilities").EnumerateArray().Select(f => f.GetProperty("id").GetInt64())).Distinct().Order().ToList();
@@ -96,8 +98,11 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         var page = await viewer.OpenViewerAsync();
         await page.ClickAsync("#open-living");
         await page.SelectOptionAsync("#living-panel select.living-zone", ZoneId.ToString(CultureInfo.InvariantCulture));
+        // The distance is chosen after the area: the panel asks again and redraws.
+        await page.SelectOptionAsync("#living-panel select.living-distance", distance.ToString(CultureInfo.InvariantCulture));
         await Expect(page.Locator("#living-panel .living-coverage tbody tr")).ToHaveCountAsync(Needs.Count);
-        await page.WaitForFunctionAsync("() => __viewer.overlayFeatures('living-circle')?.features.length > 0");
+        await Expect(page.Locator("#living-panel .living-results h3")).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"{distance} 米"));
+        await page.WaitForFunctionAsync("d => __viewer.overlayFeatures('living-circle')?.features.some(f => f.properties.role === 'reach' && f.properties.distance_m === d)", distance);
         var drawn = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(__viewer.overlayFeatures('living-circle'))")).RootElement
             .GetProperty("features").EnumerateArray().ToList();
         JsonElement Role(string role) => drawn.Single(f => f.GetProperty("properties").GetProperty("role").GetString() == role);
@@ -110,7 +115,7 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         Assert.True(vertices.Count > 32, $"a reach of {vertices.Count} vertices cannot follow the arcs");
         foreach (var vertex in vertices)
         {
-            Assert.InRange(GaussKruger108.DistanceMetres(area, Geometries.Point(vertex)), Distance - 2, Distance + 2);
+            Assert.InRange(GaussKruger108.DistanceMetres(area, Geometries.Point(vertex)), distance - 2, distance + 2);
         }
 
         // The facilities marked are the ones the API counts within the distance; the gaps written are the API's gaps.
@@ -127,7 +132,7 @@ public sealed class LivingCircleTests(ViewerFixture viewer)
         var lats = vertices.Select(v => v[1].GetDouble()).ToList();
         Assert.True(view[0] <= lons.Min() && view[2] >= lons.Max() && view[1] <= lats.Min() && view[3] >= lats.Max(), "the reach is not wholly in view");
         Assert.True((lons.Max() - lons.Min()) / (view[2] - view[0]) > 0.3 || (lats.Max() - lats.Min()) / (view[3] - view[1]) > 0.3, "the view is not framed on the reach");
-        await ViewerFixture.ScreenshotAsync(page, "12b-living-circle-reach-zone-13");
+        await ViewerFixture.ScreenshotAsync(page, string.Create(CultureInfo.InvariantCulture, $"12b-living-circle-reach-zone-13-{distance}m"));
     }
 
     [Fact]

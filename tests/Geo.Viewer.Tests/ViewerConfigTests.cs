@@ -61,6 +61,28 @@ public sealed class ViewerConfigTests
         Assert.True(Property("parcels", "land_use_code").GetProperty("valuesOpen").GetBoolean());
         Assert.False(Property("projects", "name").TryGetProperty("values", out _));
         Assert.Equal("Clinic or hospital", config.GetProperty("livingNeeds").GetProperty("clinic_or_hospital")[1].GetString());
+        // The compliance answer's words: verdicts as the answers write them (Chinese), severities by their JSON codes.
+        Assert.Equal(["合规", "存在冲突", "需关注", "不在开州区内"], config.GetProperty("complianceVerdicts").EnumerateObject().Select(v => v.Value[0].GetString()));
+        Assert.Equal(["存在冲突", "Conflicts found"], config.GetProperty("complianceVerdicts").GetProperty("conflicting").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(["conflict", "warning"], config.GetProperty("complianceSeverities").EnumerateObject().Select(v => v.Name));
+        Assert.Equal(["警示", "Warning"], config.GetProperty("complianceSeverities").GetProperty("warning").EnumerateArray().Select(n => n.GetString()));
+    }
+
+    [Fact]
+    public async Task Each_layer_says_its_geometry_kind_whether_it_is_editable_and_which_fields_are_required()
+    {
+        var config = await ConfigAsync([]);
+        var collections = config.GetProperty("collections").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+
+        // Written out here, not read from the catalog: the edit mode draws and checks by these.
+        Assert.Equal("MultiPolygon", collections["zones"].GetProperty("geometry").GetString());
+        Assert.Equal("PointOrPolygon", collections["projects"].GetProperty("geometry").GetString());
+        Assert.Equal("LineString", collections["relocation_flows"].GetProperty("geometry").GetString());
+        Assert.Equal(["constraints", "facilities", "parcels", "projects", "relocation_flows", "zones"],
+            collections.Values.Where(c => c.GetProperty("editable").GetBoolean()).Select(c => c.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        var zoneFields = collections["zones"].GetProperty("properties").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("required").GetBoolean());
+        Assert.True(zoneFields["name"]);
+        Assert.False(zoneFields["capacity_households"]);
     }
 
     [Fact]

@@ -37,9 +37,23 @@ internal static class ViewerPage
         await page.Mouse.UpAsync();
     }
 
+    /// <summary>What a clustered layer draws now: each symbol's member ids and its CSS-pixel position on the map.</summary>
+    public static async Task<MapCluster[]> ClustersAsync(this IPage page, string layer) =>
+        (await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "layer => __viewer.map.getAllLayers().find(l => l.get('id') === layer).getSource().getFeatures()"
+            + ".map(c => ({ ids: c.get('features').map(f => f.getId()), pixel: __viewer.map.getPixelFromCoordinate(c.getGeometry().getCoordinates()) }))",
+            layer)).EnumerateArray()
+            .Select(c => new MapCluster(
+                c.GetProperty("ids").EnumerateArray().Select(i => i.GetInt64()).ToArray(),
+                c.GetProperty("pixel").EnumerateArray().Select(v => v.GetDouble()).ToArray()))
+            .ToArray();
+
     private static async Task<(float X, float Y)> MapToPageAsync(IPage page, double[] xy)
     {
         var box = (await page.Locator("#map").BoundingBoxAsync())!;
         return ((float)(box.X + Math.Round(xy[0])), (float)(box.Y + Math.Round(xy[1])));
     }
 }
+
+/// <summary>One symbol of a clustered layer: the features it stands for and where it is drawn (map CSS pixels).</summary>
+internal sealed record MapCluster(long[] Ids, double[] Pixel);

@@ -58,6 +58,7 @@ public static class AccountsHosting
             });
 
         var policies = services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.SignedIn, p => p.RequireRole(Roles.AtLeast(Role.Viewer)))
             .AddPolicy(AuthPolicies.Edit, p => p.RequireRole(Roles.AtLeast(Role.Editor)))
             .AddPolicy(AuthPolicies.Admin, p => p.RequireRole(Roles.AtLeast(Role.Admin)));
         if (!options.AllowAnonymousRead)

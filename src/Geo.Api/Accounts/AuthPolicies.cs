@@ -5,6 +5,9 @@ namespace Geo.Api.Accounts;
 /// <summary>The authorization policies, by role: an endpoint names the least role it needs.</summary>
 public static class AuthPolicies
 {
+    /// <summary>Reads that name people, such as a feature's history: any signed-in account, also when anonymous reading is on.</summary>
+    public const string SignedIn = "signed-in";
+
     /// <summary>Writes features and indicator values: editor or admin.</summary>
     public const string Edit = "edit";
 

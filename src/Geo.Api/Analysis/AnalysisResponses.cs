@@ -22,13 +22,33 @@ internal sealed record ComplianceResponse(
     public static ComplianceResponse Of(ComplianceResult r) => new(r.Subject, r.Verdict, r.Findings, r.Notes, r.ComputedAt, Analysis.DataNote.Text);
 }
 
-/// <summary>An uploaded file's review: how it was read (CRS, encoding, repair) and one result per feature.</summary>
+/// <summary>
+/// An uploaded file's review: how it was read (CRS, encoding, repair), one result per feature, and warnings (features
+/// with no part in 开州区: analysed as empty, not refused).
+/// </summary>
 internal sealed record ComplianceUploadResponse(
     string File, string Format, UploadCrs Crs, string? Encoding, OffsetRepair? Repair, IEnumerable<ComplianceUploadRow> Results,
-    DateTimeOffset ComputedAt, string DataNote);
+    IReadOnlyList<string> Warnings, DateTimeOffset ComputedAt, string DataNote);
+
+/// <summary>范围内项目 for each feature of an uploaded file, as for a drawn area; shaped as <see cref="ComplianceUploadResponse"/>.</summary>
+internal sealed record ProjectsInAreaUploadResponse(
+    string File, string Format, UploadCrs Crs, string? Encoding, OffsetRepair? Repair, IEnumerable<ProjectsInAreaUploadRow> Results,
+    IReadOnlyList<string> Warnings, DateTimeOffset ComputedAt, string DataNote);
+
+internal sealed record ProjectsInAreaUploadRow(int Row, IReadOnlyDictionary<string, object?> Properties, ProjectsInAreaResponse Result);
+
+/// <summary>叠加分析 for each feature of an uploaded file, as for a drawn subject; shaped as <see cref="ComplianceUploadResponse"/>.</summary>
+internal sealed record OverlayUploadResponse(
+    string File, string Format, UploadCrs Crs, string? Encoding, OffsetRepair? Repair, IEnumerable<OverlayUploadRow> Results,
+    IReadOnlyList<string> Warnings, DateTimeOffset ComputedAt, string DataNote);
+
+internal sealed record OverlayUploadRow(int Row, IReadOnlyDictionary<string, object?> Properties, SubjectOverlay Subject, IReadOnlyList<string> Notes);
 
 /// <summary>The CRS the file was read in and how that was known (.prj, the TXT header, the request …).</summary>
-internal sealed record UploadCrs(int? Epsg, string Title, string Source);
+internal sealed record UploadCrs(int? Epsg, string Title, string Source)
+{
+    public static UploadCrs Of(ImportedLayer layer) => new(layer.SourceCrs.Epsg, layer.SourceCrs.Title, layer.CrsSource);
+}
 
 internal sealed record ComplianceUploadRow(
     int Row, IReadOnlyDictionary<string, object?> Properties, Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, IReadOnlyList<string> Notes);

@@ -34,6 +34,7 @@ public static class ComplianceApi
                 + "(ComplianceUploadResponse); the upload limit is Uploads:MaxBytes (413 above it).")
             // Both content types must be accepted here or routing answers 415; UploadFormSchema describes the form.
             .Accepts<DrawnSiteBody>("application/json", "multipart/form-data")
+            .DescribesUploadForm()
             .ProducesResultFormats<ComplianceResponse>(html: true)
             .AlsoProducesJson<ComplianceUploadResponse>("application/json")
             .ProducesBodyProblems(drawnGeometry: true);
@@ -60,17 +61,8 @@ public static class ComplianceApi
             return await CheckUploadAsync(http, format, analysis, limits, cancellationToken);
         }
 
-        DrawnSiteBody? body;
-        try
-        {
-            body = await http.ReadFromJsonAsync<DrawnSiteBody>(cancellationToken);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            throw InputException.Invalid("body", $"send a JSON body {{\"geometry\": …}} or a multipart form with the file in field 'file' ({e.Message})", e);
-        }
-
-        if (body?.Geometry is not { } geometry)
+        var body = await AnalysisBody.ReadAsync<DrawnSiteBody>(http, "the site's GeoJSON geometry {\"geometry\": …}", cancellationToken);
+        if (body.Geometry is not { } geometry)
         {
             throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
@@ -90,8 +82,9 @@ public static class ComplianceApi
         var results = await analysis.RunAsync(layer, cancellationToken);
         return TypedResults.Json(
             new ComplianceUploadResponse(
-                layer.File, layer.Format.ToString(), new UploadCrs(layer.SourceCrs.Epsg, layer.SourceCrs.Title, layer.CrsSource), layer.Encoding, layer.Repair,
+                layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
                 results.Select(r => new ComplianceUploadRow(r.Feature.Row, r.Feature.Properties, r.Result.Subject, r.Result.Verdict, r.Result.Findings, r.Result.Notes)),
+                UploadWarnings.OutsideDistrict(layer, results.Where(r => r.Result.Verdict == Compliance.OutsideDistrict).Select(r => r.Feature)),
                 DateTimeOffset.UtcNow, DataNote.Text),
             AnalysisJson.Options);
     }
@@ -123,30 +116,4 @@ public static class ComplianceApi
 public sealed record ComplianceRequest(string Collection, long Id, [FromQuery(Name = "f")] string? F);
 
 /// <summary>A drawn site: a GeoJSON geometry and its optional CRS (EPSG:4490/CRS84 lon/lat, or EPSG:4545 metres).</summary>
-/// <summary>The OpenAPI schema of the multipart form (Accepts can give only one schema to both content types).</summary>
-internal static class UploadFormSchema
-{
-    public static Task ApplyAsync(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (operation.OperationId == "ComplianceOfDrawnSite" && operation.RequestBody?.Content is { } content
-            && content.TryGetValue("multipart/form-data", out var form))
-        {
-            form.Schema = new Microsoft.OpenApi.OpenApiSchema
-            {
-                Type = Microsoft.OpenApi.JsonSchemaType.Object,
-                Required = new HashSet<string> { "file" },
-                Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
-                {
-                    ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = "报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV" },
-                    ["crs"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say" },
-                    ["encoding"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "gbk or utf-8, overriding .cpg and detection" },
-                    ["from"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "gcj02 or bd09: repair web-map coordinates" },
-                },
-            };
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
 public sealed record DrawnSiteBody([property: Hosting.GeoJsonGeometry] System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null);

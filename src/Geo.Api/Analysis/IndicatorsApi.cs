@@ -64,10 +64,9 @@ public static class IndicatorsApi
             throw InputException.Invalid("asOf", "asOf must be the date the value refers to, as YYYY-MM-DD");
         }
 
-        var recorded = await report.RecordAsync(new NewIndicatorActual(id, value, asOf, body.Note), cancellationToken);
-        await audit.AppendAsync(
+        var recorded = await report.RecordAsync(new NewIndicatorActual(id, value, asOf, body.Note), new AuditOf<IndicatorActual>(audit, written =>
             new NewAuditEntry(AuthPolicies.Actor(user), AuditActions.IndicatorActualRecorded, "indicators", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                System.Text.Json.JsonSerializer.Serialize(new { recorded.Sequence, recorded.Value, asOf = body.AsOf, recorded.Note }, AnalysisJson.Options)),
+                System.Text.Json.JsonSerializer.Serialize(new { written.Sequence, written.Value, asOf = body.AsOf, written.Note }, AnalysisJson.Options))),
             cancellationToken);
         return TypedResults.Created($"/api/indicators#{id}", recorded);
     }

@@ -1,10 +1,12 @@
 using Geo.Api.Hosting;
+using Geo.Api.OgcApi.Filters;
 using Geo.Api.OgcApi;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
+using Geo.Core.Formats;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,17 +22,28 @@ public static class OverlayApi
             .WithName("Overlay")
             .WithSummary("叠加分析：对象（要素编号或绘制图形）与管控边界、地块（按地类）、片区的叠加面积和占比")
             .WithDescription("Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), "
-                + "parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.")
-            .Accepts<OverlayBody>("application/json")
+                + "parcels (classes are 三调 land-use codes), zones (kinds). f=json|geojson|csv. "
+                + "Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from') "
+                + "and 'layers' (comma-separated: constraints, parcels, zones): one result per 地块 or feature, f=json (OverlayUploadResponse); a feature with no "
+                + "part in 开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).")
+            .Accepts<OverlayBody>("application/json", "multipart/form-data")
+            .DescribesUploadForm(["layers"], ("layers", "comma-separated layers to overlay: constraints, parcels, zones"))
             .ProducesResultFormats<OverlayResponse>()
+            .AlsoProducesJson<OverlayUploadResponse>("application/json")
             .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<OverlayResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult>> RunAsync([AsParameters] OverlayHttpRequest request, Overlay analysis, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<OverlayResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, JsonHttpResult<OverlayUploadResponse>>> RunAsync(
+        HttpRequest http, [FromQuery(Name = "f")] string? f, Overlay analysis, UploadLimits limits, CancellationToken cancellationToken)
     {
-        var format = ResultFormats.Parse(request.F, htmlAllowed: false);
-        var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with a subject and layers");
+        var format = ResultFormats.Parse(f, htmlAllowed: false);
+        if (http.HasFormContentType)
+        {
+            return await RunUploadAsync(http, format, analysis, limits, cancellationToken);
+        }
+
+        var body = await AnalysisBody.ReadAsync<OverlayBody>(http, "a subject and layers", cancellationToken);
         var result = await analysis.RunAsync(body.ToRequest(), cancellationToken);
         return format switch
         {
@@ -40,6 +53,36 @@ public static class OverlayApi
             ResultFormat.Html => throw ResultFormats.Unhandled(format),
             _ => throw ResultFormats.Unhandled(format),
         };
+    }
+
+    /// <summary>One overlay per feature of the uploaded file (per 地块 of a 报盘 TXT), each feature a drawn subject.</summary>
+    private static async Task<JsonHttpResult<OverlayUploadResponse>> RunUploadAsync(
+        HttpRequest http, ResultFormat format, Overlay analysis, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        if (format != ResultFormat.Json)
+        {
+            throw InputException.Invalid("f", "an uploaded file is answered as f=json for now; draw the subject for csv or geojson");
+        }
+
+        var form = await UploadedFile.ReadFormAsync(http, limits, cancellationToken);
+        var layers = form.Field("layers") is { } names
+            ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => new OverlayLayerRequest { Layer = n }).ToList()
+            : throw InputException.Invalid("layers", $"say which layers to overlay in the form field 'layers' ({string.Join(", ", Overlay.Layers.Keys)})");
+        var layer = await form.ReadLayerAsync(limits, cancellationToken);
+        var rows = new List<(ImportedFeature Feature, OverlayResult Result)>(layer.Features.Count);
+        foreach (var feature in layer.Features)
+        {
+            var request = new OverlayRequest { Geometry = GeometryInput.Repaired(feature.Geometry, $"file row {feature.Row}"), Layers = layers };
+            rows.Add((feature, await analysis.RunAsync(request, cancellationToken)));
+        }
+
+        return TypedResults.Json(
+            new OverlayUploadResponse(
+                layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
+                rows.Select(r => new OverlayUploadRow(r.Feature.Row, r.Feature.Properties, r.Result.Subjects.Single(), r.Result.Notes)),
+                UploadWarnings.OutsideDistrict(layer, rows.Where(r => r.Result.Notes.Contains(DistrictCheck.OutsideNote)).Select(r => r.Feature)),
+                DateTimeOffset.UtcNow, DataNote.Text),
+            AnalysisJson.Options);
     }
 
     private static GeoJsonFeatureCollection Features(OverlayResult result) =>
@@ -87,8 +130,6 @@ public static class OverlayApi
         return CsvTable.Result("overlay.csv", table, notes);
     }
 }
-
-public sealed record OverlayHttpRequest([FromBody] OverlayBody? Body, [FromQuery(Name = "f")] string? F);
 
 /// <summary>
 /// The subject (collection + ids, collection + CQL2 filter, or a drawn geometry with its optional crs) and the layers.

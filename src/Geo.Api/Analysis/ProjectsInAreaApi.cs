@@ -2,6 +2,7 @@ using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Analysis;
+using Geo.Core.Formats;
 using Geo.Core.Stores;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,17 +20,29 @@ public static class ProjectsInAreaApi
             .WithSummary("范围内项目：某一范围（绘制图形、片区或乡镇驻地缓冲区）内的重大项目及汇总")
             .WithDescription("The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, "
                 + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
-                + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.")
-            .Accepts<ProjectsInAreaBody>("application/json")
+                + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html. "
+                + "Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from', "
+                + "'bufferM', 'category', 'funding', 'leadUnit'): one result per 地块 or feature, f=json (ProjectsInAreaUploadResponse); a feature with no part in "
+                + "开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).")
+            .Accepts<ProjectsInAreaBody>("application/json", "multipart/form-data")
+            .DescribesUploadForm(null,
+                ("bufferM", "buffer each feature by this many metres"), ("category", "project category"), ("funding", "funding source"), ("leadUnit", "lead unit"))
             .ProducesResultFormats<ProjectsInAreaResponse>(html: true)
+            .AlsoProducesJson<ProjectsInAreaUploadResponse>("application/json")
             .ProducesBodyProblems(drawnGeometry: true);
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult>> RunAsync([AsParameters] ProjectsInAreaRequest request, ProjectsInArea analysis, IFeatureStore store, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult, JsonHttpResult<ProjectsInAreaUploadResponse>>> RunAsync(
+        HttpRequest http, [FromQuery(Name = "f")] string? f, ProjectsInArea analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
-        var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        var body = request.Body ?? throw InputException.Invalid("body", "send a JSON body with geometry, zoneId or townshipCode");
+        var format = ResultFormats.Parse(f, htmlAllowed: true);
+        if (http.HasFormContentType)
+        {
+            return await RunUploadAsync(http, format, analysis, limits, cancellationToken);
+        }
+
+        var body = await AnalysisBody.ReadAsync<ProjectsInAreaBody>(http, "geometry, zoneId or townshipCode", cancellationToken);
         var result = await analysis.RunAsync(body.ToArea(), body.Filter, cancellationToken);
         return format switch
         {
@@ -40,9 +53,36 @@ public static class ProjectsInAreaApi
             _ => throw ResultFormats.Unhandled(format),
         };
     }
-}
 
-public sealed record ProjectsInAreaRequest([FromBody] ProjectsInAreaBody? Body, [FromQuery(Name = "f")] string? F);
+    /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), each feature the area as drawn.</summary>
+    private static async Task<JsonHttpResult<ProjectsInAreaUploadResponse>> RunUploadAsync(
+        HttpRequest http, ResultFormat format, ProjectsInArea analysis, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        if (format != ResultFormat.Json)
+        {
+            throw InputException.Invalid("f", "an uploaded file is answered as f=json for now; draw the area for csv, geojson or html");
+        }
+
+        var form = await UploadedFile.ReadFormAsync(http, limits, cancellationToken);
+        var filter = new ProjectFilter { Category = form.Field("category"), Funding = form.Field("funding"), LeadUnit = form.Field("leadUnit") };
+        var bufferM = form.Number("bufferM");
+        var layer = await form.ReadLayerAsync(limits, cancellationToken);
+        var rows = new List<(ImportedFeature Feature, ProjectsInAreaResult Result)>(layer.Features.Count);
+        foreach (var feature in layer.Features)
+        {
+            var area = new AreaRequest { Geometry = GeometryInput.Repaired(feature.Geometry, $"file row {feature.Row}"), BufferM = bufferM };
+            rows.Add((feature, await analysis.RunAsync(area, filter, cancellationToken)));
+        }
+
+        return TypedResults.Json(
+            new ProjectsInAreaUploadResponse(
+                layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
+                rows.Select(r => new ProjectsInAreaUploadRow(r.Feature.Row, r.Feature.Properties, ProjectsInAreaExport.Json(r.Result))),
+                UploadWarnings.OutsideDistrict(layer, rows.Where(r => !r.Result.Area.InsideDistrict).Select(r => r.Feature)),
+                DateTimeOffset.UtcNow, DataNote.Text),
+            AnalysisJson.Options);
+    }
+}
 
 /// <summary>The area (one of geometry, zoneId, townshipCode; optional bufferM) and the optional project filters.</summary>
 public sealed record ProjectsInAreaBody(

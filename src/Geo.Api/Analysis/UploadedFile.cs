@@ -23,6 +23,13 @@ internal static class UploadedFile
 {
     public static async Task<ImportedLayer> ReadAsync(HttpRequest request, UploadLimits limits, CancellationToken cancellationToken)
     {
+        var form = await ReadFormAsync(request, limits, cancellationToken);
+        return await form.ReadLayerAsync(limits, cancellationToken);
+    }
+
+    /// <summary>The form with its file, under the size limit; the file is not read yet.</summary>
+    public static async Task<UploadForm> ReadFormAsync(HttpRequest request, UploadLimits limits, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > limits.MaxBytes)
         {
             throw TooLarge(limits);
@@ -55,34 +62,59 @@ internal static class UploadedFile
             throw InputException.Invalid("from", e.Message.Split(" (Parameter", 2)[0], e);
         }
 
+        return new UploadForm(form, file, from);
+    }
+
+    private static InputException TooLarge(UploadLimits limits) =>
+        InputException.TooLarge("file", "the upload is too large; send a smaller file or only the layer needed", $"{limits.MaxBytes:N0} bytes (Uploads:MaxBytes)");
+}
+
+/// <summary>A read multipart form: its file, the web-map datum to repair from, and its other fields.</summary>
+internal sealed record UploadForm(IFormCollection Form, IFormFile File, WebMapDatum? From)
+{
+    /// <summary>The client's file name, for messages only.</summary>
+    public string FileName => Path.GetFileName(File.FileName);
+
+    /// <summary>A text field, null when absent or blank.</summary>
+    public string? Field(string name) => Form[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public string? Crs => Field("crs");
+
+    public string? Encoding => Field("encoding");
+
+    public FileReadOptions ReadOptions(UploadLimits limits) => new()
+    {
+        Crs = Crs, Encoding = Encoding, From = From, DisplayName = FileName, MaxUnpackedBytes = limits.MaxUnpackedBytes,
+    };
+
+    /// <summary>A number field (bufferM …), null when absent.</summary>
+    public double? Number(string name) => Field(name) is not { } text ? null
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
+        : throw InputException.Invalid(name, $"'{text}' is not a number", $"send {name} as a number such as 500");
+
+    /// <summary>The file read into a layer in storage coordinates.</summary>
+    public Task<ImportedLayer> ReadLayerAsync(UploadLimits limits, CancellationToken cancellationToken) =>
+        WithFileAsync(path => Task.FromResult(FeatureFile.Read(path, ReadOptions(limits), cancellationToken)), cancellationToken);
+
+    /// <summary>Runs <paramref name="read"/> on the file saved in a private temporary folder, deleted afterwards.</summary>
+    public async Task<T> WithFileAsync<T>(Func<string, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
         var folder = Directory.CreateTempSubdirectory("geo-upload-");
         try
         {
             // Only the extension of the client's name is used on disk; the name itself goes into messages.
-            var path = Path.Combine(folder.FullName, "upload" + Path.GetExtension(Path.GetFileName(file.FileName)).ToLowerInvariant());
-            await using (var target = File.Create(path))
+            var path = Path.Combine(folder.FullName, "upload" + Path.GetExtension(FileName).ToLowerInvariant());
+            await using (var target = System.IO.File.Create(path))
             {
-                await file.CopyToAsync(target, cancellationToken);
+                await File.CopyToAsync(target, cancellationToken);
             }
 
-            var options = new FileReadOptions
-            {
-                Crs = Blank(form["crs"].FirstOrDefault()),
-                Encoding = Blank(form["encoding"].FirstOrDefault()),
-                From = from,
-                DisplayName = Path.GetFileName(file.FileName),
-                MaxUnpackedBytes = limits.MaxUnpackedBytes,
-            };
-            return FeatureFile.Read(path, options, cancellationToken);
+            return await read(path);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static InputException TooLarge(UploadLimits limits) =>
-        InputException.TooLarge("file", "the upload is too large; send a smaller file or only the layer needed", $"{limits.MaxBytes:N0} bytes (Uploads:MaxBytes)");
 }

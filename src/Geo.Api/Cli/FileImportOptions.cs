@@ -1,12 +1,9 @@
 using System.CommandLine;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
+using Geo.Core.Imports;
 
 namespace Geo.Api.Cli;
-
-/// <summary>What <c>import FILE --collection …</c> was told, parsed into checked values.</summary>
-internal sealed record FileImportRequest(
-    string? Crs, string? Encoding, WebMapDatum? From, IReadOnlyDictionary<string, string> Map, IReadOnlyDictionary<string, string> Constants, bool DryRun);
 
 /// <summary>The options of a one-file import; their values become one-line errors when malformed.</summary>
 internal sealed class FileImportOptions
@@ -18,6 +15,10 @@ internal sealed class FileImportOptions
     private readonly Option<string?> _encoding = new("--encoding") { Description = "the text encoding (gbk, utf-8 …), overriding .cpg and detection" };
     private readonly Option<string?> _from = new("--from") { Description = "repair lon/lat copied from a web map: gcj02 or bd09" };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "read and validate, print the report, write nothing" };
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = "import into the embedded store kept in this data folder (the service's IndicatorActuals:Path) instead of PostGIS; stop the service meanwhile",
+    };
 
     public void AddTo(Command command)
     {
@@ -28,20 +29,24 @@ internal sealed class FileImportOptions
         command.Options.Add(_encoding);
         command.Options.Add(_from);
         command.Options.Add(_dryRun);
+        command.Options.Add(_data);
     }
 
     public CollectionDefinition? Collection(ParseResult parse)
     {
         if (parse.GetValue(_collection) is not { } id)
         {
-            return parse.GetValue(_map) is { Length: > 0 } || parse.GetValue(_set) is { Length: > 0 } || parse.GetValue(_dryRun)
-                ? throw new CliException("--map, --set and --dry-run import one file: pass --collection too")
+            return parse.GetValue(_map) is { Length: > 0 } || parse.GetValue(_set) is { Length: > 0 } || parse.GetValue(_dryRun) || parse.GetValue(_data) is not null
+                ? throw new CliException("--map, --set, --dry-run and --data import one file: pass --collection too")
                 : null;
         }
 
         return Catalog.Find(id) is { HasGeometry: true } collection ? collection
             : throw new CliException($"--collection {id}: no such collection with geometry; choose one of {string.Join(", ", Catalog.All.Where(c => c.HasGeometry).Select(c => c.Id))}");
     }
+
+    /// <summary>The embedded store's data folder when <c>--data</c> chose it.</summary>
+    public string? DataFolder(ParseResult parse) => parse.GetValue(_data);
 
     public FileImportRequest Read(ParseResult parse)
     {

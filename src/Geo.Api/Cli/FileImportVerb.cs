@@ -1,17 +1,14 @@
-using System.Text.Json;
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.Formats;
 using Geo.Core.Imports;
-using Npgsql;
 
 namespace Geo.Api.Cli;
 
 /// <summary>
-/// <c>import FILE --collection c</c>: reads the file, validates every row against the catalog, and appends all rows to
-/// PostGIS in one transaction or none. Progress goes to stderr, the report to stdout; the audit trail gets an
-/// <c>import</c> entry filed under the database user the CLI ran as (the CLI acts with the database's rights).
+/// <c>import FILE --collection c</c>: reads the file, validates every row against the catalog and the district
+/// (<see cref="FileImport"/>, the pipeline <c>POST /api/imports</c> runs too), and appends all rows to PostGIS or the
+/// embedded store in one step or none. Progress goes to stderr, the report to stdout; the audit trail gets an
+/// <c>import</c> entry filed under the database user (or, embedded, the system user) the CLI ran as.
 /// </summary>
 internal static class FileImportVerb
 {
@@ -19,7 +16,7 @@ internal static class FileImportVerb
     private const int ListedRefusals = 20;
 
     public static async Task<int> RunAsync(
-        string path, CollectionDefinition collection, FileImportRequest request, string connectionString,
+        string path, CollectionDefinition collection, FileImportRequest request, Func<IProgress<string>, FileImportTarget> openTarget,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
@@ -28,42 +25,40 @@ internal static class FileImportVerb
         }
 
         var progress = new LineProgress(error);
-        progress.Report($"reading {Path.GetFullPath(path)}");
-        ImportPlan plan;
-        ImportedLayer layer;
-        try
+        return await CliOptions.WithDatabaseAsync(async () =>
         {
-            layer = FeatureFile.Read(path, new FileReadOptions { Crs = request.Crs, Encoding = request.Encoding, From = request.From }, cancellationToken);
-            progress.Report($"{layer.Features.Count:N0} features in {layer.SourceCrs.Title} (CRS from {layer.CrsSource}); validating against {collection.Id}");
-            plan = ImportPreparation.Prepare(layer, collection, request.Map, request.Constants);
-        }
-        catch (FileInputException e)
-        {
-            throw new CliException($"{e.Message}; nothing was written", e);
-        }
+            await using var target = openTarget(progress);
+            progress.Report($"reading {Path.GetFullPath(path)}");
+            FileImportCheck check;
+            try
+            {
+                check = await FileImport.CheckAsync(path, null, collection, request, target.Store, new FileReadOptions().MaxUnpackedBytes, progress, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (FileInputException e)
+            {
+                throw new CliException($"{e.Message}; nothing was written", e);
+            }
 
-        await WriteReportAsync(output, layer, plan).ConfigureAwait(false);
-        if (!plan.CanWrite)
-        {
-            var rows = plan.Refusals.Select(r => r.Row).Distinct().Count();
-            throw new CliException($"{plan.File}: {rows} of {plan.Read} rows refused, first {plan.Refusals[0]}; nothing was written");
-        }
+            var plan = check.Plan;
+            await WriteReportAsync(output, check.Layer, plan).ConfigureAwait(false);
+            if (!plan.CanWrite)
+            {
+                var rows = plan.Refusals.Select(r => r.Row).Distinct().Count();
+                throw new CliException($"{plan.File}: {rows} of {plan.Read} rows refused, first {plan.Refusals[0]}; nothing was written");
+            }
 
-        if (request.DryRun)
-        {
-            await output.WriteLineAsync($"dry run: {plan.Features.Count} rows would be written to {collection.Id}; nothing was written").ConfigureAwait(false);
+            if (request.DryRun)
+            {
+                await output.WriteLineAsync($"dry run: {plan.Features.Count} rows would be written to {collection.Id}; nothing was written").ConfigureAwait(false);
+                return 0;
+            }
+
+            var sent = new Progress(written => progress.Report($"{collection.Id}: {written:N0} of {plan.Features.Count:N0} rows sent"));
+            var ids = await target.Importer.AppendAsync(plan, target.User, "cli", sent, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"written: {plan.Features.Count} rows into {collection.Id} (ids {ids.First}–{ids.Last}) in one transaction").ConfigureAwait(false);
             return 0;
-        }
-
-        var (first, last) = await CliOptions.WithDatabaseAsync(async () =>
-        {
-            SchemaMigrator.Migrate(connectionString, progress);
-            await using var dataSource = PostGisDataSource.Create(connectionString);
-            return await PostGisCollectionImport.AppendAsync(dataSource, plan, ids => AuditEntry(connectionString, plan, ids), progress, cancellationToken)
-                .ConfigureAwait(false);
         }).ConfigureAwait(false);
-        await output.WriteLineAsync($"written: {plan.Features.Count} rows into {collection.Id} (ids {first}–{last}) in one transaction").ConfigureAwait(false);
-        return 0;
     }
 
     private static async Task WriteReportAsync(TextWriter output, ImportedLayer layer, ImportPlan plan)
@@ -95,18 +90,9 @@ internal static class FileImportVerb
         await output.WriteLineAsync($"read {plan.Read}, valid {plan.Features.Count}, repaired {plan.Repairs.Count}, refused {refusedRows}").ConfigureAwait(false);
     }
 
-    private static NewAuditEntry AuditEntry(string connectionString, ImportPlan plan, (long First, long Last) ids) => new(
-        $"database:{new NpgsqlConnectionStringBuilder(connectionString).Username}",
-        AuditActions.Import,
-        plan.Collection,
-        plan.File,
-        JsonSerializer.Serialize(new
-        {
-            via = "cli",
-            read = plan.Read,
-            written = plan.Features.Count,
-            repaired = plan.Repairs.Count,
-            first_id = ids.First,
-            last_id = ids.Last,
-        }));
+    /// <summary>Rows sent, as a line each time (synchronously: Progress&lt;T&gt; would post them out of order).</summary>
+    private sealed class Progress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
 }

@@ -23,12 +23,20 @@ internal static class ImportVerb
         file.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var connectionString = CliOptions.RequireConnection(parse.GetValue(connection));
             var target = parse.GetValue(path)!;
             if (file.Collection(parse) is { } collection)
             {
-                return await FileImportVerb.RunAsync(target, collection, file.Read(parse), connectionString, output, error, ct).ConfigureAwait(false);
+                var request = file.Read(parse);
+                if (file.DataFolder(parse) is { } dataFolder)
+                {
+                    return await FileImportVerb.RunAsync(target, collection, request, p => FileImportTarget.Embedded(dataFolder, p), output, error, ct).ConfigureAwait(false);
+                }
+
+                var database = CliOptions.RequireConnection(parse.GetValue(connection));
+                return await FileImportVerb.RunAsync(target, collection, request, p => FileImportTarget.PostGis(database, p), output, error, ct).ConfigureAwait(false);
             }
+
+            var connectionString = CliOptions.RequireConnection(parse.GetValue(connection));
 
             await output.WriteLineAsync($"validating {Path.GetFullPath(target)}").ConfigureAwait(false);
             var data = CliOptions.LoadFolder(target, output);

@@ -42,9 +42,9 @@ internal sealed class InputProblems(IProblemDetailsService problems, IOptions<Re
             InputProblem.Unprocessable => (StatusCodes.Status422UnprocessableEntity, $"'{e.Parameter}' cannot be processed"),
             _ => throw new System.Diagnostics.UnreachableException($"input problem {e.Problem} has no status"),
         }, e.Message, e.Parameter, e.Limit),
-        // "parameter" is the request field to change: the file itself, or crs/encoding/from when those decide.
+        // "parameter" is the request field to change: the file itself, or crs/encoding/from (or an import's mapping/set) when those decide.
         FileInputException e => Problem((StatusCodes.Status400BadRequest, "Invalid file"), e.Message,
-            e.Field is "crs" or "encoding" or "from" ? e.Field : "file", null, new() { ["file"] = e.File, ["row"] = e.Row, ["field"] = e.Field }),
+            e.Field is "crs" or "encoding" or "from" or "mapping" or "set" ? e.Field : "file", null, new() { ["file"] = e.File, ["row"] = e.Row, ["field"] = e.Field }),
         FilterException e => Problem((StatusCodes.Status400BadRequest, "Invalid parameter 'filter'"),
             $"{e.Message}; see the collection's queryables and the CQL2 standard (OGC 21-065)", "filter", null),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem((StatusCodes.Status413PayloadTooLarge, "The request body is too large"),

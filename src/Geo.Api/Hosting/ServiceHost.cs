@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Geo.Api.Accounts;
 using Geo.Api.Analysis;
 using Geo.Api.Backends;
+using Geo.Api.Imports;
 using Geo.Api.OgcApi;
 using Geo.Api.Search;
 using Geo.Core.Crs;
@@ -45,6 +46,7 @@ public static class ServiceHost
         });
         builder.Services.AddCorsFromConfiguration(builder.Configuration);
         builder.Services.AddPlanningAnalyses();
+        builder.Services.AddImports();
 
         var app = builder.Build();
         app.UseOperations();
@@ -69,6 +71,7 @@ public static class ServiceHost
         app.MapViewerConfig();
         app.MapSessionApi();
         app.MapAuditApi();
+        app.MapImportsApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

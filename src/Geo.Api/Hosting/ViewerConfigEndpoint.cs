@@ -35,11 +35,14 @@ public static class ViewerConfigEndpoint
         Catalog.All.Where(c => c.HasGeometry).Select(c => new ViewerCollection(
             c.Id, c.TitleZh, c.TitleEn,
             c.Properties.Select(p => new ViewerProperty(
-                p.Name, p.TitleZh, p.TitleEn, p.Type.ToString(),
+                p.Name, p.TitleZh, p.TitleEn, p.Type.ToString(), p.Required,
                 p.Codes is { } codes ? Names(codes) : null,
                 // Open lists (land-use codes) name codes for legends; the data's own column says them in popups.
-                p.Codes is { IsClosed: false } ? true : null)))),
+                p.Codes is { IsClosed: false } ? true : null)),
+            c.Geometry.ToString(), c.Editable)),
         Names(Catalog.LivingNeeds),
+        Names(Catalog.ComplianceVerdicts),
+        Names(Catalog.ComplianceSeverities),
         await TiledLayers.ChooseAsync(store, configuration, cancellationToken)), Options);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -53,8 +56,13 @@ public static class ViewerConfigEndpoint
         codes.Values.ToDictionary(v => v.Code, v => new[] { v.TitleZh, v.TitleEn }, StringComparer.Ordinal);
 }
 
-/// <summary><see cref="TiledLayers"/>: layers too large to load whole, drawn from the vector tiles (Viewer:TileThreshold).</summary>
-internal sealed record ViewerConfig(ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds, IReadOnlyList<string> TiledLayers);
+/// <summary>
+/// <see cref="ComplianceVerdicts"/> and <see cref="ComplianceSeverities"/> name the 合规性审查 answer's words (code → [Chinese, English]);
+/// <see cref="TiledLayers"/>: layers too large to load whole, drawn from the vector tiles (Viewer:TileThreshold).
+/// </summary>
+internal sealed record ViewerConfig(
+    ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds,
+    IReadOnlyDictionary<string, string[]> ComplianceVerdicts, IReadOnlyDictionary<string, string[]> ComplianceSeverities, IReadOnlyList<string> TiledLayers);
 
 internal sealed record ViewerBaseMaps(TiandituBaseMap Tianditu, OnlineBaseMap OpenStreetMap);
 
@@ -63,7 +71,15 @@ internal sealed record TiandituBaseMap(bool Enabled, string Key);
 
 internal sealed record OnlineBaseMap(bool Enabled);
 
-internal sealed record ViewerCollection(string Id, string TitleZh, string TitleEn, IEnumerable<ViewerProperty> Properties);
+/// <summary>
+/// A map layer's collection. <see cref="Geometry"/> is the catalog's geometry kind (Point, LineString, MultiPolygon,
+/// PointOrPolygon) and <see cref="Editable"/> whether Part 4 edits are accepted: the viewer's edit mode draws and
+/// checks with them.
+/// </summary>
+internal sealed record ViewerCollection(string Id, string TitleZh, string TitleEn, IEnumerable<ViewerProperty> Properties, string Geometry, bool Editable);
 
-/// <summary>A field: <see cref="Values"/> names its codes (code → [Chinese, English]); <see cref="ValuesOpen"/> is true for open lists.</summary>
-internal sealed record ViewerProperty(string Name, string TitleZh, string TitleEn, string Type, IReadOnlyDictionary<string, string[]>? Values = null, bool? ValuesOpen = null);
+/// <summary>
+/// A field: <see cref="Required"/> as the edit validation holds it; <see cref="Values"/> names its codes (code →
+/// [Chinese, English]); <see cref="ValuesOpen"/> is true for open lists.
+/// </summary>
+internal sealed record ViewerProperty(string Name, string TitleZh, string TitleEn, string Type, bool Required, IReadOnlyDictionary<string, string[]>? Values = null, bool? ValuesOpen = null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geo.Api.OgcApi.Filters;
 using Geo.Core;
 using Geo.Core.Domain;
 using Geo.Core.Filters;

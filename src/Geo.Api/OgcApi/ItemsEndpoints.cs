@@ -86,7 +86,10 @@ internal static class ItemsEndpoints
                 : ((Feature?)null, (StatusCodeHttpResult?)null);
         if (feature is null)
         {
-            return Problems.UnknownFeature(collectionId, featureId);
+            // A soft-deleted feature is Gone, not unknown: its history stays and an admin can restore it.
+            return collection.Editable && await editor.DeletedVersionAsync(collection, id, cancellationToken) is { } deleted
+                ? Problems.DeletedFeature(collectionId, featureId, deleted)
+                : Problems.UnknownFeature(collectionId, featureId);
         }
 
         if (notModified is not null)

@@ -54,11 +54,13 @@ public static class OgcApiEndpoints
             .ProducesBodyProblems();
         api.MapGet("/collections/{collectionId}/items/{featureId}", ItemsEndpoints.Item).WithName("feature").WithSummary("One feature")
             .WithDescription("GeoJSON with a top-level integer id; crs, properties and precision as for items. "
-                + "For an editable collection the ETag is strong and is the feature's version, which PUT and DELETE expect in If-Match.")
+                + "For an editable collection the ETag is strong and is the feature's version, which PUT, PATCH and DELETE expect in If-Match; "
+                + "a deleted feature of one answers 410 Gone (its history stays).")
             .ProducesJson<FeatureDocument>(OgcMediaTypes.GeoJson)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapItemEdits();
         api.MapItemHistory();
         app.MapOgcApiTiles();

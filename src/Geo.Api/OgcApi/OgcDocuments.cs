@@ -53,3 +53,6 @@ internal sealed record FeatureDocument(
 internal sealed record FeatureHistoryDocument(string Collection, long FeatureId, IReadOnlyList<FeatureVersionDocument> Versions);
 
 internal sealed record FeatureVersionDocument(long Version, DateTimeOffset At, string? User, string Operation, FeatureDocument? Feature);
+
+/// <summary>A JSON Merge Patch of a feature (RFC 7396): any of its properties (null removes one) and/or a whole new geometry.</summary>
+internal sealed record FeaturePatchDocument(Geometry? Geometry, IReadOnlyDictionary<string, object?>? Properties);

@@ -16,4 +16,12 @@ internal static class Problems
             title: "Feature not found",
             detail: $"collection '{collection}' has no feature with id '{id}'",
             statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>A soft-deleted feature: 410, saying where its history is and how it comes back.</summary>
+    public static ProblemHttpResult DeletedFeature(string collection, string id, long version) =>
+        TypedResults.Problem(
+            title: "Feature deleted",
+            detail: $"feature '{id}' of '{collection}' was deleted (version {version}); its versions are at {OgcLinks.Root}/collections/{collection}/items/{id}/history, "
+                    + $"and an admin can restore one with POST …/items/{id}/restore and If-Match: \"{version}\"",
+            statusCode: StatusCodes.Status410Gone);
 }

@@ -34,6 +34,8 @@ public static class AuditActions
     public const string FeatureCreated = "feature.created";
     public const string FeatureReplaced = "feature.replaced";
     public const string FeatureDeleted = "feature.deleted";
+    public const string FeaturePatched = "feature.patched";
+    public const string FeatureRestored = "feature.restored";
 
     /// <summary>The collection name under which account changes and logins are filed.</summary>
     public const string Users = "users";
@@ -46,3 +48,10 @@ public interface IAuditLog
 
     Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// How a store audits one of its writes: <see cref="Entry"/> builds the entry from what was written. A store with
+/// transactions (PostGIS) writes it in the write's own transaction, so there is never an edit without its entry or an
+/// entry without its edit; a file store appends it to <see cref="Log"/> right after its own durable write.
+/// </summary>
+public sealed record AuditOf<T>(IAuditLog Log, Func<T, NewAuditEntry> Entry);

@@ -13,15 +13,16 @@ namespace Geo.Core.Analysis;
 /// </summary>
 public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
 {
-    public const string Compliant = "合规";
-    public const string Conflicting = "存在冲突";
-    public const string NeedsAttention = "需关注";
+    // Verdicts are written by their Chinese names from the catalog, which names them in English too.
+    public static readonly string Compliant = Catalog.ComplianceVerdicts.TitleZh("compliant");
+    public static readonly string Conflicting = Catalog.ComplianceVerdicts.TitleZh("conflicting");
+    public static readonly string NeedsAttention = Catalog.ComplianceVerdicts.TitleZh("needs_attention");
 
     /// <summary>
     /// A drawn site with no part in 开州区 is not reviewed: every part of it would otherwise be "outside the 城镇开发边界",
     /// a conflict that only says the site was drawn in the wrong place.
     /// </summary>
-    public const string OutsideDistrict = "不在开州区内";
+    public static readonly string OutsideDistrict = Catalog.ComplianceVerdicts.TitleZh("outside_district");
 
     /// <summary>An outside area below this is float noise where a site's edge runs along the boundary, not a conflict.</summary>
     private const double NoiseSquareMetres = 0.01;
@@ -127,5 +128,11 @@ public sealed record ComplianceFinding(
     Severity Severity, string Kind, string KindLabel, long? ConstraintId, string? ConstraintName, string Description,
     AreaFigures Area, double? ShareOfSubject, Geometry Geometry)
 {
-    public string SeverityLabel => Severity == Severity.Conflict ? "冲突" : "警示";
+    /// <summary>The severity's Chinese name from the catalog; <see cref="Catalog.ComplianceSeverities"/> names it in English.</summary>
+    public string SeverityLabel => Catalog.ComplianceSeverities.TitleZh(Severity switch
+    {
+        Severity.Conflict => "conflict",
+        Severity.Warning => "warning",
+        _ => throw new System.Diagnostics.UnreachableException($"Severity {Severity} has no catalog code"),
+    });
 }

@@ -152,7 +152,7 @@ public sealed record OverlayRequest
 
     public IReadOnlyList<long>? Ids { get; init; }
 
-    /// <summary>Instead of ids: a CQL2 filter on the collection, parsed and type-checked (<see cref="Cql2Filter"/>).</summary>
+    /// <summary>Instead of ids: a CQL2 filter on the collection, parsed and type-checked in Geo.Api (<c>Cql2Filter</c>).</summary>
     public FilterExpression? Filter { get; init; }
 
     /// <summary>A drawn subject, already read and checked (<see cref="GeometryInput.Drawn"/>).</summary>

@@ -105,6 +105,21 @@ public static class Catalog
         new("childcare", "托育", "Childcare"),
         new("park", "公园", "Park"));
 
+    /// <summary>
+    /// The 合规性审查 verdicts. Answers write a verdict by its Chinese name (the API's word since the first release);
+    /// the viewer names it in English from this list.
+    /// </summary>
+    public static readonly CodeList ComplianceVerdicts = CodeList.Closed(
+        new("compliant", "合规", "Compliant"),
+        new("conflicting", "存在冲突", "Conflicts found"),
+        new("needs_attention", "需关注", "Needs attention"),
+        new("outside_district", "不在开州区内", "Outside Kaizhou district"));
+
+    /// <summary>How serious a compliance finding is: the codes are the answers' <c>severity</c>, the names their <c>severityLabel</c>.</summary>
+    public static readonly CodeList ComplianceSeverities = CodeList.Closed(
+        new("conflict", "冲突", "Conflict"),
+        new("warning", "警示", "Warning"));
+
     /// <summary>Where a position came from and how far to trust it; carried by every feature (data honesty).</summary>
     private static readonly PropertyDefinition[] Honesty =
     [

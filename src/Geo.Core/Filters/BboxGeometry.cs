@@ -3,7 +3,7 @@ using NetTopologySuite.Geometries;
 namespace Geo.Core.Filters;
 
 /// <summary>CQL2's BBOX literal (4 or 6 numbers) as a polygon in the filter CRS's axis order as written.</summary>
-internal static class BboxGeometry
+public static class BboxGeometry
 {
     public static Geometry FromValues(IReadOnlyList<double> values, string where)
     {

@@ -37,13 +37,13 @@ public static class FilterLimits
     /// </summary>
     public const int MaxJsonDepth = (2 * MaxDepth) + 8;
 
-    internal static FilterException TooLong(string encoding, int length) =>
+    public static FilterException TooLong(string encoding, int length) =>
         new($"{encoding}: the filter has {length} characters; the limit is {MaxLength} (FilterLimits.MaxLength)");
 
-    internal static FilterException TooDeep(string encoding, string where) =>
+    public static FilterException TooDeep(string encoding, string where) =>
         new($"{encoding}: at {where}: the filter nests more than {MaxDepth} levels (FilterLimits.MaxDepth); flatten it, e.g. a AND b AND c instead of a AND (b AND (c))");
 
-    internal static FilterException TooManyItems(string encoding, string where, int count) =>
+    public static FilterException TooManyItems(string encoding, string where, int count) =>
         new($"{encoding}: at {where}: the IN list has {count} values; the limit is {MaxInListItems} (FilterLimits.MaxInListItems)");
 
     /// <summary>

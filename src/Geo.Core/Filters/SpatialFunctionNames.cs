@@ -1,7 +1,7 @@
 namespace Geo.Core.Filters;
 
 /// <summary>CQL2's spatial function names, the same in the text and JSON encodings (case-insensitive).</summary>
-internal static class SpatialFunctionNames
+public static class SpatialFunctionNames
 {
     public static readonly IReadOnlyDictionary<string, SpatialOperator> ByName = new Dictionary<string, SpatialOperator>(StringComparer.OrdinalIgnoreCase)
     {

@@ -5,7 +5,7 @@ using Geo.Core.Domain;
 namespace Geo.Core.GisData;
 
 /// <summary>Converts raw JSON or CSV values to the normalised CLR value of a property, or says why it cannot.</summary>
-internal static class PropertyValues
+public static class PropertyValues
 {
     public static (object? Value, string? Error) FromJson(PropertyDefinition property, JsonElement element)
     {

@@ -4,6 +4,7 @@ using Geo.Core.Domain;
 using Geo.Core.Formats;
 using Geo.Core.GisData;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
 
@@ -13,7 +14,8 @@ namespace Geo.Core.Imports;
 /// Turns a read file into rows of one catalog collection: source fields map to properties by name (case-insensitive)
 /// or by an explicit <c>source=property</c> map, constants fill properties the file lacks, every value is checked
 /// against the catalog (type, allowed values, required) and the geometry against the collection's geometry type;
-/// invalid polygons are repaired with make-valid (NTS <see cref="GeometryFixer"/>) and each repair is reported.
+/// invalid polygons are repaired with make-valid (NTS <see cref="GeometryFixer"/>) and each repair is reported; a
+/// row with no part inside the district (when given) is refused.
 /// </summary>
 public static class ImportPreparation
 {
@@ -21,7 +23,8 @@ public static class ImportPreparation
         ImportedLayer layer,
         CollectionDefinition collection,
         IReadOnlyDictionary<string, string> map,
-        IReadOnlyDictionary<string, string> constants)
+        IReadOnlyDictionary<string, string> constants,
+        IPreparedGeometry? district = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(collection);
@@ -58,6 +61,13 @@ public static class ImportPreparation
             }
 
             var geometry = Geometry(collection, feature, repairs, refusals);
+            if (geometry is not null && district is not null && !district.Intersects(geometry))
+            {
+                // Wholly outside only: 开州区界 is converted from GCJ-02 and is no legal line, so an edge may cross it.
+                refusals.Add(new ImportRefusal(feature.Row, "geometry", $"no part of it is inside 开州区 (near {Near(geometry)}); check the CRS, the axis order or the web-map datum (from gcj02/bd09), or leave the row out"));
+                geometry = null;
+            }
+
             if (geometry is not null && !refused)
             {
                 features.Add(new PreparedFeature(feature.Row, geometry, properties));
@@ -76,16 +86,16 @@ public static class ImportPreparation
         foreach (var (source, target) in map)
         {
             var property = collection.FindProperty(target)
-                ?? throw new FileInputException(file, $"--map {source}={target}: '{target}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})");
+                ?? throw new FileInputException(file, $"map {source}={target}: '{target}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})", field: "mapping");
             var field = sourceFields.FirstOrDefault(s => s.Equals(source, StringComparison.OrdinalIgnoreCase))
-                ?? throw new FileInputException(file, $"--map {source}={target}: the file has no field '{source}' (it has {string.Join(", ", sourceFields)})");
+                ?? throw new FileInputException(file, $"map {source}={target}: the file has no field '{source}' (it has {string.Join(", ", sourceFields)})", field: "mapping");
             result[property.Name] = field;
         }
 
         foreach (var name in constants.Keys)
         {
             _ = collection.FindProperty(name)
-                ?? throw new FileInputException(file, $"--set {name}=…: '{name}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})");
+                ?? throw new FileInputException(file, $"set {name}=…: '{name}' is not a property of {collection.Id} ({string.Join(", ", collection.Properties.Select(p => p.Name))})", field: "set");
         }
 
         foreach (var property in collection.Properties.Where(p => !result.ContainsKey(p.Name) && !constants.ContainsKey(p.Name)))
@@ -147,6 +157,9 @@ public static class ImportPreparation
 
         return normalised;
     }
+
+    private static string Near(Geometry geometry) =>
+        string.Create(CultureInfo.InvariantCulture, $"{geometry.Centroid.X:0.#####}, {geometry.Centroid.Y:0.#####}");
 
     /// <summary>make-valid may split a polygon into a collection with stray lines; a polygon collection keeps the polygons.</summary>
     private static Geometry Polygonal(Geometry repaired)

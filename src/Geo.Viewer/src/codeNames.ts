@@ -7,6 +7,8 @@ export type Names = ViewerConfig['livingNeeds'];
 const byProperty = new Map<string, Names>();
 const closedLists = new Set<string>();
 let needs: Names = {};
+let verdicts: Names = {};
+let severities: Names = {};
 
 /** Reads the names from /viewer/config once at start-up, before any legend, popup or panel is drawn. */
 export function setCodeNames(config: ViewerConfig): void {
@@ -21,6 +23,8 @@ export function setCodeNames(config: ViewerConfig): void {
     }
   }
   needs = config.livingNeeds;
+  verdicts = config.complianceVerdicts;
+  severities = config.complianceSeverities;
 }
 
 /** The names of a property's codes, in the catalog's order (empty when the property is not coded). */
@@ -36,6 +40,16 @@ export function isCoded(collectionId: string, property: string): boolean {
 /** The daily needs of the 一刻钟便民生活圈 as /api/analysis/living-circle codes them. */
 export function livingNeeds(): Names {
   return needs;
+}
+
+/** The 合规性审查 verdicts, which answers write by their Chinese names (see {@link nameOfChinese}). */
+export function complianceVerdicts(): Names {
+  return verdicts;
+}
+
+/** A compliance finding's severities by the answers' severity codes (conflict, warning). */
+export function complianceSeverities(): Names {
+  return severities;
 }
 
 /** The display name of a code, or the code itself when the catalog does not know it (new official data). */

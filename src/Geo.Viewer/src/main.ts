@@ -24,6 +24,8 @@ import { setReferenceSources } from './referenceNames';
 import { Selection } from './selection';
 import { SessionControl } from './session';
 import { DrawTool } from './tools/drawTool';
+import { EditMode, showStored } from './panels/editMode';
+import { HistoryPanel } from './panels/historyPanel';
 import { Toolbar } from './toolbar';
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -74,7 +76,11 @@ async function start(): Promise<void> {
   });
 
   byId('lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
-  new SessionControl(byId('account') as HTMLButtonElement, byId('sign-in') as HTMLDialogElement);
+  const session = new SessionControl(byId('account') as HTMLButtonElement, byId('sign-in') as HTMLDialogElement);
+  const editMode = new EditMode(map, layers, identify, drawTool, byId('edit-panel'), byId('open-edit') as HTMLButtonElement);
+  session.onChange((current) => editMode.setSession(current));
+  const featureHistory = new HistoryPanel(() => session.current, showStored);
+  identify.sections.push((dataLayer, feature) => featureHistory.section(dataLayer, feature));
   byId('export-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);

@@ -9,6 +9,7 @@ const roleKeys: Record<Session['role'], MessageKey> = { viewer: 'roleViewer', ed
  */
 export class SessionControl {
   private session: Session | null = null;
+  private readonly listeners: Array<(session: Session | null) => void> = [];
 
   constructor(
     private readonly button: HTMLButtonElement,
@@ -30,6 +31,11 @@ export class SessionControl {
 
   get current(): Session | null {
     return this.session;
+  }
+
+  /** Called whenever the account shown changes (signed in, signed out, or learned at start-up). */
+  onChange(listener: (session: Session | null) => void): void {
+    this.listeners.push(listener);
   }
 
   private async toggle(): Promise<void> {
@@ -67,5 +73,6 @@ export class SessionControl {
     delete this.button.dataset.i18n;
     const role = this.session ? t(roleKeys[this.session.role]) : '';
     this.button.textContent = this.session ? `${this.session.name}${pick(`（${role}）`, ` (${role})`)} · ${t('signOut')}` : t('signIn');
+    this.listeners.forEach((listener) => listener(this.session));
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { codesOf, isCoded, livingNeeds, nameOf, setCodeNames } from '../src/codeNames';
+import { codesOf, complianceSeverities, complianceVerdicts, isCoded, livingNeeds, nameOf, setCodeNames } from '../src/codeNames';
 import { setLang } from '../src/i18n';
 
 beforeAll(() =>
@@ -10,19 +10,25 @@ beforeAll(() =>
         id: 'zones',
         titleZh: '试点片区',
         titleEn: 'Pilot zones',
+        geometry: 'MultiPolygon',
+        editable: true,
         properties: [
-          { name: 'name', titleZh: '名称', titleEn: 'Name', type: 'Text' },
-          { name: 'kind', titleZh: '类型', titleEn: 'Kind', type: 'Text', values: { resettlement: ['农民搬迁安置区', 'Resettlement area'], key_town: ['重点集镇', 'Key town'] } },
+          { name: 'name', titleZh: '名称', titleEn: 'Name', type: 'Text', required: true },
+          { name: 'kind', titleZh: '类型', titleEn: 'Kind', type: 'Text', required: true, values: { resettlement: ['农民搬迁安置区', 'Resettlement area'], key_town: ['重点集镇', 'Key town'] } },
         ],
       },
       {
         id: 'parcels',
         titleZh: '地块',
         titleEn: 'Land parcels',
-        properties: [{ name: 'land_use_code', titleZh: '地类编码', titleEn: 'Land-use code', type: 'Text', values: { '0101': ['水田', 'Paddy field'] }, valuesOpen: true }],
+        geometry: 'MultiPolygon',
+        editable: true,
+        properties: [{ name: 'land_use_code', titleZh: '地类编码', titleEn: 'Land-use code', type: 'Text', required: true, values: { '0101': ['水田', 'Paddy field'] }, valuesOpen: true }],
       },
     ],
     livingNeeds: { park: ['公园', 'Park'] },
+    complianceVerdicts: { conflicting: ['存在冲突', 'Conflicts found'] },
+    complianceSeverities: { warning: ['警示', 'Warning'] },
     tiledLayers: [],
   }),
 );
@@ -53,6 +59,13 @@ describe('codeNames', () => {
 
   it('hands out the living-circle needs', () => {
     expect(livingNeeds()).toEqual({ park: ['公园', 'Park'] });
+  });
+
+  it('names the compliance verdict the service writes in Chinese and the severity by its code', async () => {
+    const { nameOfChinese } = await import('../src/codeNames');
+    setLang('en');
+    expect(nameOfChinese(complianceVerdicts(), '存在冲突')).toBe('Conflicts found');
+    expect(nameOf(complianceSeverities(), 'warning')).toBe('Warning');
   });
 });
 

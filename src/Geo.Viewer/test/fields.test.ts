@@ -7,9 +7,11 @@ const projects: CollectionInfo = {
   id: 'projects',
   titleZh: '重大项目',
   titleEn: 'Major projects',
+  geometry: 'PointOrPolygon',
+  editable: true,
   properties: [
-    { name: 'name', titleZh: '项目名称', titleEn: 'Name', type: 'Text' },
-    { name: 'investment_wan', titleZh: '计划总投资（万元）', titleEn: 'Planned investment (×10⁴ yuan)', type: 'Number' },
+    { name: 'name', titleZh: '项目名称', titleEn: 'Name', type: 'Text', required: true },
+    { name: 'investment_wan', titleZh: '计划总投资（万元）', titleEn: 'Planned investment (×10⁴ yuan)', type: 'Number', required: true },
   ],
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollectionInfo } from '../src/api';
 import { layerDefinitions } from '../src/layers/definitions';
 
-const collection = (id: string): CollectionInfo => ({ id, titleZh: id, titleEn: id, properties: [] });
+const collection = (id: string): CollectionInfo => ({ id, titleZh: id, titleEn: id, properties: [], geometry: 'Point', editable: false });
 
 describe('layerDefinitions', () => {
   it('makes a layer of every collection /viewer/config lists, in the styles\' drawing order', () => {

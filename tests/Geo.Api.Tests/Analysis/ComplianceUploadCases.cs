@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Geo.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using static Geo.Api.Tests.Analysis.RedLineFiles;
 
 namespace Geo.Api.Tests.Analysis;
 
@@ -14,52 +15,12 @@ namespace Geo.Api.Tests.Analysis;
 /// </summary>
 public abstract class ComplianceUploadCases(WebApplicationFactory<Program> factory)
 {
-    // A 1200 m × 900 m site with a 200 m × 200 m hole across the farmland near 108.32E 30.99N (EPSG:4545 metres).
-    private static readonly (double E, double N)[][] Rings =
-    [
-        [(530000, 3430800), (531200, 3430800), (531200, 3431700), (530000, 3431700)],
-        [(530400, 3431100), (530400, 3431300), (530600, 3431300), (530600, 3431100)],
-    ];
-
     private readonly HttpClient _client = factory.CreateClient();
-
-    private static string Txt(string system = "2000国家大地坐标系")
-    {
-        var text = new StringBuilder($"[属性描述]\n坐标系={system}\n几度分带=3\n投影类型=高斯克吕格\n计量单位=米\n带号=36\n[地块坐标]\n10,104,1,某项目红线,面,,,,@\n");
-        var number = 1;
-        for (var ring = 0; ring < Rings.Length; ring++)
-        {
-            foreach (var (e, n) in Rings[ring].Append(Rings[ring][0]))
-            {
-                // X = northing, Y = easting with the zone-36 prefix.
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"J{number++},{ring + 1},{n:F3},{36_000_000 + e:F3}\n");
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string GeoJson() =>
-        "{\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + string.Join(",", Rings.Select(r =>
-            "[" + string.Join(",", r.Append(r[0]).Select(p => $"[{p.E},{p.N}]")) + "]")) + "]},\"crs\":\"EPSG:4545\"}";
-
-    private static MultipartFormDataContent Upload(byte[] bytes, string name, params (string Field, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
-        foreach (var (field, value) in fields)
-        {
-            form.Add(new StringContent(value), field);
-        }
-
-        return form;
-    }
-
-    private static byte[] Gbk(string text) => CodePagesEncodingProvider.Instance.GetEncoding(936)!.GetBytes(text);
 
     [Fact]
     public async Task An_uploaded_TXT_red_line_gives_the_same_figures_as_the_same_polygon_posted_as_GeoJSON()
     {
-        var drawn = await _client.PostAsync("/api/analysis/compliance", new StringContent(GeoJson(), Encoding.UTF8, "application/json"));
+        var drawn = await _client.PostAsync("/api/analysis/compliance", new StringContent(GeoJson(Site), Encoding.UTF8, "application/json"));
         var uploaded = await _client.PostAsync("/api/analysis/compliance", Upload(Gbk(Txt()), "红线.txt"));
         var expected = JsonDocument.Parse(await drawn.Content.ReadAsStringAsync()).RootElement;
         var text = await uploaded.Content.ReadAsStringAsync();

@@ -109,6 +109,13 @@ internal sealed class ServiceProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>SIGKILL (what Process.Kill sends on Linux): no shutdown, no flush, as a crash or `kill -9`.</summary>
+    public void KillHard()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

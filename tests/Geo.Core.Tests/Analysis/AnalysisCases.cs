@@ -1,4 +1,5 @@
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.OgcApi.Filters;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Crs;

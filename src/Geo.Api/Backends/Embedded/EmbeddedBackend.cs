@@ -4,7 +4,9 @@ using Geo.Api.Hosting;
 using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
+using Geo.Core.Accounts;
 using Geo.Core.GisData;
+using Geo.Core.Imports;
 using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
 
@@ -26,6 +28,7 @@ public static class EmbeddedBackend
         services.AddSingleton(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
         services.AddSingleton(sp => EmbeddedFeatureEditor.Open(sp.GetRequiredService<InMemoryFeatureStore>(), IndicatorActualsFolder(configuration)));
         services.AddSingleton<IFeatureEditor>(sp => sp.GetRequiredService<EmbeddedFeatureEditor>());
+        services.AddSingleton<ICollectionImporter>(sp => new EmbeddedCollectionImport(sp.GetRequiredService<EmbeddedFeatureEditor>(), sp.GetRequiredService<IAuditLog>()));
 
         // Readers get the store only once the edit log has been replayed over it.
         services.AddSingleton<IFeatureStore>(sp => sp.GetRequiredService<EmbeddedFeatureEditor>().Store);

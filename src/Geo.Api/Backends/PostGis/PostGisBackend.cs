@@ -3,6 +3,7 @@ using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
+using Geo.Core.Imports;
 using Geo.Core.Stores;
 
 namespace Geo.Api.Backends.PostGis;
@@ -43,6 +44,7 @@ public static class PostGisBackend
         services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
         services.AddSingleton<IFeatureEditor>(new PostGisFeatureEditor(dataSources.Writes));
+        services.AddSingleton<ICollectionImporter>(new PostGisCollectionImport(dataSources.Writes));
         services.AddPostGisAccounts(dataSources.Writes);
         return services;
     }

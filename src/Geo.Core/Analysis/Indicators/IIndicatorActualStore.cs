@@ -1,3 +1,5 @@
+using Geo.Core.Accounts;
+
 namespace Geo.Core.Analysis.Indicators;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Geo.Core.Analysis.Indicators;
 /// </summary>
 public interface IIndicatorActualStore
 {
-    Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, CancellationToken cancellationToken);
+    /// <summary>Appends <paramref name="actual"/> and, when given, its audit entry (see <see cref="AuditOf{T}"/>).</summary>
+    Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, AuditOf<IndicatorActual>? audit, CancellationToken cancellationToken);
 
     /// <summary>Every record, in the order written.</summary>
     Task<IReadOnlyList<IndicatorActual>> ListAsync(CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
 
@@ -36,7 +37,10 @@ public sealed class IndicatorReport(IFeatureStore store, IIndicatorActualStore a
         return new IndicatorReportResult(rows, InvestmentShares(projects), DateTimeOffset.UtcNow);
     }
 
-    public async Task<IndicatorActual> RecordAsync(NewIndicatorActual actual, CancellationToken cancellationToken)
+    public Task<IndicatorActual> RecordAsync(NewIndicatorActual actual, CancellationToken cancellationToken) => RecordAsync(actual, null, cancellationToken);
+
+    /// <summary>Checks and appends <paramref name="actual"/> with its audit entry, when given, as one write.</summary>
+    public async Task<IndicatorActual> RecordAsync(NewIndicatorActual actual, AuditOf<IndicatorActual>? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actual);
         if (await store.GetAsync(Catalog.Indicators, actual.IndicatorId, cancellationToken).ConfigureAwait(false) is null)
@@ -54,7 +58,7 @@ public sealed class IndicatorReport(IFeatureStore store, IIndicatorActualStore a
             throw InputException.TooLarge("note", $"the note has {note.Length} characters; shorten it", $"{InputLimits.MaxNoteLength} characters");
         }
 
-        return await actuals.AppendAsync(actual, cancellationToken).ConfigureAwait(false);
+        return await actuals.AppendAsync(actual, audit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Geo.Core.Accounts;
 using Geo.Core.Stores.AppendOnly;
 
 namespace Geo.Core.Analysis.Indicators;
@@ -14,13 +15,21 @@ public sealed class JsonLinesIndicatorActualStore(string directory) : IIndicator
 
     public string FilePath => _file.FilePath;
 
-    public Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, CancellationToken cancellationToken)
+    public Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, CancellationToken cancellationToken) => AppendAsync(actual, null, cancellationToken);
+
+    public async Task<IndicatorActual> AppendAsync(NewIndicatorActual actual, AuditOf<IndicatorActual>? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        return _file.AppendAsync(
+        var recorded = await _file.AppendAsync(
             existing => new IndicatorActual(
                 existing.Count == 0 ? 1 : existing[^1].Sequence + 1, actual.IndicatorId, actual.Value, actual.AsOf, actual.Note, DateTimeOffset.UtcNow),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (audit is not null)
+        {
+            await audit.Log.AppendAsync(audit.Entry(recorded), cancellationToken).ConfigureAwait(false);
+        }
+
+        return recorded;
     }
 
     public Task<IReadOnlyList<IndicatorActual>> ListAsync(CancellationToken cancellationToken) => _file.ReadAllAsync(cancellationToken);

@@ -60,18 +60,19 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     /// backend's editor applies its edit log through this. The collection's index is rebuilt and swapped in whole, so a
     /// reader sees the collection before or after, never half.
     /// </summary>
-    public void Apply(CollectionDefinition collection, long id, Feature? replacement)
+    public void Apply(CollectionDefinition collection, long id, Feature? replacement) => Apply(collection, [(id, replacement)]);
+
+    /// <summary>Several changes as one swap (an import's rows): readers see all of them or none, and the index is rebuilt once.</summary>
+    public void Apply(CollectionDefinition collection, IReadOnlyList<(long Id, Feature? Replacement)> changes)
     {
         ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(changes);
         lock (_writes)
         {
-            var features = Index(collection).Features.Where(f => f.Id != id).ToList();
-            if (replacement is not null)
-            {
-                features.Add(replacement with { Id = id });
-                features.Sort((a, b) => a.Id.CompareTo(b.Id));
-            }
-
+            var ids = changes.Select(c => c.Id).ToHashSet();
+            var features = Index(collection).Features.Where(f => !ids.Contains(f.Id)).ToList();
+            features.AddRange(changes.Where(c => c.Replacement is not null).Select(c => c.Replacement! with { Id = c.Id }));
+            features.Sort((a, b) => a.Id.CompareTo(b.Id));
             var rebuilt = new Dictionary<string, CollectionIndex>(_collections) { [collection.Id] = new CollectionIndex(features, collection.Time) };
             Volatile.Write(ref _collections, rebuilt);
             Interlocked.Increment(ref _edits);

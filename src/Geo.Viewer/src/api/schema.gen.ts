@@ -179,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Add a feature to an editable collection (editor account; 201 with Location and ETag)
-         * @description Body: a GeoJSON Feature whose properties follow the collection's queryables; Content-Crs names the CRS of its coordinates (CRS84 when absent; EPSG:4490 is lat/lon, EPSG:4545 easting/northing). Any id in the body is ignored: the service assigns one.
+         * @description Body: a GeoJSON Feature whose properties follow the collection's queryables; Content-Crs names the CRS of its coordinates (CRS84 when absent; EPSG:4490 is lat/lon, EPSG:4545 easting/northing). Any id in the body is ignored: the service assigns one. A geometry outside the district is 422 unless the header X-Override-Reason gives the reason (percent-encoded UTF-8, at most 500 characters), which the audit entry keeps.
          */
         post: operations["createFeature"];
         delete?: never;
@@ -217,17 +217,41 @@ export interface paths {
         };
         /**
          * One feature
-         * @description GeoJSON with a top-level integer id; crs, properties and precision as for items. For an editable collection the ETag is strong and is the feature's version, which PUT and DELETE expect in If-Match.
+         * @description GeoJSON with a top-level integer id; crs, properties and precision as for items. For an editable collection the ETag is strong and is the feature's version, which PUT, PATCH and DELETE expect in If-Match; a deleted feature of one answers 410 Gone (its history stays).
          */
         get: operations["feature"];
         /**
          * Replace a feature (editor account; If-Match with the item's ETag: 412 when stale, 428 when missing)
-         * @description Body as for POST. The answer carries the new ETag.
+         * @description Body as for POST. The answer carries the new ETag; a deleted feature is 410. A geometry outside the district is 422 unless the header X-Override-Reason gives the reason (percent-encoded UTF-8, at most 500 characters), which the audit entry keeps.
          */
         put: operations["replaceFeature"];
         post?: never;
-        /** Delete a feature (editor account; If-Match as for PUT); it leaves the map, its history stays */
+        /** Delete a feature (editor account; If-Match as for PUT): soft, it leaves the map and answers 410, its history stays */
         delete: operations["deleteFeature"];
+        options?: never;
+        head?: never;
+        /**
+         * Change part of a feature with a JSON Merge Patch (editor account; If-Match as for PUT)
+         * @description Body (Content-Type: application/merge-patch+json, RFC 7396): members of properties are merged (null removes one), a geometry replaces the feature's whole geometry (Content-Crs as for POST); the result is validated like a PUT. Other media types are 415. A geometry outside the district is 422 unless the header X-Override-Reason gives the reason (percent-encoded UTF-8, at most 500 characters), which the audit entry keeps.
+         */
+        patch: operations["updateFeature"];
+        trace?: never;
+    };
+    "/ogcapi/collections/{collectionId}/items/{featureId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an earlier version of a feature current again, as a new version (admin account)
+         * @description Body {"version": n}, n from …/history. If-Match: the feature's current ETag, or for a deleted feature the version of its delete (the last in its history). Answers 200 with the restored feature and its new ETag; 422 when n is no version holding a feature.
+         */
+        post: operations["restoreFeature"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -241,8 +265,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The versions of a feature written through edits, with user and time (kept after a delete)
-         * @description Oldest first; version 1 of an imported feature is the import and is not listed. A delete is a version without a feature.
+         * The versions of a feature written through edits, with user and time (kept after a delete; any signed-in account)
+         * @description Oldest first. It names people, so it needs a signed-in account (viewer or above) even when anonymous reading is on. Once an imported feature is edited, its version 1 is listed as operation 'import' (user null, time when it was kept). A delete is a version without a feature; operations: import, create, replace, patch, delete, restore.
          */
         get: operations["featureHistory"];
         put?: never;
@@ -386,7 +410,7 @@ export interface paths {
         put?: never;
         /**
          * 范围内项目：某一范围（绘制图形、片区或乡镇驻地缓冲区）内的重大项目及汇总
-         * @description The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html.
+         * @description The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from', 'bufferM', 'category', 'funding', 'leadUnit'): one result per 地块 or feature, f=json (ProjectsInAreaUploadResponse); a feature with no part in 开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).
          */
         post: operations["ProjectsInArea"];
         delete?: never;
@@ -406,7 +430,7 @@ export interface paths {
         put?: never;
         /**
          * 叠加分析：对象（要素编号或绘制图形）与管控边界、地块（按地类）、片区的叠加面积和占比
-         * @description Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), parcels (classes are 三调 land-use codes), zones (kinds). CQL2 subject filters are not supported yet. f=json|geojson|csv.
+         * @description Subject: collection + ids, collection + CQL2 filter (text as a string, CQL2-JSON as an object), or a GeoJSON geometry (optional crs). Layers: constraints (classes are kinds), parcels (classes are 三调 land-use codes), zones (kinds). f=json|geojson|csv. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from') and 'layers' (comma-separated: constraints, parcels, zones): one result per 地块 or feature, f=json (OverlayUploadResponse); a feature with no part in 开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).
          */
         post: operations["Overlay"];
         delete?: never;
@@ -591,6 +615,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入文件到图层（仅管理员）：先校验全部行，再在一个事务中全部写入或全部不写，记入审计
+         * @description multipart/form-data: 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV), 'collection', optional 'crs', 'encoding', 'from', 'mapping' (JSON object source field → property; other fields map by equal name ignoring case), 'set' (JSON object property → value for every row), 'dryRun' (true: validate and report only, 200). A valid file answers 202 with Location: /api/imports/{id}; refused rows answer 422 with 'errors' (file, row, field, reason) and nothing is written. Rows with no part inside 开州区 are refused. The upload limit is Uploads:MaxBytes (413).
+         */
+        post: operations["CreateImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导入状态：排队/进行中/成功/失败、完成百分比、计数、修复与错误（仅管理员）
+         * @description state queued|running|succeeded|failed; percentDone; counts; repairs; errors naming file, row, field and reason; the ids given on success. The newest 200 imports are kept until the service restarts; the audit trail keeps every import.
+         */
+        get: operations["ImportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -757,6 +821,7 @@ export interface components {
                 }[];
                 notes: string[];
             }[];
+            warnings: string[];
             /** Format: date-time */
             computedAt: string;
             dataNote: string;
@@ -822,6 +887,12 @@ export interface components {
             featureId: number;
             versions: components["schemas"]["FeatureVersionDocument"][];
         };
+        FeaturePatchDocument: {
+            geometry: (null) | components["schemas"]["Geometry"];
+            properties: {
+                [key: string]: unknown;
+            } | null;
+        };
         FeatureVersionDocument: {
             /** Format: int64 */
             version: number;
@@ -874,6 +945,65 @@ export interface components {
             type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
             coordinates?: unknown[];
             geometries?: unknown[];
+        };
+        ImportCounts: {
+            /** Format: int32 */
+            read: number;
+            /** Format: int32 */
+            valid: number;
+            /** Format: int32 */
+            repaired: number;
+            /** Format: int32 */
+            refused: number;
+            /** Format: int32 */
+            written: number;
+        };
+        ImportErrorRow: {
+            file: string;
+            /** Format: int32 */
+            row: number | null;
+            field: string | null;
+            reason: string;
+        };
+        ImportRepairRow: {
+            /** Format: int32 */
+            row: number;
+            problem: string;
+            /** Format: double */
+            areaBeforeM2: number;
+            /** Format: double */
+            areaAfterM2: number;
+        };
+        /** @enum {string} */
+        ImportState: "queued" | "running" | "succeeded" | "failed";
+        ImportStatusDocument: {
+            id: string;
+            state: components["schemas"]["ImportState"];
+            dryRun: boolean;
+            collection: string;
+            file: string;
+            format: string;
+            crs: components["schemas"]["UploadCrs"];
+            encoding: string | null;
+            offsetRepair: (null) | components["schemas"]["OffsetRepair"];
+            /** Format: int32 */
+            percentDone: number;
+            counts: components["schemas"]["ImportCounts"];
+            fieldMap: {
+                [key: string]: string;
+            };
+            ignoredFields: string[];
+            repairs: components["schemas"]["ImportRepairRow"][];
+            errors: components["schemas"]["ImportErrorRow"][];
+            /** Format: int64 */
+            firstId: number | null;
+            /** Format: int64 */
+            lastId: number | null;
+            user: string | null;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         IndicatorActual: {
             /** Format: int64 */
@@ -985,6 +1115,13 @@ export interface components {
             covered: boolean;
             facilities: components["schemas"]["NearbyFacility"][];
         };
+        OffsetRepair: {
+            from: components["schemas"]["WebMapDatum"];
+            /** Format: int32 */
+            vertices: number;
+            /** Format: double */
+            meanShiftMetres: number;
+        };
         OnlineBaseMap: {
             enabled: boolean;
         };
@@ -1013,6 +1150,103 @@ export interface components {
         OverlayResponse: {
             subjects: components["schemas"]["SubjectOverlay"][];
             notes: string[];
+            /** Format: date-time */
+            computedAt: string;
+            dataNote: string;
+        };
+        OverlayUploadResponse: {
+            file: string;
+            format: string;
+            crs: {
+                /** Format: int32 */
+                epsg: number | null;
+                title: string;
+                source: string;
+            };
+            encoding: string | null;
+            repair: {
+                /** @enum {string} */
+                from: "gcj02" | "bd09";
+                /** Format: int32 */
+                vertices: number;
+                /** Format: double */
+                meanShiftMetres: number;
+            };
+            results: {
+                /** Format: int32 */
+                row: number;
+                properties: {
+                    [key: string]: unknown;
+                };
+                subject: {
+                    subject: {
+                        collection: string | null;
+                        /** Format: int64 */
+                        id: number | null;
+                        name: string;
+                        /** @description GeoJSON geometry (RFC 7946) */
+                        geometry: {
+                            /** @enum {string} */
+                            type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                            coordinates?: unknown[];
+                            geometries?: unknown[];
+                        };
+                        area: {
+                            /** Format: double */
+                            squareMetres: number;
+                            /** Format: double */
+                            hectares: number;
+                            /** Format: double */
+                            mu: number;
+                        };
+                        hasArea: boolean;
+                    };
+                    layers: {
+                        layer: string;
+                        classes: {
+                            class: string;
+                            label: string;
+                            /** Format: int32 */
+                            featureCount: number;
+                            area: {
+                                /** Format: double */
+                                squareMetres: number;
+                                /** Format: double */
+                                hectares: number;
+                                /** Format: double */
+                                mu: number;
+                            };
+                            /** Format: double */
+                            shareOfSubject: number | null;
+                        }[];
+                        pieces: {
+                            /** Format: int64 */
+                            featureId: number;
+                            class: string;
+                            name: string | null;
+                            area: {
+                                /** Format: double */
+                                squareMetres: number;
+                                /** Format: double */
+                                hectares: number;
+                                /** Format: double */
+                                mu: number;
+                            };
+                            /** Format: double */
+                            shareOfSubject: number | null;
+                            /** @description GeoJSON geometry (RFC 7946) */
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                                coordinates?: unknown[];
+                                geometries?: unknown[];
+                            };
+                        }[];
+                    }[];
+                };
+                notes: string[];
+            }[];
+            warnings: string[];
             /** Format: date-time */
             computedAt: string;
             dataNote: string;
@@ -1056,6 +1290,131 @@ export interface components {
             summary: components["schemas"]["ProjectSummary"];
             projects: components["schemas"]["GeoJsonFeatureCollection"];
             notes: string[];
+            /** Format: date-time */
+            computedAt: string;
+            dataNote: string;
+        };
+        ProjectsInAreaUploadResponse: {
+            file: string;
+            format: string;
+            crs: {
+                /** Format: int32 */
+                epsg: number | null;
+                title: string;
+                source: string;
+            };
+            encoding: string | null;
+            repair: {
+                /** @enum {string} */
+                from: "gcj02" | "bd09";
+                /** Format: int32 */
+                vertices: number;
+                /** Format: double */
+                meanShiftMetres: number;
+            };
+            results: {
+                /** Format: int32 */
+                row: number;
+                properties: {
+                    [key: string]: unknown;
+                };
+                result: {
+                    area: {
+                        description: string;
+                        area: {
+                            /** Format: double */
+                            squareMetres: number;
+                            /** Format: double */
+                            hectares: number;
+                            /** Format: double */
+                            mu: number;
+                        };
+                        insideDistrict: boolean;
+                        /** @description GeoJSON geometry (RFC 7946) */
+                        geometry: {
+                            /** @enum {string} */
+                            type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                            coordinates?: unknown[];
+                            geometries?: unknown[];
+                        };
+                    };
+                    summary: {
+                        /** Format: int32 */
+                        count: number;
+                        /** Format: double */
+                        totalWan: number;
+                        /** Format: double */
+                        apportionedTotalWan: number;
+                        /** Format: int32 */
+                        apportionedCount: number;
+                        byGroup: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                        byFunding: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                        byStartYear: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                        byLeadUnit: {
+                            key: string;
+                            label: string;
+                            /** Format: int32 */
+                            count: number;
+                            /** Format: double */
+                            totalWan: number;
+                            /** Format: double */
+                            apportionedWan: number;
+                        }[];
+                    };
+                    projects: {
+                        /** @enum {string} */
+                        type: "FeatureCollection";
+                        features: {
+                            /** @enum {string} */
+                            type: "Feature";
+                            /** Format: int64 */
+                            id: number | null;
+                            /** @description GeoJSON geometry (RFC 7946) */
+                            geometry: {
+                                /** @enum {string} */
+                                type: "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" | "GeometryCollection";
+                                coordinates?: unknown[];
+                                geometries?: unknown[];
+                            };
+                            properties: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                    notes: string[];
+                    /** Format: date-time */
+                    computedAt: string;
+                    dataNote: string;
+                };
+            }[];
+            warnings: string[];
             /** Format: date-time */
             computedAt: string;
             dataNote: string;
@@ -1106,6 +1465,10 @@ export interface components {
             utilisation: number | null;
             overCapacity: boolean;
             warning: string | null;
+        };
+        RestoreRequest: {
+            /** Format: int64 */
+            version: number;
         };
         /** @enum {string} */
         Role: "viewer" | "editor" | "admin";
@@ -1245,6 +1608,12 @@ export interface components {
         TokenBody: {
             label: string | null;
         };
+        UploadCrs: {
+            /** Format: int32 */
+            epsg: number | null;
+            title: string;
+            source: string;
+        };
         ViewerBaseMaps: {
             tianditu: components["schemas"]["TiandituBaseMap"];
             openStreetMap: components["schemas"]["OnlineBaseMap"];
@@ -1254,11 +1623,19 @@ export interface components {
             titleZh: string;
             titleEn: string;
             properties: components["schemas"]["ViewerProperty"][];
+            geometry: string;
+            editable: boolean;
         };
         ViewerConfig: {
             baseMaps: components["schemas"]["ViewerBaseMaps"];
             collections: components["schemas"]["ViewerCollection"][];
             livingNeeds: {
+                [key: string]: string[];
+            };
+            complianceVerdicts: {
+                [key: string]: string[];
+            };
+            complianceSeverities: {
                 [key: string]: string[];
             };
             tiledLayers: string[];
@@ -1268,11 +1645,14 @@ export interface components {
             titleZh: string;
             titleEn: string;
             type: string;
+            required: boolean;
             values?: {
                 [key: string]: string[];
             } | null;
             valuesOpen?: boolean | null;
         };
+        /** @enum {string} */
+        WebMapDatum: "gcj02" | "bd09";
     };
     responses: never;
     parameters: never;
@@ -1776,6 +2156,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     replaceFeature: {
@@ -1792,6 +2181,360 @@ export interface operations {
             content: {
                 "application/geo+json": components["schemas"]["FeatureDocument"];
                 "application/json": components["schemas"]["FeatureDocument"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["FeatureDocument"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method Not Allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+                featureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method Not Allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+                featureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["FeaturePatchDocument"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["FeatureDocument"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Method Not Allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    restoreFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: string;
+                featureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {
@@ -1887,81 +2630,6 @@ export interface operations {
             };
         };
     };
-    deleteFeature: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                collectionId: string;
-                featureId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Method Not Allowed */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Precondition Required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
     featureHistory: {
         parameters: {
             query?: never;
@@ -1981,6 +2649,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeatureHistoryDocument"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
@@ -2281,9 +2967,30 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": (null) | components["schemas"]["ProjectsInAreaBody"];
+                "application/json": components["schemas"]["ProjectsInAreaBody"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                    /** @description buffer each feature by this many metres */
+                    bufferM?: string;
+                    /** @description project category */
+                    category?: string;
+                    /** @description funding source */
+                    funding?: string;
+                    /** @description lead unit */
+                    leadUnit?: string;
+                };
             };
         };
         responses: {
@@ -2293,7 +3000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectsInAreaResponse"];
+                    "application/json": components["schemas"]["ProjectsInAreaResponse"] | components["schemas"]["ProjectsInAreaUploadResponse"];
                     "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                     "text/csv": string;
                     "text/html": string;
@@ -2346,9 +3053,24 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": (null) | components["schemas"]["OverlayBody"];
+                "application/json": components["schemas"]["OverlayBody"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                    /** @description comma-separated layers to overlay: constraints, parcels, zones */
+                    layers: string;
+                };
             };
         };
         responses: {
@@ -2358,7 +3080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OverlayResponse"];
+                    "application/json": components["schemas"]["OverlayResponse"] | components["schemas"]["OverlayUploadResponse"];
                     "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                     "text/csv": string;
                 };
@@ -2907,6 +3629,162 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                    /** @description the collection to append to (one with geometry, e.g. parcels) */
+                    collection: string;
+                    /** @description JSON object: source field → catalog property, e.g. {"DLBM":"land_use_code"} */
+                    mapping?: string;
+                    /** @description JSON object: property → value for every row, e.g. {"location_precision":"surveyed"} */
+                    set?: string;
+                    /** @description true: read and validate, answer the report, write nothing */
+                    dryRun?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDocument"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDocument"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatusDocument"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import { pick, t } from '../i18n';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { clustered } from '../styles/clusterStyle';
 import { layerDefinitions, type LayerDefinition } from './definitions';
+import { clusterPoint, PointCluster } from './pointCluster';
 
 /** OpenLayers' minZoom is exclusive: tiled layers draw from zoom 12 on. */
 const TILED_MIN_ZOOM = 11.999;
@@ -46,8 +47,10 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
     const attributions = () => [definition.attribution?.(), dataLayer.illustrative ? t('illustrativeNote') : undefined].filter((a) => a !== undefined);
     const source = new VectorSource({ attributions });
     const tiled = config.tiledLayers?.includes(definition.id) ?? false;
-    // A dense point layer draws through a Cluster source (distance set by followZoom); `source` keeps the features.
-    const clusters = definition.clusterBelowZoom === undefined || tiled ? undefined : new Cluster({ source, distance: 0, attributions });
+    // A dense layer draws through a cluster source (distance set by followZoom); `source` keeps the features.
+    const clusters = definition.clusterBelowZoom === undefined || tiled
+      ? undefined
+      : new PointCluster({ source, distance: 0, attributions, geometryFunction: (feature) => (definition.shown?.(feature) ?? true ? clusterPoint(feature) : null) });
     const options = {
       style: clusters && typeof definition.style === 'function' ? clustered(definition.style) : definition.style,
       visible: definition.visible,
@@ -79,7 +82,7 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
   });
 }
 
-/** Clusters points closer than ~a symbol (32 px) below each clustered layer's zoom, and none from there on. */
+/** Clusters symbols closer than ~a symbol (32 px) below each clustered layer's zoom, and none from there on. */
 export function followZoom(map: OlMap, layers: DataLayer[]): void {
   const update = () => {
     const zoom = map.getView().getZoom() ?? 0;

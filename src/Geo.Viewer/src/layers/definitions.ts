@@ -1,4 +1,4 @@
-import Feature from 'ol/Feature';
+import Feature, { type FeatureLike } from 'ol/Feature';
 import { LineString, Point, Polygon } from 'ol/geom';
 import type { StyleFunction } from 'ol/style/Style';
 import type Style from 'ol/style/Style';
@@ -12,8 +12,10 @@ import { flowStyle } from '../styles/flowStyle';
 import { landUseColours } from '../styles/palette';
 import { parcelStyle } from '../styles/parcelStyle';
 import { projectStyle } from '../styles/projectStyle';
+import { shownInYear } from '../styles/yearFilter';
 import { zoneStyle } from '../styles/zoneStyle';
 import { codesOf, nameOf } from '../codeNames';
+import { formatWan } from '../format';
 
 /** One legend row: a sample feature in legend-canvas pixels, drawn with the layer's own style function. */
 export interface LegendItem {
@@ -31,8 +33,13 @@ export interface LayerDefinition {
   /** Whether the style draws text labels, which are then decluttered so they never print over each other. */
   labelled: boolean;
   legend: () => LegendItem[];
-  /** Dense point layers: below this zoom, points closer than a symbol's width are drawn as one circle with a count. */
+  /**
+   * Dense layers: below this zoom, symbols closer than a symbol's width are drawn as one circle with a count (a polygon
+   * counts at its interior point).
+   */
   clusterBelowZoom?: number;
+  /** Whether the style draws a feature now (the time slider hides projects); hidden features are left out of clusters. */
+  shown?: (feature: FeatureLike) => boolean;
   /** Credit for the sourced data in the layer, shown in the map's attribution line while the layer is visible. */
   attribution?: () => string;
 }
@@ -106,13 +113,16 @@ const definitions: LayerDefinition[] = [
     style: projectStyle,
     visible: true,
     labelled: true,
+    // About 30 project circles crowd the city at district scale; from zoom 13 (≈ 20 m a pixel) they stand apart.
+    clusterBelowZoom: 13,
+    shown: shownInYear,
     legend: () => [
       ...Object.keys(codesOf('projects', 'category')).map((code) => ({
         label: () => nameOf(codesOf('projects', 'category'), code),
         feature: sample(dot(), { category: code, investment_wan: 10000, start_year: 0, end_year: 9999 }),
       })),
       ...[1000, 10000, 50000].map((wan) => ({
-        label: () => pick(`${wan.toLocaleString('zh-CN')} 万元（圆面积∝投资）`, `${wan.toLocaleString('en-US')} 万元 (area ∝ investment)`),
+        label: () => pick(`${formatWan(wan)}（圆面积∝投资）`, `${formatWan(wan)} (area ∝ investment)`),
         feature: sample(new Point([22, 22]), { category: 'municipal', investment_wan: wan, start_year: 0, end_year: 9999 }),
         size: [44, 44] as [number, number],
       })),

@@ -5,7 +5,7 @@ import VectorSource from 'ol/source/Vector';
 import { Fill, Stroke, Style } from 'ol/style';
 import { complianceUrl, fetchCompliance } from '../analysis/compliance';
 import { formatArea } from '../format';
-import { codesOf, nameOf } from '../codeNames';
+import { codesOf, complianceSeverities, complianceVerdicts, nameOf, nameOfChinese } from '../codeNames';
 import { pick, t } from '../i18n';
 import { geoJson } from '../layers/dataLayers';
 
@@ -49,7 +49,8 @@ export class ComplianceCheck {
       if (parts.features.length) {
         this.frame(this.source.getExtent()!);
       }
-      const verdict = Object.assign(document.createElement('p'), { className: 'compliance-verdict', textContent: result.verdict });
+      // The service writes the verdict in Chinese; the catalog (through /viewer/config) names it in English too.
+      const verdict = Object.assign(document.createElement('p'), { className: 'compliance-verdict', textContent: nameOfChinese(complianceVerdicts(), result.verdict) });
       verdict.dataset.verdict = result.verdict;
       const table = document.createElement('table');
       table.className = 'compliance-findings';
@@ -57,8 +58,9 @@ export class ComplianceCheck {
         const row = table.insertRow();
         row.dataset.kind = finding.kind;
         row.dataset.severity = finding.severity;
-        // The service labels the kind in Chinese; the catalog's constraint kinds name it in English too.
-        row.insertCell().textContent = `${finding.severityLabel} · ${pick(finding.kindLabel, nameOf(codesOf('constraints', 'kind'), finding.kind))}`;
+        // The service labels severity and kind in Chinese; the catalog names both in English too.
+        const severity = pick(finding.severityLabel, nameOf(complianceSeverities(), finding.severity));
+        row.insertCell().textContent = `${severity} · ${pick(finding.kindLabel, nameOf(codesOf('constraints', 'kind'), finding.kind))}`;
         row.insertCell().textContent = finding.constraintName ?? finding.description;
         const area = row.insertCell();
         area.className = 'compliance-area';

@@ -46,6 +46,8 @@ export class IdentifyPopup {
   private hits: Hit[] = [];
   /** Whether clicks identify; tools that draw on the map switch it off while they work. */
   enabled = true;
+  /** More sections at the foot of a feature's popup (its edit history). */
+  readonly sections: Array<(dataLayer: DataLayer, feature: Feature) => HTMLElement[]> = [];
   /** Loaded on the first compliance click: most sessions never ask, and the first render should not wait for it. */
   private compliance?: Promise<ComplianceCheck>;
 
@@ -153,6 +155,7 @@ export class IdentifyPopup {
       ...notes,
       table,
       ...(checkable.has(collection) ? this.complianceButton(collection, Number(feature.getId())) : []),
+      ...this.sections.flatMap((section) => section(dataLayer, feature)),
     );
     this.content.closest('[role="dialog"]')?.setAttribute('aria-label', heading.textContent);
     this.overlay.setPositioning('bottom-center');
@@ -209,14 +212,14 @@ export class IdentifyPopup {
 
   /**
    * Frames an analysis result on the map (the compliance conflicts) in the part the popup leaves free, and moves the
-   * popup to the result's right: neither covers the other, and the floating time slider's strip stays clear too.
+   * popup to the result's right: neither covers the other.
    */
   private frameBeside(extent: Extent): void {
     const width = this.map.getSize()![0];
     // The popup's widest (its CSS max-width), not its width now: the result it is about to show may widen it.
     const popupWidth = parseFloat(getComputedStyle(this.overlay.getElement()!).maxWidth) || this.overlay.getElement()!.offsetWidth;
     const side = Math.min(popupWidth + 40, width / 2);
-    this.map.getView().fit(extent, { padding: [40, side, 110, 40], maxZoom: 17 });
+    this.map.getView().fit(extent, { padding: [40, side, 40, 40], maxZoom: 17 });
     this.overlay.setPositioning('center-left');
     this.overlay.setOffset([16, 0]);
     this.overlay.setPosition([extent[2], (extent[1] + extent[3]) / 2]);

@@ -2,21 +2,28 @@ import { fetchFlowSummary } from '../analysis/flowSummary';
 import { fetchLivingCircle } from '../analysis/livingCircle';
 import type { LivingCircleResult, ResettlementInflow } from '../api/types';
 import { formatLength, formatNumber } from '../format';
-import { lang, onLangChange, t } from '../i18n';
+import { lang, onLangChange, pick, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type OlMap from 'ol/Map';
 import { LivingCircleMap } from './livingCircleMap';
 import { codesOf, livingNeeds, nameOf, nameOfChinese } from '../codeNames';
 
-/** 一刻钟: the plan's walking distance for daily needs. */
-const distanceMetres = 1000;
+/**
+ * The walking distances of the 5-, 10- and 15-minute living circles (GB 50180-2018 城市居住区规划设计标准: 300, 500
+ * and 800–1000 m); the plan's 一刻钟便民生活圈 is the 1000 m one, chosen at first.
+ */
+const walkMinutes: Record<number, number> = { 300: 5, 500: 10, 1000: 15 };
+
+const circleTitle = (metres: number) =>
+  metres === 1000 && lang() === 'zh' ? '一刻钟便民生活圈（1000 米）' : pick(`${walkMinutes[metres]} 分钟生活圈（${metres} 米）`, `${walkMinutes[metres]}-minute living circle (${metres} m)`);
 
 /** The gaps as the map writes them above the reach: 缺口：托育、养老. */
 const gapText = (needs: string[]) => `${t('gap')}: ${needs.map((need) => nameOf(livingNeeds(), need)).join(lang() === 'zh' ? '、' : ', ')}`;
 
 /**
- * Living circle and resettlement capacity for one resettlement area: the coverage of each daily need within 1000 m
- * (gaps marked) and the inflow against capacity with the server's over-capacity warning. Loaded when the panel opens.
+ * Living circle and resettlement capacity for one resettlement area: the coverage of each daily need within the chosen
+ * walking distance (gaps marked) and the inflow against capacity with the server's over-capacity warning. Loaded when
+ * the panel opens.
  */
 export class LivingCirclePanel {
   private readonly output: HTMLElement;
@@ -26,6 +33,7 @@ export class LivingCirclePanel {
   private readonly drawn: LivingCircleMap;
   private readonly overview: HTMLElement;
   private readonly select: HTMLSelectElement;
+  private readonly distance: HTMLSelectElement;
   private areas?: ResettlementInflow[];
 
   constructor(root: HTMLElement, map: OlMap, zones: DataLayer, facilities: DataLayer) {
@@ -36,7 +44,10 @@ export class LivingCirclePanel {
     const first = select.options[0];
     const resettlement = zones.source.getFeatures().filter((f) => f.get('kind') === 'resettlement').sort((a, b) => Number(a.getId()) - Number(b.getId()));
     select.replaceChildren(first, ...resettlement.map((f) => Object.assign(document.createElement('option'), { value: String(f.getId()), textContent: f.get('name') as string })));
-    select.addEventListener('change', () => (select.value ? void this.show(Number(select.value)) : this.drawn.clear()));
+    this.distance = root.querySelector<HTMLSelectElement>('select.living-distance')!;
+    const showChosen = () => (select.value ? void this.show(Number(select.value)) : this.drawn.clear());
+    select.addEventListener('change', showChosen);
+    this.distance.addEventListener('change', showChosen);
     void fetchFlowSummary().then(
       (flows) => {
         this.areas = flows.resettlementAreas;
@@ -59,7 +70,7 @@ export class LivingCirclePanel {
     this.drawn.clear();
     this.output.textContent = t('loading');
     try {
-      const [circle, flows] = await Promise.all([fetchLivingCircle(zoneId, distanceMetres, signal), fetchFlowSummary(signal)]);
+      const [circle, flows] = await Promise.all([fetchLivingCircle(zoneId, Number(this.distance.value), signal), fetchFlowSummary(signal)]);
       this.shown = { circle, inflow: flows.resettlementAreas.find((a) => a.zoneId === zoneId) };
       this.render();
       this.drawn.show(circle, gapText);
@@ -80,7 +91,7 @@ export class LivingCirclePanel {
     if (inflow) {
       parts.push(this.capacity(inflow));
     }
-    parts.push(Object.assign(document.createElement('h3'), { textContent: t('livingCircleTitle') }));
+    parts.push(Object.assign(document.createElement('h3'), { textContent: circleTitle(circle.distanceMetres) }));
     const table = document.createElement('table');
     table.className = 'living-coverage breakdown';
     const head = table.createTHead().insertRow();

@@ -52,7 +52,8 @@ export class TimeSlider {
 
   private apply(): void {
     setFilterYear(this.enabled.checked ? Number(this.slider.value) : null);
-    this.projects.layer.changed();
+    // A change of the source, not just the layer: the projects' clusters count only the projects shown that year.
+    this.projects.source.changed();
     this.updateLabel();
     this.listeners.forEach((listener) => listener());
   }
@@ -70,8 +71,8 @@ export class TimeSlider {
   }
 
   /**
-   * The projects under way that year by 序号 and name, folded under the label so the slider stays one line over the
-   * map; picking one zooms to it and opens its popup. The attribute table shows the same projects.
+   * The projects under way that year by 序号 and name, folded under the label so the layer tree stays in sight;
+   * picking one zooms to it and opens its popup. The attribute table shows the same projects.
    */
   private renderList(year: number | null): void {
     this.list.hidden = year === null;

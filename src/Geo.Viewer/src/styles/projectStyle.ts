@@ -1,7 +1,7 @@
 import type { FeatureLike } from 'ol/Feature';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 import { projectCategoryColours } from './palette';
-import { filterYear, isUnderConstruction } from './yearFilter';
+import { shownInYear } from './yearFilter';
 
 /** Pixels of radius per √万元: circle area is proportional to investment (93,600 万元 → about 27 px). */
 const radiusPerSqrtWan = 0.09;
@@ -28,8 +28,7 @@ const label = (text: string, offsetY: number) =>
   });
 
 export function projectStyle(feature: FeatureLike, resolution: number): Style | undefined {
-  const year = filterYear();
-  if (year !== null && !isUnderConstruction(feature.get('start_year'), feature.get('end_year'), year)) {
+  if (!shownInYear(feature)) {
     return undefined;
   }
   const colour = projectCategoryColours[feature.get('category') as string] ?? '#868e96';

@@ -40,7 +40,7 @@ public sealed class EmbeddedFeatureEditTests(EmbeddedServiceFactory factory) : F
         var feature = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("after restart", feature.GetProperty("properties").GetProperty("name").GetString());
         Assert.Equal(108.45, feature.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 9);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(deletedUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await client.GetAsync(deletedUrl)).StatusCode);
 
         // The restarted service goes on from the replayed versions and ids: no id is given twice.
         var (_, token) = await TestAccounts.CreateAsync(restarted.Services, Role.Editor);
@@ -89,5 +89,54 @@ public sealed class PostGisFeatureEditTests(PostGisServiceFactory factory) : Fea
         var version = await Factory.Reference.Database.ScalarAsync<long>("SELECT version FROM facilities WHERE id = $1", id);
         Assert.Equal($"\"{version}\"", replaced.Headers.ETag?.ToString());
         Assert.Equal(2, version);
+    }
+
+    [Fact]
+    public async Task A_restore_puts_back_the_imported_geometry_byte_for_byte_as_PostGIS_stores_it()
+    {
+        const string Zone = "/ogcapi/collections/zones/items/5";
+        var database = Factory.Reference.Database;
+        const string Wkb = "SELECT encode(ST_AsBinary(geom), 'hex') FROM zones WHERE id = 5";
+        var imported = await database.ScalarAsync<string>(Wkb);
+        var editor = await ClientAsync(Role.Editor);
+        var moved = await editor.SendAsync(WithIfMatch(HttpMethod.Patch, Zone, "\"1\"", MergePatch(
+            """{"geometry":{"type":"Polygon","coordinates":[[[108.40,31.16],[108.41,31.16],[108.41,31.17],[108.40,31.17],[108.40,31.16]]]}}""")));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.NotEqual(imported, await database.ScalarAsync<string>(Wkb));
+
+        var restored = await (await ClientAsync(Role.Admin)).SendAsync(WithIfMatch(HttpMethod.Post, Zone + "/restore", "\"2\"",
+            new System.Net.Http.StringContent("""{"version":1}""", System.Text.Encoding.UTF8, "application/json")));
+
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal(imported, await database.ScalarAsync<string>(Wkb));
+        Assert.Equal(3L, await database.ScalarAsync<long>("SELECT version FROM zones WHERE id = 5"));
+        Assert.Equal("import,patch,restore", await database.ScalarAsync<string>(
+            "SELECT string_agg(operation, ',' ORDER BY version) FROM feature_history WHERE collection = 'zones' AND feature_id = 5"));
+    }
+
+    [Fact]
+    public async Task A_feature_edit_and_an_indicator_value_commit_in_one_transaction_with_their_audit_rows()
+    {
+        var database = Factory.Reference.Database;
+        var editor = await ClientAsync(Role.Editor);
+        var (url, etag, id) = await CreateAsync(editor, "one transaction");
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(WithIfMatch(HttpMethod.Delete, url, etag))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Hosting.IndicatorActualRows.RecordAsync(editor, 3, 41.5, "one transaction")).StatusCode);
+
+        // xmin is the id of the transaction that wrote a row: the same on both rows means one commit wrote both.
+        foreach (var (operation, action) in new[] { ("create", "feature.created"), ("delete", "feature.deleted") })
+        {
+            var history = await database.ScalarAsync<string>(
+                "SELECT xmin::text FROM feature_history WHERE collection = 'facilities' AND feature_id = $1 AND operation = $2", id, operation);
+            var audit = await database.ScalarAsync<string>(
+                "SELECT xmin::text FROM audit_log WHERE collection = 'facilities' AND target = $1 AND action = $2", id.ToString(System.Globalization.CultureInfo.InvariantCulture), action);
+            Assert.NotNull(history);
+            Assert.Equal(history, audit);
+        }
+
+        var value = await database.ScalarAsync<string>("SELECT xmin::text FROM indicator_actuals WHERE note = 'one transaction'");
+        Assert.NotNull(value);
+        Assert.Equal(value, await database.ScalarAsync<string>(
+            "SELECT xmin::text FROM audit_log WHERE action = 'indicator.actual-recorded' AND detail ->> 'note' = 'one transaction'"));
     }
 }

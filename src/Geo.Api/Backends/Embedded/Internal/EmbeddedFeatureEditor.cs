@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Geo.Api.OgcApi;
 using Geo.Core.Domain;
-using Geo.Core.GisData;
 using Geo.Core.Stores;
 using Geo.Core.Stores.AppendOnly;
 using Geo.Core.Stores.InMemory;
@@ -11,7 +11,10 @@ namespace Geo.Api.Backends.Embedded.Internal;
 /// <summary>
 /// The embedded store's edits: <c>feature-edits.jsonl</c> beside the indicator values (gis-data is generated and is
 /// never written), one fsynced line per accepted edit before the answer, replayed over gis-data at start. The log is
-/// also the features' history. One process owns the edits: the version check and the append run under one lock here.
+/// also the features' history; a delete is a line without a feature (the feature leaves the in-memory collections, the
+/// line is its deleted flag). One process owns the edits: the version check and the append run under one lock here.
+/// The audit entry is appended to the audit file right after the edit's line. An import is one record holding all its
+/// features, so it is replayed whole or (cut short by a crash) not at all.
 /// </summary>
 internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
 {
@@ -52,17 +55,27 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
             : null;
     }
 
-    public async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, string? user, CancellationToken cancellationToken)
+    public async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        return _versions.TryGetValue((collection.Id, id), out var version) && await _store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is null
+            ? version
+            : null;
+    }
+
+    public async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(author);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Ids of deleted features are never given again: their history keeps them.
             var id = Math.Max(_store.MaxId(collection), _maxIds.GetValueOrDefault(collection.Id)) + 1;
             var created = new VersionedFeature(feature with { Id = id }, 1);
-            await AppendAsync(collection, id, created, user, cancellationToken).ConfigureAwait(false);
+            await AppendAsync(collection, id, 1, created.Feature, EditOperations.Create, author.User, cancellationToken).ConfigureAwait(false);
+            await author.Audit.Log.AppendAsync(author.Audit.Entry(new EditResult(EditStatus.Done, null, created, 0)), cancellationToken).ConfigureAwait(false);
             return created;
         }
         finally
@@ -71,22 +84,55 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
         }
     }
 
-    public Task<EditResult> ReplaceAsync(CollectionDefinition collection, Feature feature, long expectedVersion, string? user, CancellationToken cancellationToken)
+    public Task<EditResult> ReplaceAsync(
+        CollectionDefinition collection, Feature feature, long expectedVersion, string operation, EditAuthor author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feature);
-        return ChangeAsync(collection, feature.Id, expectedVersion, before => new VersionedFeature(feature, before.Version + 1), user, cancellationToken);
+        return ChangeAsync(collection, feature.Id, expectedVersion, operation, author, allowDeleted: false, (_, _) => (EditStatus.Done, feature), cancellationToken);
     }
 
-    public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, string? user, CancellationToken cancellationToken) =>
-        ChangeAsync(collection, id, expectedVersion, _ => null, user, cancellationToken);
+    public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
+        ChangeAsync(collection, id, expectedVersion, EditOperations.Delete, author, allowDeleted: false, (_, _) => (EditStatus.Done, null), cancellationToken);
+
+    public Task<EditResult> RestoreAsync(
+        CollectionDefinition collection, long id, long version, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
+        ChangeAsync(collection, id, expectedVersion, EditOperations.Restore, author, allowDeleted: true, (before, history) =>
+            history.FirstOrDefault(v => v.Version == version) is { } kept
+                ? (kept.Feature is null ? EditStatus.UnknownVersion : EditStatus.Done, kept.Feature)
+                : before is { } live && live.Version == version ? (EditStatus.Done, live.Feature) : (EditStatus.UnknownVersion, null),
+            cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="features"/> under new ids, in order, as one fsynced record: all or nothing, durable
+    /// before it returns. Version 1 of each is the import, which the history does not list (as for gis-data's rows).
+    /// </summary>
+    public async Task<(long First, long Last)> ImportAsync(CollectionDefinition collection, IReadOnlyList<Feature> features, string? user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(features);
+        var bodies = features.Select(f => JsonSerializer.Deserialize<JsonElement>(FeatureBody.Write(f))).ToList();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var first = Math.Max(_store.MaxId(collection), _maxIds.GetValueOrDefault(collection.Id)) + 1;
+            var record = await _log.AppendAsync(
+                existing => new EditRecord(existing.Count == 0 ? 1 : existing[^1].Sequence + 1, DateTimeOffset.UtcNow, user, collection.Id, first, 1, null, Imported: bodies),
+                cancellationToken).ConfigureAwait(false);
+            Apply(record);
+            return (first, first + features.Count - 1);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         var records = await _log.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        return [.. records.Where(r => r.Collection == collection.Id && r.Id == id).Select(r => new FeatureVersion(
-            r.Version, r.At, r.User, r.Feature is null ? "delete" : r.Version == 1 ? "create" : "replace",
-            r.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, id) : null))];
+        return [.. records.Where(r => r.Imported is null && r.Collection == collection.Id && r.Id == id).Select(r => new FeatureVersion(
+            r.Version, r.At, r.User, r.OperationName(), r.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, id) : null))];
     }
 
     public void Dispose()
@@ -95,26 +141,54 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
         _gate.Dispose();
     }
 
+    /// <summary>
+    /// The one path of every change to an existing feature: found (live, or deleted when <paramref name="allowDeleted"/>),
+    /// at the expected version, then <paramref name="change"/> gives the feature after (null: delete) or a refusal.
+    /// </summary>
     private async Task<EditResult> ChangeAsync(
-        CollectionDefinition collection, long id, long expectedVersion, Func<VersionedFeature, VersionedFeature?> change, string? user, CancellationToken cancellationToken)
+        CollectionDefinition collection, long id, long expectedVersion, string operation, EditAuthor author, bool allowDeleted,
+        Func<VersionedFeature?, IReadOnlyList<FeatureVersion>, (EditStatus Status, Feature? After)> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(author);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is not { } before)
+            var before = await GetAsync(collection, id, cancellationToken).ConfigureAwait(false);
+            var deleted = before is null ? await DeletedVersionAsync(collection, id, cancellationToken).ConfigureAwait(false) : null;
+            var current = before?.Version ?? deleted;
+            if (current is not { } version)
             {
-                return new EditResult(EditStatus.NotFound, null, null);
+                return new EditResult(EditStatus.NotFound, null, null, 0);
             }
 
-            if (before.Version != expectedVersion)
+            if (deleted is not null && !allowDeleted)
             {
-                return new EditResult(EditStatus.VersionMismatch, before, null);
+                return new EditResult(EditStatus.Deleted, null, null, version);
             }
 
-            var after = change(before);
-            await AppendAsync(collection, id, after, user, cancellationToken).ConfigureAwait(false);
-            return new EditResult(EditStatus.Done, before, after);
+            if (version != expectedVersion)
+            {
+                return new EditResult(EditStatus.VersionMismatch, before, null, version);
+            }
+
+            var (status, feature) = change(before, await HistoryAsync(collection, id, cancellationToken).ConfigureAwait(false));
+            if (status != EditStatus.Done)
+            {
+                return new EditResult(status, before, null, version);
+            }
+
+            if (before is { Version: 1 } && !_versions.ContainsKey((collection.Id, id)))
+            {
+                // An imported feature's first edit keeps the import as version 1, so it can be seen and restored.
+                await AppendAsync(collection, id, 1, before.Feature, EditOperations.Import, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var after = feature is null ? null : new VersionedFeature(feature with { Id = id }, version + 1);
+            await AppendAsync(collection, id, version + 1, after?.Feature, operation, author.User, cancellationToken).ConfigureAwait(false);
+            var result = new EditResult(EditStatus.Done, before, after, version);
+            await author.Audit.Log.AppendAsync(author.Audit.Entry(result), cancellationToken).ConfigureAwait(false);
+            return result;
         }
         finally
         {
@@ -123,12 +197,13 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
     }
 
     /// <summary>Writes the edit to the log (fsynced) and only then to memory, so nothing is answered that a crash could lose.</summary>
-    private async Task AppendAsync(CollectionDefinition collection, long id, VersionedFeature? after, string? user, CancellationToken cancellationToken)
+    private async Task AppendAsync(
+        CollectionDefinition collection, long id, long version, Feature? after, string operation, string? user, CancellationToken cancellationToken)
     {
-        var version = after?.Version ?? Version(collection, id) + 1;
-        using var document = after is null ? null : JsonDocument.Parse(FeatureBody.Write(after.Feature));
+        using var document = after is null ? null : JsonDocument.Parse(FeatureBody.Write(after));
         var record = await _log.AppendAsync(
-            existing => new EditRecord(existing.Count == 0 ? 1 : existing[^1].Sequence + 1, DateTimeOffset.UtcNow, user, collection.Id, id, version, document?.RootElement.Clone()),
+            existing => new EditRecord(
+                existing.Count == 0 ? 1 : existing[^1].Sequence + 1, DateTimeOffset.UtcNow, user, collection.Id, id, version, document?.RootElement.Clone(), operation),
             cancellationToken).ConfigureAwait(false);
         Apply(record);
     }
@@ -136,6 +211,13 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
     private void Apply(EditRecord record)
     {
         var collection = Catalog.Find(record.Collection) ?? throw new InvalidDataException($"{FileName}: unknown collection '{record.Collection}' at line {record.Sequence}");
+        if (record.Imported is { } imported)
+        {
+            _store.Apply(collection, [.. imported.Select((json, i) => (record.Id + i, (Feature?)FeatureBody.Read(collection, json, crs: null, record.Id + i)))]);
+            _maxIds[collection.Id] = Math.Max(_maxIds.GetValueOrDefault(collection.Id), record.Id + imported.Count - 1);
+            return;
+        }
+
         var feature = record.Feature is { } json ? FeatureBody.Read(collection, json, crs: null, record.Id) : null;
         _store.Apply(collection, record.Id, feature);
         _versions[(collection.Id, record.Id)] = record.Version;
@@ -144,6 +226,14 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
 
     private long Version(CollectionDefinition collection, long id) => _versions.GetValueOrDefault((collection.Id, id), 1);
 
-    /// <summary>One line of the log: the feature as it is after the edit (null: deleted), in storage coordinates.</summary>
-    internal sealed record EditRecord(long Sequence, DateTimeOffset At, string? User, string Collection, long Id, long Version, JsonElement? Feature);
+    /// <summary>
+    /// One line of the log: the feature as it is after the edit (null: deleted), in storage coordinates; or an import's
+    /// features (<see cref="Imported"/>), which take the ids from <see cref="Id"/> on. Lines written before operations
+    /// were recorded have none; theirs follows from the line.
+    /// </summary>
+    internal sealed record EditRecord(long Sequence, DateTimeOffset At, string? User, string Collection, long Id, long Version, JsonElement? Feature,
+        string? Operation = null, IReadOnlyList<JsonElement>? Imported = null)
+    {
+        public string OperationName() => Operation ?? (Feature is null ? EditOperations.Delete : Version == 1 ? EditOperations.Create : EditOperations.Replace);
+    }
 }

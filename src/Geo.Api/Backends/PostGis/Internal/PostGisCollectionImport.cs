@@ -1,5 +1,4 @@
 using Geo.Api.Backends.PostGis.Accounts;
-using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Imports;
@@ -14,18 +13,15 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// cancellation, a dropped connection) rolls back every row, leaving the table as it was. The audit entry is written
 /// in the same transaction, so there is never an import without its entry nor an entry without its rows.
 /// </summary>
-internal static class PostGisCollectionImport
+internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICollectionImporter
 {
     /// <summary>Rows between progress reports.</summary>
     private const int ReportEvery = 10_000;
 
-    /// <returns>The ids given to the new rows: first and last (inclusive).</returns>
-    public static async Task<(long First, long Last)> AppendAsync(
-        NpgsqlDataSource dataSource, ImportPlan plan, Func<(long First, long Last), NewAuditEntry> audit, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<ImportedIds> AppendAsync(
+        ImportPlan plan, string? user, string via, IProgress<int>? written, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(audit);
         if (!plan.CanWrite)
         {
             throw new InvalidOperationException("a plan with refusals is never written");
@@ -44,23 +40,22 @@ internal static class PostGisCollectionImport
 
         try
         {
-            await CopyAsync(connection, collection, plan, first, progress, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(connection, collection, plan, first, written, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e)
         {
             throw new DataValidationException([new DataError(plan.File, "database", $"rejected by PostGIS: {e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}")]);
         }
 
-        var ids = (first, first + plan.Features.Count - 1);
-        var entry = audit(ids);
-        await PostGisAuditLog.AppendAsync(connection, transaction, entry, cancellationToken).ConfigureAwait(false);
+        var ids = new ImportedIds(first, first + plan.Features.Count - 1);
+        await PostGisAuditLog.AppendAsync(connection, transaction, FileImport.AuditEntry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ids;
     }
 
     private static async Task CopyAsync(
-        NpgsqlConnection connection, CollectionDefinition collection, ImportPlan plan, long firstId, IProgress<string>? progress, CancellationToken cancellationToken)
+        NpgsqlConnection connection, CollectionDefinition collection, ImportPlan plan, long firstId, IProgress<int>? written, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(PostGisColumns.Quote));
         var writer = await connection.BeginBinaryImportAsync(
@@ -85,14 +80,15 @@ internal static class PostGisCollectionImport
                     }
                 }
 
-                var written = id - firstId;
-                if (written % ReportEvery == 0)
+                var sent = (int)(id - firstId);
+                if (sent % ReportEvery == 0)
                 {
-                    progress?.Report($"{collection.Id}: {written:N0} of {plan.Features.Count:N0} rows sent");
+                    written?.Report(sent);
                 }
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            written?.Report(plan.Features.Count);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Geo.Api.Backends.PostGis.Accounts;
+using Geo.Api.OgcApi;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Stores;
@@ -8,8 +10,11 @@ namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// Edits on the primary, each in one transaction: the row is locked (<c>FOR UPDATE</c>), its version compared, the
-/// row changed and a feature_history row added (migration 0007), so two editors holding the same version cannot both
-/// win: the second waits for the first's commit and then sees the new version.
+/// row changed, a feature_history row added (migration 0007) and the audit row written (PostGisAuditLog), so two
+/// editors holding the same version cannot both win (the second waits for the first's commit and then sees the new
+/// version) and no edit exists without its audit entry. A delete takes the row out of its table, so no reader of the
+/// table can show it; the history's delete row is its deleted flag (the view <c>deleted_features</c>, migration 0008),
+/// and a restore puts the row back.
 /// </summary>
 internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEditor
 {
@@ -22,21 +27,25 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEd
         return await ReadAsync(connection, null, collection, id, forUpdate: false, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, string? user, CancellationToken cancellationToken)
+    public async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await DeletedVersionAsync(connection, null, collection, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(feature);
+        ArgumentNullException.ThrowIfNull(author);
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var table = PostGisColumns.Quote(collection.TableName);
 
         // Ids are the greatest ever used plus one, history included, so a deleted feature's id is never given again;
         // the lock makes two creates take turns (readers are not blocked).
-        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", connection, transaction))
-        {
-            await lockTable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await LockAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false);
         await using (var next = new NpgsqlCommand(
             $"SELECT greatest((SELECT max(id) FROM {table}), (SELECT max(feature_id) FROM feature_history WHERE collection = $1), 0) + 1",
             connection, transaction))
@@ -46,51 +55,46 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEd
             feature = feature with { Id = id };
         }
 
-        var columns = PostGisColumns.AllColumns(collection).ToList();
-        await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO {table} ({string.Join(", ", columns.Select(PostGisColumns.Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})",
-            connection, transaction))
-        {
-            AddValues(insert, collection, feature, includeId: true);
-            await ExecuteAsync(insert, cancellationToken).ConfigureAwait(false);
-        }
-
+        await InsertAsync(connection, transaction, collection, feature, 1, cancellationToken).ConfigureAwait(false);
         var created = new VersionedFeature(feature, 1);
-        await HistoryAsync(connection, transaction, collection, feature.Id, created, "create", user, cancellationToken).ConfigureAwait(false);
+        await HistoryAsync(connection, transaction, collection, feature.Id, 1, created.Feature, EditOperations.Create, author.User, cancellationToken).ConfigureAwait(false);
+        await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(new EditResult(EditStatus.Done, null, created, 0)), cancellationToken)
+            .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return created;
     }
 
-    public Task<EditResult> ReplaceAsync(CollectionDefinition collection, Feature feature, long expectedVersion, string? user, CancellationToken cancellationToken)
+    public Task<EditResult> ReplaceAsync(
+        CollectionDefinition collection, Feature feature, long expectedVersion, string operation, EditAuthor author, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(feature);
-        var assignments = PostGisColumns.AllColumns(collection).Skip(1).Select((c, i) => $"{PostGisColumns.Quote(c)} = ${i + 1}");
-        var sql = $"UPDATE {PostGisColumns.Quote(collection.TableName)} SET {string.Join(", ", assignments)}, {Version} = {Version} + 1 "
-                  + $"WHERE id = ${PostGisColumns.AllColumns(collection).Count()}";
-        return ChangeAsync(collection, feature.Id, expectedVersion, "replace", user, command =>
-        {
-            command.CommandText = sql;
-            AddValues(command, collection, feature, includeId: false);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = feature.Id });
-        }, before => new VersionedFeature(feature, before.Version + 1), cancellationToken);
+        return ChangeAsync(collection, feature.Id, expectedVersion, operation, author, allowDeleted: false, (_, _) => (EditStatus.Done, feature), cancellationToken);
     }
 
-    public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, string? user, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(collection);
-        return ChangeAsync(collection, id, expectedVersion, "delete", user, command =>
-        {
-            command.CommandText = $"DELETE FROM {PostGisColumns.Quote(collection.TableName)} WHERE id = $1";
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
-        }, _ => null, cancellationToken);
-    }
+    public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
+        ChangeAsync(collection, id, expectedVersion, EditOperations.Delete, author, allowDeleted: false, (_, _) => (EditStatus.Done, null), cancellationToken);
+
+    public Task<EditResult> RestoreAsync(
+        CollectionDefinition collection, long id, long version, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
+        ChangeAsync(collection, id, expectedVersion, EditOperations.Restore, author, allowDeleted: true, (before, history) =>
+            history.FirstOrDefault(v => v.Version == version) is { } kept
+                ? (kept.Feature is null ? EditStatus.UnknownVersion : EditStatus.Done, kept.Feature)
+                : before is { } live && live.Version == version ? (EditStatus.Done, live.Feature) : (EditStatus.UnknownVersion, null),
+            cancellationToken);
 
     public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        await using var command = writes.CreateCommand(
-            "SELECT version, at, user_name, operation, feature::text FROM feature_history WHERE collection = $1 AND feature_id = $2 ORDER BY version");
+        await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await HistoryAsync(connection, null, collection, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT version, at, user_name, operation, feature::text FROM feature_history WHERE collection = $1 AND feature_id = $2 ORDER BY version",
+            connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -110,32 +114,126 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEd
         return versions;
     }
 
+    /// <summary>
+    /// The one path of every change to an existing feature: found (live, or deleted when <paramref name="allowDeleted"/>),
+    /// at the expected version, then <paramref name="change"/> gives the feature after (null: delete) or a refusal.
+    /// </summary>
     private async Task<EditResult> ChangeAsync(
-        CollectionDefinition collection, long id, long expectedVersion, string operation, string? user,
-        Action<NpgsqlCommand> prepare, Func<VersionedFeature, VersionedFeature?> after, CancellationToken cancellationToken)
+        CollectionDefinition collection, long id, long expectedVersion, string operation, EditAuthor author, bool allowDeleted,
+        Func<VersionedFeature?, IReadOnlyList<FeatureVersion>, (EditStatus Status, Feature? After)> change, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(author);
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (await ReadAsync(connection, transaction, collection, id, forUpdate: true, cancellationToken).ConfigureAwait(false) is not { } before)
+        var before = await ReadAsync(connection, transaction, collection, id, forUpdate: true, cancellationToken).ConfigureAwait(false);
+        long? deleted = null;
+        if (before is null)
         {
-            return new EditResult(EditStatus.NotFound, null, null);
+            // No row to lock: the table lock (as for a create) makes two restores of one deleted feature take turns.
+            await LockAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false);
+            deleted = await DeletedVersionAsync(connection, transaction, collection, id, cancellationToken).ConfigureAwait(false);
         }
 
-        if (before.Version != expectedVersion)
+        if ((before?.Version ?? deleted) is not { } version)
         {
-            return new EditResult(EditStatus.VersionMismatch, before, null);
+            return new EditResult(EditStatus.NotFound, null, null, 0);
         }
 
-        await using (var command = new NpgsqlCommand(null, connection, transaction))
+        if (deleted is not null && !allowDeleted)
         {
-            prepare(command);
-            await ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+            return new EditResult(EditStatus.Deleted, null, null, version);
         }
 
-        var result = after(before);
-        await HistoryAsync(connection, transaction, collection, id, result, operation, user, cancellationToken, before.Version + 1).ConfigureAwait(false);
+        if (version != expectedVersion)
+        {
+            return new EditResult(EditStatus.VersionMismatch, before, null, version);
+        }
+
+        var history = await HistoryAsync(connection, transaction, collection, id, cancellationToken).ConfigureAwait(false);
+        var (status, feature) = change(before, history);
+        if (status != EditStatus.Done)
+        {
+            return new EditResult(status, before, null, version);
+        }
+
+        if (before is { Version: 1 } && history.Count == 0)
+        {
+            // An imported feature's first edit keeps the import as version 1, so it can be seen and restored.
+            await HistoryAsync(connection, transaction, collection, id, 1, before.Feature, EditOperations.Import, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var after = feature is null ? null : new VersionedFeature(feature with { Id = id }, version + 1);
+        await WriteAsync(connection, transaction, collection, id, before, after, cancellationToken).ConfigureAwait(false);
+        await HistoryAsync(connection, transaction, collection, id, version + 1, after?.Feature, operation, author.User, cancellationToken).ConfigureAwait(false);
+        var result = new EditResult(EditStatus.Done, before, after, version);
+        await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(result), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new EditResult(EditStatus.Done, before, result);
+        return result;
+    }
+
+    /// <summary>The row change: update a live feature, delete it (after null) or put a deleted one back (before null).</summary>
+    private static async Task WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, long id, VersionedFeature? before, VersionedFeature? after,
+        CancellationToken cancellationToken)
+    {
+        var table = PostGisColumns.Quote(collection.TableName);
+        switch (before, after)
+        {
+            case (null, null):
+                throw new InvalidOperationException("an edit changes a feature");
+            case (null, { } restored):
+                await InsertAsync(connection, transaction, collection, restored.Feature, restored.Version, cancellationToken).ConfigureAwait(false);
+                return;
+            case ({ }, null):
+            {
+                await using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE id = $1", connection, transaction);
+                delete.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+                await ExecuteAsync(delete, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            case ({ }, { } replacement):
+            {
+                var columns = PostGisColumns.AllColumns(collection).Skip(1).ToList();
+                var assignments = columns.Select((c, i) => $"{PostGisColumns.Quote(c)} = ${i + 1}");
+                await using var update = new NpgsqlCommand(
+                    $"UPDATE {table} SET {string.Join(", ", assignments)}, {Version} = ${columns.Count + 1} WHERE id = ${columns.Count + 2}", connection, transaction);
+                AddValues(update, collection, replacement.Feature, includeId: false);
+                update.Parameters.Add(new NpgsqlParameter<long> { TypedValue = replacement.Version });
+                update.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+                await ExecuteAsync(update, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
+    private static async Task InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, Feature feature, long version, CancellationToken cancellationToken)
+    {
+        var columns = PostGisColumns.AllColumns(collection).Append(Version).ToList();
+        await using var insert = new NpgsqlCommand(
+            $"INSERT INTO {PostGisColumns.Quote(collection.TableName)} ({string.Join(", ", columns.Select(PostGisColumns.Quote))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})",
+            connection, transaction);
+        AddValues(insert, collection, feature, includeId: true);
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
+        await ExecuteAsync(insert, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        await using var lockTable = new NpgsqlCommand($"LOCK TABLE {PostGisColumns.Quote(collection.TableName)} IN SHARE ROW EXCLUSIVE MODE", connection, transaction);
+        await lockTable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<long?> DeletedVersionAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT version FROM deleted_features WHERE collection = $1 AND feature_id = $2", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : null;
     }
 
     private static async Task<VersionedFeature?> ReadAsync(
@@ -170,20 +268,17 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEd
     }
 
     private static async Task HistoryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, long id, VersionedFeature? after, string operation,
-        string? user, CancellationToken cancellationToken, long? deletedVersion = null)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, long id, long version, Feature? feature, string operation,
+        string? user, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "INSERT INTO feature_history (user_name, collection, feature_id, version, operation, feature) VALUES ($1, $2, $3, $4, $5, $6)", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)user ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after?.Version ?? deletedVersion ?? 1 });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            Value = after is null ? DBNull.Value : FeatureBody.Write(after.Feature), NpgsqlDbType = NpgsqlDbType.Jsonb,
-        });
+        command.Parameters.Add(new NpgsqlParameter { Value = feature is null ? DBNull.Value : FeatureBody.Write(feature), NpgsqlDbType = NpgsqlDbType.Jsonb });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

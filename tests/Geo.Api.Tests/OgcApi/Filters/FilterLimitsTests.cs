@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Geo.Api.OgcApi.Filters;
+using Geo.Core;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>
 /// Hostile filters end in a <see cref="FilterException"/> naming the limit or the place, never in a stack overflow or

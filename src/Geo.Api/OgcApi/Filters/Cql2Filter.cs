@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Geo.Core.Domain;
+using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Core.Filters;
+namespace Geo.Api.OgcApi.Filters;
 
 /// <summary>
 /// The one way from a client's CQL2 filter to a tree a store may run: parse (text or JSON, within

@@ -1,16 +1,16 @@
-using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
-namespace Geo.Core.Filters.Internal;
+namespace Geo.Core.Filters;
 
 /// <summary>
 /// Turns a geometry literal of either encoding into a <see cref="GeometryLiteral"/>, so that whatever is wrong with it
 /// (unclosed ring, too few points, coordinates outside the filter CRS's area of use, invalid) is a
-/// <see cref="FilterException"/> that names where it is, never an exception from the WKT or GeoJSON reader; too many
+/// <see cref="FilterException"/> that names where it is, never an exception from the WKT or GeoJSON reader (the
+/// CQL2-JSON parser in Geo.Api hands its GeoJSON reader's errors over as <see cref="FormatException"/>); too many
 /// vertices is the same limit as for a drawn geometry (<see cref="InputLimits.MaxVertices"/>: 413), also naming where.
 /// </summary>
-internal static class GeometryLiteralReader
+public static class GeometryLiteralReader
 {
     public static GeometryLiteral Read(string encoding, string where, Func<Geometry> read, Func<Geometry, Geometry> toStorage)
     {
@@ -19,7 +19,7 @@ internal static class GeometryLiteralReader
         {
             geometry = read();
         }
-        catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or JsonException or FormatException)
+        catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or FormatException)
         {
             throw new FilterException($"{encoding}: at {where}: not a valid geometry: {e.Message}", e);
         }

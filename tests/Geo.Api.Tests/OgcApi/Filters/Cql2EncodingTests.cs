@@ -1,7 +1,8 @@
+using Geo.Api.OgcApi.Filters;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>
 /// Parsing alone, no database: each hand-written case of <see cref="Cql2Cases"/> reads as the same tree from CQL2 text

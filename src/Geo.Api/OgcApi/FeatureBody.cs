@@ -1,17 +1,19 @@
 using System.Text.Json;
+using Geo.Core;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
+using Geo.Core.GisData;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 
-namespace Geo.Core.GisData;
+namespace Geo.Api.OgcApi;
 
 /// <summary>
 /// One GeoJSON feature as a client sends it for an edit (and as the stores keep it in their history): checked against
 /// the collection's definition like an import, each error naming the member at fault.
 /// </summary>
-public static class FeatureBody
+internal static class FeatureBody
 {
     /// <summary>
     /// The feature in <paramref name="element"/>, its geometry moved from <paramref name="crs"/> to storage

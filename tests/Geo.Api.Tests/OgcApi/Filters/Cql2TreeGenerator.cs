@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>
 /// Random, well-typed CQL2 trees for one collection: every operator the parsers know, over the collection's own

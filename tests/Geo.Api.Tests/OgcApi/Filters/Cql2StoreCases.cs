@@ -1,10 +1,11 @@
+using Geo.Api.OgcApi.Filters;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
 using Geo.Testing;
 using Npgsql;
 
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>Every case of <see cref="Cql2Cases"/>, in both encodings, selects exactly the rows its hand-written SQL selects.</summary>
 public abstract class Cql2StoreCases(IStoreFixture store, PostGisStoreFixture reference)

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Geo.Core.Filters.Internal;
+using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
-namespace Geo.Core.Filters;
+namespace Geo.Api.OgcApi.Filters;
 
 /// <summary>
 /// Parses CQL2-JSON (the same operators as <see cref="Cql2TextParser"/>); errors give the JSON path of the bad node.
@@ -141,8 +141,7 @@ public static class Cql2JsonParser
 
         if (e.TryGetProperty("type", out _) && e.TryGetProperty("coordinates", out _) || e.TryGetProperty("geometries", out _))
         {
-            return GeometryLiteralReader.Read(
-                "CQL2-JSON", path, () => e.Deserialize<Geometry>(GeoJson) ?? throw new JsonException("the geometry is null"), toStorage);
+            return GeometryLiteralReader.Read("CQL2-JSON", path, () => GeoJsonGeometry(e), toStorage);
         }
 
         if (!e.TryGetProperty("op", out var opElement) || opElement.ValueKind != JsonValueKind.String)
@@ -228,6 +227,22 @@ public static class Cql2JsonParser
         }
 
         throw Error(path + ".op", $"unknown operator '{op}'; supported: and, or, not, =, <>, <, <=, >, >=, like, between, in, isNull, casei, s_intersects, s_disjoint, s_contains, s_within, s_equals, s_touches, s_overlaps, s_crosses, +, -, *, /, %, div, ^");
+    }
+
+    /// <summary>
+    /// A GeoJSON geometry; the GeoJSON reader's <see cref="JsonException"/> becomes a <see cref="FormatException"/> with
+    /// the same message, which <see cref="GeometryLiteralReader"/> (in Core, which reads no JSON) reports as a bad literal.
+    /// </summary>
+    private static Geometry GeoJsonGeometry(JsonElement e)
+    {
+        try
+        {
+            return e.Deserialize<Geometry>(GeoJson) ?? throw new FormatException("the geometry is null");
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException(ex.Message, ex);
+        }
     }
 
     private static FilterException Error(string path, string message) => new($"CQL2-JSON: at {path}: {message}");

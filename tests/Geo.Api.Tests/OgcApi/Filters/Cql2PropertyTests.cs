@@ -1,10 +1,11 @@
+using Geo.Api.OgcApi.Filters;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>
 /// Random well-typed CQL2 trees, printed as CQL2 text and as CQL2-JSON, parse back to the same tree and pass the type

@@ -5,7 +5,7 @@ using Geo.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>
 /// Random filters over gis-data select the same ids on the embedded evaluator and in PostGIS through the SQL

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Geo.Core.Filters;
 using NetTopologySuite.IO.Converters;
 
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>
 /// Writes a CQL2 tree back as CQL2 text (fully parenthesised) and as CQL2-JSON, and as a plain dump for comparing

@@ -1,4 +1,4 @@
-namespace Geo.Core.Tests.Filters;
+namespace Geo.Api.Tests.OgcApi.Filters;
 
 /// <summary>
 /// One filter in both CQL2 encodings, with the SQL WHERE clause written by hand that selects the same rows in PostGIS.

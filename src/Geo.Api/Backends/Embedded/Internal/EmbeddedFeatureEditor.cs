@@ -16,7 +16,7 @@ namespace Geo.Api.Backends.Embedded.Internal;
 /// The audit entry is appended to the audit file right after the edit's line. An import is one record holding all its
 /// features, so it is replayed whole or (cut short by a crash) not at all.
 /// </summary>
-internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
+internal sealed class EmbeddedFeatureEditor : VersionCheckedFeatureEditor, IDisposable
 {
     public const string FileName = "feature-edits.jsonl";
 
@@ -47,7 +47,7 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
     /// <summary>The store with the log applied.</summary>
     public InMemoryFeatureStore Store => _store;
 
-    public async Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    public override async Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         return await _store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is { } feature
@@ -55,7 +55,7 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
             : null;
     }
 
-    public async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    public override async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         return _versions.TryGetValue((collection.Id, id), out var version) && await _store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is null
@@ -63,7 +63,7 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
             : null;
     }
 
-    public async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
+    public override async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(feature);
@@ -83,24 +83,6 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
             _gate.Release();
         }
     }
-
-    public Task<EditResult> ReplaceAsync(
-        CollectionDefinition collection, Feature feature, long expectedVersion, string operation, EditAuthor author, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(feature);
-        return ChangeAsync(collection, feature.Id, expectedVersion, operation, author, allowDeleted: false, (_, _) => (EditStatus.Done, feature), cancellationToken);
-    }
-
-    public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
-        ChangeAsync(collection, id, expectedVersion, EditOperations.Delete, author, allowDeleted: false, (_, _) => (EditStatus.Done, null), cancellationToken);
-
-    public Task<EditResult> RestoreAsync(
-        CollectionDefinition collection, long id, long version, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
-        ChangeAsync(collection, id, expectedVersion, EditOperations.Restore, author, allowDeleted: true, (before, history) =>
-            history.FirstOrDefault(v => v.Version == version) is { } kept
-                ? (kept.Feature is null ? EditStatus.UnknownVersion : EditStatus.Done, kept.Feature)
-                : before is { } live && live.Version == version ? (EditStatus.Done, live.Feature) : (EditStatus.UnknownVersion, null),
-            cancellationToken);
 
     /// <summary>
     /// Appends <paramref name="features"/> under new ids, in order, as one fsynced record: all or nothing, durable
@@ -127,7 +109,7 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         var records = await _log.ReadAllAsync(cancellationToken).ConfigureAwait(false);
@@ -141,11 +123,7 @@ internal sealed class EmbeddedFeatureEditor : IFeatureEditor, IDisposable
         _gate.Dispose();
     }
 
-    /// <summary>
-    /// The one path of every change to an existing feature: found (live, or deleted when <paramref name="allowDeleted"/>),
-    /// at the expected version, then <paramref name="change"/> gives the feature after (null: delete) or a refusal.
-    /// </summary>
-    private async Task<EditResult> ChangeAsync(
+    protected override async Task<EditResult> ChangeAsync(
         CollectionDefinition collection, long id, long expectedVersion, string operation, EditAuthor author, bool allowDeleted,
         Func<VersionedFeature?, IReadOnlyList<FeatureVersion>, (EditStatus Status, Feature? After)> change, CancellationToken cancellationToken)
     {

@@ -16,25 +16,25 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// table can show it; the history's delete row is its deleted flag (the view <c>deleted_features</c>, migration 0008),
 /// and a restore puts the row back.
 /// </summary>
-internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEditor
+internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionCheckedFeatureEditor
 {
     private const string Version = "version";
 
-    public async Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    public override async Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await ReadAsync(connection, null, collection, id, forUpdate: false, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    public override async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await DeletedVersionAsync(connection, null, collection, id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
+    public override async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(feature);
@@ -64,25 +64,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEd
         return created;
     }
 
-    public Task<EditResult> ReplaceAsync(
-        CollectionDefinition collection, Feature feature, long expectedVersion, string operation, EditAuthor author, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(feature);
-        return ChangeAsync(collection, feature.Id, expectedVersion, operation, author, allowDeleted: false, (_, _) => (EditStatus.Done, feature), cancellationToken);
-    }
-
-    public Task<EditResult> DeleteAsync(CollectionDefinition collection, long id, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
-        ChangeAsync(collection, id, expectedVersion, EditOperations.Delete, author, allowDeleted: false, (_, _) => (EditStatus.Done, null), cancellationToken);
-
-    public Task<EditResult> RestoreAsync(
-        CollectionDefinition collection, long id, long version, long expectedVersion, EditAuthor author, CancellationToken cancellationToken) =>
-        ChangeAsync(collection, id, expectedVersion, EditOperations.Restore, author, allowDeleted: true, (before, history) =>
-            history.FirstOrDefault(v => v.Version == version) is { } kept
-                ? (kept.Feature is null ? EditStatus.UnknownVersion : EditStatus.Done, kept.Feature)
-                : before is { } live && live.Version == version ? (EditStatus.Done, live.Feature) : (EditStatus.UnknownVersion, null),
-            cancellationToken);
-
-    public async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<FeatureVersion>> HistoryAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -114,11 +96,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : IFeatureEd
         return versions;
     }
 
-    /// <summary>
-    /// The one path of every change to an existing feature: found (live, or deleted when <paramref name="allowDeleted"/>),
-    /// at the expected version, then <paramref name="change"/> gives the feature after (null: delete) or a refusal.
-    /// </summary>
-    private async Task<EditResult> ChangeAsync(
+    protected override async Task<EditResult> ChangeAsync(
         CollectionDefinition collection, long id, long expectedVersion, string operation, EditAuthor author, bool allowDeleted,
         Func<VersionedFeature?, IReadOnlyList<FeatureVersion>, (EditStatus Status, Feature? After)> change, CancellationToken cancellationToken)
     {

@@ -11,7 +11,9 @@ namespace Geo.Api.Imports;
 /// (one import at a time keeps memory and locks bounded). The newest <see cref="Kept"/> statuses are kept in memory for
 /// their status resource; the audit trail is the lasting record.
 /// </summary>
-internal sealed class ImportJobs(ICollectionImporter importer, ILogger<ImportJobs> logger) : BackgroundService
+// The importer is resolved per job, not at start: on the embedded store resolving it loads gis-data, and a folder that
+// cannot be loaded must leave the service up (live 200, ready 503) rather than fail the hosted service's start.
+internal sealed class ImportJobs(IServiceProvider services, ILogger<ImportJobs> logger) : BackgroundService
 {
     /// <summary>Statuses kept for reading; older finished ones are forgotten.</summary>
     public const int Kept = 200;
@@ -58,7 +60,7 @@ internal sealed class ImportJobs(ICollectionImporter importer, ILogger<ImportJob
         job.Start();
         try
         {
-            var ids = await importer.AppendAsync(job.Plan, job.User, "http", job, stoppingToken).ConfigureAwait(false);
+            var ids = await services.GetRequiredService<ICollectionImporter>().AppendAsync(job.Plan, job.User, "http", job, stoppingToken).ConfigureAwait(false);
             job.Succeed(ids);
         }
         catch (DataValidationException e)

@@ -18,6 +18,9 @@ public static class EditOperations
     public const string Patch = "patch";
     public const string Delete = "delete";
     public const string Restore = "restore";
+
+    /// <summary>Every operation, in the order the history table's CHECK lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Import, Create, Replace, Patch, Delete, Restore];
 }
 
 /// <summary>How an edit ended; only <see cref="Done"/> changed anything.</summary>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Accounts;
 using Geo.Core.Domain;
+using Geo.Core.Stores;
 using Geo.Testing;
 using Npgsql;
 
@@ -143,7 +144,7 @@ public sealed partial class SchemaMigratorTests(MigratedDatabase migrated) : ICl
             .SelectMany(c => c.Properties.Where(p => p.AllowedValues is not null).Select(p => (Key: $"{c.TableName}.{p.Name}", Values: string.Join(" | ", p.AllowedValues!))))
             .ToDictionary(e => e.Key, e => e.Values);
         expected["users.role"] = string.Join(" | ", Enum.GetValues<Role>().Select(Roles.Name));
-        expected["feature_history.operation"] = "create | replace | delete";
+        expected["feature_history.operation"] = string.Join(" | ", EditOperations.All);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));

@@ -97,11 +97,13 @@ public sealed class EditingTests(ViewerFixture viewer)
         await ClickZoneAsync(page);
         await page.Locator("#popup details.history summary").ClickAsync();
         var rows = page.Locator("#popup .history-list li");
-        await Expect(rows).ToHaveCountAsync(1);
+        // Newest first; version 1 is the imported zone, kept in the history at its first edit.
+        await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.First).ToContainTextAsync($"版本 2 · 修改 · {editor}");
+        await Expect(rows.Nth(1)).ToContainTextAsync("版本 1 · 导入");
         await Expect(rows.First.Locator("canvas.geometry-preview")).ToHaveCountAsync(1);
         await Expect(page.Locator("#popup .history-restore")).ToHaveCountAsync(0);
-        Assert.Equal([(2L, editor, "replace")], await HistoryAsync(api));
+        Assert.Equal([(1L, null, "import"), (2L, editor, "replace")], await HistoryAsync(api));
         await ViewerFixture.ScreenshotAsync(page, $"31-edit-history-{store}");
         await page.Locator("#popup .popup-close").ClickAsync();
 
@@ -138,7 +140,7 @@ public sealed class EditingTests(ViewerFixture viewer)
         var final = await GetAsync(api);
         Assert.Equal(("\"5\"", 1450), (final.ETag, final.Capacity));
         Assert.InRange(Distance(final.Ring[Vertex], dropped), 0, 1e-4);
-        Assert.Equal([(2L, editor, "replace"), (3L, colleague, "replace"), (4L, colleague, "replace"), (5L, editor, "replace")], await HistoryAsync(api));
+        Assert.Equal([(1L, null, "import"), (2L, editor, "replace"), (3L, colleague, "replace"), (4L, colleague, "replace"), (5L, editor, "replace")], await HistoryAsync(api));
         await context.CloseAsync();
     }
 
@@ -232,6 +234,16 @@ public sealed class EditingTests(ViewerFixture viewer)
         await Expect(rows.Nth(0).Locator(".history-restore")).ToHaveCountAsync(0);
         await Expect(rows.Nth(1).Locator(".history-restore")).ToHaveTextAsync("恢复此版本");
         await ViewerFixture.ScreenshotAsync(page, $"33-edit-history-admin-{store}");
+
+        // Restoring version 1 makes it current again as version 3: the server holds the first name and the history the restore.
+        await rows.Nth(1).Locator(".history-restore").ClickAsync();
+        await Expect(page.Locator("#popup .history-restored")).ToHaveTextAsync("已恢复: 版本 1");
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.Nth(0)).ToContainTextAsync($"版本 3 · 恢复 · {admin}");
+        using var restored = await api.GetAsync(new Uri($"/ogcapi/collections/facilities/items/{id}", UriKind.Relative));
+        Assert.Equal("\"3\"", restored.Headers.ETag!.Tag);
+        using var restoredBody = JsonDocument.Parse(await restored.Content.ReadAsStringAsync());
+        Assert.Equal("测试学校", restoredBody.RootElement.GetProperty("properties").GetProperty("name").GetString());
         await context.CloseAsync();
     }
 

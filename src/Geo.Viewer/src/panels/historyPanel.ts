@@ -8,6 +8,7 @@ import { geometryPreview } from './geometryPreview';
 
 /** The stores' operation words; one the viewer does not know yet is shown as the server says it. */
 const operations: Record<string, MessageKey> = {
+  import: 'opImport',
   create: 'opCreate',
   replace: 'opReplace',
   update: 'opUpdate',

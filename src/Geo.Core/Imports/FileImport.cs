@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Geo.Core.Accounts;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
@@ -36,22 +35,6 @@ public static class FileImport
         progress?.Report($"{layer.Features.Count:N0} features in {layer.SourceCrs.Title} (CRS from {layer.CrsSource}); validating against {collection.Id}");
         var district = await DistrictAsync(districtSource, cancellationToken).ConfigureAwait(false);
         return new FileImportCheck(layer, ImportPreparation.Prepare(layer, collection, request.Map, request.Constants, district));
-    }
-
-    /// <summary>The audit entry of a written import, the same from the CLI and over HTTP.</summary>
-    public static NewAuditEntry AuditEntry(string? user, string via, ImportPlan plan, ImportedIds ids)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(ids);
-        return new NewAuditEntry(user, AuditActions.Import, plan.Collection, plan.File, JsonSerializer.Serialize(new
-        {
-            via,
-            read = plan.Read,
-            written = plan.Features.Count,
-            repaired = plan.Repairs.Count,
-            first_id = ids.First,
-            last_id = ids.Last,
-        }));
     }
 
     /// <summary>开州区界 from the store, prepared for many point-in-area tests; null when the store has none.</summary>

@@ -5,7 +5,7 @@ public sealed record ImportedIds(long First, long Last);
 
 /// <summary>
 /// Appends a validated <see cref="ImportPlan"/> to its collection all or nothing, durable before it returns, with the
-/// audit entry <see cref="FileImport.AuditEntry"/> (PostGIS: in the same transaction; embedded: after the one fsynced
+/// audit entry (Geo.Api's <c>ImportAudit.Entry</c>) (PostGIS: in the same transaction; embedded: after the one fsynced
 /// record of the edit log).
 /// </summary>
 public interface ICollectionImporter

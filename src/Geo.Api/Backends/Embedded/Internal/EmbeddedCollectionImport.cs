@@ -1,3 +1,4 @@
+using Geo.Api.Imports;
 using Geo.Core.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.Imports;
@@ -25,7 +26,7 @@ internal sealed class EmbeddedCollectionImport(EmbeddedFeatureEditor editor, IAu
         written?.Report(plan.Features.Count);
         var ids = new ImportedIds(first, last);
         // The rows are durable now: their entry is written even when the caller has meanwhile given up.
-        await audit.AppendAsync(FileImport.AuditEntry(user, via, plan, ids), CancellationToken.None).ConfigureAwait(false);
+        await audit.AppendAsync(ImportAudit.Entry(user, via, plan, ids), CancellationToken.None).ConfigureAwait(false);
         return ids;
     }
 }

@@ -1,3 +1,4 @@
+using Geo.Api.Imports;
 using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
@@ -48,7 +49,7 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
         }
 
         var ids = new ImportedIds(first, first + plan.Features.Count - 1);
-        await PostGisAuditLog.AppendAsync(connection, transaction, FileImport.AuditEntry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
+        await PostGisAuditLog.AppendAsync(connection, transaction, ImportAudit.Entry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ids;

@@ -34,7 +34,10 @@ public static class AccountsHosting
             o.Cookie.Name = "kaizhou.csrf";
         });
 
-        services.AddAuthentication(Scheme)
+        services.AddValidatedOptions<OidcOptions, OidcOptionsValidator>(configuration, OidcOptions.Section);
+        var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
+
+        var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "cookie or bearer token", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? PersonalTokenHandler.SchemeName
@@ -56,6 +59,10 @@ public static class AccountsHosting
                     OnValidatePrincipal = ValidateSessionAsync,
                 };
             });
+        if (oidc.Enabled)
+        {
+            authentication.AddOidcSignIn(oidc);
+        }
 
         var policies = services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.SignedIn, p => p.RequireRole(Roles.AtLeast(Role.Viewer)))
@@ -99,9 +106,17 @@ public static class AccountsHosting
         await next();
     }
 
-    /// <summary>Ends a session whose account was disabled or got a new password since it was opened.</summary>
+    /// <summary>
+    /// Ends a session whose account was disabled or got a new password since it was opened. A session opened at the
+    /// identity provider has no local account: the provider vouched for it, and it ends with the session's hours.
+    /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
+        if (context.Principal?.FindFirst(OidcSignIn.SubjectType) is not null)
+        {
+            return;
+        }
+
         var accounts = context.HttpContext.RequestServices.GetRequiredService<IAccountStore>();
         var name = context.Principal?.Identity?.Name;
         var account = name is null ? null : await accounts.FindAsync(name, context.HttpContext.RequestAborted);

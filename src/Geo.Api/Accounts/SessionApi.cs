@@ -51,6 +51,7 @@ public static partial class SessionApi
             .Produces<TokenAnswer>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapOidcSignIn();
         return app;
     }
 

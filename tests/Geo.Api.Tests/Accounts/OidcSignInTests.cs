@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Geo.Core.Accounts;
+using Geo.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Geo.Api.Tests.Accounts;
+
+/// <summary>
+/// Sign-in at an identity provider, proven against a real one on a real port: the challenge is a code flow with PKCE,
+/// a foreign return URL is refused, and a code redeemed with the right verifier opens a session with the mapped role.
+/// </summary>
+public sealed class OidcSignInTests
+{
+    [Fact]
+    public async Task Without_configuration_the_endpoint_says_oidc_is_not_configured()
+    {
+        using var service = new GisDataServiceFactory();
+        using var client = service.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/api/session/oidc?returnUrl=/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("not configured", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_code_flow_with_pkce_signs_in_an_editor_of_the_identity_provider()
+    {
+        await using var idp = await TestIdentityProvider.StartAsync();
+        idp.User["sub"] = "248289761001";
+        idp.User["preferred_username"] = "zhang.wei";
+        idp.User["role"] = new[] { "gis-staff", "planning-editors" };
+        using var service = Service(idp);
+        using var client = service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var challenge = await client.GetAsync(new Uri("/api/session/oidc?returnUrl=/?lang=en", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var location = challenge.Headers.Location!;
+        Assert.Equal(idp.Authority + "/authorize", location.GetLeftPart(UriPartial.Path));
+        var query = QueryHelpers.ParseQuery(location.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+        Assert.Equal(TestIdentityProvider.ClientId, query["client_id"]);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal("S256", query["code_challenge_method"]);
+        Assert.Equal(43, query["code_challenge"].Length); // base64url of a SHA-256
+        Assert.Equal("https://localhost/signin-oidc", query["redirect_uri"]);
+
+        // The user signs in at the provider, which sends the browser back with a code.
+        idp.Authorization = query;
+        var callback = await client.GetAsync(new Uri($"/signin-oidc?code={TestIdentityProvider.Code}&state={Uri.EscapeDataString(query["state"])}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/?lang=en", callback.Headers.Location?.OriginalString);
+        var session = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/session", UriKind.Relative));
+        Assert.Equal("oidc:zhang.wei", session.GetProperty("name").GetString());
+        Assert.Equal("editor", session.GetProperty("role").GetString());
+        var audit = service.Services.GetRequiredService<IAuditLog>();
+        var login = Assert.Single(await audit.QueryAsync(new AuditQuery("oidc:zhang.wei", null, null, null, 10), CancellationToken.None));
+        Assert.Equal(AuditActions.LoginSucceeded, login.Action);
+        Assert.Contains("\"subject\":\"248289761001\"", login.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task A_return_url_off_this_service_is_refused(string returnUrl)
+    {
+        await using var idp = await TestIdentityProvider.StartAsync();
+        using var service = Service(idp);
+        using var client = service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/api/session/oidc?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("returnUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static GisDataServiceFactory Service(TestIdentityProvider idp) => new(settings: new Dictionary<string, string>
+    {
+        ["Auth:Oidc:Authority"] = idp.Authority,
+        ["Auth:Oidc:ClientId"] = TestIdentityProvider.ClientId,
+        ["Auth:Oidc:ClientSecret"] = "secret-of-the-test",
+        ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+        ["Auth:Oidc:RoleMap:planning-editors"] = "editor",
+    });
+}

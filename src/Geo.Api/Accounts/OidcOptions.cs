@@ -57,7 +57,7 @@ internal sealed class OidcOptionsValidator : IValidateOptions<OidcOptions>
         }
         else if (authority.Scheme == Uri.UriSchemeHttp && options.RequireHttpsMetadata)
         {
-            errors.Add($"{OidcOptions.Section}:Authority: use https (or set {OidcOptions.Section}:RequireHttpsMetadata=false for a provider on this machine)");
+            errors.Add($"{OidcOptions.Section}:Authority: '{options.Authority}' must use https (or set {OidcOptions.Section}:RequireHttpsMetadata=false for a provider on this machine)");
         }
 
         if (string.IsNullOrWhiteSpace(options.ClientId))

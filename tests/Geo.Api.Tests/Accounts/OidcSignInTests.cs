@@ -50,9 +50,7 @@ public sealed class OidcSignInTests
         Assert.Equal(43, query["code_challenge"].Length); // base64url of a SHA-256
         Assert.Equal("https://localhost/signin-oidc", query["redirect_uri"]);
 
-        // The user signs in at the provider, which sends the browser back with a code.
-        idp.Authorization = query;
-        var callback = await client.GetAsync(new Uri($"/signin-oidc?code={TestIdentityProvider.Code}&state={Uri.EscapeDataString(query["state"])}", UriKind.Relative));
+        var callback = await SignInAtProviderAsync(idp, client, query);
 
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         Assert.Equal("/?lang=en", callback.Headers.Location?.OriginalString);
@@ -63,6 +61,29 @@ public sealed class OidcSignInTests
         var login = Assert.Single(await audit.QueryAsync(new AuditQuery("oidc:zhang.wei", null, null, null, 10), CancellationToken.None));
         Assert.Equal(AuditActions.LoginSucceeded, login.Action);
         Assert.Contains("\"subject\":\"248289761001\"", login.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_user_without_a_mapped_role_is_refused_when_the_default_role_is_none()
+    {
+        await using var idp = await TestIdentityProvider.StartAsync();
+        idp.User["sub"] = "248289761002";
+        idp.User["preferred_username"] = "li.na";
+        idp.User["role"] = "gis-staff";
+        using var service = Service(idp, ("Auth:Oidc:DefaultRole", "none"));
+        using var client = service.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var challenge = await client.GetAsync(new Uri("/api/session/oidc", UriKind.Relative));
+        var query = QueryHelpers.ParseQuery(challenge.Headers.Location!.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+
+        var callback = await SignInAtProviderAsync(idp, client, query);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, callback.StatusCode);
+        Assert.Equal("application/problem+json", callback.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("RoleMap", await callback.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/session", UriKind.Relative))).StatusCode);
+        var audit = service.Services.GetRequiredService<IAuditLog>();
+        var login = Assert.Single(await audit.QueryAsync(new AuditQuery("oidc:li.na", null, null, null, 10), CancellationToken.None));
+        Assert.Equal(AuditActions.LoginFailed, login.Action);
     }
 
     [Theory]
@@ -82,12 +103,28 @@ public sealed class OidcSignInTests
         Assert.Contains("returnUrl", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static GisDataServiceFactory Service(TestIdentityProvider idp) => new(settings: new Dictionary<string, string>
+    /// <summary>The user signs in at the provider, which sends the browser back to the service with a code.</summary>
+    private static Task<HttpResponseMessage> SignInAtProviderAsync(TestIdentityProvider idp, HttpClient client, Dictionary<string, string> authorization)
     {
-        ["Auth:Oidc:Authority"] = idp.Authority,
-        ["Auth:Oidc:ClientId"] = TestIdentityProvider.ClientId,
-        ["Auth:Oidc:ClientSecret"] = "secret-of-the-test",
-        ["Auth:Oidc:RequireHttpsMetadata"] = "false",
-        ["Auth:Oidc:RoleMap:planning-editors"] = "editor",
-    });
+        idp.Authorization = authorization;
+        return client.GetAsync(new Uri($"/signin-oidc?code={TestIdentityProvider.Code}&state={Uri.EscapeDataString(authorization["state"])}", UriKind.Relative));
+    }
+
+    private static GisDataServiceFactory Service(TestIdentityProvider idp, params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Auth:Oidc:Authority"] = idp.Authority,
+            ["Auth:Oidc:ClientId"] = TestIdentityProvider.ClientId,
+            ["Auth:Oidc:ClientSecret"] = "secret-of-the-test",
+            ["Auth:Oidc:RequireHttpsMetadata"] = "false",
+            ["Auth:Oidc:RoleMap:planning-editors"] = "editor",
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return new GisDataServiceFactory(settings: settings);
+    }
 }

@@ -38,6 +38,8 @@ public sealed class ProcessStartupTests
     [InlineData("Telemetry__Exporter", "zipkin", "Telemetry:Exporter")]
     [InlineData("Telemetry__OtlpEndpoint", "not a url", "Telemetry:OtlpEndpoint")]
     [InlineData("GisData__Path", "/no/such/gis-data", "GisData:Path")]
+    [InlineData("Auth__Oidc__Authority", "login.office.example", "Auth:Oidc:Authority")]
+    [InlineData("Auth__Oidc__Authority", "http://login.office.example", "Auth:Oidc:Authority")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string variable, string value, string setting)
     {
         var port = ServiceProcess.FreePort();

@@ -32,11 +32,8 @@ public sealed class EditingTests(ViewerFixture viewer)
     public async Task An_editor_moves_a_vertex_and_sets_the_capacity_then_meets_a_concurrent_edit(string store)
     {
         await using var service = await StoreService.StartAsync(store);
-        var editor = $"editor-{Guid.NewGuid().ToString("N")[..6]}";
-        await service.Factory.Services.GetRequiredService<AccountService>().AddAsync(editor, Role.Editor, Password, "test", CancellationToken.None);
-        var (colleague, token) = await TestAccounts.CreateAsync(service.Factory.Services, Role.Editor);
-        using var api = new HttpClient { BaseAddress = service.Address };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var accounts = await Accounts.CreateAsync(service, Role.Editor);
+        var (editor, colleague, api) = (accounts.User, accounts.Colleague, accounts.Api);
         var original = GisDataFile.Feature("zones.geojson", ZoneId);
         var originalRing = Ring(original);
         Assert.Equal(1200, original.GetProperty("properties").GetProperty("capacity_households").GetInt32());
@@ -150,11 +147,8 @@ public sealed class EditingTests(ViewerFixture viewer)
     public async Task An_admin_sees_the_servers_refusal_creates_a_facility_and_is_offered_restore(string store)
     {
         await using var service = await StoreService.StartAsync(store);
-        var admin = $"admin-{Guid.NewGuid().ToString("N")[..6]}";
-        await service.Factory.Services.GetRequiredService<AccountService>().AddAsync(admin, Role.Admin, Password, "test", CancellationToken.None);
-        var (_, token) = await TestAccounts.CreateAsync(service.Factory.Services, Role.Editor);
-        using var api = new HttpClient { BaseAddress = service.Address };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var accounts = await Accounts.CreateAsync(service, Role.Admin);
+        var (admin, api) = (accounts.User, accounts.Api);
         var zonesBefore = await CountAsync(api, "zones");
         var facilitiesBefore = await CountAsync(api, "facilities");
 
@@ -245,6 +239,25 @@ public sealed class EditingTests(ViewerFixture viewer)
         using var restoredBody = JsonDocument.Parse(await restored.Content.ReadAsStringAsync());
         Assert.Equal("测试学校", restoredBody.RootElement.GetProperty("properties").GetProperty("name").GetString());
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The page's user (<see cref="User"/>, signing in with <see cref="Password"/>) and a colleague, an editor whose
+    /// token <see cref="Api"/> carries for the edits and checks made beside the page.
+    /// </summary>
+    private sealed record Accounts(string User, string Colleague, HttpClient Api) : IDisposable
+    {
+        public static async Task<Accounts> CreateAsync(StoreService service, Role role)
+        {
+            var user = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..6]}";
+            await service.Factory.Services.GetRequiredService<AccountService>().AddAsync(user, role, Password, "test", CancellationToken.None);
+            var (colleague, token) = await TestAccounts.CreateAsync(service.Factory.Services, Role.Editor);
+            var api = new HttpClient { BaseAddress = service.Address };
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return new Accounts(user, colleague, api);
+        }
+
+        public void Dispose() => Api.Dispose();
     }
 
     private static async Task SignInAsync(IPage page, string name, string role = "编辑")

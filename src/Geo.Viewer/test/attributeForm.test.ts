@@ -1,24 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CollectionInfo } from '../src/api';
 import { AttributeForm, checkValues } from '../src/panels/attributeForm';
 import { setLang } from '../src/i18n';
-
-// The zones' fields as /viewer/config gives them (Catalog.cs), written out here.
-const zones: CollectionInfo = {
-  id: 'zones',
-  titleZh: '试点片区',
-  titleEn: 'Pilot zones',
-  geometry: 'MultiPolygon',
-  editable: true,
-  properties: [
-    { name: 'name', titleZh: '名称', titleEn: 'Name', type: 'Text', required: true },
-    { name: 'kind', titleZh: '类型', titleEn: 'Kind', type: 'Text', required: true, values: { resettlement: ['农民搬迁安置区', 'Resettlement area'], key_town: ['重点集镇', 'Key town'] } },
-    { name: 'capacity_households', titleZh: '安置容量（户）', titleEn: 'Capacity (households)', type: 'Integer', required: false },
-    { name: 'area', titleZh: '面积', titleEn: 'Area', type: 'Number', required: false },
-    { name: 'due', titleZh: '日期', titleEn: 'Due', type: 'Date', required: false },
-    { name: 'illustrative', titleZh: '示意数据', titleEn: 'Illustrative', type: 'Boolean', required: true },
-  ],
-};
+import { zones } from './zonesInfo';
 
 const valid = { name: '汉丰湖', kind: 'resettlement', capacity_households: '1200', area: '12.5', due: '2026-02-28', illustrative: true };
 

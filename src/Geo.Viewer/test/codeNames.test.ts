@@ -1,22 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codesOf, complianceSeverities, complianceVerdicts, isCoded, livingNeeds, nameOf, setCodeNames } from '../src/codeNames';
 import { setLang } from '../src/i18n';
+import { zones } from './zonesInfo';
 
 beforeAll(() =>
   setCodeNames({
     baseMaps: { tianditu: { enabled: false, key: '' }, openStreetMap: { enabled: false } },
     collections: [
-      {
-        id: 'zones',
-        titleZh: '试点片区',
-        titleEn: 'Pilot zones',
-        geometry: 'MultiPolygon',
-        editable: true,
-        properties: [
-          { name: 'name', titleZh: '名称', titleEn: 'Name', type: 'Text', required: true },
-          { name: 'kind', titleZh: '类型', titleEn: 'Kind', type: 'Text', required: true, values: { resettlement: ['农民搬迁安置区', 'Resettlement area'], key_town: ['重点集镇', 'Key town'] } },
-        ],
-      },
+      zones,
       {
         id: 'parcels',
         titleZh: '地块',

@@ -81,7 +81,9 @@ internal static class RequestLimits
     {
         StatusCodes.Status404NotFound => $"nothing is served at '{request.Path}'; the OGC API starts at /ogcapi, the analyses at /api/analysis, and /api-docs lists every route",
         StatusCodes.Status405MethodNotAllowed => $"'{request.Path}' does not take {request.Method}; /api-docs lists the methods of every route",
-        StatusCodes.Status415UnsupportedMediaType => "send the body as JSON with Content-Type: application/json",
+        StatusCodes.Status415UnsupportedMediaType => request.Path.StartsWithSegments("/api/analysis", StringComparison.Ordinal)
+            ? "send the body as JSON with Content-Type: application/json, or a file as multipart/form-data in field 'file'"
+            : "send the body as JSON with Content-Type: application/json; /api-docs lists the media types of every route",
         _ => null,
     };
 

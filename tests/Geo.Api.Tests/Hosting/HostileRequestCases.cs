@@ -67,6 +67,11 @@ public abstract class HostileRequestCases(ServiceFactory factory)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        if (request.Detail is not null)
+        {
+            Assert.Contains(request.Detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
         if (request.Parameter is not null)
         {
             Assert.Equal(request.Parameter, problem.GetProperty("parameter").GetString());

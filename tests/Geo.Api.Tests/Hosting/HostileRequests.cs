@@ -10,9 +10,12 @@ using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Tests.Hosting;
 
-/// <summary>One hostile request: what is sent, and the status expected (null: any 4xx; 200 for a valid request that must still be quick).</summary>
+/// <summary>
+/// One hostile request: what is sent, and the status expected (null: any 4xx; 200 for a valid request that must still be
+/// quick); <paramref name="Detail"/> is a phrase the problem's detail must hold, when the fix it names matters.
+/// </summary>
 public sealed record HostileRequest(string Method, string Path, string? Body = null, int? Status = null, string? Parameter = null,
-    string ContentType = "application/json", string? Header = null);
+    string ContentType = "application/json", string? Header = null, string? Detail = null);
 
 /// <summary>
 /// The requests of issue 9's battery, each answered 500, crashed, stalled or bloated the service before: kept by
@@ -50,6 +53,8 @@ public static class HostileRequests
         ["unknown route"] = new("GET", "/ogcapi/nothing/here", Status: 404),
         ["method not allowed"] = new("DELETE", $"{Projects}/items", Status: 405),
         ["body that is not JSON"] = new("PUT", "/api/indicators/1/actuals", "value=1", Status: 415, ContentType: "text/plain"),
+        ["analysis body neither JSON nor a form"] = new("POST", "/api/analysis/compliance", "hello", Status: 415, ContentType: "text/plain",
+            Detail: "multipart/form-data"),
         ["URL over the limit"] = new("GET", $"{Projects}/items?filter=" + Uri.EscapeDataString(string.Join(" OR ", Enumerable.Range(1, 900).Select(i => $"id={i}"))), Status: 414),
         ["headers over the limit"] = new("GET", "/ogcapi", Status: 431, Header: new string('h', 40 * 1024)),
 

@@ -16,14 +16,18 @@ internal static class GeneratedParcelsTarget
     /// <summary>The district outline and township seats as the database has them (imported from gis-data).</summary>
     public static async Task<(Geometry District, IReadOnlyList<TownshipSeat> Seats)> ReadSurroundingsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        Geometry? district;
-        await using (var command = dataSource.CreateCommand($"SELECT ST_Union(geom) FROM {Catalog.District.TableName}"))
+        var district = new List<Geometry>();
+        await using (var command = dataSource.CreateCommand($"SELECT geom FROM {Catalog.District.TableName} ORDER BY id"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            district = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as Geometry;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                district.Add(reader.GetFieldValue<Geometry>(0));
+            }
         }
 
         var seats = new List<TownshipSeat>();
-        await using (var command = dataSource.CreateCommand($"SELECT code, geom FROM {Catalog.Townships.TableName} ORDER BY code"))
+        await using (var command = dataSource.CreateCommand($"SELECT code, geom FROM {Catalog.Townships.TableName} ORDER BY id"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -32,12 +36,12 @@ internal static class GeneratedParcelsTarget
             }
         }
 
-        if (district is null || seats.Count == 0)
+        if (district.Count == 0 || seats.Count == 0)
         {
             throw new CliException("the database has no district outline or no townships to generate parcels over; import gis-data first (import --connection …)");
         }
 
-        return (district, seats);
+        return (ParcelSurroundings.Outline(district), seats);
     }
 
     public static async Task ReplaceAsync(NpgsqlDataSource dataSource, IEnumerable<Feature> parcels, IProgress<string> progress, CancellationToken cancellationToken)

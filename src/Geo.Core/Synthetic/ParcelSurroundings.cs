@@ -26,9 +26,12 @@ public static class ParcelSurroundings
             throw new DataValidationException(errors);
         }
 
-        var outline = Crs.Cgcs2000.GeometryFactory.BuildGeometry(district.Select(f => f.Geometry!)).Union();
-        return (outline, townships.Select(t => new TownshipSeat((string)t["code"]!, (Point)t.Geometry!)).ToList());
+        return (Outline(district.Select(f => f.Geometry!)), townships.Select(t => new TownshipSeat((string)t["code"]!, (Point)t.Geometry!)).ToList());
     }
+
+    /// <summary>One outline from the district's features, made the same way whichever store they come from (same parcels).</summary>
+    public static Geometry Outline(IEnumerable<Geometry> district) =>
+        Crs.Cgcs2000.GeometryFactory.BuildGeometry(district).Union();
 
     private static List<Feature> ReadCollection(string folder, CollectionDefinition collection, List<DataError> errors)
     {
@@ -46,6 +49,6 @@ public static class ParcelSurroundings
             return [];
         }
 
-        return GeoJsonCollectionReader.Read(collection, text, errors);
+        return GeoJsonCollectionReader.Read(collection, text, errors).OrderBy(f => f.Id).ToList();
     }
 }

@@ -8,7 +8,7 @@ namespace Geo.Api.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Verbs = ["migrate", "import", "check-data", "catalog", "users"];
+    private static readonly string[] Verbs = ["migrate", "import", "check-data", "catalog", "users", "generate-parcels"];
 
     /// <summary>
     /// True when the arguments are for the CLI: a first word that is not a host setting. The web host takes only
@@ -28,6 +28,7 @@ public static class CliApp
             CheckDataVerb.Create(output),
             CatalogVerb.Create(output),
             UsersVerb.Create(input, output),
+            GenerateParcelsVerb.Create(output, error),
         };
 
         if (args.Length > 0 && args[0] is not ("help" or "--help" or "-h") && !Verbs.Contains(args[0]))

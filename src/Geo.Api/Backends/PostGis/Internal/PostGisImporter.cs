@@ -44,7 +44,8 @@ internal static class PostGisImporter
         return counts;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, CollectionDefinition collection, IReadOnlyList<Feature> features, CancellationToken cancellationToken)
+    /// <summary>Binary COPY of <paramref name="features"/> (read as they are written) into the collection's table.</summary>
+    internal static async Task CopyAsync(NpgsqlConnection connection, CollectionDefinition collection, IEnumerable<Feature> features, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(PostGisColumns.Quote));
         var writer = await connection.BeginBinaryImportAsync(

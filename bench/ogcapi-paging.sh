@@ -32,11 +32,15 @@ for _ in $(seq 1 100); do curl -sf "$base/health" >/dev/null && break; sleep 0.2
 
 items="$base/ogcapi/collections/parcels/items"
 next_of() { curl -sf "$1" | grep -o '"href":"[^"]*","rel":"next"' | sed -E 's/"href":"([^"]*)".*/\1/; s/\\u0026/\&/g'; }
-# Times in ms of 20 requests after 40 warm-up ones (tiered JIT, docs/STACK-FACTS), over one kept-alive connection.
-quartiles() {
-  local url=$1 list=()
-  for _ in $(seq 1 60); do list+=("$url"); done
-  curl -s -o /dev/null -w '%{time_total}\n' "${list[@]}" | tail -n 20 | awk '{printf "%.2f\n", $1*1000}' | sort -n | sed -n '5p;10p;15p' | paste -sd' '
+# p25 p50 p75 in ms of each URL: 40 warm-up rounds (tiered JIT, docs/STACK-FACTS), then 20 rounds asking the URLs in
+# turn over one kept-alive connection, so that load from elsewhere on the machine falls on all of them alike.
+compare() {
+  local list=() n=$#
+  for _ in $(seq 1 60); do for url in "$@"; do list+=(-o /dev/null "$url"); done; done
+  local times; times=$(curl -s -w '%{time_total}\n' "${list[@]}" | tail -n $((20 * n)))
+  for i in $(seq 1 "$n"); do
+    awk -v n="$n" -v i="$i" 'NR % n == i % n {printf "%.2f\n", $1*1000}' <<<"$times" | sort -n | sed -n '5p;10p;15p' | paste -sd' '
+  done
 }
 
 for case in "whole table|" "bbox L|&bbox=108.35,31.2,108.451,31.2866"; do
@@ -45,10 +49,10 @@ for case in "whole table|" "bbox L|&bbox=108.35,31.2,108.451,31.2866"; do
   for _ in $(seq 2 100); do url=$(next_of "$url"); done
   matched=$(curl -sf "$first" | grep -o '"numberMatched":[0-9]*' | cut -d: -f2)
   returned=$(curl -sf "$url" | grep -o '"numberReturned":[0-9]*' | cut -d: -f2)
-  echo "$name ($matched matched): page 1 $(quartiles "$first") ms; page 100 by cursor ($returned features) $(quartiles "$url") ms;" \
-    "page 100 by offset=9900 $(quartiles "$first&offset=9900") ms (p25 p50 p75)"
+  mapfile -t q < <(compare "$first" "$url" "$first&offset=9900")
+  echo "$name ($matched matched): page 1 ${q[0]} ms; page 100 by cursor ($returned features) ${q[1]} ms; page 100 by offset=9900 ${q[2]} ms (p25 p50 p75)"
 done
-echo "items/{id}: $(quartiles "$items/501000") ms (p25 p50 p75)"
+echo "items/{id}: $(compare "$items/501000") ms (p25 p50 p75)"
 
 spat=(108.39 31.24 108.421 31.2665)
 expected=$(sql -d "$db" -Atc "SELECT count(*) FROM parcels WHERE ST_Intersects(geom, ST_MakeEnvelope(${spat[0]}, ${spat[1]}, ${spat[2]}, ${spat[3]}, 4490))")
@@ -62,6 +66,14 @@ for i in $(seq 1 7); do
 done
 copied=$(grep -c '"type": "Feature"' "$out/1.geojson" || true)
 echo "ogr2ogr -spat ${spat[*]}: $copied of $expected features (hand SQL); $(printf '%s\n' "${times[@]}" | sort -n | paste -sd' ') ms over 7 runs"
-echo "GDAL's requests:"; grep -o 'GET [^ ]*\|URL: [^ ]*\|http://127[^ "]*' "$out/debug.txt" | sort | uniq -c | sed 's/^/  /' | head -20
+t0=$(date +%s.%N)
+ogr2ogr -oo PAGE_SIZE=1000 -f GeoJSON "$out/big.geojson" "OAPIF:$base/ogcapi" parcels -spat "${spat[@]}"
+echo "the same with -oo PAGE_SIZE=1000: $(echo "($(date +%s.%N) - $t0) * 1000" | bc | cut -d. -f1) ms"
+requests=$(grep -o 'http://127[^ "]*' "$out/debug.txt" | sort -u)
+echo "GDAL 3.6 asked $(wc -l <<<"$requests") distinct URLs, $(grep -c '/items?' <<<"$requests") of them pages of items ($(grep -o 'limit=[0-9]*' <<<"$requests" | sort | uniq -c | sort -rn | sed -n '1s/ *[0-9]* //p')); the first three:"
+grep '/items?' <<<"$requests" | sed -n '1,3s/^/  /p'
+# The same pages timed on their own, one kept-alive connection: what the server spends of GDAL's time.
+pages=(); for u in $(grep '/items?' <<<"$requests"); do pages+=(-o /dev/null "${u%)}"); done
+echo "those $(( ${#pages[@]} / 3 )) page requests by curl, one after another: $(curl -s -w '%{time_total}\n' "${pages[@]}" | awk '{s+=$1} END {printf "%.0f", s*1000}') ms in all"
 rm -rf "$out"
 [ "${KEEP_DB:-}" = 1 ] || sql -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres

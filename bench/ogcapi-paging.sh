@@ -28,7 +28,7 @@ echo "parcels: $(sql -d "$db" -Atc 'SELECT count(*) FROM parcels') rows"
 ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" --urls "$base" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "$base/health" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 300); do curl -sf "$base/health" >/dev/null && break; sleep 0.2; done
 
 items="$base/ogcapi/collections/parcels/items"
 next_of() { curl -sf "$1" | grep -o '"href":"[^"]*","rel":"next"' | sed -E 's/"href":"([^"]*)".*/\1/; s/\\u0026/\&/g'; }

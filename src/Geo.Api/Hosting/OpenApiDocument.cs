@@ -23,6 +23,7 @@ public static class OpenApiDocument
             });
             o.AddOperationTransformer(Analysis.UploadFormSchema.ApplyAsync);
             o.AddOperationTransformer(ResponseContent.ApplyAsync);
+            o.AddOperationTransformer(ItemsParametersOpenApi.ApplyAsync);
             o.AddSchemaTransformer(SchemaShapes.ApplyAsync);
             o.AddDocumentTransformer(Accounts.AccountsOpenApi.AddSchemesAsync);
             o.AddOperationTransformer(Accounts.AccountsOpenApi.AddRequirementAsync);

@@ -4,9 +4,12 @@ using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
 
-/// <summary>An items page as GeoJSON, written as the store yields it so that memory stays flat for large pages.</summary>
+/// <summary>
+/// An items page as GeoJSON, written as the store yields it so that memory stays flat for large pages. The links are
+/// made after the features: a keyset <c>next</c> link carries the last one's key.
+/// </summary>
 internal sealed class FeatureCollectionResult(
-    IAsyncEnumerable<Feature> features, ItemsQuery query, long numberMatched, IReadOnlyList<Link> links, IReadOnlyList<string> notes) : IResult
+    IAsyncEnumerable<Feature> features, ItemsQuery query, long numberMatched, Func<IReadOnlyList<Link>> links, IReadOnlyList<string> notes) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -42,7 +45,7 @@ internal sealed class FeatureCollectionResult(
         }
 
         writer.WritePropertyName("links");
-        JsonSerializer.Serialize(writer, links, OgcJson.Options);
+        JsonSerializer.Serialize(writer, links(), OgcJson.Options);
         writer.WriteEndObject();
         writer.Flush();
         await response.BodyWriter.FlushAsync(cancellationToken);

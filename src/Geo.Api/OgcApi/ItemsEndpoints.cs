@@ -136,18 +136,21 @@ internal static class ItemsEndpoints
 
         // The store runs the filter before returning the page, so an error in it (a value that cannot be computed)
         // becomes a 400 before the answer starts. The page holds the reader until the response is written.
-        var page = await store.QueryPageAsync(items.Query, cancellationToken);
+        // One feature past the limit says whether a next page exists, read in the same snapshot as the page.
+        var limit = items.Query.Limit!.Value;
+        var page = await store.QueryPageAsync(items.Query with { Limit = limit + 1 }, cancellationToken);
         context.Response.RegisterForDisposeAsync(page);
+        var window = new PageWindow(page.Features, limit);
         switch (items.Format)
         {
             case OutputFormat.Csv:
-                return new CsvFeatureCollectionResult(page.Features, collection, items);
+                return new CsvFeatureCollectionResult(window.Features, collection, items);
             case OutputFormat.BaopanTxt:
-                return new BaopanFeatureCollectionResult(page.Features, collection, items);
+                return new BaopanFeatureCollectionResult(window.Features, collection, items);
             case OutputFormat.Shapefile:
-                return new ShapefileFeatureCollectionResult(page.Features, collection, items.ShapefileEncoding);
+                return new ShapefileFeatureCollectionResult(window.Features, collection, items.ShapefileEncoding);
             case OutputFormat.GeoPackage:
-                return new GeoPackageFeatureCollectionResult(page.Features, collection);
+                return new GeoPackageFeatureCollectionResult(window.Features, collection);
             case OutputFormat.GeoJson:
                 break;
         }
@@ -163,10 +166,10 @@ internal static class ItemsEndpoints
             notes.Add("numberMatched is the database's estimate of the collection's size, not an exact count");
         }
 
-        return new FeatureCollectionResult(page.Features, items, page.Matched, Links(context.Request, items, page.Matched, pageLinks), notes);
+        return new FeatureCollectionResult(window.Features, items, page.Matched, () => Links(context.Request, items, window, pageLinks), notes);
     }
 
-    private static List<Link> Links(HttpRequest request, ItemsQuery items, long matched, bool pageLinks)
+    private static List<Link> Links(HttpRequest request, ItemsQuery items, PageWindow window, bool pageLinks)
     {
         var links = new List<Link> { new(OgcLinks.WithQuery(request, new Dictionary<string, string>()), "self", OgcMediaTypes.GeoJson) };
         if (!pageLinks)
@@ -176,25 +179,29 @@ internal static class ItemsEndpoints
 
         links.Add(new(OgcLinks.WithQuery(request, new Dictionary<string, string> { ["f"] = "csv" }), "alternate", "text/csv", "CSV"));
         var query = items.Query;
-        var limit = query.Limit!.Value;
+        var limit = query.Limit!.Value.ToString(CultureInfo.InvariantCulture);
 
-        // In long: offset + limit passes int.MaxValue for offset=2147483647, and a next link must never go negative.
-        if ((long)query.Offset + limit < matched)
+        // Keyset: next carries the last feature's key (and replaces any offset), so a deep page costs what the first does.
+        if (window.More && window.Last is { } last)
         {
-            links.Add(new(OgcLinks.WithQuery(request, PageParameters((long)query.Offset + limit, limit)), "next", OgcMediaTypes.GeoJson, "下一页"));
+            var key = new FeatureCursor(
+                query.SortBy.Select(k => k.Property == "id" ? last.Id : last[k.Property]).ToList(), last.Id,
+                (query.After?.Position ?? query.Offset) + window.Returned);
+            var next = new Dictionary<string, string> { [PageCursor.Parameter] = PageCursor.Encode(query.Collection, query.SortBy, key), ["limit"] = limit };
+            links.Add(new(OgcLinks.WithQuery(request, next, drop: "offset"), "next", OgcMediaTypes.GeoJson, "下一页"));
         }
 
-        if (query.Offset > 0)
+        // Offset paging still answers clients that send offset; a keyset page has no previous key to go back to.
+        if (query.After is null && query.Offset > 0)
         {
-            links.Add(new(OgcLinks.WithQuery(request, PageParameters(Math.Max(0, query.Offset - limit), limit)), "prev", OgcMediaTypes.GeoJson, "上一页"));
+            var previous = new Dictionary<string, string>
+            {
+                ["offset"] = Math.Max(0, query.Offset - query.Limit.Value).ToString(CultureInfo.InvariantCulture),
+                ["limit"] = limit,
+            };
+            links.Add(new(OgcLinks.WithQuery(request, previous), "prev", OgcMediaTypes.GeoJson, "上一页"));
         }
 
         return links;
     }
-
-    private static Dictionary<string, string> PageParameters(long offset, int limit) => new()
-    {
-        ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
-        ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
-    };
 }

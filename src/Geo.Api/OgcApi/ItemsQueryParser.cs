@@ -48,13 +48,15 @@ internal static class ItemsQueryParser
             throw InputException.Invalid("bbox", $"collection '{collection.Id}' has no geometry", "drop bbox for this table");
         }
 
+        var sortBy = ParseSortBy(collection, request.SortBy);
         var query = new FeatureQuery(collection)
         {
             Bbox = bbox,
             Filter = And.All(conditions),
-            SortBy = ParseSortBy(collection, request.SortBy),
+            SortBy = sortBy,
             Offset = offset,
             Limit = limit,
+            After = ParseCursor(collection, sortBy, request),
         };
         var format = ParseFormat(request.Format);
         return new ItemsQuery(query, ParseCrs("crs", request.Crs), ParseProperties(collection, request.Properties), format, clamped)
@@ -62,6 +64,11 @@ internal static class ItemsQueryParser
             ShapefileEncoding = ParseEncoding(request.Encoding, format),
         };
     }
+
+    private static FeatureCursor? ParseCursor(CollectionDefinition collection, IReadOnlyList<Geo.Core.Stores.SortKey> sortBy, ItemsRequest request) =>
+        request.Cursor is not { } cursor ? null
+        : request.Offset is not null ? throw InputException.Invalid(PageCursor.Parameter, "cursor and offset were both given", "page with one of them: follow the next link as given")
+        : PageCursor.Decode(collection, sortBy, cursor);
 
     /// <summary>Decimals of output coordinates, 0 to 7: 1e-7° is about 1 cm, so more would only be noise.</summary>
     public static int? ParsePrecision(string? text) =>

@@ -21,6 +21,13 @@ public sealed record FeatureQuery(CollectionDefinition Collection)
 
     public int Offset { get; init; }
 
+    /// <summary>
+    /// Keyset paging: only features strictly after this key in the query's order (instead of <see cref="Offset"/>, so
+    /// a deep page costs what the first does and rows written meanwhile are neither skipped nor repeated). The number
+    /// matched may then be counted as the cursor's position plus the matches after it.
+    /// </summary>
+    public FeatureCursor? After { get; init; }
+
     /// <summary>Maximum features to return; null returns all.</summary>
     public int? Limit { get; init; }
 

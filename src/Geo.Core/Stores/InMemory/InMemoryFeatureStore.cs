@@ -27,7 +27,10 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var matches = Index(query.Collection).Match(query, cancellationToken).Skip(query.Offset);
+        var index = Index(query.Collection);
+        var matches = query.After is { } after
+            ? KeysetSeek.After(index, query, after, cancellationToken)
+            : index.Match(query, cancellationToken).Skip(query.Offset);
         if (query.Limit is { } limit)
         {
             matches = matches.Take(limit);

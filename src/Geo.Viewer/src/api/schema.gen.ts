@@ -1925,7 +1925,7 @@ export interface operations {
     items: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 offset?: string;
                 bbox?: string;
                 "bbox-crs"?: string;
@@ -1939,6 +1939,8 @@ export interface operations {
                 f?: string;
                 encoding?: string;
                 precision?: string;
+                /** @description Where the page starts: the opaque token of a next link (follow next as given). Not with offset. */
+                cursor?: string;
             };
             header?: never;
             path: {

@@ -27,7 +27,8 @@ public abstract partial class FeatureEditCases(ServiceFactory factory)
         return client;
     }
 
-    protected static StringContent Facility(string name, double x = 108.4012345, double y = 31.1654321, string kind = "school", string? crs = null)
+    /// <summary>A facility to create; the keyset paging cases insert these too.</summary>
+    internal static StringContent Facility(string name, double x = 108.4012345, double y = 31.1654321, string kind = "school", string? crs = null)
     {
         var content = new StringContent(
             $$$"""

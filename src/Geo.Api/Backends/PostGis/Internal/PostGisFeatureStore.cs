@@ -82,9 +82,11 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
             reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
             var first = await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false);
 
-            // No row on a later page says nothing about the rows before it: only then is a separate count needed.
-            var matched = first ? reader.GetInt64(reader.FieldCount - 1)
-                : query.Offset == 0 ? 0
+            // No row on a later page says nothing about the rows before it: only then is a separate count needed. A
+            // keyset page counts the matches after its cursor, in one snapshot with the rows, on top of the cursor's position.
+            var before = query.After?.Position ?? 0;
+            var matched = first ? before + reader.GetInt64(reader.FieldCount - 1)
+                : query.Offset == 0 ? before
                 : await CountAsync(query, cancellationToken).ConfigureAwait(false);
             return new FeaturePage(Rows(query.Collection, reader, first, cancellationToken), matched, matchedIsEstimate: false, new Owner(reader, command));
         }
@@ -104,7 +106,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         }
 
         await using var command = Command();
-        command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, command)}";
+        command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query with { After = null }, command)}";
         return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
     }
 
@@ -228,22 +230,22 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     /// <summary>Nulls last in both directions and text by code point, as the embedded store sorts; id breaks ties.</summary>
     private static string OrderBy(FeatureQuery query)
     {
-        var keys = query.SortBy.Select(key =>
-        {
-            var column = PostGisColumns.Quote(key.Property);
-            var text = query.Collection.FindProperty(key.Property)?.Type == PropertyType.Text ? " COLLATE \"C\"" : "";
-            return $"{column}{text} {(key.Descending ? "DESC" : "ASC")} NULLS LAST";
-        });
+        var keys = query.SortBy.Select(key => $"{PostGisKeyset.Column(query.Collection, key)} {(key.Descending ? "DESC" : "ASC")} NULLS LAST");
         return string.Join(", ", keys.Append("id"));
     }
 
-    /// <summary>Spatial and CQL2 filters as parameterised SQL; values are never written into the SQL text.</summary>
+    /// <summary>Spatial, CQL2 and keyset conditions as parameterised SQL; values are never written into the SQL text.</summary>
     private static string Where(FeatureQuery query, NpgsqlCommand command)
     {
         var conditions = new List<string>();
         if (query.Filter is { } filter)
         {
             conditions.Add(new SqlFilterTranslator(command, query.Collection).Translate(filter));
+        }
+
+        if (query.After is { } after)
+        {
+            conditions.Add(PostGisKeyset.After(query, after, value => Parameter(command, value)));
         }
 
         if (!query.HasSpatialFilter)
@@ -281,6 +283,12 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         {
             throw new Geo.Core.Filters.FilterException($"the filter cannot be evaluated: {e.MessageText}", e);
         }
+    }
+
+    private static string Parameter(NpgsqlCommand command, object value)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return "$" + command.Parameters.Count;
     }
 
     private static string Parameter<T>(NpgsqlCommand command, T value)

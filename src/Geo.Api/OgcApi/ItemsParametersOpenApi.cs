@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>
+/// What the paging parameters take, in the OpenAPI document (the service-desc clients read): <c>limit</c> as an integer
+/// from 1 to <see cref="ItemsQueryParser.MaxLimit"/> with its default, which GDAL 3.8 and later read to choose a page
+/// size (GDAL 3.6 pages by 10 whatever the document says), and what <c>cursor</c> is. Both are bound as text so that a
+/// bad value gets a problem naming it.
+/// </summary>
+internal static class ItemsParametersOpenApi
+{
+    public static Task ApplyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.RelativePath?.EndsWith("/items", StringComparison.Ordinal) != true)
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+        {
+            switch (parameter.Name)
+            {
+                case "limit":
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Minimum = "1",
+                        Maximum = ItemsQueryParser.MaxLimit.ToString(CultureInfo.InvariantCulture),
+                        Default = JsonValue.Create(ItemsQueryParser.DefaultLimit),
+                    };
+                    break;
+                case PageCursor.Parameter:
+                    parameter.Description = "Where the page starts: the opaque token of a next link (follow next as given). Not with offset.";
+                    break;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -9,7 +9,7 @@ namespace Geo.Core.GisData;
 /// <summary>Reads one GeoJSON FeatureCollection of gis-data, checking every feature against its collection definition.</summary>
 internal static class GeoJsonCollectionReader
 {
-    public static List<Feature> Read(CollectionDefinition collection, string text, List<DataError> errors)
+    public static List<Feature> Read(CollectionDefinition collection, string text, List<DataError> errors, IProgress<double>? progress = null)
     {
         var file = collection.FileName;
         var features = new List<Feature>();
@@ -36,9 +36,16 @@ internal static class GeoJsonCollectionReader
             }
 
             var index = 0;
+            var count = array.GetArrayLength();
+            var step = Math.Max(1, count / 100);
             foreach (var element in array.EnumerateArray())
             {
                 index++;
+                if (index % step == 0)
+                {
+                    progress?.Report((double)index / count);
+                }
+
                 var feature = ReadFeature(collection, element, $"feature #{index}", errors);
                 if (feature is not null)
                 {

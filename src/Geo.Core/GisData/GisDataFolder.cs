@@ -65,24 +65,38 @@ public static class GisDataFolder
             return [];
         }
 
-        var (text, encodingError) = Utf8Text.Read(path);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(collection.FileName + "\n" + text + "\n"));
-        if (text is null)
+        var (bytes, encodingError) = Utf8Text.ReadBytes(path);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(collection.FileName + "\n"));
+        hash.AppendData(bytes is { } read ? read.Span : []);
+        hash.AppendData("\n"u8);
+        if (bytes is not { } content)
         {
             errors.Add(new DataError(collection.FileName, "file", encodingError!));
             return [];
         }
 
         var features = collection.IsCsv
-            ? CsvCollectionReader.Read(collection, text, errors)
-            : GeoJsonCollectionReader.Read(collection, text, errors, within);
+            ? CsvCollectionReader.Read(collection, System.Text.Encoding.UTF8.GetString(content.Span), errors)
+            : GeoJsonCollectionReader.Read(collection, content, errors, within);
 
-        foreach (var duplicate in features.GroupBy(f => f.Id).Where(g => g.Count() > 1))
+        // Sorted, a duplicate id is a run of equal neighbours: no grouping of a million features.
+        features.Sort((a, b) => a.Id.CompareTo(b.Id));
+        for (var run = 0; run < features.Count;)
         {
-            errors.Add(new DataError(collection.FileName, $"id {duplicate.Key}", $"id is used {duplicate.Count()} times; ids must be unique"));
+            var end = run + 1;
+            while (end < features.Count && features[end].Id == features[run].Id)
+            {
+                end++;
+            }
+
+            if (end - run > 1)
+            {
+                errors.Add(new DataError(collection.FileName, $"id {features[run].Id}", $"id is used {end - run} times; ids must be unique"));
+            }
+
+            run = end;
         }
 
-        features.Sort((a, b) => a.Id.CompareTo(b.Id));
         return features;
     }
 

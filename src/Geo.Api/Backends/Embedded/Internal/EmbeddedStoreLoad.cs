@@ -98,8 +98,8 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
                     LogProgress(_logger, value, clock.Elapsed.TotalSeconds);
                 }
             });
-            var data = GisDataFolder.Load(_gisData, percent: percent);
-            var editor = EmbeddedFeatureEditor.Open(new InMemoryFeatureStore(data), _dataFolder);
+            var (store, features) = Pack(_gisData, percent);
+            var editor = EmbeddedFeatureEditor.Open(store, _dataFolder);
             lock (_disposeLock)
             {
                 if (_disposed)
@@ -110,7 +110,7 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
 
             // The parse's garbage (the files' text, JSON documents) is gone now: give it back to the operating system.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            LogLoaded(_logger, data.TotalCount, clock.Elapsed.TotalSeconds, GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024));
+            LogLoaded(_logger, features, clock.Elapsed.TotalSeconds, GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024));
             return editor;
         }
         catch (Exception e)
@@ -118,6 +118,16 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
             LogFailed(_logger, _gisData, e.Message);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reads gis-data and packs it, in a method of its own: a local of the async caller would live on in its state
+    /// machine and keep every parsed feature from the collection that follows.
+    /// </summary>
+    private static (InMemoryFeatureStore Store, int Features) Pack(string folder, IProgress<double> percent)
+    {
+        var data = GisDataFolder.Load(folder, percent: percent);
+        return (new InMemoryFeatureStore(data), data.TotalCount);
     }
 
     /// <summary>Reports on the calling thread (System.Progress would post to the thread pool and could report out of order).</summary>

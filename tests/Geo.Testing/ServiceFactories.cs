@@ -1,9 +1,11 @@
 using System.Net;
+using Geo.Api.Backends.Embedded.Internal;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Geo.Testing;
 
@@ -28,6 +30,21 @@ public abstract class ServiceFactory : WebApplicationFactory<Program>
     }
 
     private Uri? _address;
+
+    /// <summary>
+    /// The host, started, with the embedded store's background load finished (or failed), as a client that waits for
+    /// /health/ready sees it; a test that holds the load (<c>EmbeddedLoadHold</c>) to see the service while it loads gets it at once.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (host.Services.GetService<EmbeddedStoreLoad>() is { } load && ReferenceEquals(host.Services.GetService<EmbeddedLoadHold>(), EmbeddedLoadHold.None))
+        {
+            ((IAsyncResult)load.Loaded).AsyncWaitHandle.WaitOne(TimeSpan.FromMinutes(2));
+        }
+
+        return host;
+    }
 
     /// <summary>The PostGIS database answering reference SQL in the tests (the service's own on PostGIS).</summary>
     public abstract PostGisStoreFixture Reference { get; }

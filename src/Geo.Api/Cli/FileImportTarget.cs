@@ -44,7 +44,7 @@ internal sealed class FileImportTarget(IFeatureStore store, ICollectionImporter 
         progress.Report($"embedded store: gis-data {gisData}, data folder {Path.GetFullPath(dataFolder)}");
         var editor = EmbeddedFeatureEditor.Open(new InMemoryFeatureStore(GisDataFolder.Load(gisData)), Path.GetFullPath(dataFolder));
         var audit = new JsonLinesAuditLog(Path.GetFullPath(dataFolder));
-        return new FileImportTarget(editor.Store, new EmbeddedCollectionImport(editor, audit), $"system:{Environment.UserName}", new Disposables(editor, audit));
+        return new FileImportTarget(editor.Store, new EmbeddedCollectionImport(() => editor, audit), $"system:{Environment.UserName}", new Disposables(editor, audit));
     }
 
     public async ValueTask DisposeAsync()

@@ -61,9 +61,18 @@ internal sealed class StoreReadinessCheck(IServiceProvider services) : IHealthCh
             return HealthCheckResult.Healthy($"PostGIS {version} answers");
         }
 
-        // Resolving the embedded store loads gis-data the first time; a folder that cannot be loaded throws here.
+        // The embedded store loads in the background from start: not ready (with its progress) until it has, or when it cannot.
         var store = services.GetRequiredService<IFeatureStore>();
-        var projects = await store.CountAsync(new FeatureQuery(Catalog.Projects), cancellationToken).ConfigureAwait(false);
+        long projects;
+        try
+        {
+            projects = await store.CountAsync(new FeatureQuery(Catalog.Projects), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreNotReadyException e)
+        {
+            return HealthCheckResult.Unhealthy(e.Message);
+        }
+
         return projects > 0
             ? HealthCheckResult.Healthy($"{store.Kind} store loaded ({projects} projects)")
             : HealthCheckResult.Unhealthy($"{store.Kind} store has no projects loaded");

@@ -2,7 +2,7 @@ namespace Geo.Api.Hosting;
 
 /// <summary>
 /// What a server room expects of the service, registered in one place: listen address, validated settings, request
-/// logs, telemetry, health endpoints, 503 while the database is down, security headers, and memory given back after large requests.
+/// logs, telemetry, health endpoints, 503 while the database is down or the embedded data loads, security headers, and memory given back after large requests.
 /// </summary>
 public static class Operations
 {
@@ -14,6 +14,7 @@ public static class Operations
         builder.AddSecurityHeaders();
         builder.Services.AddServiceHealthChecks();
         builder.Services.AddDatabaseUnavailableProblems();
+        builder.Services.AddStoreNotReadyProblems();
         builder.Services.AddHostedService<MemoryRelease>();
         return builder;
     }

@@ -9,45 +9,114 @@ namespace Geo.Core.GisData;
 /// <summary>Reads one GeoJSON FeatureCollection of gis-data, checking every feature against its collection definition.</summary>
 internal static class GeoJsonCollectionReader
 {
-    public static List<Feature> Read(CollectionDefinition collection, string text, List<DataError> errors)
+    private const int ChunkSize = 8192;
+
+    public static List<Feature> Read(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<DataError> errors, IProgress<double>? progress = null)
     {
         var file = collection.FileName;
         var features = new List<Feature>();
-        JsonDocument document;
+        var chunkErrors = new List<DataError>();
+        string? type = null;
+        var hasFeatures = false;
         try
         {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            errors.Add(new DataError(file, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}"));
-            return features;
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection"
-                || !root.TryGetProperty("features", out var array) || array.ValueKind != JsonValueKind.Array)
+            // The file is read token by token and each feature parsed on its own: one JsonDocument of a 500 MB file
+            // rents a ~1 GB token table that the array pool then keeps.
+            var reader = new Utf8JsonReader(utf8.Span);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 errors.Add(new DataError(file, "top level", "must be a GeoJSON FeatureCollection with a 'features' array"));
                 return features;
             }
 
-            var index = 0;
-            foreach (var element in array.EnumerateArray())
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                index++;
-                var feature = ReadFeature(collection, element, $"feature #{index}", errors);
-                if (feature is not null)
+                var name = reader.GetString();
+                reader.Read();
+                if (name == "type" && reader.TokenType == JsonTokenType.String)
                 {
-                    features.Add(feature);
+                    type = reader.GetString();
                 }
+                else if (name == "features" && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    hasFeatures = true;
+                    ReadFeatures(collection, ref reader, utf8.Length, features, chunkErrors, progress);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Anything after the top-level object is an error of its own (the reader throws on it).
+            reader.Read();
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new DataError(file, $"line {e.LineNumber + 1}", $"not valid JSON: {e.Message}"));
+            return [];
+        }
+
+        if (type != "FeatureCollection" || !hasFeatures)
+        {
+            errors.Add(new DataError(file, "top level", "must be a GeoJSON FeatureCollection with a 'features' array"));
+            return [];
+        }
+
+        errors.AddRange(chunkErrors);
+        return features;
+    }
+
+    /// <summary>
+    /// The features of the array the reader stands on, in chunks: a chunk's elements are parsed in order, then read and
+    /// checked on every core (errors keep the features' order).
+    /// </summary>
+    private static void ReadFeatures(
+        CollectionDefinition collection, ref Utf8JsonReader reader, long length, List<Feature> features, List<DataError> errors, IProgress<double>? progress)
+    {
+        var chunk = new List<JsonElement>(ChunkSize);
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            chunk.Add(JsonElement.ParseValue(ref reader));
+            if (chunk.Count == ChunkSize)
+            {
+                index = Check(collection, chunk, index, features, errors);
+                progress?.Report((double)reader.BytesConsumed / length);
             }
         }
 
-        return features;
+        Check(collection, chunk, index, features, errors);
+    }
+
+    private static int Check(CollectionDefinition collection, List<JsonElement> chunk, int index, List<Feature> features, List<DataError> errors)
+    {
+        var parts = Math.Max(1, Environment.ProcessorCount);
+        var read = new (List<Feature> Features, List<DataError> Errors)[parts];
+        var size = (chunk.Count + parts - 1) / parts;
+        Parallel.For(0, parts, part =>
+        {
+            var partFeatures = new List<Feature>(size);
+            var partErrors = new List<DataError>();
+            for (var i = part * size; i < Math.Min(chunk.Count, (part + 1) * size); i++)
+            {
+                if (ReadFeature(collection, chunk[i], $"feature #{index + i + 1}", partErrors) is { } feature)
+                {
+                    partFeatures.Add(feature);
+                }
+            }
+
+            read[part] = (partFeatures, partErrors);
+        });
+        foreach (var (partFeatures, partErrors) in read)
+        {
+            features.AddRange(partFeatures);
+            errors.AddRange(partErrors);
+        }
+
+        index += chunk.Count;
+        chunk.Clear();
+        return index;
     }
 
     private static Feature? ReadFeature(CollectionDefinition collection, JsonElement element, string location, List<DataError> errors)

@@ -7,14 +7,18 @@ internal static class Utf8Text
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Returns the text without a leading byte-order mark, or an error naming the line of the first bad byte.</summary>
-    public static (string? Text, string? Error) Read(string path)
+    /// <summary>
+    /// The file's bytes after a byte-order mark, checked to be UTF-8 without decoding them into a string (a 500 MB
+    /// GeoJSON file would take a gigabyte as UTF-16), or an error naming the line of the first bad byte.
+    /// </summary>
+    public static (ReadOnlyMemory<byte>? Bytes, string? Error) ReadBytes(string path)
     {
         var bytes = File.ReadAllBytes(path);
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try
         {
-            return (Strict.GetString(bytes, start, bytes.Length - start), null);
+            Strict.GetCharCount(bytes, start, bytes.Length - start);
+            return (bytes.AsMemory(start), null);
         }
         catch (DecoderFallbackException e)
         {

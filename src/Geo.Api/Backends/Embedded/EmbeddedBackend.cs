@@ -5,10 +5,9 @@ using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.Accounts;
-using Geo.Core.GisData;
 using Geo.Core.Imports;
 using Geo.Core.Stores;
-using Geo.Core.Stores.InMemory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Geo.Api.Backends.Embedded;
 
@@ -25,13 +24,17 @@ public static class EmbeddedBackend
     {
         var folder = GisDataLocation.Resolve(configuration);
         services.AddSingleton(new GisDataLocation(folder));
-        services.AddSingleton(_ => new InMemoryFeatureStore(GisDataFolder.Load(folder)));
-        services.AddSingleton(sp => EmbeddedFeatureEditor.Open(sp.GetRequiredService<InMemoryFeatureStore>(), IndicatorActualsFolder(configuration)));
-        services.AddSingleton<IFeatureEditor>(sp => sp.GetRequiredService<EmbeddedFeatureEditor>());
-        services.AddSingleton<ICollectionImporter>(sp => new EmbeddedCollectionImport(sp.GetRequiredService<EmbeddedFeatureEditor>(), sp.GetRequiredService<IAuditLog>()));
+        services.TryAddSingleton(EmbeddedLoadHold.None);
+        services.AddSingleton(sp => new EmbeddedStoreLoad(
+            folder, IndicatorActualsFolder(configuration), sp.GetRequiredService<EmbeddedLoadHold>(), sp.GetRequiredService<ILogger<EmbeddedStoreLoad>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedStoreLoad>());
 
-        // Readers get the store only once the edit log has been replayed over it.
-        services.AddSingleton<IFeatureStore>(sp => sp.GetRequiredService<EmbeddedFeatureEditor>().Store);
+        // Readers and writers get the store only once gis-data is loaded and the edit log replayed over it; until then 503.
+        services.AddSingleton(sp => new LoadingEmbeddedStore(sp.GetRequiredService<EmbeddedStoreLoad>()));
+        services.AddSingleton<IFeatureStore>(sp => sp.GetRequiredService<LoadingEmbeddedStore>());
+        services.AddSingleton<IFeatureEditor>(sp => sp.GetRequiredService<LoadingEmbeddedStore>());
+        services.AddSingleton<ICollectionImporter>(sp => new EmbeddedCollectionImport(
+            () => sp.GetRequiredService<EmbeddedStoreLoad>().Editor, sp.GetRequiredService<IAuditLog>()));
         services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IVectorTileSource>(sp => new NtsVectorTiles(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));

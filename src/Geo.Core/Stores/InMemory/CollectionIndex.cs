@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
@@ -6,52 +7,87 @@ using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Core.Stores.InMemory;
 
-/// <summary>One collection held in memory: features in id order, an id lookup and an STR-tree over the geometries.</summary>
+/// <summary>
+/// One collection held in memory, compactly: the rows loaded from gis-data packed by column (<see cref="PackedRows"/>:
+/// ids, packed coordinates, columnar properties, an STR-tree over row numbers) and the edits since as an overlay of
+/// whole features by id (null: the row was removed). Features are built per request, and only those a page returns
+/// (a filter or an exact spatial test builds them one at a time and lets them go). An index never changes: an edit
+/// makes a new one that shares the packed rows; once the overlay outgrows <see cref="RepackAbove"/> everything is packed again.
+/// </summary>
 internal sealed class CollectionIndex
 {
-    private readonly IReadOnlyList<Feature> _features;
-    private readonly Dictionary<long, Feature> _byId;
-    private readonly STRtree<Feature> _tree = new();
+    /// <summary>Overlay size at which an edit packs the collection again (an import of many rows does at once).</summary>
+    private const int RepackAbove = 4096;
 
-    public CollectionIndex(IReadOnlyList<Feature> featuresInIdOrder, TimeProperties? time)
+    private readonly CollectionDefinition _collection;
+    private readonly PackedRows _packed;
+    private readonly ImmutableSortedDictionary<long, Feature?> _overlay;
+    private readonly Lazy<CollectionSummary> _summary;
+
+    public CollectionIndex(CollectionDefinition collection, IReadOnlyList<Feature> featuresInIdOrder)
+        : this(collection, PackedRows.Pack(collection, featuresInIdOrder, out var unpacked), unpacked.ToImmutableSortedDictionary(f => f.Id, f => (Feature?)f))
     {
-        _features = featuresInIdOrder;
-        _byId = featuresInIdOrder.ToDictionary(f => f.Id);
-        foreach (var feature in featuresInIdOrder.Where(f => f.Geometry is not null))
-        {
-            _tree.Insert(feature.Geometry!.EnvelopeInternal, feature);
-        }
-
-        _tree.Build();
-        var extent = featuresInIdOrder.Count(f => f.Geometry is not null) == 0
-            ? null
-            : featuresInIdOrder.Where(f => f.Geometry is not null)
-                .Aggregate(new Envelope(), (env, f) => { env.ExpandToInclude(f.Geometry!.EnvelopeInternal); return env; });
-        Summary = new CollectionSummary(extent, Edge(time?.Start, first: true), Edge(time?.End, first: false));
     }
 
-    /// <summary>The features in id order.</summary>
-    public IReadOnlyList<Feature> Features => _features;
-
-    /// <summary>An index never changes (an edit builds a new one), so the summary is computed once.</summary>
-    public CollectionSummary Summary { get; }
-
-    /// <summary>The least (or greatest) non-null value of a time property, as PostgreSQL's min and max see it.</summary>
-    private object? Edge(string? property, bool first)
+    private CollectionIndex(CollectionDefinition collection, PackedRows packed, ImmutableSortedDictionary<long, Feature?> overlay)
     {
-        if (property is null)
-        {
-            return null;
-        }
-
-        var values = _features.Select(f => f[property]).OfType<object>();
-        return values.Any() ? (first ? values.Min(Comparer<object>.Default) : values.Max(Comparer<object>.Default)) : null;
+        _collection = collection;
+        _packed = packed;
+        _overlay = overlay;
+        _summary = new(ComputeSummary);
     }
 
-    public Feature? Get(long id) => _byId.GetValueOrDefault(id);
+    /// <summary>An index never changes (an edit builds a new one), so the summary is computed once, when first asked.</summary>
+    public CollectionSummary Summary => _summary.Value;
+
+    /// <summary>The greatest id the collection holds now (0 when empty).</summary>
+    public long MaxId => Math.Max(
+        LastLivePackedId(),
+        _overlay.Reverse().FirstOrDefault(e => e.Value is not null).Key);
+
+    public Feature? Get(long id) =>
+        _overlay.TryGetValue(id, out var edited) ? edited : _packed.Find(id) is var row and >= 0 ? _packed.Feature(row) : null;
+
+    /// <summary>This index with <paramref name="changes"/> applied (null removes the feature).</summary>
+    public CollectionIndex With(IReadOnlyList<(long Id, Feature? Replacement)> changes)
+    {
+        var overlay = _overlay.ToBuilder();
+        foreach (var (id, replacement) in changes)
+        {
+            if (replacement is null && _packed.Find(id) < 0)
+            {
+                overlay.Remove(id);
+            }
+            else
+            {
+                overlay[id] = replacement is null ? null : replacement with { Id = id };
+            }
+        }
+
+        var changed = new CollectionIndex(_collection, _packed, overlay.ToImmutable());
+        return overlay.Count > RepackAbove
+            ? new CollectionIndex(_collection, [.. changed.Live().Select(changed.Materialise)])
+            : changed;
+    }
 
     /// <summary>The features a query selects, in order; stops between features once <paramref name="cancellationToken"/> fires (client gone, request timed out).</summary>
     public IEnumerable<Feature> Match(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        if (!query.HasSpatialFilter && query.Filter is null && query.SortBy.Count == 0 && _overlay.IsEmpty)
+        {
+            // Paging the whole collection: Skip and Take build only the features of the page.
+            return Enumerable.Range(0, _packed.Count).Select(_packed.Feature);
+        }
+
+        return Candidates(query, cancellationToken).Select(Materialise);
+    }
+
+    public long Count(FeatureQuery query, CancellationToken cancellationToken) =>
+        !query.HasSpatialFilter && query.Filter is null
+            ? _packed.Count - _overlay.Keys.Count(id => _packed.Find(id) >= 0) + _overlay.Values.Count(f => f is not null)
+            : Candidates(query with { SortBy = [] }, cancellationToken).LongCount();
+
+    private IEnumerable<Row> Candidates(FeatureQuery query, CancellationToken cancellationToken)
     {
         var matches = SpatialMatch(query).Where(_ =>
         {
@@ -60,29 +96,104 @@ internal sealed class CollectionIndex
         });
         if (query.Filter is { } filter)
         {
-            matches = matches.Where(f =>
+            matches = matches.Where(r =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return FilterEvaluator.Matches(filter, f);
+                return FilterEvaluator.Matches(filter, Materialise(r));
             });
         }
 
-        return query.SortBy.Count == 0 ? matches : matches.Order(new FeatureOrder(query.SortBy));
+        return query.SortBy.Count == 0 ? matches : matches.Order(new FeatureOrder<Row>(query.SortBy, r => r.Id, Value));
     }
 
-    private IEnumerable<Feature> SpatialMatch(FeatureQuery query)
+    private IEnumerable<Row> SpatialMatch(FeatureQuery query)
     {
         if (!query.HasSpatialFilter)
         {
-            return _features;
+            return Live();
         }
 
         var filters = SpatialFilters(query).ToList();
         var search = filters.Select(f => f.Geometry.EnvelopeInternal).Aggregate((a, b) => a.Intersection(b));
-        return _tree.Query(search)
-            .Where(f => filters.TrueForAll(filter => filter.Intersects(f.Geometry!)))
-            .OrderBy(f => f.Id);
+        var packed = _packed.Query(search).Where(row => !_overlay.ContainsKey(_packed.Id(row))).Select(row => new Row(_packed.Id(row), row, null));
+        var edited = _overlay.Values.OfType<Feature>().Where(f => f.Geometry is not null && f.Geometry.EnvelopeInternal.Intersects(search)).Select(f => new Row(f.Id, -1, f));
+        return Merge(packed, edited).Where(r => Geometry(r) is { } g && filters.TrueForAll(filter => filter.Intersects(g)));
     }
+
+    /// <summary>Every live row in id order: packed rows not overridden, merged with the overlay's features.</summary>
+    private IEnumerable<Row> Live()
+    {
+        var packed = Enumerable.Range(0, _packed.Count).Select(row => new Row(_packed.Id(row), row, null));
+        return _overlay.IsEmpty
+            ? packed
+            : Merge(packed.Where(r => !_overlay.ContainsKey(r.Id)), _overlay.Values.OfType<Feature>().Select(f => new Row(f.Id, -1, f)));
+    }
+
+    private static IEnumerable<Row> Merge(IEnumerable<Row> a, IEnumerable<Row> b)
+    {
+        using var x = a.GetEnumerator();
+        using var y = b.GetEnumerator();
+        bool hasX = x.MoveNext(), hasY = y.MoveNext();
+        while (hasX || hasY)
+        {
+            if (hasX && (!hasY || x.Current.Id < y.Current.Id))
+            {
+                yield return x.Current;
+                hasX = x.MoveNext();
+            }
+            else
+            {
+                yield return y.Current;
+                hasY = y.MoveNext();
+            }
+        }
+    }
+
+    private Feature Materialise(Row row) => row.Edited ?? _packed.Feature(row.Packed);
+
+    private Geometry? Geometry(Row row) => row.Edited is { } f ? f.Geometry : _packed.Geometry(row.Packed);
+
+    private object? Value(Row row, string property) =>
+        property == "id" ? row.Id : row.Edited is { } f ? f[property] : _packed.Value(row.Packed, property);
+
+    private long LastLivePackedId()
+    {
+        for (var row = _packed.Count - 1; row >= 0; row--)
+        {
+            if (!_overlay.TryGetValue(_packed.Id(row), out var edited) || edited is not null)
+            {
+                return _packed.Id(row);
+            }
+        }
+
+        return 0;
+    }
+
+    private CollectionSummary ComputeSummary()
+    {
+        var extent = _overlay.IsEmpty ? _packed.Extent : null;
+        object? first = null, last = null;
+        foreach (var row in Live())
+        {
+            if (!_overlay.IsEmpty && (row.Edited is { } f ? f.Geometry?.EnvelopeInternal : _packed.EnvelopeOf(row.Packed)) is { } envelope)
+            {
+                extent ??= new Envelope();
+                extent.ExpandToInclude(envelope);
+            }
+
+            if (_collection.Time is { } time)
+            {
+                first = Edge(first, Value(row, time.Start), earliest: true);
+                last = Edge(last, Value(row, time.End), earliest: false);
+            }
+        }
+
+        return new CollectionSummary(extent, first, last);
+    }
+
+    /// <summary>The least (or greatest) non-null value, as PostgreSQL's min and max see it.</summary>
+    private static object? Edge(object? edge, object? value, bool earliest) =>
+        value is null || (edge is not null && Comparer<object>.Default.Compare(value, edge) is var order && (earliest ? order >= 0 : order <= 0)) ? edge : value;
 
     /// <summary>A feature matches when it intersects the bbox and the intersects geometry, each tested on its own.</summary>
     private static IEnumerable<IPreparedGeometry> SpatialFilters(FeatureQuery query)
@@ -95,6 +206,74 @@ internal sealed class CollectionIndex
         if (query.Intersects is { } geometry)
         {
             yield return PreparedGeometryFactory.Prepare(geometry);
+        }
+    }
+
+    /// <summary>A live row: a packed one (its row number) or an edited feature.</summary>
+    private readonly record struct Row(long Id, int Packed, Feature? Edited);
+
+    /// <summary>The packed rows: ids ascending, geometries, properties and an STR-tree of row numbers.</summary>
+    private sealed class PackedRows
+    {
+        private readonly long[] _ids;
+        private readonly PackedGeometries _geometries;
+        private readonly PropertyColumns _properties;
+        private readonly STRtree<int> _tree = new();
+
+        private PackedRows(long[] ids, PackedGeometries geometries, PropertyColumns properties)
+        {
+            _ids = ids;
+            _geometries = geometries;
+            _properties = properties;
+            for (var row = 0; row < ids.Length; row++)
+            {
+                if (geometries.EnvelopeOf(row) is { } envelope)
+                {
+                    _tree.Insert(envelope, row);
+                    Extent ??= new Envelope();
+                    Extent.ExpandToInclude(envelope);
+                }
+            }
+
+            _tree.Build();
+        }
+
+        public int Count => _ids.Length;
+
+        public Envelope? Extent { get; }
+
+        /// <summary>Packs the features whose properties fit the catalog; the others (none from gis-data) come back in <paramref name="unpacked"/>.</summary>
+        public static PackedRows Pack(CollectionDefinition collection, IReadOnlyList<Feature> features, out List<Feature> unpacked)
+        {
+            var rows = new List<Feature>(features.Count);
+            unpacked = [];
+            foreach (var feature in features)
+            {
+                (PropertyColumns.Fits(collection, feature) ? rows : unpacked).Add(feature);
+            }
+
+            return new PackedRows(
+                [.. rows.Select(f => f.Id)], PackedGeometries.Pack([.. rows.Select(f => f.Geometry)]), PropertyColumns.Pack(collection, rows));
+        }
+
+        public long Id(int row) => _ids[row];
+
+        public int Find(long id) => Array.BinarySearch(_ids, id);
+
+        public Feature Feature(int row) => new(_ids[row], _geometries.Get(row), _properties.Row(row));
+
+        public Geometry? Geometry(int row) => _geometries.Get(row);
+
+        public Envelope? EnvelopeOf(int row) => _geometries.EnvelopeOf(row);
+
+        public object? Value(int row, string property) => _properties.Value(row, property);
+
+        /// <summary>Rows whose bounding box meets <paramref name="search"/>, in row (so id) order.</summary>
+        public IEnumerable<int> Query(Envelope search)
+        {
+            var rows = _tree.Query(search).ToArray();
+            Array.Sort(rows);
+            return rows;
         }
     }
 }

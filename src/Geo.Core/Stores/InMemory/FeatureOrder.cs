@@ -2,17 +2,20 @@ using Geo.Core.Domain;
 
 namespace Geo.Core.Stores.InMemory;
 
-/// <summary>The sortby order PostGIS gives (<c>ORDER BY … NULLS LAST, id</c>, text by code point), for the embedded store.</summary>
-internal sealed class FeatureOrder(IReadOnlyList<SortKey> keys) : IComparer<Feature>
+/// <summary>
+/// The sortby order PostGIS gives (<c>ORDER BY … NULLS LAST, id</c>, text by code point), for the embedded store; over
+/// any row type, so that rows are sorted by their values before any feature is built.
+/// </summary>
+internal sealed class FeatureOrder<T>(IReadOnlyList<SortKey> keys, Func<T, long> id, Func<T, string, object?> value) : IComparer<T>
 {
-    public int Compare(Feature? x, Feature? y)
+    public int Compare(T? x, T? y) => x is null || y is null ? Comparer<T>.Default.Compare(x, y) : CompareRows(x, y);
+
+    private int CompareRows(T x, T y)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
         foreach (var key in keys)
         {
-            var a = Value(x, key.Property);
-            var b = Value(y, key.Property);
+            var a = value(x, key.Property);
+            var b = value(y, key.Property);
             if (a is null || b is null)
             {
                 if (a is null && b is null)
@@ -30,8 +33,6 @@ internal sealed class FeatureOrder(IReadOnlyList<SortKey> keys) : IComparer<Feat
             }
         }
 
-        return x.Id.CompareTo(y.Id);
+        return id(x).CompareTo(id(y));
     }
-
-    private static object? Value(Feature feature, string property) => property == "id" ? feature.Id : feature[property];
 }

@@ -15,7 +15,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public InMemoryFeatureStore(GisDataSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(data[c], c.Time));
+        _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(c, data[c]));
         _version = "embedded-" + data.ContentHash;
     }
 
@@ -48,7 +48,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Task.FromResult((long)Index(query.Collection).Match(query, cancellationToken).Count());
+        return Task.FromResult(Index(query.Collection).Count(query, cancellationToken));
     }
 
     /// <summary>Counting in memory is cheap: the count is always exact.</summary>
@@ -60,30 +60,26 @@ public sealed class InMemoryFeatureStore : IFeatureStore
 
     /// <summary>
     /// Puts <paramref name="replacement"/> in place of feature <paramref name="id"/> (null removes it): the embedded
-    /// backend's editor applies its edit log through this. The collection's index is rebuilt and swapped in whole, so a
+    /// backend's editor applies its edit log through this. A new index of the collection is swapped in whole, so a
     /// reader sees the collection before or after, never half.
     /// </summary>
     public void Apply(CollectionDefinition collection, long id, Feature? replacement) => Apply(collection, [(id, replacement)]);
 
-    /// <summary>Several changes as one swap (an import's rows): readers see all of them or none, and the index is rebuilt once.</summary>
+    /// <summary>Several changes as one swap (an import's rows): readers see all of them or none.</summary>
     public void Apply(CollectionDefinition collection, IReadOnlyList<(long Id, Feature? Replacement)> changes)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(changes);
         lock (_writes)
         {
-            var ids = changes.Select(c => c.Id).ToHashSet();
-            var features = Index(collection).Features.Where(f => !ids.Contains(f.Id)).ToList();
-            features.AddRange(changes.Where(c => c.Replacement is not null).Select(c => c.Replacement! with { Id = c.Id }));
-            features.Sort((a, b) => a.Id.CompareTo(b.Id));
-            var rebuilt = new Dictionary<string, CollectionIndex>(_collections) { [collection.Id] = new CollectionIndex(features, collection.Time) };
+            var rebuilt = new Dictionary<string, CollectionIndex>(_collections) { [collection.Id] = Index(collection).With(changes) };
             Volatile.Write(ref _collections, rebuilt);
             Interlocked.Increment(ref _edits);
         }
     }
 
     /// <summary>The greatest id the collection holds now (0 when empty).</summary>
-    public long MaxId(CollectionDefinition collection) => Index(collection).Features is { Count: > 0 } f ? f[^1].Id : 0;
+    public long MaxId(CollectionDefinition collection) => Index(collection).MaxId;
 
     public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Summary);

@@ -1,0 +1,173 @@
+using Geo.Core.Crs;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Core.Stores.InMemory;
+
+/// <summary>
+/// The geometries of a collection's rows packed into a few arrays: coordinates as x, y pairs in one
+/// <see cref="double"/> array and each row's shape (kind, parts, ring sizes) as integers, so a million parcels cost
+/// about 100 bytes each instead of the ~1 kB of NTS objects. Geometries are built again per request
+/// (<see cref="Get"/>), equal coordinate for coordinate to what was packed. What does not fit the packing (Z or M
+/// values, another geometry type) is kept as it is.
+/// </summary>
+internal sealed class PackedGeometries
+{
+    private const int None = 0;
+    private const int PointShape = 1;
+    private const int LineShape = 2;
+    private const int MultiPolygonShape = 3;
+    private const int Kept = 4;
+
+    private readonly double[] _xy;
+    private readonly int[] _shapes;
+    private readonly int[] _xyStart;
+    private readonly int[] _shapeStart;
+    private readonly Geometry[] _kept;
+
+    private PackedGeometries(double[] xy, int[] shapes, int[] xyStart, int[] shapeStart, Geometry[] kept)
+    {
+        _xy = xy;
+        _shapes = shapes;
+        _xyStart = xyStart;
+        _shapeStart = shapeStart;
+        _kept = kept;
+    }
+
+    public static PackedGeometries Pack(IReadOnlyList<Geometry?> geometries)
+    {
+        var xy = new List<double>();
+        var shapes = new List<int>();
+        var kept = new List<Geometry>();
+        var xyStart = new int[geometries.Count];
+        var shapeStart = new int[geometries.Count];
+        for (var row = 0; row < geometries.Count; row++)
+        {
+            xyStart[row] = xy.Count;
+            shapeStart[row] = shapes.Count;
+            switch (geometries[row])
+            {
+                case null:
+                    shapes.Add(None);
+                    break;
+                case var g when !Flat(g):
+                    shapes.Add(Kept);
+                    shapes.Add(kept.Count);
+                    kept.Add(g);
+                    break;
+                case Point p:
+                    shapes.Add(PointShape);
+                    Add(xy, p.CoordinateSequence);
+                    break;
+                case LineString line when line is not LinearRing:
+                    shapes.Add(LineShape);
+                    shapes.Add(line.NumPoints);
+                    Add(xy, line.CoordinateSequence);
+                    break;
+                case MultiPolygon multi:
+                    shapes.Add(MultiPolygonShape);
+                    shapes.Add(multi.NumGeometries);
+                    foreach (var polygon in multi.Geometries.Cast<Polygon>())
+                    {
+                        shapes.Add(polygon.NumInteriorRings + 1);
+                        foreach (var ring in (LinearRing[])[polygon.Shell, .. polygon.Holes])
+                        {
+                            shapes.Add(ring.NumPoints);
+                            Add(xy, ring.CoordinateSequence);
+                        }
+                    }
+
+                    break;
+                case var other:
+                    shapes.Add(Kept);
+                    shapes.Add(kept.Count);
+                    kept.Add(other);
+                    break;
+            }
+        }
+
+        return new PackedGeometries([.. xy], [.. shapes], xyStart, shapeStart, [.. kept]);
+    }
+
+    /// <summary>The geometry of <paramref name="row"/>, built anew (callers may keep or change it).</summary>
+    public Geometry? Get(int row)
+    {
+        var s = _shapeStart[row];
+        var at = _xyStart[row];
+        var factory = Cgcs2000.GeometryFactory;
+        switch (_shapes[s])
+        {
+            case None:
+                return null;
+            case PointShape:
+                return factory.CreatePoint(new Coordinate(_xy[at], _xy[at + 1]));
+            case LineShape:
+                return factory.CreateLineString(Coordinates(ref at, _shapes[s + 1]));
+            case MultiPolygonShape:
+                var polygons = new Polygon[_shapes[++s]];
+                for (var p = 0; p < polygons.Length; p++)
+                {
+                    var rings = _shapes[++s];
+                    var shell = factory.CreateLinearRing(Coordinates(ref at, _shapes[++s]));
+                    var holes = new LinearRing[rings - 1];
+                    for (var h = 0; h < holes.Length; h++)
+                    {
+                        holes[h] = factory.CreateLinearRing(Coordinates(ref at, _shapes[++s]));
+                    }
+
+                    polygons[p] = factory.CreatePolygon(shell, holes);
+                }
+
+                return factory.CreateMultiPolygon(polygons);
+            default:
+                return _kept[_shapes[s + 1]].Copy();
+        }
+    }
+
+    /// <summary>The bounding box of <paramref name="row"/>'s geometry without building it; null when it has none.</summary>
+    public Envelope? EnvelopeOf(int row)
+    {
+        var kind = _shapes[_shapeStart[row]];
+        if (kind == None)
+        {
+            return null;
+        }
+
+        if (kind == Kept)
+        {
+            return _kept[_shapes[_shapeStart[row] + 1]].EnvelopeInternal;
+        }
+
+        var end = row + 1 < _xyStart.Length ? _xyStart[row + 1] : _xy.Length;
+        var envelope = new Envelope();
+        for (var i = _xyStart[row]; i < end; i += 2)
+        {
+            envelope.ExpandToInclude(_xy[i], _xy[i + 1]);
+        }
+
+        return envelope;
+    }
+
+    private Coordinate[] Coordinates(ref int at, int count)
+    {
+        var coordinates = new Coordinate[count];
+        for (var i = 0; i < count; i++, at += 2)
+        {
+            coordinates[i] = new Coordinate(_xy[at], _xy[at + 1]);
+        }
+
+        return coordinates;
+    }
+
+    private static void Add(List<double> xy, CoordinateSequence sequence)
+    {
+        for (var i = 0; i < sequence.Count; i++)
+        {
+            xy.Add(sequence.GetX(i));
+            xy.Add(sequence.GetY(i));
+        }
+    }
+
+    /// <summary>Two-dimensional in EPSG:4490 with nothing but x and y: what packing keeps exactly.</summary>
+    private static bool Flat(Geometry geometry) =>
+        geometry.SRID == Cgcs2000.Srid && !geometry.IsEmpty && geometry.Coordinates.All(c => double.IsNaN(c.Z) && double.IsNaN(c.M));
+}

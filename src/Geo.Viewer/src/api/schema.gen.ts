@@ -1601,6 +1601,7 @@ export interface components {
         TilesetLayer: {
             id: string;
             title: string;
+            description: string | null;
             dataType: string;
             /** Format: int32 */
             geometryDimension: number | null;

@@ -15,25 +15,37 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
 {
     private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, (string DataVersion, bool Generalised)> _decisions = new(StringComparer.Ordinal);
+
     // Resolved on first use, not at host start: the embedded store loads its data when first resolved.
     private IFeatureStore Store => services.GetRequiredService<IFeatureStore>();
 
     private IVectorTileSource Source => services.GetRequiredService<IVectorTileSource>();
 
-    /// <summary>Whether tiles of <paramref name="collection"/> at <paramref name="zoom"/> are generalised.</summary>
-    public async Task<bool> AppliesAsync(CollectionDefinition collection, int zoom, CancellationToken cancellationToken) =>
-        zoom <= TileGeneralisation.MaxZoom && await IsGeneralisedAsync(collection, cancellationToken);
+    /// <summary>Whether tiles of <paramref name="collection"/> at <paramref name="zoom"/> are generalised at <paramref name="dataVersion"/>.</summary>
+    public async Task<bool> AppliesAsync(CollectionDefinition collection, int zoom, string dataVersion, CancellationToken cancellationToken) =>
+        zoom <= TileGeneralisation.MaxZoom && await IsGeneralisedAsync(collection, dataVersion, cancellationToken);
 
-    /// <summary>Whether the collection is generalised at low zoom: a polygon collection over the threshold (its kept or estimated count).</summary>
-    public async Task<bool> IsGeneralisedAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the collection is generalised at low zoom: a polygon collection over the threshold by its kept or
+    /// estimated count, asked once per data version (a tile then costs no round trip for it).
+    /// </summary>
+    public async Task<bool> IsGeneralisedAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken)
     {
         if (!TileGeneralisation.CanApply(collection))
         {
             return false;
         }
 
+        if (_decisions.TryGetValue(collection.Id, out var decided) && decided.DataVersion == dataVersion)
+        {
+            return decided.Generalised;
+        }
+
         await using var page = await Store.QueryPageAsync(new FeatureQuery(collection) { Limit = 1 }, cancellationToken);
-        return page.Matched > TileGeneralisation.AboveFeatures(configuration);
+        var generalised = page.Matched > TileGeneralisation.AboveFeatures(configuration);
+        _decisions[collection.Id] = (dataVersion, generalised);
+        return generalised;
     }
 
     public async Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken) =>
@@ -50,10 +62,11 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
         {
             try
             {
-                if (await IsGeneralisedAsync(collection, stoppingToken).ConfigureAwait(false))
+                var version = await Store.GetDataVersionAsync(stoppingToken).ConfigureAwait(false);
+                if (await IsGeneralisedAsync(collection, version, stoppingToken).ConfigureAwait(false))
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    var overview = await OverviewAsync(collection, await Store.GetDataVersionAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+                    var overview = await OverviewAsync(collection, version, stoppingToken).ConfigureAwait(false);
                     LogBuilt(collection.Id, overview.CellCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
                 }
             }

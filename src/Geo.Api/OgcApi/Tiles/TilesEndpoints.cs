@@ -78,7 +78,7 @@ internal static class TilesEndpoints
     }
 
     private static async Task<Results<JsonHttpResult<TilesetMetadata>, ProblemHttpResult>> Tileset(
-        string collectionId, string tileMatrixSetId, HttpRequest request, TileOverviews overviews, CancellationToken cancellationToken)
+        string collectionId, string tileMatrixSetId, HttpRequest request, IFeatureStore store, TileOverviews overviews, CancellationToken cancellationToken)
     {
         if (TiledCollection(collectionId) is not { } collection)
         {
@@ -99,7 +99,7 @@ internal static class TilesEndpoints
             GeometryKind.PointOrPolygon or GeometryKind.None => null,
             _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {collection.Geometry} is not handled here"),
         };
-        var generalised = await overviews.IsGeneralisedAsync(collection, cancellationToken);
+        var generalised = await overviews.IsGeneralisedAsync(collection, await store.GetDataVersionAsync(cancellationToken), cancellationToken);
         var properties = TileProperties.For(collection).Select(p => p.Name).Prepend("id")
             .ToDictionary(n => n, n => new TileLayerProperty(n == "id" ? "编号" : collection.FindProperty(n)!.TitleZh));
         if (generalised)
@@ -153,7 +153,7 @@ internal static class TilesEndpoints
         using var bytes = new MemoryStream();
         foreach (var collection in collections)
         {
-            var answer = await overviews.AppliesAsync(collection, tile.Z, cancellationToken)
+            var answer = await overviews.AppliesAsync(collection, tile.Z, version, cancellationToken)
                 ? await overviews.GetTileAsync(collection, tile, version, cancellationToken)
                 : await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
             if (answer.IsTooMany)

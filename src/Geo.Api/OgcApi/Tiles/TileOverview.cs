@@ -124,6 +124,22 @@ internal sealed class TileOverview
         return answer;
     }
 
+    /// <summary>
+    /// Draws and keeps every tile holding cells up to <paramref name="maxZoom"/> (a district is a few dozen tiles up
+    /// to zoom 10), so that those tiles cost no drawing when first asked for.
+    /// </summary>
+    public void DrawAll(int maxZoom, CancellationToken cancellationToken)
+    {
+        for (var zoom = 0; zoom <= Math.Min(maxZoom, TileGeneralisation.MaxZoom); zoom++)
+        {
+            foreach (var (column, row) in _cells[zoom].Keys.Select(k => (Column: (int)((k >> 32) / TileGeneralisation.CellsPerTileSide), Row: (int)((uint)k / TileGeneralisation.CellsPerTileSide))).Distinct())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Draw(new TileAddress(zoom, column, row));
+            }
+        }
+    }
+
     private VectorTileAnswer DrawAnew(TileAddress tile)
     {
         var layer = new Layer { Name = _collection.Id };

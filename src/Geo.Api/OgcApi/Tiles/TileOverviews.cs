@@ -95,7 +95,16 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
     /// any one request, so a client that gives up does not waste the pass for the next.
     /// </summary>
     private Kept Start(CollectionDefinition collection, string dataVersion) => new(dataVersion, new Lazy<Task<TileOverview>>(() =>
-        Task.Run(async () => TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false)))));
+        Task.Run(async () =>
+        {
+            var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
+            // The tiles up to zoom 10 are drawn meanwhile, in the background: tiles asked for before are drawn on demand.
+            _ = Task.Run(() => overview.DrawAll(PreDrawnMaxZoom, CancellationToken.None));
+            return overview;
+        })));
+
+    /// <summary>Zooms whose tiles are all drawn as soon as an overview is built.</summary>
+    public const int PreDrawnMaxZoom = 10;
 
     private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview);
 }

@@ -41,7 +41,9 @@ internal static class TilesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", Tile).WithName("collectionTile")
             .WithSummary("A Mapbox Vector Tile of the collection: id and the styling properties, simplified to the zoom")
-            .WithDescription($"204 when no feature intersects the tile; 413 when more than {DefaultMaxFeatures} (Tiles:MaxFeaturesPerTile) do, so zoom in.")
+            .WithDescription($"204 when no feature intersects the tile; 413 when more than {DefaultMaxFeatures} (Tiles:MaxFeaturesPerTile) do, so zoom in. "
+                + $"At tileMatrix 0–{TileGeneralisation.MaxZoom} a polygon collection of more than Tiles:GeneraliseAboveFeatures features is generalised "
+                + "into class cells (generalised=true; the tileset's layer description says how) and never refused.")
             .ProducesTile();
         api.MapDatasetTiles();
         return app;

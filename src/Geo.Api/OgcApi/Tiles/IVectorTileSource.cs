@@ -28,7 +28,7 @@ internal sealed record OverviewInput(IReadOnlyList<OverviewCell> Cells, IReadOnl
 
 /// <summary>
 /// Features of one class centred in finest cell (<see cref="I"/>, <see cref="J"/>): their planar area in square degrees
-/// (a weight: cells are compared only with their neighbours' classes), and whether any is illustrative.
+/// (a weight, compared only between the classes of one cell), and whether any is illustrative.
 /// </summary>
 internal readonly record struct OverviewCell(int I, int J, object? Class, double Area, bool Illustrative);
 

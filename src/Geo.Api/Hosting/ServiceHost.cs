@@ -34,6 +34,8 @@ public static class ServiceHost
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddBackend(builder.Configuration);
+        builder.Services.AddSingleton<Geo.Api.OgcApi.Tiles.TileOverviews>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Geo.Api.OgcApi.Tiles.TileOverviews>());
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddOpenApiDocument();
         builder.Services.AddResponseCompression(o =>

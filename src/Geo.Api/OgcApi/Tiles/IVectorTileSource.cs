@@ -14,7 +14,23 @@ internal interface IVectorTileSource
     /// features intersect it (the tile is then not built).
     /// </summary>
     Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the generalised tiles of the collection are made from (<see cref="TileGeneralisation"/>): in one pass,
+    /// the area of each class in each finest cell and the features larger than a cell (at most
+    /// <see cref="TileGeneralisation.MaxLargeFeatures"/>, largest first) with their tile attributes.
+    /// </summary>
+    Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, CancellationToken cancellationToken);
 }
+
+/// <summary>The makings of a collection's generalised tiles; <see cref="Large"/> are lon/lat NTS features carrying their tile attributes.</summary>
+internal sealed record OverviewInput(IReadOnlyList<OverviewCell> Cells, IReadOnlyList<NetTopologySuite.Features.IFeature> Large);
+
+/// <summary>
+/// Features of one class centred in finest cell (<see cref="I"/>, <see cref="J"/>): their planar area in square degrees
+/// (a weight, compared only between the classes of one cell), and whether any is illustrative.
+/// </summary>
+internal readonly record struct OverviewCell(int I, int J, object? Class, double Area, bool Illustrative);
 
 /// <summary>A tile's bytes, none when no feature is drawn in it, and how many features intersect it (-1: over the limit).</summary>
 internal sealed record VectorTileAnswer(byte[] Bytes, int Features)

@@ -42,9 +42,15 @@ internal sealed record TileAddress(int Z, int X, int Y)
         return new Envelope(Longitude(minX), Longitude(maxX), Latitude(minY), Latitude(maxY));
     }
 
-    private static double Longitude(double x) => x / OriginShift * 180.0;
+    public static double Longitude(double x) => x / OriginShift * 180.0;
 
-    private static double Latitude(double y) => (2 * Math.Atan(Math.Exp(y / OriginShift * Math.PI)) - Math.PI / 2) * 180.0 / Math.PI;
+    public static double Latitude(double y) => (2 * Math.Atan(Math.Exp(y / OriginShift * Math.PI)) - Math.PI / 2) * 180.0 / Math.PI;
+
+    /// <summary>Web Mercator x of a longitude (degrees), metres.</summary>
+    public static double MercatorX(double longitude) => longitude * OriginShift / 180.0;
+
+    /// <summary>Web Mercator y of a latitude (degrees), metres.</summary>
+    public static double MercatorY(double latitude) => Math.Log(Math.Tan(Math.PI / 4 + latitude * Math.PI / 360.0)) * OriginShift / Math.PI;
 
     public override string ToString() => $"{Z}/{Y}/{X}";
 }

@@ -35,9 +35,10 @@ internal sealed record TilesetMetadata(
     IReadOnlyList<Link> Links, IReadOnlyList<TilesetLayer> Layers);
 
 /// <summary>
-/// A layer of the tiles. <c>geometryDimension</c> is 0 points, 1 lines, 2 polygons, null when a layer mixes them.
+/// A layer of the tiles. <c>geometryDimension</c> is 0 points, 1 lines, 2 polygons, null when a layer mixes them;
+/// <c>description</c> says which tile matrices show the layer generalised, and how (null when none do).
 /// </summary>
-internal sealed record TilesetLayer(string Id, string Title, string DataType, int? GeometryDimension, TileLayerSchema PropertiesSchema);
+internal sealed record TilesetLayer(string Id, string Title, string? Description, string DataType, int? GeometryDimension, TileLayerSchema PropertiesSchema);
 
 /// <summary>A JSON Schema of the properties a tile's features carry (the id and those styling needs).</summary>
 internal sealed record TileLayerSchema(string Type, IReadOnlyDictionary<string, TileLayerProperty> Properties);

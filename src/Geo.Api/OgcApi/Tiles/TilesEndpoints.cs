@@ -41,7 +41,9 @@ internal static class TilesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", Tile).WithName("collectionTile")
             .WithSummary("A Mapbox Vector Tile of the collection: id and the styling properties, simplified to the zoom")
-            .WithDescription($"204 when no feature intersects the tile; 413 when more than {DefaultMaxFeatures} (Tiles:MaxFeaturesPerTile) do, so zoom in.")
+            .WithDescription($"204 when no feature intersects the tile; 413 when more than {DefaultMaxFeatures} (Tiles:MaxFeaturesPerTile) do, so zoom in. "
+                + $"At tileMatrix 0–{TileGeneralisation.MaxZoom} a polygon collection of more than Tiles:GeneraliseAboveFeatures features is generalised "
+                + "into class cells (generalised=true; the tileset's layer description says how) and never refused.")
             .ProducesTile();
         api.MapDatasetTiles();
         return app;
@@ -77,7 +79,8 @@ internal static class TilesEndpoints
             [TilesetSummary(request, collection)]), OgcJson.Options);
     }
 
-    private static Results<JsonHttpResult<TilesetMetadata>, ProblemHttpResult> Tileset(string collectionId, string tileMatrixSetId, HttpRequest request)
+    private static async Task<Results<JsonHttpResult<TilesetMetadata>, ProblemHttpResult>> Tileset(
+        string collectionId, string tileMatrixSetId, HttpRequest request, IFeatureStore store, TileOverviews overviews, CancellationToken cancellationToken)
     {
         if (TiledCollection(collectionId) is not { } collection)
         {
@@ -98,17 +101,24 @@ internal static class TilesEndpoints
             GeometryKind.PointOrPolygon or GeometryKind.None => null,
             _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {collection.Geometry} is not handled here"),
         };
+        var generalised = await overviews.IsGeneralisedAsync(collection, await store.GetDataVersionAsync(cancellationToken), cancellationToken);
         var properties = TileProperties.For(collection).Select(p => p.Name).Prepend("id")
             .ToDictionary(n => n, n => new TileLayerProperty(n == "id" ? "编号" : collection.FindProperty(n)!.TitleZh));
+        if (generalised)
+        {
+            properties[TileGeneralisation.GeneralisedProperty] = new TileLayerProperty("概括显示的格网（非单个要素）");
+        }
+
         return TypedResults.Json(new TilesetMetadata(summary.Title, summary.DataType, summary.Crs, summary.TileMatrixSetUri, summary.Links,
-            [new TilesetLayer(collection.Id, collection.TitleZh, "vector", geometryDimension, new TileLayerSchema("object", properties))]), OgcJson.Options);
+            [new TilesetLayer(collection.Id, collection.TitleZh, generalised ? TileGeneralisation.Description(collection) : null, "vector", geometryDimension,
+                new TileLayerSchema("object", properties))]), OgcJson.Options);
     }
 
     private static async Task<TileAnswer> Tile(
         string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
-        HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken) =>
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken) =>
         TiledCollection(collectionId) is { } collection
-            ? await AnswerAsync([collection], tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, configuration, cancellationToken)
+            ? await AnswerAsync([collection], tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, overviews, configuration, cancellationToken)
             : NoTiles(collectionId);
 
     /// <summary>
@@ -117,7 +127,7 @@ internal static class TilesEndpoints
     /// </summary>
     public static async Task<TileAnswer> AnswerAsync(
         IReadOnlyList<CollectionDefinition> collections, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
-        HttpContext context, IFeatureStore store, IVectorTileSource tiles, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (tileMatrixSetId != WebMercatorQuad.Id)
         {
@@ -135,7 +145,8 @@ internal static class TilesEndpoints
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        if (await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
+        var version = await store.GetDataVersionAsync(cancellationToken);
+        if (ConditionalGet.NotModified(context, version) is { } notModified)
         {
             return notModified;
         }
@@ -144,7 +155,9 @@ internal static class TilesEndpoints
         using var bytes = new MemoryStream();
         foreach (var collection in collections)
         {
-            var answer = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
+            var answer = await overviews.AppliesAsync(collection, tile.Z, version, cancellationToken)
+                ? await overviews.GetTileAsync(collection, tile, version, cancellationToken)
+                : await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
             if (answer.IsTooMany)
             {
                 throw InputException.TooLarge("tileMatrix",

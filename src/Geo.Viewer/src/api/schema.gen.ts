@@ -354,7 +354,7 @@ export interface paths {
         };
         /**
          * A Mapbox Vector Tile of the collection: id and the styling properties, simplified to the zoom
-         * @description 204 when no feature intersects the tile; 413 when more than 50000 (Tiles:MaxFeaturesPerTile) do, so zoom in.
+         * @description 204 when no feature intersects the tile; 413 when more than 50000 (Tiles:MaxFeaturesPerTile) do, so zoom in. At tileMatrix 0–11 a polygon collection of more than Tiles:GeneraliseAboveFeatures features is generalised into class cells (generalised=true; the tileset's layer description says how) and never refused.
          */
         get: operations["collectionTile"];
         put?: never;
@@ -1601,6 +1601,7 @@ export interface components {
         TilesetLayer: {
             id: string;
             title: string;
+            description: string | null;
             dataType: string;
             /** Format: int32 */
             geometryDimension: number | null;

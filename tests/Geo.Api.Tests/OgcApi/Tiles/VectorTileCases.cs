@@ -15,6 +15,8 @@ public abstract class VectorTileCases(ServiceFactory factory)
 {
     private const string TileRoot = "/ogcapi/collections/{0}/tiles/WebMercatorQuad/{1}/{2}/{3}";
 
+    private const double OriginShift = 20037508.342789244;
+
     private readonly HttpClient _client = factory.CreateClient();
 
     [Theory]
@@ -44,6 +46,107 @@ public abstract class VectorTileCases(ServiceFactory factory)
                 """, geometry, z, col, row, id);
             Assert.True(distance <= 2 * unit, $"{collection} {id} in tile {z}/{row}/{col} is drawn {distance / unit:F1} tile units from its outline");
         }
+    }
+
+    [Theory]
+    [InlineData("parcels", 12, 1674, 3281)]
+    [InlineData("zones", 12, 1674, 3281)]
+    [InlineData("constraints", 11, 837, 1640)]
+    public async Task A_tile_holds_the_same_features_as_the_items_in_its_box(string collection, int z, int row, int col)
+    {
+        var box = await factory.Reference.BoxAsync(
+            $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Transform(ST_TileEnvelope({z}, {col}, {row}), 4490) e) t");
+        var items = await JsonAsync($"/ogcapi/collections/{collection}/items?limit=10000&bbox={string.Join(',', box.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}");
+
+        var decoded = await DecodedFeaturesAsync(collection, z, row, col);
+
+        var itemIds = items.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
+        Assert.NotEmpty(itemIds);
+        Assert.Equal(itemIds, decoded.Select(f => f.Id).Order().ToList());
+    }
+
+    /// <summary>
+    /// Over <c>Tiles:GeneraliseAboveFeatures</c> a low-zoom tile is the class grid: recomputed here with PROJ's Web
+    /// Mercator, each two-pixel cell holds the class whose parcels (counted at their bounding-box centres) have the
+    /// most area in it, and any illustrative parcel makes the cell illustrative; parcels longer than four cells are
+    /// drawn as themselves with their ids.
+    /// </summary>
+    [Theory]
+    [InlineData(10, 418, 820)]
+    [InlineData(8, 104, 205)]
+    public async Task Above_the_threshold_a_low_zoom_tile_is_the_class_grid_of_the_data(int z, int row, int col)
+    {
+        using var generalising = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:GeneraliseAboveFeatures", "10"));
+        var response = await generalising.CreateClient().GetAsync(string.Format(null, TileRoot, "parcels", z, row, col));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var features = await GdalFeaturesAsync(response, z, row, col);
+        var cell = 2 * OriginShift / (1L << (z + 7));
+
+        var drawn = new List<string>();
+        var whole = new List<long>();
+        foreach (var feature in features)
+        {
+            var properties = feature.GetProperty("properties");
+            if (!properties.TryGetProperty("generalised", out var generalised))
+            {
+                whole.Add(properties.GetProperty("mvt_id").GetInt64());
+                continue;
+            }
+
+            Assert.True(generalised.GetBoolean());
+            Assert.False(properties.TryGetProperty("mvt_id", out _));
+            var ring = feature.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray().Select(p => (X: p[0].GetDouble(), Y: p[1].GetDouble())).ToList();
+            var (west, east) = (Index(ring.Min(p => p.X) + OriginShift), Index(ring.Max(p => p.X) + OriginShift));
+            var (north, south) = (Index(OriginShift - ring.Max(p => p.Y)), Index(OriginShift - ring.Min(p => p.Y)));
+            for (var i = west; i < east; i++)
+            {
+                for (var j = north; j < south; j++)
+                {
+                    drawn.Add($"{i}:{j}:{properties.GetProperty("land_use_code").GetString()}:{properties.GetProperty("illustrative").GetBoolean()}");
+                }
+            }
+        }
+
+        var expected = await factory.Reference.TextAsync(
+            $"""
+            WITH centred AS (
+                SELECT floor((ST_X(c) + {OriginShift}) / {cell}) AS i, floor(({OriginShift} - ST_Y(c)) / {cell}) AS j, land_use_code, geom, illustrative
+                FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint((ST_XMin(geom) + ST_XMax(geom)) / 2, (ST_YMin(geom) + ST_YMax(geom)) / 2), 4490), 3857) AS c, *
+                      FROM parcels) p),
+            classes AS (SELECT i, j, land_use_code, sum(ST_Area(geom)) AS area FROM centred GROUP BY 1, 2, 3),
+            cells AS (SELECT DISTINCT ON (i, j) i, j, land_use_code FROM classes ORDER BY i, j, area DESC, land_use_code COLLATE "C")
+            SELECT string_agg(c.i || ':' || c.j || ':' || c.land_use_code || ':' || (SELECT CASE WHEN bool_or(illustrative) THEN 'True' ELSE 'False' END
+                                                                                   FROM centred x WHERE x.i = c.i AND x.j = c.j), ',' ORDER BY c.i, c.j)
+            FROM cells c WHERE c.i >= {col * 128} AND c.i < {(col + 1) * 128} AND c.j >= {row * 128} AND c.j < {(row + 1) * 128}
+            """);
+        var expectedWhole = await factory.Reference.IdsAsync(
+            $"""
+            SELECT id FROM (SELECT id, geom, ST_Transform(ST_SetSRID(ST_Envelope(geom), 4490), 3857) AS m FROM parcels) p
+            WHERE greatest(ST_XMax(m) - ST_XMin(m), ST_YMax(m) - ST_YMin(m)) > 4 * {cell}
+              AND ST_Intersects(geom, ST_Transform(ST_TileEnvelope({z}, {col}, {row}), 4490))
+            ORDER BY id
+            """);
+
+        Assert.NotEmpty(drawn);
+        Assert.Equal(expected.Split(','), drawn.Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        Assert.Equal(expectedWhole, whole.Order().ToList());
+
+        long Index(double metres) => (long)Math.Round(metres / cell);
+    }
+
+    [Fact]
+    public async Task The_tileset_says_when_its_low_zooms_are_generalised_and_how()
+    {
+        using var generalising = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:GeneraliseAboveFeatures", "10"));
+        var generalised = JsonDocument.Parse(await generalising.CreateClient().GetStringAsync("/ogcapi/collections/parcels/tiles/WebMercatorQuad")).RootElement.GetProperty("layers")[0];
+        var exact = (await JsonAsync("/ogcapi/collections/parcels/tiles/WebMercatorQuad")).GetProperty("layers")[0];
+        var z12 = await generalising.CreateClient().GetAsync(string.Format(null, TileRoot, "parcels", 12, 1674, 3281));
+
+        Assert.Contains("tileMatrix 0–11 are generalised", generalised.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(generalised.GetProperty("propertiesSchema").GetProperty("properties").TryGetProperty("generalised", out _));
+        Assert.Equal(JsonValueKind.Null, exact.GetProperty("description").ValueKind);
+        Assert.False(exact.GetProperty("propertiesSchema").GetProperty("properties").TryGetProperty("generalised", out _));
+        Assert.All(await GdalFeaturesAsync(z12, 12, 1674, 3281), f => Assert.False(f.GetProperty("properties").TryGetProperty("generalised", out _)));
     }
 
     [Fact]

@@ -1,12 +1,7 @@
 using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
-using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.VectorTiles;
-using NetTopologySuite.IO.VectorTiles.Mapbox;
-using NetTopologySuite.Simplify;
-using NtsFeature = NetTopologySuite.Features.Feature;
 
 namespace Geo.Api.Backends.Embedded.Internal;
 
@@ -33,48 +28,43 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
             return VectorTileAnswer.TooManyFeatures;
         }
 
-        var clip = tile.LonLatEnvelope((double)TileAddress.Buffer / TileAddress.Extent);
-        var tolerance = tile.LonLatEnvelope().Width / TileAddress.Extent;
         var properties = TileProperties.For(collection);
         var layer = new Layer { Name = collection.Id };
         foreach (var feature in hits)
         {
-            if (Shape(feature.Geometry!, clip, tolerance) is { IsEmpty: false } geometry)
+            if (MvtEncoding.Shape(feature.Geometry!, tile) is { IsEmpty: false } geometry)
             {
-                var attributes = new AttributesTable { { "id", feature.Id } };
-                foreach (var property in properties)
-                {
-                    if (feature[property.Name] is { } value)
-                    {
-                        attributes.Add(property.Name, value is DateOnly date ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : value);
-                    }
-                }
-
-                layer.Features.Add(new NtsFeature(geometry, attributes));
+                layer.Features.Add(MvtEncoding.Feature(geometry, MvtEncoding.Attributes(feature, properties)));
             }
         }
 
-        if (layer.Features.Count == 0)
-        {
-            return VectorTileAnswer.Empty;
-        }
-
-        var vectorTile = new VectorTile { TileId = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Z).Id };
-        vectorTile.Layers.Add(layer);
-        using var stream = new MemoryStream();
-        // One tile unit as the smallest outline kept, about where ST_AsMVTGeom drops what snapping collapses.
-        vectorTile.Write(stream, minLinealExtent: 1, minPolygonalExtent: 1, extent: TileAddress.Extent);
-        return new VectorTileAnswer(stream.ToArray(), layer.Features.Count);
+        return MvtEncoding.Encode(tile, layer, layer.Features.Count);
     }
 
-    private static Geometry Shape(Geometry geometry, Envelope clip, double tolerance)
+    /// <summary>One pass over the collection in memory: each feature's cell, class and area; the large ones kept whole.</summary>
+    public async Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, CancellationToken cancellationToken)
     {
-        if (geometry is Point)
+        ArgumentNullException.ThrowIfNull(collection);
+        var classProperty = TileGeneralisation.ClassProperty(collection);
+        var properties = TileProperties.For(collection);
+        var cells = new List<OverviewCell>();
+        var large = new List<(double Side, NetTopologySuite.Features.IFeature Feature)>();
+        await foreach (var feature in store.QueryAsync(new FeatureQuery(collection), cancellationToken).ConfigureAwait(false))
         {
-            return geometry;
+            if (feature.Geometry is not { IsEmpty: false } geometry)
+            {
+                continue;
+            }
+
+            var box = geometry.EnvelopeInternal;
+            var (i, j) = TileGeneralisation.FinestCell(box);
+            cells.Add(new OverviewCell(i, j, classProperty is null ? null : feature[classProperty.Name], geometry.Area, feature["illustrative"] is true));
+            if (TileGeneralisation.IsLarge(box, TileGeneralisation.MaxZoom))
+            {
+                large.Add((TileGeneralisation.MercatorSide(box), MvtEncoding.Feature(geometry, MvtEncoding.Attributes(feature, properties))));
+            }
         }
 
-        var clipped = clip.Contains(geometry.EnvelopeInternal) ? geometry : geometry.Intersection(geometry.Factory.ToGeometry(clip));
-        return TopologyPreservingSimplifier.Simplify(clipped, tolerance);
+        return new OverviewInput(cells, large.OrderByDescending(l => l.Side).Take(TileGeneralisation.MaxLargeFeatures).Select(l => l.Feature).ToList());
     }
 }

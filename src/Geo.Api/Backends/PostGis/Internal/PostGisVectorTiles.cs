@@ -1,5 +1,6 @@
 using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Domain;
+using System.Globalization;
 using Npgsql;
 
 namespace Geo.Api.Backends.PostGis.Internal;
@@ -33,6 +34,77 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
         var bytes = reader.IsDBNull(1) ? [] : reader.GetFieldValue<byte[]>(1);
         return bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, (int)matched);
     }
+
+    /// <summary>
+    /// One batch: the class areas per finest cell, grouped in the database (a row per cell and class, not per
+    /// feature), then the features larger than a cell, simplified to the finest generalised zoom's tile unit. The cell
+    /// comes from the bounding box centre by the same formula as <see cref="TileGeneralisation.FinestCell"/>.
+    /// </summary>
+    public async Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var classProperty = TileGeneralisation.ClassProperty(collection);
+        var properties = TileProperties.For(collection);
+        var cell = TileGeneralisation.CellMetres(TileGeneralisation.MaxZoom);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            SELECT floor((mx + {Shift}) / $1)::int, floor(({Shift} - my) / $1)::int, c, sum(ST_Area(geom)), bool_or(i)
+            FROM (SELECT *, {(classProperty is null ? "NULL" : PostGisColumns.Quote(classProperty.Name))}::text AS c,
+                         {(collection.FindProperty("illustrative") is null ? "false" : "illustrative")} AS i FROM ({Measured(collection)}) m) s
+            GROUP BY 1, 2, 3
+            """) { Parameters = { new NpgsqlParameter<double> { TypedValue = cell } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            SELECT id{string.Concat(properties.Select(p => ", " + PostGisColumns.Quote(p.Name)))}, ST_Simplify(geom, $2, true)
+            FROM ({Measured(collection)}) m WHERE side > {TileGeneralisation.LargeCells} * $1 ORDER BY side DESC LIMIT {TileGeneralisation.MaxLargeFeatures}
+            """)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<double> { TypedValue = cell },
+                new NpgsqlParameter<double> { TypedValue = new TileAddress(TileGeneralisation.MaxZoom, 0, 0).LonLatEnvelope().Width / TileAddress.Extent },
+            },
+        });
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var cells = new List<OverviewCell>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            cells.Add(new OverviewCell(reader.GetInt32(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : ClassValue(classProperty!, reader.GetString(2)), reader.GetDouble(3), reader.GetBoolean(4)));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var large = new List<NetTopologySuite.Features.IFeature>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var values = properties.Select((p, k) => (p.Name, Value: PostGisColumns.ReadValue(p, reader, k + 1))).ToDictionary(v => v.Name, v => v.Value);
+            var geometry = reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(properties.Count + 1);
+            geometry.SRID = Geo.Core.Crs.Cgcs2000.Srid;
+            large.Add(MvtEncoding.Feature(geometry, MvtEncoding.Attributes(new Feature(reader.GetInt64(0), geometry, values), properties)));
+        }
+
+        return new OverviewInput(cells, large);
+    }
+
+    private static readonly string Shift = TileAddress.OriginShift.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The rows with their bounding box centre in EPSG:3857 (mx, my) and its longer side there (side), metres.</summary>
+    private static string Measured(CollectionDefinition collection) => $"""
+        SELECT t.*, (ST_XMin(t.geom) + ST_XMax(t.geom)) / 2 * {Shift} / 180 AS mx,
+               ln(tan(pi() / 4 + (ST_YMin(t.geom) + ST_YMax(t.geom)) / 2 * pi() / 360)) * {Shift} / pi() AS my,
+               greatest((ST_XMax(t.geom) - ST_XMin(t.geom)) * {Shift} / 180,
+                        (ln(tan(pi() / 4 + ST_YMax(t.geom) * pi() / 360)) - ln(tan(pi() / 4 + ST_YMin(t.geom) * pi() / 360))) * {Shift} / pi()) AS side
+        FROM {PostGisColumns.Quote(collection.TableName)} t WHERE NOT ST_IsEmpty(t.geom)
+        """;
+
+    /// <summary>The class read back as the property's type (grouped as text, so any column type groups alike).</summary>
+    private static object ClassValue(PropertyDefinition property, string text) => property.Type switch
+    {
+        PropertyType.Text => text,
+        PropertyType.Integer => long.Parse(text, CultureInfo.InvariantCulture),
+        PropertyType.Number => double.Parse(text, CultureInfo.InvariantCulture),
+        PropertyType.Boolean => text == "true",
+        PropertyType.Date => DateOnly.Parse(text, CultureInfo.InvariantCulture),
+        _ => throw new System.Diagnostics.UnreachableException($"PropertyType {property.Type} is not handled here"),
+    };
 
     /// <summary>
     /// $1 z, $2 x, $3 y, $4 the feature limit, $5 one tile unit in metres. One pass: the rows are read up to one past

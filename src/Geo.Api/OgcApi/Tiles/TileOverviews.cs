@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+
+namespace Geo.Api.OgcApi.Tiles;
+
+/// <summary>
+/// The generalised pictures of the large polygon collections, each kept for the data version it was read at and
+/// rebuilt (one pass over the collection) by the first generalised tile asked for after the version moves. Its size
+/// is bounded by the district's area in cells, not by the number of features, plus at most
+/// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features.
+/// </summary>
+internal sealed partial class TileOverviews(IServiceProvider services, IConfiguration configuration, ILogger<TileOverviews> logger)
+    : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, (string DataVersion, bool Generalised)> _decisions = new(StringComparer.Ordinal);
+
+    // Resolved on first use, not at host start: the embedded store loads its data when first resolved.
+    private IFeatureStore Store => services.GetRequiredService<IFeatureStore>();
+
+    private IVectorTileSource Source => services.GetRequiredService<IVectorTileSource>();
+
+    /// <summary>Whether tiles of <paramref name="collection"/> at <paramref name="zoom"/> are generalised at <paramref name="dataVersion"/>.</summary>
+    public async Task<bool> AppliesAsync(CollectionDefinition collection, int zoom, string dataVersion, CancellationToken cancellationToken) =>
+        zoom <= TileGeneralisation.MaxZoom && await IsGeneralisedAsync(collection, dataVersion, cancellationToken);
+
+    /// <summary>
+    /// Whether the collection is generalised at low zoom: a polygon collection over the threshold by its kept or
+    /// estimated count, asked once per data version (a tile then costs no round trip for it).
+    /// </summary>
+    public async Task<bool> IsGeneralisedAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken)
+    {
+        if (!TileGeneralisation.CanApply(collection))
+        {
+            return false;
+        }
+
+        if (_decisions.TryGetValue(collection.Id, out var decided) && decided.DataVersion == dataVersion)
+        {
+            return decided.Generalised;
+        }
+
+        await using var page = await Store.QueryPageAsync(new FeatureQuery(collection) { Limit = 1 }, cancellationToken);
+        var generalised = page.Matched > TileGeneralisation.AboveFeatures(configuration);
+        _decisions[collection.Id] = (dataVersion, generalised);
+        return generalised;
+    }
+
+    public async Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken) =>
+        (await OverviewAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false)).Draw(tile);
+
+    /// <summary>
+    /// At start, the overviews of the collections that need one are built before any tile asks, so the first low-zoom
+    /// tile does not wait for the pass (seconds on a million parcels). A failure here is logged; the first tile retries.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        foreach (var collection in Catalog.All)
+        {
+            try
+            {
+                var version = await Store.GetDataVersionAsync(stoppingToken).ConfigureAwait(false);
+                if (await IsGeneralisedAsync(collection, version, stoppingToken).ConfigureAwait(false))
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var overview = await OverviewAsync(collection, version, stoppingToken).ConfigureAwait(false);
+                    LogBuilt(collection.Id, overview.CellCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e, collection.Id);
+            }
+        }
+    }
+
+    private Task<TileOverview> OverviewAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
+        _kept.AddOrUpdate(
+                collection.Id,
+                _ => Start(collection, dataVersion),
+                (_, old) => old.DataVersion == dataVersion && !old.Overview.Value.IsFaulted ? old : Start(collection, dataVersion))
+            .Overview.Value.WaitAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Cells} cells over tileMatrix 0–11, built in {Seconds:F1} s")]
+    private partial void LogBuilt(string collection, long cells, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection} could not be built at start; the first low-zoom tile will try again")]
+    private partial void LogFailed(Exception exception, string collection);
+
+    /// <summary>
+    /// Lazy, so that of two requests racing to replace an entry only the one kept starts the pass; built apart from
+    /// any one request, so a client that gives up does not waste the pass for the next.
+    /// </summary>
+    private Kept Start(CollectionDefinition collection, string dataVersion) => new(dataVersion, new Lazy<Task<TileOverview>>(() =>
+        Task.Run(async () =>
+        {
+            var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
+            // The tiles up to zoom 10 are drawn meanwhile, in the background: tiles asked for before are drawn on demand.
+            _ = Task.Run(() => overview.DrawAll(PreDrawnMaxZoom, CancellationToken.None));
+            return overview;
+        })));
+
+    /// <summary>Zooms whose tiles are all drawn as soon as an overview is built.</summary>
+    public const int PreDrawnMaxZoom = 10;
+
+    private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview);
+}

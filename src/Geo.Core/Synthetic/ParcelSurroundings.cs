@@ -42,13 +42,13 @@ public static class ParcelSurroundings
             return [];
         }
 
-        var (text, encodingError) = Utf8Text.Read(path);
-        if (text is null)
+        var (bytes, encodingError) = Utf8Text.ReadBytes(path);
+        if (bytes is not { } utf8)
         {
             errors.Add(new DataError(collection.FileName, "file", encodingError!));
             return [];
         }
 
-        return GeoJsonCollectionReader.Read(collection, text, errors).OrderBy(f => f.Id).ToList();
+        return GeoJsonCollectionReader.Read(collection, utf8, errors).OrderBy(f => f.Id).ToList();
     }
 }

@@ -82,6 +82,48 @@ internal sealed class CollectionIndex
         return Candidates(query, cancellationToken).Select(Materialise);
     }
 
+    /// <summary>
+    /// Keyset paging: the features <paramref name="query"/> selects that come after <paramref name="after"/>, in order.
+    /// The first one is found by binary search (in the id order rows are held in, or among the sorted matches), never by
+    /// building the features of the pages before it.
+    /// </summary>
+    public IEnumerable<Feature> MatchAfter(FeatureQuery query, FeatureCursor after, CancellationToken cancellationToken)
+    {
+        if (query.SortBy.Count == 0 && !query.HasSpatialFilter)
+        {
+            var rows = LiveAfter(after.Id);
+            if (query.Filter is { } filter)
+            {
+                rows = rows.Where(r =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return FilterEvaluator.Matches(filter, Materialise(r));
+                });
+            }
+
+            return rows.Select(Materialise);
+        }
+
+        var order = Order(query.SortBy);
+        var matches = Candidates(query, cancellationToken).ToList();
+        var probe = Probe(query.SortBy, after);
+        int low = 0, high = matches.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (order.Compare(matches[middle], probe) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return matches.Skip(low).Select(Materialise);
+    }
+
     public long Count(FeatureQuery query, CancellationToken cancellationToken) =>
         !query.HasSpatialFilter && query.Filter is null
             ? _packed.Count - _overlay.Keys.Count(id => _packed.Find(id) >= 0) + _overlay.Values.Count(f => f is not null)
@@ -103,7 +145,7 @@ internal sealed class CollectionIndex
             });
         }
 
-        return query.SortBy.Count == 0 ? matches : matches.Order(new FeatureOrder<Row>(query.SortBy, r => r.Id, Value));
+        return query.SortBy.Count == 0 ? matches : matches.Order(Order(query.SortBy));
     }
 
     private IEnumerable<Row> SpatialMatch(FeatureQuery query)
@@ -127,6 +169,33 @@ internal sealed class CollectionIndex
         return _overlay.IsEmpty
             ? packed
             : Merge(packed.Where(r => !_overlay.ContainsKey(r.Id)), _overlay.Values.OfType<Feature>().Select(f => new Row(f.Id, -1, f)));
+    }
+
+    /// <summary>The live rows with an id greater than <paramref name="afterId"/>, in id order, sought by binary search.</summary>
+    private IEnumerable<Row> LiveAfter(long afterId)
+    {
+        var found = _packed.Find(afterId);
+        var start = found >= 0 ? found + 1 : ~found;
+        var packed = Enumerable.Range(start, _packed.Count - start).Select(row => new Row(_packed.Id(row), row, null));
+        return _overlay.IsEmpty
+            ? packed
+            : Merge(
+                packed.Where(r => !_overlay.ContainsKey(r.Id)),
+                _overlay.Where(e => e.Key > afterId).Select(e => e.Value).OfType<Feature>().Select(f => new Row(f.Id, -1, f)));
+    }
+
+    private FeatureOrder<Row> Order(IReadOnlyList<SortKey> keys) => new(keys, r => r.Id, Value);
+
+    /// <summary>A row holding only the cursor's key, ordered by <see cref="FeatureOrder{T}"/> like any other.</summary>
+    private static Row Probe(IReadOnlyList<SortKey> keys, FeatureCursor after)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            values[keys[i].Property] = after.SortValues[i];
+        }
+
+        return new Row(after.Id, -1, new Feature(after.Id, null, values));
     }
 
     private static IEnumerable<Row> Merge(IEnumerable<Row> a, IEnumerable<Row> b)

@@ -29,7 +29,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         ArgumentNullException.ThrowIfNull(query);
         var index = Index(query.Collection);
         var matches = query.After is { } after
-            ? KeysetSeek.After(index, query, after, cancellationToken)
+            ? index.MatchAfter(query, after, cancellationToken)
             : index.Match(query, cancellationToken).Skip(query.Offset);
         if (query.Limit is { } limit)
         {

@@ -31,7 +31,7 @@ public static class ComplianceApi
                 + "a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note. "
                 + "Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV) and optional fields "
                 + "'crs' (EPSG:4490, 4513–4554, 4326, 3857), 'encoding' (gbk, utf-8) and 'from' (gcj02, bd09): one result per 地块 or feature, f=json "
-                + "(ComplianceUploadResponse); the upload limit is Uploads:MaxBytes (413 above it).")
+                + "(ComplianceUploadResponse), or f=html (or Accept: text/html) for one printable report with a summary row and a section per 地块; the upload limit is Uploads:MaxBytes (413 above it).")
             // Both content types must be accepted here or routing answers 415; UploadFormSchema describes the form.
             .Accepts<DrawnSiteBody>("application/json", "multipart/form-data")
             .DescribesUploadForm()
@@ -55,10 +55,10 @@ public static class ComplianceApi
     private static async Task<Results<ComplianceAnswer, JsonHttpResult<ComplianceUploadResponse>>> CheckDrawnAsync(
         HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
-        var format = ResultFormats.Parse(f, htmlAllowed: true);
+        var format = ResultFormats.Negotiate(http, f, htmlAllowed: true);
         if (http.HasFormContentType)
         {
-            return await CheckUploadAsync(http, format, analysis, limits, cancellationToken);
+            return await CheckUploadAsync(http, format, analysis, limits, store, cancellationToken);
         }
 
         var body = await AnalysisBody.ReadAsync<DrawnSiteBody>(http, "the site's GeoJSON geometry {\"geometry\": …}", cancellationToken);
@@ -70,22 +70,32 @@ public static class ComplianceApi
         return await AnswerAsync(await analysis.RunAsync(DrawnGeometry.Read(geometry, body.Crs), cancellationToken), format, store, cancellationToken);
     }
 
-    /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated.</summary>
-    private static async Task<JsonHttpResult<ComplianceUploadResponse>> CheckUploadAsync(HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// One result per feature of the uploaded file (per 地块 of a 报盘 TXT), with the file's CRS and any repairs stated:
+    /// as JSON, or as one printable report of every 地块.
+    /// </summary>
+    private static async Task<Results<ComplianceAnswer, JsonHttpResult<ComplianceUploadResponse>>> CheckUploadAsync(
+        HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
-        if (format != ResultFormat.Json)
+        if (format is not (ResultFormat.Json or ResultFormat.Html))
         {
-            throw InputException.Invalid("f", "an uploaded file is answered as f=json for now; draw or store the site for csv, geojson or html");
+            throw InputException.Invalid("f", "an uploaded file is answered as f=json or f=html; draw or store the site for csv or geojson");
         }
 
         var layer = await UploadedFile.ReadAsync(http, limits, cancellationToken);
         var results = await analysis.RunAsync(layer, cancellationToken);
+        var upload = new UploadedResults<ComplianceResult>(
+            layer, results, UploadWarnings.OutsideDistrict(layer, results.Where(r => r.Result.Verdict == Compliance.OutsideDistrict).Select(r => r.Feature)), DateTimeOffset.UtcNow);
+        if (format == ResultFormat.Html)
+        {
+            return (ComplianceAnswer)TypedResults.Content(ComplianceUploadReport.Instance.Html(upload, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8");
+        }
+
         return TypedResults.Json(
             new ComplianceUploadResponse(
                 layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
                 results.Select(r => new ComplianceUploadRow(r.Feature.Row, r.Feature.Properties, r.Result.Subject, r.Result.Verdict, r.Result.Findings, r.Result.Notes)),
-                UploadWarnings.OutsideDistrict(layer, results.Where(r => r.Result.Verdict == Compliance.OutsideDistrict).Select(r => r.Feature)),
-                DateTimeOffset.UtcNow, DataNote.Text),
+                upload.Warnings, upload.ComputedAt, DataNote.Text),
             AnalysisJson.Options);
     }
 

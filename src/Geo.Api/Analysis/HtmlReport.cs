@@ -15,7 +15,7 @@ internal static class HtmlReport
         html.Append("<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:24px;color:#222}")
             .Append("table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #999;padding:3px 8px;font-size:13px}")
             .Append("td.n{text-align:right}.mark{color:#b00;font-weight:bold;border:2px solid #b00;padding:0 6px}")
-            .Append(".note{font-size:12px;color:#555}@media print{.noprint{display:none}}</style></head><body>");
+            .Append(".note{font-size:12px;color:#555}@media print{.noprint{display:none}section.parcel{break-before:page}}</style></head><body>");
         html.Append("<h1>").Append(E(title)).Append(" <span class=\"mark\">示意</span></h1>");
         html.Append("<p>生成时间：").Append(E(computedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
             .Append("（北京时间）</p>");
@@ -35,6 +35,12 @@ internal static class HtmlReport
     public static string AreaCells(AreaFigures? area) =>
         area is null ? "<td class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td>"
             : $"<td class=\"n\">{E(area.SquareMetres)}</td><td class=\"n\">{E(area.Hectares)}</td><td class=\"n\">{E(area.Mu)}</td>";
+
+    public static string Heading(string element, string text) => $"<{element}>{E(text)}</{element}>";
+
+    /// <summary>An area in running text: 面积 m² 平方米 / 公顷 / 亩.</summary>
+    public static string AreaText(AreaFigures area) =>
+        $"面积 {E(area.SquareMetres)} 平方米 / {E(area.Hectares)} 公顷 / {E(area.Mu)} 亩";
 
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "—";
 }

@@ -22,7 +22,7 @@ public static class ProjectsInAreaApi
                 + "optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. "
                 + "Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html. "
                 + "Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from', "
-                + "'bufferM', 'category', 'funding', 'leadUnit'): one result per 地块 or feature, f=json (ProjectsInAreaUploadResponse); a feature with no part in "
+                + "'bufferM', 'category', 'funding', 'leadUnit'): one result per 地块 or feature, f=json (ProjectsInAreaUploadResponse) or f=html (or Accept: text/html: one printable report, a summary row and a section per 地块); a feature with no part in "
                 + "开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).")
             .Accepts<ProjectsInAreaBody>("application/json", "multipart/form-data")
             .DescribesUploadForm(null,
@@ -36,10 +36,10 @@ public static class ProjectsInAreaApi
     private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult, JsonHttpResult<ProjectsInAreaUploadResponse>>> RunAsync(
         HttpRequest http, [FromQuery(Name = "f")] string? f, ProjectsInArea analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
-        var format = ResultFormats.Parse(f, htmlAllowed: true);
+        var format = ResultFormats.Negotiate(http, f, htmlAllowed: true);
         if (http.HasFormContentType)
         {
-            return await RunUploadAsync(http, format, analysis, limits, cancellationToken);
+            return await RunUploadAsync(http, format, analysis, limits, store, cancellationToken);
         }
 
         var body = await AnalysisBody.ReadAsync<ProjectsInAreaBody>(http, "geometry, zoneId or townshipCode", cancellationToken);
@@ -54,13 +54,16 @@ public static class ProjectsInAreaApi
         };
     }
 
-    /// <summary>One result per feature of the uploaded file (per 地块 of a 报盘 TXT), each feature the area as drawn.</summary>
-    private static async Task<JsonHttpResult<ProjectsInAreaUploadResponse>> RunUploadAsync(
-        HttpRequest http, ResultFormat format, ProjectsInArea analysis, UploadLimits limits, CancellationToken cancellationToken)
+    /// <summary>
+    /// One result per feature of the uploaded file (per 地块 of a 报盘 TXT), each feature the area as drawn: as JSON, or as
+    /// one printable report of every 地块.
+    /// </summary>
+    private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult, JsonHttpResult<ProjectsInAreaUploadResponse>>> RunUploadAsync(
+        HttpRequest http, ResultFormat format, ProjectsInArea analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
-        if (format != ResultFormat.Json)
+        if (format is not (ResultFormat.Json or ResultFormat.Html))
         {
-            throw InputException.Invalid("f", "an uploaded file is answered as f=json for now; draw the area for csv, geojson or html");
+            throw InputException.Invalid("f", "an uploaded file is answered as f=json or f=html; draw the area for csv or geojson");
         }
 
         var form = await UploadedFile.ReadFormAsync(http, limits, cancellationToken);
@@ -74,12 +77,18 @@ public static class ProjectsInAreaApi
             rows.Add((feature, await analysis.RunAsync(area, filter, cancellationToken)));
         }
 
+        var upload = new UploadedResults<ProjectsInAreaResult>(
+            layer, rows, UploadWarnings.OutsideDistrict(layer, rows.Where(r => !r.Result.Area.InsideDistrict).Select(r => r.Feature)), DateTimeOffset.UtcNow);
+        if (format == ResultFormat.Html)
+        {
+            return TypedResults.Content(ProjectsInAreaUploadReport.Instance.Html(upload, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8");
+        }
+
         return TypedResults.Json(
             new ProjectsInAreaUploadResponse(
                 layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
                 rows.Select(r => new ProjectsInAreaUploadRow(r.Feature.Row, r.Feature.Properties, ProjectsInAreaExport.Json(r.Result))),
-                UploadWarnings.OutsideDistrict(layer, rows.Where(r => !r.Result.Area.InsideDistrict).Select(r => r.Feature)),
-                DateTimeOffset.UtcNow, DataNote.Text),
+                upload.Warnings, upload.ComputedAt, DataNote.Text),
             AnalysisJson.Options);
     }
 }

@@ -7,24 +7,33 @@ namespace Geo.Api.Analysis;
 /// <summary>The printable 范围内项目 report: map of the area and projects, the project list and the summary tables.</summary>
 internal static class ProjectsInAreaReport
 {
-    public static string Html(ProjectsInAreaResult result, ReportBackdrop backdrop)
+    public static string Html(ProjectsInAreaResult result, ReportBackdrop backdrop) =>
+        Page("范围内重大项目统计", result.ComputedAt, Map(result, backdrop), AppendBody(new StringBuilder(), result, "h2").ToString());
+
+    public static string Map(ProjectsInAreaResult result, ReportBackdrop backdrop) => Draw(backdrop.DrawOn(new SvgMap()), result, null).Render();
+
+    /// <summary>The area (labelled <paramref name="label"/>) with the projects in it, labelled by 序号.</summary>
+    public static SvgMap Draw(SvgMap map, ProjectsInAreaResult result, string? label)
     {
-        var map = backdrop.DrawOn(new SvgMap()).Add(result.Area.Geometry, "fill:#cfe3ff;fill-opacity:.5;stroke:#1f5fbf;stroke-width:1.5");
+        map.Add(result.Area.Geometry, "fill:#cfe3ff;fill-opacity:.5;stroke:#1f5fbf;stroke-width:1.5", label);
         foreach (var p in result.Projects)
         {
             map.Add(p.Project.Geometry, p.Polygonal ? "fill:#f4a340;fill-opacity:.6;stroke:#a35400" : "fill:#d62728;stroke:#fff", p.Project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var body = new StringBuilder();
-        body.Append("<h2>范围</h2><p>").Append(E(result.Area.Description)).Append("，面积 ")
-            .Append(E(result.Area.Area.SquareMetres)).Append(" 平方米 / ").Append(E(result.Area.Area.Hectares)).Append(" 公顷 / ")
-            .Append(E(result.Area.Area.Mu)).Append(" 亩</p>");
+        return map;
+    }
+
+    /// <summary>The area, the summary and its breakdowns, and the project list, under <paramref name="heading"/>s.</summary>
+    public static StringBuilder AppendBody(StringBuilder body, ProjectsInAreaResult result, string heading)
+    {
+        body.Append(Heading(heading, "范围")).Append("<p>").Append(E(result.Area.Description)).Append('，').Append(AreaText(result.Area.Area)).Append("</p>");
         foreach (var note in result.Area.Notes)
         {
             body.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
         }
 
-        body.Append("<h2>汇总</h2><p>项目 ").Append(result.Summary.Count).Append(" 个，计划总投资 ").Append(E(result.Summary.TotalWan))
+        body.Append(Heading(heading, "汇总")).Append("<p>项目 ").Append(result.Summary.Count).Append(" 个，计划总投资 ").Append(E(result.Summary.TotalWan))
             .Append(" 万元；按范围内面积分摊后 ").Append(E(result.Summary.ApportionedTotalWan)).Append(" 万元（分摊项目 ")
             .Append(result.Summary.ApportionedCount).Append(" 个）。</p>");
         foreach (var (name, groups) in ProjectsInAreaExport.Groups(result.Summary))
@@ -45,7 +54,7 @@ internal static class ProjectsInAreaReport
             body.Append("</table>");
         }
 
-        body.Append("<h2>项目清单</h2><table><tr><th>序号</th><th>项目名称</th><th>类别</th><th>投资类别</th><th>建设年限</th><th>牵头单位</th>")
+        body.Append(Heading(heading, "项目清单")).Append("<table><tr><th>序号</th><th>项目名称</th><th>类别</th><th>投资类别</th><th>建设年限</th><th>牵头单位</th>")
             .Append("<th>计划总投资（万元）</th><th>范围内占比</th><th>范围内面积（m²）</th><th>（公顷）</th><th>（亩）</th><th>计入投资（万元）</th><th>口径</th></tr>");
         foreach (var p in result.Projects)
         {
@@ -57,7 +66,6 @@ internal static class ProjectsInAreaReport
                 .Append(E(p.Apportioned ? ProjectsInAreaExport.Apportioned : ProjectsInAreaExport.Whole)).Append("</td></tr>");
         }
 
-        body.Append("</table>");
-        return Page("范围内重大项目统计", result.ComputedAt, map.Render(), body.ToString());
+        return body.Append("</table>");
     }
 }

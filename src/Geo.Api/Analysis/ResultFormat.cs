@@ -28,6 +28,24 @@ internal static class ResultFormats
         return format;
     }
 
+    /// <summary>
+    /// <c>f</c> when given; without it, a printable report (where there is one) when the request's <c>Accept</c> header
+    /// ranks <c>text/html</c> above JSON, as a browser's form post does; JSON otherwise (<c>*/*</c> included).
+    /// </summary>
+    public static ResultFormat Negotiate(HttpRequest request, string? f, bool htmlAllowed)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (f is not null || !htmlAllowed)
+        {
+            return Parse(f, htmlAllowed);
+        }
+
+        var accept = request.GetTypedHeaders().Accept;
+        double Rank(string type) => accept.Where(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(-1).Max();
+        var json = Math.Max(Rank("application/json"), Math.Max(Rank("application/*"), Rank("*/*")));
+        return Rank("text/html") > json ? ResultFormat.Html : ResultFormat.Json;
+    }
+
     /// <summary>For the arms <see cref="Parse"/> never yields at that endpoint: html where it is refused, or a value cast from an integer.</summary>
     public static UnreachableException Unhandled(ResultFormat format) => new($"ResultFormat {format} is not handled here");
 }

@@ -29,9 +29,22 @@ internal static class FileImportVerb
         {
             await using var target = openTarget(progress);
             progress.Report($"reading {Path.GetFullPath(path)}");
+            IProgress<int> Sent(int total) => new Progress(written => progress.Report($"{collection.Id}: {written:N0} of {total:N0} rows sent"));
             FileImportCheck check;
             try
             {
+                if (request is { From: null, DryRun: false } && target.Importer is IStreamingCollectionImporter streaming)
+                {
+                    // PostGIS: read, check and COPY in one pass, so memory stays flat however long the file is.
+                    var (layer, streamed, ids) = await FileImport.StreamAsync(
+                        path, collection, request, target.Store, new FileReadOptions().MaxUnpackedBytes, streaming, target.User, "cli", progress, Sent, cancellationToken)
+                        .ConfigureAwait(false);
+                    await WriteReportAsync(output, layer, streamed).ConfigureAwait(false);
+                    ThrowIfRefused(streamed);
+                    await output.WriteLineAsync($"written: {streamed.Valid} rows into {collection.Id} (ids {ids!.First}–{ids.Last}) in one transaction").ConfigureAwait(false);
+                    return 0;
+                }
+
                 check = await FileImport.CheckAsync(path, null, collection, request, target.Store, new FileReadOptions().MaxUnpackedBytes, progress, cancellationToken)
                     .ConfigureAwait(false);
             }
@@ -42,23 +55,26 @@ internal static class FileImportVerb
 
             var plan = check.Plan;
             await WriteReportAsync(output, check.Layer, plan).ConfigureAwait(false);
-            if (!plan.CanWrite)
-            {
-                var rows = plan.Refusals.Select(r => r.Row).Distinct().Count();
-                throw new CliException($"{plan.File}: {rows} of {plan.Read} rows refused, first {plan.Refusals[0]}; nothing was written");
-            }
-
+            ThrowIfRefused(plan);
             if (request.DryRun)
             {
-                await output.WriteLineAsync($"dry run: {plan.Features.Count} rows would be written to {collection.Id}; nothing was written").ConfigureAwait(false);
+                await output.WriteLineAsync($"dry run: {plan.Valid} rows would be written to {collection.Id}; nothing was written").ConfigureAwait(false);
                 return 0;
             }
 
-            var sent = new Progress(written => progress.Report($"{collection.Id}: {written:N0} of {plan.Features.Count:N0} rows sent"));
-            var ids = await target.Importer.AppendAsync(plan, target.User, "cli", sent, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync($"written: {plan.Features.Count} rows into {collection.Id} (ids {ids.First}–{ids.Last}) in one transaction").ConfigureAwait(false);
+            var written = await target.Importer.AppendAsync(plan, target.User, "cli", Sent(plan.Valid), cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"written: {plan.Valid} rows into {collection.Id} (ids {written.First}–{written.Last}) in one transaction").ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
+    }
+
+    private static void ThrowIfRefused(ImportPlan plan)
+    {
+        if (!plan.CanWrite)
+        {
+            var rows = plan.Refusals.Select(r => r.Row).Distinct().Count();
+            throw new CliException($"{plan.File}: {rows} of {plan.Read} rows refused, first {plan.Refusals[0]}; nothing was written");
+        }
     }
 
     private static async Task WriteReportAsync(TextWriter output, ImportedLayer layer, ImportPlan plan)
@@ -87,7 +103,7 @@ internal static class FileImportVerb
         }
 
         var refusedRows = plan.Refusals.Select(r => r.Row).Distinct().Count();
-        await output.WriteLineAsync($"read {plan.Read}, valid {plan.Features.Count}, repaired {plan.Repairs.Count}, refused {refusedRows}").ConfigureAwait(false);
+        await output.WriteLineAsync($"read {plan.Read}, valid {plan.Valid}, repaired {plan.Repairs.Count}, refused {refusedRows}").ConfigureAwait(false);
     }
 
     /// <summary>Rows sent, as a line each time (synchronously: Progress&lt;T&gt; would post them out of order).</summary>

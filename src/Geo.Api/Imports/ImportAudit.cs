@@ -16,7 +16,7 @@ internal static class ImportAudit
         {
             via,
             read = plan.Read,
-            written = plan.Features.Count,
+            written = plan.Valid,
             repaired = plan.Repairs.Count,
             first_id = ids.First,
             last_id = ids.Last,

@@ -48,7 +48,8 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
         return results;
     }
 
-    private static string SubjectName(ImportedLayer layer, ImportedFeature feature) =>
+    /// <summary>A feature's name for reports: its 地块名称 or the usual name fields, else the file and row.</summary>
+    public static string SubjectName(ImportedLayer layer, ImportedFeature feature) =>
         new[] { "地块名称", "name", "名称", "NAME", "XMMC", "DLMC", "地块编号" }
             .Select(key => feature.Properties.GetValueOrDefault(key) as string)
             .FirstOrDefault(name => !string.IsNullOrWhiteSpace(name))

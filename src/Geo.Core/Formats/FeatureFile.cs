@@ -17,10 +17,34 @@ public static class FeatureFile
     public static ImportedLayer Read(string path, FileReadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        using var stream = Open(path, options with { From = null }, cancellationToken);
+        var features = stream.Features.ToList();
+        if (features.Count == 0)
+        {
+            throw new FileInputException(stream.File, "the file holds no features");
+        }
+
+        var layer = stream.Layer with { Features = features };
+        return options.From is { } from ? WebMapRepair.Apply(layer, from) : layer;
+    }
+
+    /// <summary>
+    /// Opens a file to read its features one at a time in storage coordinates, with the same checks as
+    /// <see cref="Read"/>; a shapefile is read from disk as the features are enumerated, other formats are read whole.
+    /// A web-map repair (<see cref="FileReadOptions.From"/>) reports the mean shift of the whole layer: use <see cref="Read"/>.
+    /// </summary>
+    public static FeatureStream Open(string path, FileReadOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.From is not null)
+        {
+            throw new ArgumentException("a web-map repair needs the whole layer; read it with FeatureFile.Read", nameof(options));
+        }
+
         var file = options.DisplayName ?? Path.GetFileName(path);
         if (!Path.GetExtension(path).Equals(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            return ReadLoose(path, file, options, cancellationToken);
+            return OpenLoose(path, file, options, null, cancellationToken);
         }
 
         var folder = Directory.CreateTempSubdirectory("geo-import-");
@@ -34,11 +58,12 @@ public static class FeatureFile
                 : throw new FileInputException(file, candidates.Count == 0
                     ? "the zip holds no .shp, .gpkg, .geojson, .json, .csv or .txt"
                     : $"the zip holds {candidates.Count} data files ({string.Join(", ", candidates.Select(Path.GetFileName))}); send one layer per zip");
-            return ReadLoose(main, $"{file}/{Path.GetRelativePath(folder.FullName, main)}", options, cancellationToken);
+            return OpenLoose(main, $"{file}/{Path.GetRelativePath(folder.FullName, main)}", options, folder, cancellationToken);
         }
-        finally
+        catch
         {
             folder.Delete(recursive: true);
+            throw;
         }
     }
 
@@ -52,7 +77,7 @@ public static class FeatureFile
         _ => null,
     };
 
-    private static ImportedLayer ReadLoose(string path, string file, FileReadOptions options, CancellationToken cancellationToken)
+    private static FeatureStream OpenLoose(string path, string file, FileReadOptions options, DirectoryInfo? folder, CancellationToken cancellationToken)
     {
         var format = FormatOf(path)
             ?? throw new FileInputException(file, "unknown file type; send a .zip (Shapefile), .shp, .gpkg, .geojson, .csv or 报盘 .txt");
@@ -65,46 +90,35 @@ public static class FeatureFile
             FileFormat.BaopanTxt => BaopanReader.Read(path, file, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(path), format, "unhandled file format"),
         };
-        var imported = ToStorage(layer, file, format);
-        return options.From is { } from ? WebMapRepair.Apply(imported, from) : imported;
+        return new FeatureStream(file, format, layer, folder);
     }
 
-    private static ImportedLayer ToStorage(SourceLayer layer, string file, FileFormat format)
+    /// <summary>One feature into storage coordinates, after checking its text decoded and its coordinates lie in its CRS.</summary>
+    internal static ImportedFeature ToStorage(SourceFeature feature, SourceLayer layer, string file)
     {
-        if (layer.Features.Count == 0)
+        foreach (var (name, value) in feature.Properties)
         {
-            throw new FileInputException(file, "the file holds no features");
-        }
-
-        var features = new List<ImportedFeature>(layer.Features.Count);
-        foreach (var feature in layer.Features)
-        {
-            foreach (var (name, value) in feature.Properties)
-            {
-                if (value is string text && text.Contains(TextEncodings.Replacement, StringComparison.Ordinal))
-                {
-                    throw new FileInputException(file,
-                        $"the text does not decode as {layer.Encoding ?? "its encoding"} (replacement characters in '{text}'); pass the right encoding (gbk or utf-8)", feature.Row, name);
-                }
-            }
-
-            var outside = feature.Geometry.Coordinates.FirstOrDefault(c => !layer.Crs.Covers(c.X, c.Y));
-            if (outside is not null)
+            if (value is string text && text.Contains(TextEncodings.Replacement, StringComparison.Ordinal))
             {
                 throw new FileInputException(file,
-                    $"the coordinate ({outside.X}, {outside.Y}) lies outside {layer.Crs.Title} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");
+                    $"the text does not decode as {layer.Encoding ?? "its encoding"} (replacement characters in '{text}'); pass the right encoding (gbk or utf-8)", feature.Row, name);
             }
-
-            // The same area-of-use rule as every other geometry input: a polygon "in EPSG:4545" near the pole is refused, not measured.
-            var storage = layer.Crs.EastingFirstToStorage(feature.Geometry);
-            if (layer.Crs.OutsideAreaOfUse(storage) is { } unusable)
-            {
-                throw new FileInputException(file, $"{unusable} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");
-            }
-
-            features.Add(new ImportedFeature(feature.Row, storage, feature.Properties));
         }
 
-        return new ImportedLayer(file, format, layer.Crs, layer.CrsSource, layer.Encoding, features);
+        var outside = feature.Geometry.Coordinates.FirstOrDefault(c => !layer.Crs.Covers(c.X, c.Y));
+        if (outside is not null)
+        {
+            throw new FileInputException(file,
+                $"the coordinate ({outside.X}, {outside.Y}) lies outside {layer.Crs.Title} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");
+        }
+
+        // The same area-of-use rule as every other geometry input: a polygon "in EPSG:4545" near the pole is refused, not measured.
+        var storage = layer.Crs.EastingFirstToStorage(feature.Geometry);
+        if (layer.Crs.OutsideAreaOfUse(storage) is { } unusable)
+        {
+            throw new FileInputException(file, $"{unusable} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");
+        }
+
+        return new ImportedFeature(feature.Row, storage, feature.Properties);
     }
 }

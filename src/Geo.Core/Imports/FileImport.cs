@@ -37,6 +37,42 @@ public static class FileImport
         return new FileImportCheck(layer, ImportPreparation.Prepare(layer, collection, request.Map, request.Constants, district));
     }
 
+    /// <summary>
+    /// Reads, validates and writes in one pass without holding the file (a 1,000,000-row shapefile in bounded memory):
+    /// each valid row goes to <paramref name="importer"/> as it is read; after a refused row nothing more is sent but
+    /// every row is still checked, and the importer then writes nothing. A web-map repair needs the whole layer: use
+    /// <see cref="CheckAsync"/> for it.
+    /// </summary>
+    /// <param name="written">Rows sent so far and the file's feature count.</param>
+    /// <returns>The layer's description, the plan (its rows counted, not kept) and the ids given, null when nothing was written.</returns>
+    public static async Task<(ImportedLayer Layer, ImportPlan Plan, ImportedIds? Ids)> StreamAsync(
+        string path, CollectionDefinition collection, FileImportRequest request, IFeatureStore districtSource, long maxUnpackedBytes,
+        IStreamingCollectionImporter importer, string? user, string via, IProgress<string>? progress, Func<int, IProgress<int>>? written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(importer);
+        using var stream = FeatureFile.Open(path, new FileReadOptions { Crs = request.Crs, Encoding = request.Encoding, MaxUnpackedBytes = maxUnpackedBytes }, cancellationToken);
+        progress?.Report($"{stream.Count:N0} features in {stream.Layer.SourceCrs.Title} (CRS from {stream.Layer.CrsSource}); validating against {collection.Id} and writing as it reads");
+        var rows = new ImportRows(stream.File, collection, stream.Fields, request.Map, request.Constants, await DistrictAsync(districtSource, cancellationToken).ConfigureAwait(false));
+        var ids = await importer.AppendAsync(stream.File, collection, Valid(stream, rows), () => rows.Read == 0
+            ? throw new FileInputException(stream.File, "the file holds no features")
+            : rows.Plan(), user, via, written?.Invoke(stream.Count), cancellationToken).ConfigureAwait(false);
+        return (stream.Layer, rows.Plan(), ids);
+    }
+
+    /// <summary>The valid rows while none has been refused; after the first refusal the rest are only checked.</summary>
+    private static IEnumerable<PreparedFeature> Valid(FeatureStream stream, ImportRows rows)
+    {
+        foreach (var feature in stream.Features)
+        {
+            if (rows.Prepare(feature) is { } prepared && !rows.AnyRefused)
+            {
+                yield return prepared;
+            }
+        }
+    }
+
     /// <summary>开州区界 from the store, prepared for many point-in-area tests; null when the store has none.</summary>
     private static async Task<IPreparedGeometry?> DistrictAsync(IFeatureStore store, CancellationToken cancellationToken)
     {

@@ -15,3 +15,18 @@ public interface ICollectionImporter
     /// <param name="written">Rows written so far, reported now and then while the rows go in.</param>
     Task<ImportedIds> AppendAsync(ImportPlan plan, string? user, string via, IProgress<int>? written, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An importer that writes rows as a file is read (<see cref="FileImport.StreamAsync"/>), all or nothing: the rows go in
+/// one transaction, which commits, with its audit entry, only when the finished plan can be written.
+/// </summary>
+public interface IStreamingCollectionImporter
+{
+    /// <param name="file">The file's name, for a message when the database refuses a row.</param>
+    /// <param name="rows">The valid rows, read from the file as they are enumerated.</param>
+    /// <param name="finish">The plan once every row was read; a plan with refusals writes nothing.</param>
+    /// <returns>The ids given, or null when the plan had refusals and nothing was written.</returns>
+    Task<ImportedIds?> AppendAsync(
+        string file, Domain.CollectionDefinition collection, IEnumerable<PreparedFeature> rows, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
+        CancellationToken cancellationToken);
+}

@@ -29,4 +29,10 @@ public sealed record ImportPlan(
     IReadOnlyList<string> IgnoredFields)
 {
     public bool CanWrite => Refusals.Count == 0;
+
+    /// <summary>Set when the rows were validated and sent as they were read (<see cref="ImportRows"/>): how many, since <see cref="Features"/> is then empty.</summary>
+    public int? Streamed { get; init; }
+
+    /// <summary>Rows that go in (or went in).</summary>
+    public int Valid => Streamed ?? Features.Count;
 }

@@ -27,59 +27,59 @@ public static class ImportPreparation
         IPreparedGeometry? district = null)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        ArgumentNullException.ThrowIfNull(collection);
-        ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(constants);
-        if (!collection.HasGeometry)
-        {
-            throw new FileInputException(layer.File, $"collection '{collection.Id}' has no geometry; imports from map files go into collections with geometry");
-        }
-
-        var sourceFields = layer.Features.SelectMany(f => f.Properties.Keys).Distinct(StringComparer.Ordinal).ToList();
-        var fieldMap = MapFields(layer.File, collection, sourceFields, map, constants);
-        var ignored = sourceFields.Where(s => !fieldMap.Values.Contains(s, StringComparer.Ordinal)).ToList();
-
+        var rows = new ImportRows(layer.File, collection, [.. layer.Features.SelectMany(f => f.Properties.Keys).Distinct(StringComparer.Ordinal)], map, constants, district);
         var features = new List<PreparedFeature>(layer.Features.Count);
-        var repairs = new List<ImportRepair>();
-        var refusals = new List<ImportRefusal>();
         foreach (var feature in layer.Features)
         {
-            var properties = new Dictionary<string, object?>(collection.Properties.Count, StringComparer.Ordinal);
-            var refused = false;
-            foreach (var property in collection.Properties)
+            if (rows.Prepare(feature) is { } prepared)
             {
-                var (value, error) = constants.TryGetValue(property.Name, out var constant)
-                    ? PropertyValues.FromText(property, constant)
-                    : Convert(property, fieldMap.TryGetValue(property.Name, out var field) ? feature.Properties.GetValueOrDefault(field) : null);
-                if (error is not null)
-                {
-                    refusals.Add(new ImportRefusal(feature.Row, fieldMap.GetValueOrDefault(property.Name) ?? property.Name, error));
-                    refused = true;
-                }
-
-                properties[property.Name] = value;
-            }
-
-            var geometry = Geometry(collection, feature, repairs, refusals);
-            if (geometry is not null && district is not null && !district.Intersects(geometry))
-            {
-                // Wholly outside only: 开州区界 is converted from GCJ-02 and is no legal line, so an edge may cross it.
-                refusals.Add(new ImportRefusal(feature.Row, "geometry", $"no part of it is inside 开州区 (near {Near(geometry)}); check the CRS, the axis order or the web-map datum (from gcj02/bd09), or leave the row out"));
-                geometry = null;
-            }
-
-            if (geometry is not null && !refused)
-            {
-                features.Add(new PreparedFeature(feature.Row, geometry, properties));
+                features.Add(prepared);
             }
         }
 
-        return new ImportPlan(layer.File, collection.Id, layer.Features.Count, features, repairs, refusals, fieldMap, ignored);
+        return rows.Plan(features);
+    }
+
+    /// <summary>The source field feeding each property (see <see cref="ImportRows"/>); a map entry naming no field or property throws.</summary>
+    internal static Dictionary<string, string> FieldMap(
+        string file, CollectionDefinition collection, IReadOnlyList<string> sourceFields,
+        IReadOnlyDictionary<string, string> map, IReadOnlyDictionary<string, string> constants) => MapFields(file, collection, sourceFields, map, constants);
+
+    /// <summary>One row: its properties checked against the catalog, its geometry repaired and normalised, and the district test.</summary>
+    internal static PreparedFeature? Prepare(
+        ImportedFeature feature, CollectionDefinition collection, IReadOnlyDictionary<string, string> fieldMap, IReadOnlyDictionary<string, string> constants,
+        IPreparedGeometry? district, List<ImportRepair> repairs, List<ImportRefusal> refusals)
+    {
+        var properties = new Dictionary<string, object?>(collection.Properties.Count, StringComparer.Ordinal);
+        var refused = false;
+        foreach (var property in collection.Properties)
+        {
+            var (value, error) = constants.TryGetValue(property.Name, out var constant)
+                ? PropertyValues.FromText(property, constant)
+                : Convert(property, fieldMap.TryGetValue(property.Name, out var field) ? feature.Properties.GetValueOrDefault(field) : null);
+            if (error is not null)
+            {
+                refusals.Add(new ImportRefusal(feature.Row, fieldMap.GetValueOrDefault(property.Name) ?? property.Name, error));
+                refused = true;
+            }
+
+            properties[property.Name] = value;
+        }
+
+        var geometry = Geometry(collection, feature, repairs, refusals);
+        if (geometry is not null && district is not null && !district.Intersects(geometry))
+        {
+            // Wholly outside only: 开州区界 is converted from GCJ-02 and is no legal line, so an edge may cross it.
+            refusals.Add(new ImportRefusal(feature.Row, "geometry", $"no part of it is inside 开州区 (near {Near(geometry)}); check the CRS, the axis order or the web-map datum (from gcj02/bd09), or leave the row out"));
+            geometry = null;
+        }
+
+        return geometry is not null && !refused ? new PreparedFeature(feature.Row, geometry, properties) : null;
     }
 
     /// <summary>Property → source field: explicit map entries first, then equal names ignoring case.</summary>
     private static Dictionary<string, string> MapFields(
-        string file, CollectionDefinition collection, List<string> sourceFields,
+        string file, CollectionDefinition collection, IReadOnlyList<string> sourceFields,
         IReadOnlyDictionary<string, string> map, IReadOnlyDictionary<string, string> constants)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -116,6 +116,37 @@ public sealed class FileImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_shapefile_whose_last_row_is_refused_after_93_rows_were_sent_leaves_the_table_and_the_audit_trail_as_they_were()
+    {
+        // The rows go to PostGIS as the file is read: the 94th, moved 5° east (out of 开州区), comes after 93 were sent.
+        var edited = await WriteParcelsAsync(features =>
+        {
+            foreach (var ring in features[^1]!["geometry"]!["coordinates"]!.AsArray().SelectMany(p => p!.AsArray()))
+            {
+                foreach (var point in ring!.AsArray())
+                {
+                    point![0] = point[0]!.GetValue<double>() + 5;
+                }
+            }
+        });
+        var shp = Path.Combine(_folder.FullName, "moved.shp");
+        await Gdal.RunAsync("ogr2ogr", "-f", "ESRI Shapefile", "-select", "land_use_code,land_use,area_m2,township_code,zone_id", shp, edited);
+        var before = await DigestAsync();
+
+        var (exit, output, error) = await RunAsync(
+            ["import", shp, "--collection", "parcels", "--connection", _database.ConnectionString,
+             "--map", "land_use_c=land_use_code", "--map", "township_c=township_code", .. Honesty]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("refused: row 94: field 'geometry': no part of it is inside 开州区", output, StringComparison.Ordinal);
+        Assert.Contains("read 94, valid 93, repaired 0, refused 1", output, StringComparison.Ordinal);
+        Assert.Contains("writing as it reads", error, StringComparison.Ordinal);
+        Assert.Contains("error: moved.shp: 1 of 94 rows refused", error, StringComparison.Ordinal);
+        Assert.Equal(before, await DigestAsync());
+        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'import'"));
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_and_writes_nothing()
     {
         var gpkg = Path.Combine(_folder.FullName, "parcels.gpkg");

@@ -22,37 +22,56 @@ internal static class ShapefileReader
         CheckLength(shpPath, file);
         var (crs, crsSource) = ResolveCrs(shpPath, file, options);
         var (encoding, encodingSource) = ShapefileEncoding.Resolve(shpPath, file, options.Encoding);
-        CheckRowCount(shpPath, dbfPath, file, encoding);
+        var (fields, rows) = CheckRowCount(shpPath, dbfPath, file, encoding);
+        return new SourceLayer(Features(shpPath, file, encoding, cancellationToken), crs, crsSource, $"{encoding.WebName} ({encodingSource})") { Fields = fields, Declared = rows };
+    }
 
-        var features = new List<SourceFeature>();
+    /// <summary>The features one at a time, read from the file as they are enumerated (a 1,000,000-row file is never held whole).</summary>
+    private static IEnumerable<SourceFeature> Features(string shpPath, string file, System.Text.Encoding encoding, CancellationToken cancellationToken)
+    {
         var row = 0;
+        using var reader = Damaged(file, row, () => NetTopologySuite.IO.Esri.Shapefile.OpenRead(shpPath, new ShapefileReaderOptions { Encoding = encoding }));
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var deleted = false;
+            if (!Damaged(file, row, () => reader.Read(out deleted)))
+            {
+                yield break;
+            }
+
+            row++;
+            if (deleted)
+            {
+                continue;
+            }
+
+            if (reader.Geometry is null || reader.Geometry.IsEmpty)
+            {
+                throw new FileInputException(file, "the shape is empty (null shape); delete the record or draw its geometry", row);
+            }
+
+            var properties = new Dictionary<string, object?>(reader.Fields.Count, StringComparer.Ordinal);
+            foreach (var field in reader.Fields)
+            {
+                properties[field.Name] = field.Value;
+            }
+
+            yield return new SourceFeature(row, reader.Geometry, properties);
+        }
+    }
+
+    /// <summary>Runs one read of the library, turning what a damaged or truncated file throws into a message naming the row.</summary>
+    private static T Damaged<T>(string file, int row, Func<T> read)
+    {
         try
         {
-            using var reader = NetTopologySuite.IO.Esri.Shapefile.OpenRead(shpPath, new ShapefileReaderOptions { Encoding = encoding });
-            while (reader.Read(out var deleted))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                row++;
-                if (deleted)
-                {
-                    continue;
-                }
-
-                if (reader.Geometry is null || reader.Geometry.IsEmpty)
-                {
-                    throw new FileInputException(file, "the shape is empty (null shape); delete the record or draw its geometry", row);
-                }
-
-                var properties = reader.Fields.ToDictionary(f => f.Name, f => (object?)f.Value, StringComparer.Ordinal);
-                features.Add(new SourceFeature(row, reader.Geometry, properties));
-            }
+            return read();
         }
         catch (Exception e) when (e is ShapefileException or EndOfStreamException or IOException or ArgumentException or InvalidOperationException or FormatException)
         {
             throw new FileInputException(file, $"the shapefile cannot be read ({e.Message}); it may be damaged or truncated", row + 1, innerException: e);
         }
-
-        return new SourceLayer(features, crs, crsSource, $"{encoding.WebName} ({encodingSource})");
     }
 
     private static (CrsDefinition Crs, string Source) ResolveCrs(string shpPath, string file, FileReadOptions options)
@@ -88,18 +107,21 @@ internal static class ShapefileReader
         }
     }
 
-    private static void CheckRowCount(string shpPath, string dbfPath, string file, System.Text.Encoding encoding)
+    /// <summary>Checks the .dbf's rows against the .shx's shapes and answers the .dbf's field names and row count.</summary>
+    private static (List<string> Fields, int Rows) CheckRowCount(string shpPath, string dbfPath, string file, System.Text.Encoding encoding)
     {
         int dbfRows;
+        List<string> fields;
         using (var dbf = new DbfReader(dbfPath, encoding))
         {
             dbfRows = dbf.RecordCount;
+            fields = [.. dbf.Fields.Select(f => f.Name)];
         }
 
         var shx = ShapefileEncoding.Sibling(shpPath, ".shx");
         if (shx is null)
         {
-            return;
+            return (fields, dbfRows);
         }
 
         var shapes = (new FileInfo(shx).Length - HeaderBytes) / ShxRecordBytes;
@@ -107,5 +129,7 @@ internal static class ShapefileReader
         {
             throw new FileInputException(file, $"the .dbf has {dbfRows:N0} rows but the .shp has {shapes:N0} shapes; the files belong to different versions of the layer");
         }
+
+        return (fields, dbfRows);
     }
 }

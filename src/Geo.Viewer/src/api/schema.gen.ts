@@ -410,7 +410,7 @@ export interface paths {
         put?: never;
         /**
          * 范围内项目：某一范围（绘制图形、片区或乡镇驻地缓冲区）内的重大项目及汇总
-         * @description The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from', 'bufferM', 'category', 'funding', 'leadUnit'): one result per 地块 or feature, f=json (ProjectsInAreaUploadResponse); a feature with no part in 开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).
+         * @description The area is a GeoJSON geometry (optional crs: EPSG:4490/CRS84 lon/lat or EPSG:4545 metres), a zone id or a township code, optionally buffered by bufferM metres. Filters: category, funding, yearFrom/yearTo, leadUnit, min/maxInvestmentWan. Polygon projects partly inside are apportioned by the share of their area inside. f=json|geojson|csv|html. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV; optional 'crs', 'encoding', 'from', 'bufferM', 'category', 'funding', 'leadUnit'): one result per 地块 or feature, f=json (ProjectsInAreaUploadResponse) or f=html (or Accept: text/html: one printable report, a summary row and a section per 地块); a feature with no part in 开州区 is answered empty with a warning; the upload limit is Uploads:MaxBytes (413 above it).
          */
         post: operations["ProjectsInArea"];
         delete?: never;
@@ -470,7 +470,7 @@ export interface paths {
         put?: never;
         /**
          * 合规性审查（绘制图形）：拟建项目用地范围与三线及地质灾害隐患区的冲突及面积
-         * @description Body: {"geometry": GeoJSON geometry, "crs": optional}. Same rules and formats as the stored-feature check; a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV) and optional fields 'crs' (EPSG:4490, 4513–4554, 4326, 3857), 'encoding' (gbk, utf-8) and 'from' (gcj02, bd09): one result per 地块 or feature, f=json (ComplianceUploadResponse); the upload limit is Uploads:MaxBytes (413 above it).
+         * @description Body: {"geometry": GeoJSON geometry, "crs": optional}. Same rules and formats as the stored-feature check; a site wholly outside 开州区 is not reviewed: no findings, verdict 不在开州区内 and a note. Or multipart/form-data with the file in field 'file' (报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV) and optional fields 'crs' (EPSG:4490, 4513–4554, 4326, 3857), 'encoding' (gbk, utf-8) and 'from' (gcj02, bd09): one result per 地块 or feature, f=json (ComplianceUploadResponse), or f=html (or Accept: text/html) for one printable report with a summary row and a section per 地块; the upload limit is Uploads:MaxBytes (413 above it).
          */
         post: operations["ComplianceOfDrawnSite"];
         delete?: never;

@@ -14,7 +14,7 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// cancellation, a dropped connection) rolls back every row, leaving the table as it was. The audit entry is written
 /// in the same transaction, so there is never an import without its entry nor an entry without its rows.
 /// </summary>
-internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICollectionImporter
+internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICollectionImporter, IStreamingCollectionImporter
 {
     /// <summary>Rows between progress reports.</summary>
     private const int ReportEvery = 10_000;
@@ -29,6 +29,18 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
         }
 
         var collection = Catalog.Find(plan.Collection) ?? throw new InvalidOperationException($"unknown collection {plan.Collection}");
+        return (await WriteAsync(plan.File, collection, plan.Features, () => plan, user, via, written, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public Task<ImportedIds?> AppendAsync(
+        string file, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
+        CancellationToken cancellationToken) =>
+        WriteAsync(file, collection, rows, finish, user, via, written, cancellationToken);
+
+    private async Task<ImportedIds?> WriteAsync(
+        string file, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
+        CancellationToken cancellationToken)
+    {
         var table = PostGisColumns.Quote(collection.TableName);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -39,24 +51,33 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
             first = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
+        long count;
         try
         {
-            await CopyAsync(connection, collection, plan, first, written, cancellationToken).ConfigureAwait(false);
+            count = await CopyAsync(connection, collection, rows, first, written, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e)
         {
-            throw new DataValidationException([new DataError(plan.File, "database", $"rejected by PostGIS: {e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}")]);
+            throw new DataValidationException([new DataError(file, "database", $"rejected by PostGIS: {e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}")]);
         }
 
-        var ids = new ImportedIds(first, first + plan.Features.Count - 1);
+        // Rows sent before a later row was refused are rolled back with the transaction, never committed.
+        var plan = finish();
+        if (!plan.CanWrite)
+        {
+            return null;
+        }
+
+        var ids = new ImportedIds(first, first + count - 1);
         await PostGisAuditLog.AppendAsync(connection, transaction, ImportAudit.Entry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ids;
     }
 
-    private static async Task CopyAsync(
-        NpgsqlConnection connection, CollectionDefinition collection, ImportPlan plan, long firstId, IProgress<int>? written, CancellationToken cancellationToken)
+    /// <summary>Sends the rows by binary COPY as they come; answers how many.</summary>
+    private static async Task<long> CopyAsync(
+        NpgsqlConnection connection, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, long firstId, IProgress<int>? written, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(PostGisColumns.Quote));
         var writer = await connection.BeginBinaryImportAsync(
@@ -64,7 +85,7 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
         await using (writer.ConfigureAwait(false))
         {
             var id = firstId;
-            foreach (var feature in plan.Features)
+            foreach (var feature in rows)
             {
                 await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(id++, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
@@ -89,7 +110,8 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            written?.Report(plan.Features.Count);
+            written?.Report((int)(id - firstId));
+            return id - firstId;
         }
     }
 }

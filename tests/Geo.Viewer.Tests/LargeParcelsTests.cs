@@ -127,6 +127,7 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
 
         await ExportHoldsTheParcelsAsync(page, colours);
         await TablePagesSortsAndFiltersOnTheServerAsync(page, requests);
+        await QueryByAreaCountsTheParcelsOnTheServerAsync(page);
 
         // The layer was never loaded whole: every items request for parcels asked for one page of 100.
         Assert.All(requests.Where(r => r.StartsWith("/ogcapi/collections/parcels/items?", StringComparison.Ordinal)), r => Assert.Contains("limit=100", r, StringComparison.Ordinal));
@@ -177,6 +178,24 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
         await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync($"共 {industrial.ToString("#,0", Chinese)} 行", new() { Timeout = 30_000 });
         await Expect(page.Locator("#table-panel .table-count")).Not.ToContainTextAsync("估计");
         await ViewerFixture.ScreenshotAsync(page, "large-parcels-table");
+
+        // English: the page shown is labelled again without asking the server for it.
+        var asked = requests.Count;
+        await page.ClickAsync("#lang");
+        await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync($"Rows 1–100 of {industrial.ToString("#,0", CultureInfo.InvariantCulture)}");
+        await Expect(page.Locator("#table-panel button.table-next")).ToHaveTextAsync("Next page");
+        Assert.DoesNotContain(requests.Skip(asked), r => r.StartsWith("/ogcapi/collections/parcels/items?", StringComparison.Ordinal));
+        await page.ClickAsync("#lang");
+    }
+
+    /// <summary>Query by area with the parcels on: the parcels in the zone are counted by the server, as SQL counts them.</summary>
+    private async Task QueryByAreaCountsTheParcelsOnTheServerAsync(IPage page)
+    {
+        var inZone = (await parcels.ColumnAsync<long>("SELECT count(*) FROM parcels p JOIN zones z ON ST_Intersects(p.geom, z.geom) WHERE z.id = 2"))[0];
+        await page.ClickAsync("#open-query");
+        await page.SelectOptionAsync("#query-panel select.query-zone", "2");
+        await Expect(page.Locator("#query-panel .query-tiled-count")).ToHaveTextAsync($"地块：区域内 {inZone.ToString("#,0", Chinese)} 个（服务器统计）", new() { Timeout = 30_000 });
+        Assert.True(inZone > 0, "zone 2 holds no generated parcel");
     }
 
     /// <summary>The PNG export redraws the map at its own size: the parcels drawn from tiles fill most of its map frame.</summary>

@@ -98,7 +98,10 @@ export async function fetchItemsPage(url: string, signal?: AbortSignal): Promise
     const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
     throw new Error(problem?.detail ?? `HTTP ${response.status}`);
   }
-  const page = (await response.json()) as ItemsPage;
+  return readPage((await response.json()) as ItemsPage);
+}
+
+function readPage(page: ItemsPage): ItemsPageAnswer {
   return {
     features: page.features,
     numberMatched: page.numberMatched,
@@ -106,4 +109,23 @@ export async function fetchItemsPage(url: string, signal?: AbortSignal): Promise
     estimated: page.notes?.some((note) => note.startsWith('numberMatched') && note.includes('estimate')) ?? false,
     next: page.links?.find((link) => link.rel === 'next')?.href,
   };
+}
+
+/**
+ * How many features of a collection intersect an area (CRS84), counted by the server: a filtered page of one row
+ * (POST …/search with a CQL2-JSON s_intersects), whose numberMatched is the count. For a layer drawn from tiles, whose
+ * features the browser never holds.
+ */
+/** @param area a GeoJSON geometry, as the analysis answered it. */
+export async function countInArea(collection: string, area: object, signal?: AbortSignal): Promise<Pick<ItemsPageAnswer, 'numberMatched' | 'estimated'>> {
+  const response = await fetch(`/ogcapi/collections/${collection}/search`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json' },
+    body: JSON.stringify({ filter: { op: 's_intersects', args: [{ property: 'geometry' }, area] }, limit: 1 }),
+    signal,
+  });
+  if (!response.ok) {
+    throw new Error(`${collection}: HTTP ${response.status}`);
+  }
+  return readPage((await response.json()) as ItemsPage);
 }

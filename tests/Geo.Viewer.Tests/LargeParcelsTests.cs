@@ -177,6 +177,13 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
         var industrial = (await parcels.ColumnAsync<long>("SELECT count(*) FROM parcels WHERE land_use_code = '0601'"))[0];
         await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync($"共 {industrial.ToString("#,0", Chinese)} 行", new() { Timeout = 30_000 });
         await Expect(page.Locator("#table-panel .table-count")).Not.ToContainTextAsync("估计");
+
+        // The filter box over all columns, the column filter cleared: only 工业用地 (0601) holds 工业 in any text column.
+        var industrialIds = await parcels.ColumnAsync<long>("SELECT id FROM parcels WHERE land_use LIKE '%工业%' OR land_use_code LIKE '%工业%' OR township_code LIKE '%工业%' ORDER BY area_m2 DESC, id LIMIT 100");
+        await page.FillAsync("#table-panel input.table-filter", "工业");
+        await page.FillAsync("#table-panel input[data-field='land_use_code']", "");
+        await ExpectRowsAsync(page, industrialIds);
+        await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync($"共 {industrial.ToString("#,0", Chinese)} 行", new() { Timeout = 30_000 });
         await ViewerFixture.ScreenshotAsync(page, "large-parcels-table");
 
         // English: the page shown is labelled again without asking the server for it.

@@ -186,6 +186,22 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
         await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync($"共 {industrial.ToString("#,0", Chinese)} 行", new() { Timeout = 30_000 });
         await ViewerFixture.ScreenshotAsync(page, "large-parcels-table");
 
+        // A row picks its parcel (the selection and the link), though the browser held only the page.
+        await page.Locator(Rows).First.ClickAsync();
+        await page.WaitForFunctionAsync($"() => location.hash.includes('s=parcels:{industrialIds[0]}')");
+
+        // 仅当前视图内: the server's bbox, counted exactly as SQL counts the same box.
+        await page.CheckAsync("#table-panel input.table-in-view");
+        await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync("第 1–", new() { Timeout = 30_000 });
+        var boxed = requests.Last(r => r.StartsWith("/ogcapi/collections/parcels/items?", StringComparison.Ordinal) && r.Contains("bbox=", StringComparison.Ordinal));
+        var box = Uri.UnescapeDataString(boxed.Split("bbox=")[1].Split('&')[0]).Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var inView = (await parcels.ColumnAsync<long>(string.Create(CultureInfo.InvariantCulture,
+            $"SELECT count(*) FROM parcels WHERE land_use LIKE '%工业%' AND ST_Intersects(geom, ST_MakeEnvelope({box[0]}, {box[1]}, {box[2]}, {box[3]}, 4490))")))[0];
+        await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync($"共 {inView.ToString("#,0", Chinese)} 行", new() { Timeout = 30_000 });
+        Assert.True(inView < industrial, $"{inView} of {industrial} industrial parcels in view");
+        await page.UncheckAsync("#table-panel input.table-in-view");
+        await ExpectRowsAsync(page, industrialIds);
+
         // English: the page shown is labelled again without asking the server for it.
         var asked = requests.Count;
         await page.ClickAsync("#lang");

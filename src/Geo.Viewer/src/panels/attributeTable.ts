@@ -298,6 +298,8 @@ export class AttributeTable {
       this.renderRows(this.server.rows, this.pageCount(answer, urls.length));
     } catch (error) {
       if (!signal.aborted) {
+        // Forgotten, so that the next render (a language switch, a sort) asks again.
+        this.server = { urls: [], rows: [] };
         this.renderRows([], `${t('loadFailed')}: ${(error as Error).message}`);
       }
     }

@@ -80,3 +80,52 @@ export async function fetchItem(collection: string, id: number, signal?: AbortSi
   }
   return (await response.json()) as GeoJsonFeature;
 }
+
+/** One page of items as the attribute table shows a layer too large to load whole. */
+export interface ItemsPageAnswer {
+  features: GeoJsonFeature[];
+  numberMatched: number;
+  /** The server says numberMatched is its estimate of the collection's size (the planner's), not a count. */
+  estimated: boolean;
+  /** The server's next page, as it links it (offset or keyset: the viewer never builds one itself). */
+  next?: string;
+}
+
+export async function fetchItemsPage(url: string, signal?: AbortSignal): Promise<ItemsPageAnswer> {
+  const response = await fetch(url, { signal, headers: { Accept: 'application/geo+json' } });
+  if (!response.ok) {
+    // A refused filter is a problem+json naming what is wrong: show its detail rather than the bare status.
+    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+    throw new Error(problem?.detail ?? `HTTP ${response.status}`);
+  }
+  return readPage((await response.json()) as ItemsPage);
+}
+
+function readPage(page: ItemsPage): ItemsPageAnswer {
+  return {
+    features: page.features,
+    numberMatched: page.numberMatched,
+    // The items page says so in its notes (ItemsEndpoints: "numberMatched is the database's estimate …").
+    estimated: page.notes?.some((note) => note.startsWith('numberMatched') && note.includes('estimate')) ?? false,
+    next: page.links?.find((link) => link.rel === 'next')?.href,
+  };
+}
+
+/**
+ * How many features of a collection intersect an area (CRS84), counted by the server: a filtered page of one row
+ * (POST …/search with a CQL2-JSON s_intersects), whose numberMatched is the count. For a layer drawn from tiles, whose
+ * features the browser never holds.
+ */
+/** @param area a GeoJSON geometry, as the analysis answered it. */
+export async function countInArea(collection: string, area: object, signal?: AbortSignal): Promise<Pick<ItemsPageAnswer, 'numberMatched' | 'estimated'>> {
+  const response = await fetch(`/ogcapi/collections/${collection}/search`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json' },
+    body: JSON.stringify({ filter: { op: 's_intersects', args: [{ property: 'geometry' }, area] }, limit: 1 }),
+    signal,
+  });
+  if (!response.ok) {
+    throw new Error(`${collection}: HTTP ${response.status}`);
+  }
+  return readPage((await response.json()) as ItemsPage);
+}

@@ -105,7 +105,9 @@ export function membersOf(feature: FeatureLike): Feature[] {
 /** The collection's Mapbox Vector Tiles (OGC API – Tiles, WebMercatorQuad), crediting what the layer's source credits. */
 function tileSource(collection: string, credits: VectorSource): VectorTileSource {
   return new VectorTileSource({
-    format: new MVT({ idProperty: 'id' }),
+    // No idProperty: ST_AsMVT writes the id as the MVT feature id (not a property), the embedded store as both; a
+    // tile feature's id is read as getId() ?? get('id') (identify.ts).
+    format: new MVT(),
     url: `/ogcapi/collections/${collection}/tiles/WebMercatorQuad/{z}/{y}/{x}`,
     attributions: credits.getAttributions() ?? undefined,
     maxZoom: 16,

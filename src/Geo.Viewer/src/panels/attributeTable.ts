@@ -1,17 +1,31 @@
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
+import { transformExtent } from 'ol/proj';
+import { fetchItemsPage, type ItemsPageAnswer } from '../api';
 import { toCsv } from '../csv';
 import { downloadBlob } from '../download';
 import { displayValue, fieldTitle, tableFields } from '../fields';
+import { formatNumber } from '../format';
 import { onLangChange, t } from '../i18n';
 import { geoJson, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
+import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { filterYear, isUnderConstruction } from '../styles/yearFilter';
 import { exportValue, filterKind, matches, pickChoices, valueOf, type ColumnFilter } from './columnFilters';
+import { firstPageUrl, serverPageSize } from './tableQuery';
+
+/** A page of a layer the server pages: the addresses that led to it (first page first) and, once read, its rows. */
+interface ServerPage {
+  urls: string[];
+  answer?: ItemsPageAnswer;
+  rows: Feature[];
+}
 
 /**
  * Attribute table per layer: sort by a column, filter by text over all columns and per column (text, number range,
  * the catalog's values), only the features in view, click a row to zoom to it, export the rows shown as they are shown.
+ * A layer drawn from tiles is never loaded whole: the server sorts, filters (CQL2) and pages it, 100 rows at a time,
+ * and the table follows the server's next links.
  */
 export class AttributeTable {
   private layerId: string;
@@ -24,6 +38,9 @@ export class AttributeTable {
   private readonly inView: HTMLInputElement;
   private readonly count: HTMLElement;
   private readonly table: HTMLTableElement;
+  private readonly pager: HTMLElement;
+  private server: ServerPage = { urls: [], rows: [] };
+  private controller?: AbortController;
 
   constructor(
     root: HTMLElement,
@@ -37,6 +54,9 @@ export class AttributeTable {
     this.inView = root.querySelector('input.table-in-view')!;
     this.count = root.querySelector('.table-count')!;
     this.table = root.querySelector('table')!;
+    this.pager = root.querySelector('.table-pager')!;
+    root.querySelector('button.table-prev')!.addEventListener('click', () => this.turnPage(-1));
+    root.querySelector('button.table-next')!.addEventListener('click', () => this.turnPage(1));
     this.layerSelect.addEventListener('change', () => {
       this.layerId = this.layerSelect.value;
       this.sortField = 'id';
@@ -64,8 +84,12 @@ export class AttributeTable {
     return this.layers.find((l) => l.definition.id === this.layerId)!;
   }
 
-  /** The rows shown: every filter applied, sorted numerically where both values are numbers. */
+  /** The rows shown: every filter applied, sorted numerically where both values are numbers (the server's page for a tiled layer). */
   rows(): Feature[] {
+    return this.dataLayer.tiled ? this.server.rows : this.localRows();
+  }
+
+  private localRows(): Feature[] {
     const { info } = this.dataLayer;
     const fields = tableFields(info);
     // The time slider's year narrows the projects here as on the map.
@@ -185,10 +209,20 @@ export class AttributeTable {
   }
 
   private renderBody(): void {
-    const { info } = this.dataLayer;
+    this.pager.hidden = !this.dataLayer.tiled;
+    if (this.dataLayer.tiled) {
+      this.renderServerPage();
+      return;
+    }
+    const rows = this.localRows();
+    const year = this.layerId === 'projects' ? filterYear() : null;
+    this.renderRows(rows, `${rows.length} / ${this.dataLayer.source.getFeatures().length} ${t('rows')}${year === null ? '' : ` · ${year} ${t('underConstruction')}`}`);
+  }
+
+  private renderRows(rows: Feature[], count: string): void {
+    const { info, tiled, source } = this.dataLayer;
     const fields = tableFields(info);
     const body = document.createElement('tbody');
-    const rows = this.rows();
     for (const feature of rows) {
       const row = body.insertRow();
       row.tabIndex = 0;
@@ -196,7 +230,13 @@ export class AttributeTable {
       for (const field of fields) {
         row.insertCell().textContent = displayValue(info.id, field, valueOf(feature, field));
       }
-      const choose = () => this.selection.select({ layerId: this.layerId, featureId: Number(feature.getId()) }, true);
+      const choose = () => {
+        // A tiled layer's source holds only the features picked so far, where the selection and the popup find them.
+        if (tiled && !source.getFeatureById(feature.getId()!)) {
+          source.addFeature(feature);
+        }
+        this.selection.select({ layerId: this.layerId, featureId: Number(feature.getId()) }, true);
+      };
       row.addEventListener('click', choose);
       row.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' || event.key === ' ') {
@@ -207,9 +247,79 @@ export class AttributeTable {
     }
     this.table.tBodies[0]?.remove();
     this.table.append(body);
-    const year = this.layerId === 'projects' ? filterYear() : null;
-    this.count.textContent = `${rows.length} / ${this.dataLayer.source.getFeatures().length} ${t('rows')}${year === null ? '' : ` · ${year} ${t('underConstruction')}`}`;
+    this.count.textContent = count;
     this.markSelected();
+  }
+
+  /**
+   * The server's page for the table's sort and filters: a changed query starts again at its first page, otherwise the
+   * page shown is drawn again (a new language, a new selection).
+   */
+  private renderServerPage(): void {
+    const view = this.inView.checked ? transformExtent(this.map.getView().calculateExtent(this.map.getSize()), VIEW_PROJECTION, DATA_PROJECTION) : null;
+    const first = firstPageUrl(this.dataLayer.info, {
+      sortField: this.sortField,
+      sortAscending: this.sortAscending,
+      filters: this.filters,
+      text: this.filterText,
+      bbox: view,
+    });
+    if (this.server.urls[0] !== first) {
+      void this.loadPage([first]);
+    } else if (this.server.answer) {
+      this.renderRows(this.server.rows, this.pageCount(this.server.answer, this.server.urls.length));
+    }
+  }
+
+  /** Next follows the server's link; back returns to the address that led to the page before (offset or keyset alike). */
+  private turnPage(step: 1 | -1): void {
+    const { urls, answer } = this.server;
+    if (step === 1 && answer?.next) {
+      void this.loadPage([...urls, answer.next]);
+    } else if (step === -1 && urls.length > 1) {
+      void this.loadPage(urls.slice(0, -1));
+    }
+  }
+
+  private async loadPage(urls: string[]): Promise<void> {
+    this.controller?.abort();
+    this.controller = new AbortController();
+    const { signal } = this.controller;
+    const layerId = this.layerId;
+    this.server = { urls, rows: [] };
+    this.count.textContent = t('loading');
+    this.setPagerButtons();
+    try {
+      const answer = await fetchItemsPage(urls[urls.length - 1], signal);
+      if (signal.aborted || layerId !== this.layerId) {
+        return;
+      }
+      this.server = { urls, answer, rows: answer.features.map((f) => geoJson.readFeature(f) as Feature) };
+      this.renderRows(this.server.rows, this.pageCount(answer, urls.length));
+    } catch (error) {
+      if (!signal.aborted) {
+        // Forgotten, so that the next render (a language switch, a sort) asks again.
+        this.server = { urls: [], rows: [] };
+        this.renderRows([], `${t('loadFailed')}: ${(error as Error).message}`);
+      }
+    }
+    this.setPagerButtons();
+  }
+
+  /** 第 101–200 行，共 200,094 行, marked （估计） when the server says its total is an estimate. */
+  private pageCount(answer: ItemsPageAnswer, pageNumber: number): string {
+    const from = (pageNumber - 1) * serverPageSize + 1;
+    const to = from + answer.features.length - 1;
+    const text = t('pageRows')
+      .replace('{from}', formatNumber(answer.features.length === 0 ? 0 : from))
+      .replace('{to}', formatNumber(Math.max(to, 0)))
+      .replace('{total}', formatNumber(answer.numberMatched));
+    return `${text}${answer.estimated ? t('estimatedTotal') : ''} · ${t('serverPaged')}`;
+  }
+
+  private setPagerButtons(): void {
+    this.pager.querySelector<HTMLButtonElement>('.table-prev')!.disabled = this.server.urls.length <= 1;
+    this.pager.querySelector<HTMLButtonElement>('.table-next')!.disabled = !this.server.answer?.next;
   }
 
   private markSelected(): void {

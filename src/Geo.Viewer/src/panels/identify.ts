@@ -108,6 +108,8 @@ export class IdentifyPopup {
         { hitTolerance: 4 },
       );
       hits = await Promise.all(hits.map((hit) => (hit.dataLayer.tiled ? itemOf(hit) : hit)));
+      // A feature cut by a tile edge is in both tiles: listed once.
+      hits = hits.filter((hit, index) => hits.findIndex((other) => other.dataLayer === hit.dataLayer && other.feature.getId() === hit.feature.getId()) === index);
       if (hits.length > 0) {
         this.hits = hits.length > 1 ? hits : [];
         this.show(hits[0].dataLayer, hits[0].feature, event.coordinate);
@@ -260,7 +262,7 @@ function provenance(text: string): HTMLElement {
  * undrawn) source, where the selection, the popup and the highlight find it as on a GeoJSON layer.
  */
 async function itemOf(hit: Hit): Promise<Hit> {
-  const id = Number(hit.feature.getId());
+  const id = Number(hit.feature.getId() ?? hit.feature.get('id'));
   const source = hit.dataLayer.source;
   const known = source.getFeatureById(id);
   if (known) {

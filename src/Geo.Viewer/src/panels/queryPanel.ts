@@ -8,7 +8,9 @@ import VectorSource from 'ol/source/Vector';
 import { Circle as CircleStyle, Fill, Stroke, Style } from 'ol/style';
 import { transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
+import { countInArea } from '../api';
 import { downloadBlob } from '../download';
+import { formatNumber } from '../format';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
@@ -37,6 +39,8 @@ export class QueryPanel {
   private results: Feature[] = [];
   private request?: AreaRequest;
   private answer?: AreaSummary;
+  /** Features of the visible tiled layers in the area, as the server counted them (their tiles are not the layer). */
+  private tiledCounts: Array<{ layer: DataLayer; count: number; estimated: boolean }> = [];
   private controller?: AbortController;
   private readonly output: HTMLElement;
 
@@ -133,6 +137,14 @@ export class QueryPanel {
       const answer = await fetchAreaSummary(request, signal);
       const area = answer.area.geometry;
       this.areaSource.addFeature(geoJson.readFeature({ type: 'Feature', geometry: area, properties: { role: 'area' } }) as Feature);
+      this.tiledCounts = await Promise.all(
+        this.layers
+          .filter((l) => l.tiled && l.layer.getVisible())
+          .map(async (layer) => {
+            const { numberMatched, estimated } = await countInArea(layer.definition.id, area, signal);
+            return { layer, count: numberMatched, estimated };
+          }),
+      );
       this.answer = answer;
       this.results = geoJson.readFeatures(answer.projects).sort((a, b) => Number(a.getId()) - Number(b.getId()));
       this.areaSource.addFeatures(this.results.map((f) => new OlFeature({ geometry: f.getGeometry()!.clone(), role: 'project', project: Number(f.getId()) })));
@@ -175,6 +187,7 @@ export class QueryPanel {
     this.results = [];
     this.request = undefined;
     this.answer = undefined;
+    this.tiledCounts = [];
     this.output.replaceChildren();
   }
 
@@ -204,6 +217,12 @@ export class QueryPanel {
     };
     exports.append(exportButton('html', t('printReport')), exportButton('csv', t('exportCsv')));
     const status = Object.assign(document.createElement('p'), { className: 'query-status note' });
-    this.output.replaceChildren(...renderAreaSummary(answer), exports, status, list);
+    const counts = this.tiledCounts.map(({ layer, count, estimated }) =>
+      Object.assign(document.createElement('p'), {
+        className: 'query-tiled-count',
+        textContent: t('featuresInArea').replace('{layer}', layer.title()).replace('{count}', formatNumber(count)) + (estimated ? t('estimatedTotal') : ''),
+      }),
+    );
+    this.output.replaceChildren(...renderAreaSummary(answer), ...counts, exports, status, list);
   }
 }

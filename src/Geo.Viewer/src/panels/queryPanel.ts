@@ -9,6 +9,7 @@ import { Circle as CircleStyle, Fill, Stroke, Style } from 'ol/style';
 import { transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { downloadBlob } from '../download';
+import { itemsExportMenu } from '../files/exportMenu';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
@@ -202,8 +203,10 @@ export class QueryPanel {
       button.addEventListener('click', () => void this.export(format));
       return button;
     };
-    exports.append(exportButton('html', t('printReport')), exportButton('csv', t('exportCsv')));
     const status = Object.assign(document.createElement('p'), { className: 'query-status note' });
+    // The projects found, in any format the OGC API writes: the items query of their ids.
+    const ids = this.resultIds();
+    exports.append(exportButton('html', t('printReport')), exportButton('csv', t('exportCsv')), itemsExportMenu('exportQuery', 'query-export-menu', () => 'projects', () => ({ ids }), () => status));
     this.output.replaceChildren(...renderAreaSummary(answer), exports, status, list);
   }
 }

@@ -75,7 +75,21 @@ public sealed class FileDropTests(ViewerFixture viewer, PostGisStoreFixture post
         Assert.InRange(shown, farmland - 0.501 * rows.Count, farmland + 0.501 * rows.Count);
         Assert.True(await page.EvaluateAsync<int>("() => __viewer.overlayFeatures('upload-findings').features.length") >= rows.Count);
 
+        // The review with its geometry: the site and each finding's part, read back by GDAL.
+        var review = await DownloadAsync(page, "#file-panel .file-result-export", "geojson", "review.geojson");
+        var reviewInfo = await Gdal.RunAsync("ogrinfo", "-ro", "-al", review);
+        Assert.Equal(1 + await result.Locator("tr").CountAsync(), FeatureCount(reviewInfo));
+        Assert.Contains("存在冲突", reviewInfo, StringComparison.Ordinal);
+
+        // 区域查询 on the same file: the projects PostGIS finds touching the site.
+        await using var projectsInSite = postGis.DataSource.CreateCommand(
+            $"SELECT count(*) FROM projects p WHERE ST_Intersects(p.geom, ST_Transform(ST_GeomFromText('{SiteWkt}', 4545), 4490))");
+        var expectedProjects = Convert.ToInt64(await projectsInSite.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        await page.ClickAsync("#file-panel button.file-query");
+        await Expect(page.Locator("#file-panel .file-result .summary-count")).ToHaveTextAsync(expectedProjects.ToString(CultureInfo.InvariantCulture));
+
         await page.ClickAsync("#lang");
+        await page.ClickAsync("#file-panel button.file-compliance");
         await Expect(result.Locator(".compliance-verdict")).ToHaveTextAsync("Conflicts found");
         await Expect(page.Locator("#file-panel .file-facts dt").First).ToHaveTextAsync("Format");
     }
@@ -125,6 +139,36 @@ public sealed class FileDropTests(ViewerFixture viewer, PostGisStoreFixture post
         Assert.InRange(shown, 1, projects.Count - 1);
         var some = await DownloadAsync(page, "#table-panel .table-export-menu", "gpkg", "projects-filtered.gpkg");
         Assert.Equal(shown, FeatureCount(await Gdal.RunAsync("ogrinfo", "-ro", "-al", "-so", some)));
+    }
+
+    [Fact]
+    public async Task A_query_results_export_menu_downloads_the_projects_found_as_a_GeoPackage_GDAL_reads_and_explains_a_refused_format()
+    {
+        var page = await viewer.OpenViewerAsync();
+        await page.ClickAsync("#open-query");
+        // The first zone with projects in it, so that the export has rows to compare.
+        var ids = Array.Empty<long>();
+        var options = await page.Locator("#query-panel select.query-zone option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+        foreach (var zone in options)
+        {
+            await page.SelectOptionAsync("#query-panel select.query-zone", zone);
+            await page.WaitForFunctionAsync("id => __viewer.queryRequest()?.zoneId === Number(id) && document.querySelector('#query-panel .query-export-menu')", zone);
+            ids = await page.EvaluateAsync<long[]>("() => __viewer.queryResultIds()");
+            if (ids.Length > 0)
+            {
+                break;
+            }
+        }
+
+        Assert.NotEmpty(ids);
+
+        // Projects mix points and sites, and a shapefile holds one geometry type: the server's refusal is shown, in Chinese first.
+        await page.SelectOptionAsync("#query-panel .query-export-menu", "shp");
+        await Expect(page.Locator("#query-panel .query-status")).ToContainTextAsync("导出失败：HTTP 400");
+        var gpkg = await DownloadAsync(page, "#query-panel .query-export-menu", "gpkg", "query.gpkg");
+        var info = await Gdal.RunAsync("ogrinfo", "-ro", "-al", gpkg);
+        Assert.Equal(ids.Length, FeatureCount(info));
+        Assert.All(ids, id => Assert.Contains(GisDataFile.Feature("projects.geojson", id).GetProperty("properties").GetProperty("name").GetString()!, info, StringComparison.Ordinal));
     }
 
     private static async Task<string> DownloadAsync(IPage page, string menu, string format, string name)

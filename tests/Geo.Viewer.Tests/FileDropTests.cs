@@ -14,9 +14,6 @@ namespace Geo.Viewer.Tests;
 [Collection(ViewerCollection.Name)]
 public sealed class FileDropTests(ViewerFixture viewer, PostGisStoreFixture postGis) : IClassFixture<PostGisStoreFixture>
 {
-    // PROJ's definition of EPSG:4524 (CGCS2000 zone 36 with the zone prefix), not our ProjNet WKT.
-    private const string Zone36Prefixed = "+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +x_0=36500000 +y_0=0 +ellps=GRS80 +units=m +no_defs";
-
     // The fixture's site (EPSG:4545 metres): 1200 m × 900 m with a 200 m × 200 m hole; the same rings as 红线.txt.
     private const string SiteWkt = "POLYGON((530000 3430800,531200 3430800,531200 3431700,530000 3431700,530000 3430800),"
         + "(530400 3431100,530400 3431300,530600 3431300,530600 3431100,530400 3431100))";
@@ -200,28 +197,12 @@ public sealed class FileDropTests(ViewerFixture viewer, PostGisStoreFixture post
     /// <summary>The colour the map shows at a zone-36 point, placed through PROJ (cs2cs) and the viewer's own lon/lat → pixel.</summary>
     private static async Task AssertColourAsync(IPage page, double easting, double northing, Rgb expected, string where)
     {
-        var (lon, lat) = await ProjAsync(easting, northing);
+        var (lon, lat) = await Proj.Zone36ToLonLatAsync(easting, northing);
         var pixel = await page.EvaluateAsync<double[]>("([lon, lat]) => __viewer.pixelOfLonLat(lon, lat)", new[] { lon, lat });
         var size = await page.EvaluateAsync<double[]>("() => __viewer.map.getSize()");
         Assert.True(pixel[0] > 0 && pixel[1] > 0 && pixel[0] < size[0] && pixel[1] < size[1], $"{where} is out of view at {pixel[0]:0}, {pixel[1]:0}");
         var rgba = await page.EvaluateAsync<int[]>("([x, y]) => __viewer.pixelsAround(x, y, 0)", pixel);
         var shown = new Rgb(rgba[0], rgba[1], rgba[2]);
         Assert.True(expected.Near(shown, 6), $"{where}: {shown}, expected {expected}");
-    }
-
-    private static async Task<(double Lon, double Lat)> ProjAsync(double easting, double northing)
-    {
-        var input = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(input, string.Create(CultureInfo.InvariantCulture, $"{easting} {northing}\n"));
-            var output = await Gdal.RunAsync("cs2cs", [.. Zone36Prefixed.Split(' '), "+to", "+proj=longlat", "+ellps=GRS80", "+no_defs", "-f", "%.10f", input]);
-            var parts = output.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            File.Delete(input);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -14,9 +13,6 @@ namespace Geo.Api.Tests.Files;
 /// </summary>
 public abstract class FilePreviewCases(WebApplicationFactory<Program> factory)
 {
-    // PROJ's own definition of EPSG:4524 (zone-prefixed eastings) to lon/lat, independent of our ProjNet WKT.
-    private const string Zone36Prefixed = "+proj=tmerc +lat_0=0 +lon_0=108 +k=1 +x_0=36500000 +y_0=0 +ellps=GRS80 +units=m +no_defs";
-
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
@@ -35,7 +31,7 @@ public abstract class FilePreviewCases(WebApplicationFactory<Program> factory)
         var corners = rings.SelectMany(r => r.EnumerateArray()).Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
         foreach (var (e, n) in Site.SelectMany(r => r))
         {
-            var (lon, lat) = await ProjAsync(36_000_000 + e, n);
+            var (lon, lat) = await Proj.Zone36ToLonLatAsync(36_000_000 + e, n);
             // 1e-7 degrees is about 1 cm here.
             Assert.Contains(corners, c => Math.Abs(c.Lon - lon) < 1e-7 && Math.Abs(c.Lat - lat) < 1e-7);
         }
@@ -83,22 +79,6 @@ public abstract class FilePreviewCases(WebApplicationFactory<Program> factory)
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JsonDocument.Parse(text).RootElement;
-    }
-
-    private static async Task<(double Lon, double Lat)> ProjAsync(double easting, double northing)
-    {
-        var input = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllTextAsync(input, string.Create(CultureInfo.InvariantCulture, $"{easting} {northing}\n"));
-            var output = await Gdal.RunAsync("cs2cs", [.. Zone36Prefixed.Split(' '), "+to", "+proj=longlat", "+ellps=GRS80", "+no_defs", "-f", "%.10f", input]);
-            var parts = output.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            File.Delete(input);
-        }
     }
 }
 

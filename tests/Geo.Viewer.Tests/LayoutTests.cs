@@ -7,7 +7,7 @@ namespace Geo.Viewer.Tests;
 [Collection(ViewerCollection.Name)]
 public sealed class LayoutTests(ViewerFixture viewer)
 {
-    private static readonly string[] SidePanels = ["open-query", "open-measure", "open-charts", "open-living", "open-export"];
+    private static readonly string[] SidePanels = ["open-query", "open-file", "open-measure", "open-charts", "open-living", "open-export"];
 
     [Theory]
     [InlineData("")]

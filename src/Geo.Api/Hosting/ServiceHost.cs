@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Geo.Api.Accounts;
 using Geo.Api.Analysis;
 using Geo.Api.Backends;
+using Geo.Api.Files;
 using Geo.Api.Imports;
 using Geo.Api.OgcApi;
 using Geo.Api.Search;
@@ -66,6 +67,7 @@ public static class ServiceHost
         app.MapProjectsInAreaApi();
         app.MapOverlayApi();
         app.MapComplianceApi();
+        app.MapFilePreviewApi();
         app.MapFlowsApi();
         app.MapIndicatorsApi();
         app.MapLivingCircleApi();

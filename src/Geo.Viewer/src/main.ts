@@ -27,6 +27,7 @@ import { DrawTool } from './tools/drawTool';
 import { EditMode, showStored } from './panels/editMode';
 import { HistoryPanel } from './panels/historyPanel';
 import { Toolbar } from './toolbar';
+import { listenForFileDrops } from './files/dropTarget';
 
 const byId = (id: string) => document.getElementById(id)!;
 
@@ -60,6 +61,15 @@ async function start(): Promise<void> {
   new MeasurePanel(byId('measure-panel'), map, drawTool);
   const charts = new ChartsPanel(byId('charts-panel'), layer('projects'));
   const slider = new TimeSlider(byId('time-slider'), layer('projects'), selection);
+  // The file panel's code (and the compliance renderer it shares) loads on the first drop or opening, like the charts.
+  let files: Promise<import('./files/filePanel').FilePanel> | undefined;
+  const openFiles = () =>
+    (files ??= import('./files/filePanel').then(({ FilePanel }) => new FilePanel(byId('file-panel'), map, () => {
+      if (byId('file-panel').hidden) {
+        byId('open-file').click();
+      }
+    })));
+  listenForFileDrops(map.getTargetElement(), (file) => void openFiles().then((panel) => panel.load(file)));
   // The living-circle panel's code loads on first opening, like Chart.js: the first render does not wait for it.
   let living: Promise<unknown> | undefined;
   const openLiving = () =>
@@ -71,6 +81,8 @@ async function start(): Promise<void> {
         void charts.render();
       } else if (panel === 'living-panel') {
         void openLiving();
+      } else if (panel === 'file-panel') {
+        void openFiles();
       }
     },
   });

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/files/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 文件预览：读取上传的报盘 TXT、Shapefile、GeoPackage、GeoJSON 或 CSV，返回 EPSG:4490 GeoJSON 及坐标系、修复与警告
+         * @description multipart/form-data with the file in field 'file' and optional 'crs', 'encoding' and 'from' (gcj02, bd09), read exactly as POST /api/analysis/compliance reads it: the features in CGCS2000 lon/lat (property 'row' = the file's row or 地块), the CRS and how it was known, the encoding, the web-map repair, each make-valid repair and a warning per feature outside 开州区. Nothing is stored; the upload limit is Uploads:MaxBytes (413 above it).
+         */
+        post: operations["FilePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search": {
         parameters: {
             query?: never;
@@ -919,6 +939,16 @@ export interface components {
             operation: string;
             feature: (null) | components["schemas"]["FeatureDocument"];
         };
+        FilePreviewResponse: {
+            file: string;
+            format: string;
+            crs: components["schemas"]["UploadCrs"];
+            encoding: string | null;
+            repair: (null) | components["schemas"]["OffsetRepair"];
+            features: components["schemas"]["GeoJsonFeatureCollection"];
+            repairs: string[];
+            warnings: string[];
+        };
         FlowGroup: {
             key: string;
             label: string;
@@ -1680,6 +1710,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    FilePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilePreviewResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Search: {
         parameters: {
             query?: {

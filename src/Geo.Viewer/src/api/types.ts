@@ -42,3 +42,12 @@ export type ResettlementInflow = Schemas['ResettlementAreaInflow'];
 
 /** GET /api/analysis/living-circle. */
 export type LivingCircleResult = Schemas['LivingCircleResponse'];
+
+/** POST /api/files/preview: an uploaded file as read (features in EPSG:4490, CRS, encoding, repairs, warnings). */
+export type FilePreview = Schemas['FilePreviewResponse'];
+
+/** 合规性审查 and 区域查询 of an uploaded file: one row per 地块 or feature. */
+export type ComplianceUpload = Schemas['ComplianceUploadResponse'];
+export type ComplianceUploadRow = ComplianceUpload['results'][number];
+export type ProjectsInAreaUpload = Schemas['ProjectsInAreaUploadResponse'];
+export type ProjectsInAreaUploadRow = ProjectsInAreaUpload['results'][number];

@@ -11,6 +11,10 @@ import { geoJson, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { filterYear, isUnderConstruction } from '../styles/yearFilter';
+import { transformExtent } from 'ol/proj';
+import type { ExportScope } from '../files/exportFormats';
+import { itemsExportMenu } from '../files/exportMenu';
+import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { exportValue, filterKind, matches, pickChoices, valueOf, type ColumnFilter } from './columnFilters';
 import { firstPageUrl, serverPageSize } from './tableQuery';
 
@@ -76,6 +80,12 @@ export class AttributeTable {
     });
     root.querySelector('button.export-csv')!.addEventListener('click', () => this.exportCsv());
     root.querySelector('button.export-geojson')!.addEventListener('click', () => this.exportGeoJson());
+    // The server's formats (gpkg, shp, 报盘 TXT …) for the same rows: the OGC items query of what the table shows.
+    const exportSlot = root.querySelector('.table-export')!;
+    const exportStatus = root.querySelector<HTMLElement>('.table-export-status')!;
+    const exportMenu = () => exportSlot.replaceChildren(itemsExportMenu('exportLayer', 'table-export-menu', () => this.layerId, () => this.exportScope(), () => exportStatus));
+    exportMenu();
+    onLangChange(exportMenu);
     selection.onChange(() => this.markSelected());
     onLangChange(() => this.render());
   }
@@ -111,6 +121,15 @@ export class AttributeTable {
       }
       return String(x ?? '').localeCompare(String(y ?? ''), 'zh-CN') * direction;
     });
+  }
+
+  /** The rows shown as an items query: all of the layer, those in view (bbox), or, when filters narrow them, their ids. */
+  exportScope(): ExportScope {
+    const narrowed = this.filterText !== '' || this.filters.size > 0 || (this.layerId === 'projects' && filterYear() !== null);
+    if (narrowed) {
+      return { ids: this.rows().map((feature) => Number(feature.getId())) };
+    }
+    return this.inView.checked ? { bbox: transformExtent(this.map.getView().calculateExtent(this.map.getSize()), VIEW_PROJECTION, DATA_PROJECTION) } : {};
   }
 
   render(): void {

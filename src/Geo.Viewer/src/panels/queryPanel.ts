@@ -10,6 +10,7 @@ import { transformExtent } from 'ol/proj';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { countInArea } from '../api';
 import { downloadBlob } from '../download';
+import { itemsExportMenu } from '../files/exportMenu';
 import { formatNumber } from '../format';
 import { onLangChange, t } from '../i18n';
 import type { DataLayer } from '../layers/dataLayers';
@@ -215,7 +216,6 @@ export class QueryPanel {
       button.addEventListener('click', () => void this.export(format));
       return button;
     };
-    exports.append(exportButton('html', t('printReport')), exportButton('csv', t('exportCsv')));
     const status = Object.assign(document.createElement('p'), { className: 'query-status note' });
     const counts = this.tiledCounts.map(({ layer, count, estimated }) =>
       Object.assign(document.createElement('p'), {
@@ -223,6 +223,9 @@ export class QueryPanel {
         textContent: t('featuresInArea').replace('{layer}', layer.title()).replace('{count}', formatNumber(count)) + (estimated ? t('estimatedTotal') : ''),
       }),
     );
+    // The projects found, in any format the OGC API writes: the items query of their ids.
+    const ids = this.resultIds();
+    exports.append(exportButton('html', t('printReport')), exportButton('csv', t('exportCsv')), itemsExportMenu('exportQuery', 'query-export-menu', () => 'projects', () => ({ ids }), () => status));
     this.output.replaceChildren(...renderAreaSummary(answer), ...counts, exports, status, list);
   }
 }

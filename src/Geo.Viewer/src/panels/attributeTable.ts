@@ -11,10 +11,8 @@ import { geoJson, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { filterYear, isUnderConstruction } from '../styles/yearFilter';
-import { transformExtent } from 'ol/proj';
 import type { ExportScope } from '../files/exportFormats';
 import { itemsExportMenu } from '../files/exportMenu';
-import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { exportValue, filterKind, matches, pickChoices, valueOf, type ColumnFilter } from './columnFilters';
 import { firstPageUrl, serverPageSize } from './tableQuery';
 

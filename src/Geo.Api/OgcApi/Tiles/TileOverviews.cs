@@ -58,6 +58,11 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!await StoreLoadedAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         foreach (var collection in Catalog.All)
         {
             try
@@ -73,6 +78,30 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(e, collection.Id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits while the embedded store loads in the background (it says when to ask again), so that no warning is logged
+    /// for data that is merely not there yet; false when the data could not be loaded at all (readiness reports that).
+    /// </summary>
+    private async Task<bool> StoreLoadedAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await Store.GetDataVersionAsync(stoppingToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (StoreNotReadyException e) when (e.RetryAfterSeconds is not null)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken).ConfigureAwait(false);
+            }
+            catch (StoreNotReadyException)
+            {
+                return false;
             }
         }
     }

@@ -27,24 +27,11 @@ public sealed class ExportAndStateTests(ViewerFixture viewer)
         Assert.Equal(1200, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
         Assert.Equal(900, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
         // Decoded by the browser: many colours (map, legend, text), and most of the map frame is not plain white.
-        var stats = await page.EvaluateAsync<double[]>(
-            @"async (base64) => {
-                const image = new Image();
-                image.src = 'data:image/png;base64,' + base64;
-                await image.decode();
-                const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-                const context = canvas.getContext('2d');
-                context.drawImage(image, 0, 0);
-                const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-                const colours = new Set();
-                let notWhite = 0;
-                for (let i = 0; i < data.length; i += 4) {
-                  colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-                  if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) notWhite++;
-                }
-                return [colours.size, notWhite / (data.length / 4)];
-              }",
-            Convert.ToBase64String(png));
+        var rgba = await DecodedPng.RgbaAsync(page, png);
+        var pixelCount = rgba.Length / 4;
+        var colours = Enumerable.Range(0, pixelCount).Select(i => (rgba[i * 4] << 16) | (rgba[(i * 4) + 1] << 8) | rgba[(i * 4) + 2]).Distinct().Count();
+        var notWhite = Enumerable.Range(0, pixelCount).Count(i => rgba[i * 4] < 250 || rgba[(i * 4) + 1] < 250 || rgba[(i * 4) + 2] < 250);
+        double[] stats = [colours, (double)notWhite / pixelCount];
         Assert.True(stats[0] > 200, $"only {stats[0]} colours");
         Assert.True(stats[1] > 0.4, $"only {stats[1]:P0} of the image is not white");
         // Putting the map back: the viewer still fills its window.

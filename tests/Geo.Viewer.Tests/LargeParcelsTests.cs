@@ -231,17 +231,7 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
         var path = Path.Combine(ViewerFixture.Screenshots, "large-parcels-export.png");
         await download.SaveAsAsync(path);
         // The map frame of a 1000×700 export: below the 56 px title, left of the legend (22 % of the width), above the 40 px footer.
-        var pixels = await page.EvaluateAsync<int[]>(
-            @"async (base64) => {
-                const image = new Image();
-                image.src = 'data:image/png;base64,' + base64;
-                await image.decode();
-                const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
-                const context = canvas.getContext('2d');
-                context.drawImage(image, 0, 0);
-                return Array.from(context.getImageData(10, 66, 760, 580).data);
-              }",
-            Convert.ToBase64String(await File.ReadAllBytesAsync(path)));
+        var pixels = await DecodedPng.RgbaAsync(page, await File.ReadAllBytesAsync(path), 10, 66, 760, 580);
         var classColoured = Enumerable.Range(0, pixels.Length / 4).Count(i => colours.Values.Any(c => new Rgb(pixels[i * 4], pixels[i * 4 + 1], pixels[i * 4 + 2]).Near(c, 12)));
         Assert.True(classColoured > pixels.Length / 4 * 0.4, $"only {classColoured} of {pixels.Length / 4} map pixels in a 三调 class colour");
         await page.ClickAsync("#open-export");

@@ -1687,6 +1687,7 @@ export interface components {
                 [key: string]: string[];
             };
             tiledLayers: string[];
+            signIn: components["schemas"]["ViewerSignIn"];
         };
         ViewerProperty: {
             name: string;
@@ -1701,6 +1702,9 @@ export interface components {
         };
         /** @enum {string} */
         WebMapDatum: "gcj02" | "bd09";
+        ViewerSignIn: {
+            identityProvider: boolean;
+        };
     };
     responses: never;
     parameters: never;

@@ -1700,11 +1700,11 @@ export interface components {
             } | null;
             valuesOpen?: boolean | null;
         };
-        /** @enum {string} */
-        WebMapDatum: "gcj02" | "bd09";
         ViewerSignIn: {
             identityProvider: boolean;
         };
+        /** @enum {string} */
+        WebMapDatum: "gcj02" | "bd09";
     };
     responses: never;
     parameters: never;

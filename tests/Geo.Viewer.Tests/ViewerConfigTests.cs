@@ -36,6 +36,7 @@ public sealed class ViewerConfigTests
 
         Assert.False(config.GetProperty("baseMaps").GetProperty("tianditu").GetProperty("enabled").GetBoolean());
         Assert.False(config.GetProperty("baseMaps").GetProperty("openStreetMap").GetProperty("enabled").GetBoolean());
+        Assert.False(config.GetProperty("signIn").GetProperty("identityProvider").GetBoolean());
         var projects = config.GetProperty("collections").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "projects");
         var investment = projects.GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "investment_wan");
         Assert.Equal("计划总投资（万元）", investment.GetProperty("titleZh").GetString());

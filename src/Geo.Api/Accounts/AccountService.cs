@@ -36,11 +36,53 @@ public sealed class AccountService(IAccountStore store, IAuditLog audit)
         await AuditAsync(actor, AuditActions.PasswordSet, normalized, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Disables a local account or an identity provider's user (<c>oidc:NAME</c>) for good; a provider's user never
+    /// seen here gets its row now, so an admin can shut out someone who left before their next sign-in.
+    /// </summary>
     public async Task DisableAsync(string name, string actor, CancellationToken cancellationToken)
     {
-        var normalized = AccountNames.Normalize(name);
+        var normalized = AccountNames.NormalizeAny(name);
+        if (AccountNames.IsIdentityProvider(normalized) && await store.FindAsync(normalized, cancellationToken).ConfigureAwait(false) is null)
+        {
+            // Viewer, the least role: the row's role is only what users list shows until the provider gives one.
+            await AddProviderUserAsync(normalized, Role.Viewer, actor, cancellationToken).ConfigureAwait(false);
+        }
+
         await store.DisableAsync(normalized, cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, AuditActions.UserDisabled, normalized, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The local row of a user the identity provider has just vouched for (<c>oidc:NAME</c>), made at their first
+    /// sign-in; the caller refuses the sign-in when it is disabled.
+    /// </summary>
+    /// <remarks>
+    /// Why a row at all: the provider vouches for the user, but only a row here can say that an admin disabled them.
+    /// It has no password hash, so a password sign-in under that name never succeeds (<see cref="SignInAsync"/>);
+    /// its role is the one the provider gave at the first sign-in, shown by <c>users list</c> (each session takes the
+    /// role the provider gives at that sign-in); and it has a stamp like every account, which the session carries,
+    /// so disabling it (a new stamp) ends open sessions at their next request through the same check as for local
+    /// accounts (<see cref="AccountsHosting"/>).
+    /// </remarks>
+    public async Task<UserAccount> ProviderUserAsync(string name, Role role, CancellationToken cancellationToken) =>
+        await store.FindAsync(name, cancellationToken).ConfigureAwait(false)
+        ?? await AddProviderUserAsync(name, role, name, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Adds an identity provider's user's row (no password); another request that made it first wins.</summary>
+    private async Task<UserAccount> AddProviderUserAsync(string name, Role role, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var account = await store.CreateAsync(new NewUserAccount(name, role, PasswordHash: null), cancellationToken).ConfigureAwait(false);
+            await AuditAsync(actor, AuditActions.UserAdded, name, new { role = Roles.Name(role), source = "identity provider" }, cancellationToken).ConfigureAwait(false);
+            return account;
+        }
+        catch (AccountException e)
+        {
+            // The name is taken: another sign-in of the same user made the row a moment ago.
+            return await store.FindAsync(name, cancellationToken).ConfigureAwait(false) ?? throw new AccountException(e.Message, e);
+        }
     }
 
     /// <summary>Issues a personal token for the account and returns it: the only time it is ever shown.</summary>

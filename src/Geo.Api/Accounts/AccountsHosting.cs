@@ -108,15 +108,10 @@ public static class AccountsHosting
 
     /// <summary>
     /// Ends a session whose account was disabled or got a new password since it was opened. A session opened at the
-    /// identity provider has no local account: the provider vouched for it, and it ends with the session's hours.
+    /// identity provider is checked against its user's local row the same way (<see cref="AccountService.ProviderUserAsync"/>).
     /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal?.FindFirst(OidcSignIn.SubjectType) is not null)
-        {
-            return;
-        }
-
         var accounts = context.HttpContext.RequestServices.GetRequiredService<IAccountStore>();
         var name = context.Principal?.Identity?.Name;
         var account = name is null ? null : await accounts.FindAsync(name, context.HttpContext.RequestAborted);

@@ -65,11 +65,15 @@ internal static class UsersVerb
             await output.WriteLineAsync($"password set for {AccountNames.Normalize(parse.GetValue(name))}").ConfigureAwait(false);
         }));
 
-        var disable = new Command("disable", "disable an account for good: its sessions and tokens stop working") { name };
+        var disable = new Command("disable",
+            "disable an account for good: its sessions and tokens stop working; oidc:NAME refuses that identity provider user's sign-ins and ends their sessions")
+        {
+            name,
+        };
         disable.SetAction((parse, ct) => WithAccountsAsync(parse, connection, dataDir, async accounts =>
         {
             await accounts.DisableAsync(parse.GetValue(name)!, Actor, ct).ConfigureAwait(false);
-            await output.WriteLineAsync($"disabled {AccountNames.Normalize(parse.GetValue(name))}").ConfigureAwait(false);
+            await output.WriteLineAsync($"disabled {AccountNames.NormalizeAny(parse.GetValue(name))}").ConfigureAwait(false);
         }));
 
         var token = new Command("token", "issue a personal token for API clients (Authorization: Bearer …); shown once, kept only as a hash") { name, label };

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Geo.Api.Accounts;
 using Geo.Core.Domain;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Geo.Core.Stores;
 
@@ -26,7 +28,8 @@ public static class ViewerConfigEndpoint
         return app;
     }
 
-    private static async Task<JsonHttpResult<ViewerConfig>> Config(IConfiguration configuration, IFeatureStore store, CancellationToken cancellationToken) => TypedResults.Json(new ViewerConfig(
+    private static async Task<JsonHttpResult<ViewerConfig>> Config(
+        IConfiguration configuration, IFeatureStore store, IOptions<OidcOptions> oidc, CancellationToken cancellationToken) => TypedResults.Json(new ViewerConfig(
         new ViewerBaseMaps(
             new TiandituBaseMap(
                 configuration.GetValue<bool>("Viewer:BaseMaps:Tianditu:Enabled"),
@@ -43,7 +46,8 @@ public static class ViewerConfigEndpoint
         Names(Catalog.LivingNeeds),
         Names(Catalog.ComplianceVerdicts),
         Names(Catalog.ComplianceSeverities),
-        await TiledLayers.ChooseAsync(store, configuration, cancellationToken)), Options);
+        await TiledLayers.ChooseAsync(store, configuration, cancellationToken),
+        new ViewerSignIn(oidc.Value.Enabled)), Options);
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -58,11 +62,16 @@ public static class ViewerConfigEndpoint
 
 /// <summary>
 /// <see cref="ComplianceVerdicts"/> and <see cref="ComplianceSeverities"/> name the 合规性审查 answer's words (code → [Chinese, English]);
-/// <see cref="TiledLayers"/>: layers too large to load whole, drawn from the vector tiles (Viewer:TileThreshold).
+/// <see cref="TiledLayers"/>: layers too large to load whole, drawn from the vector tiles (Viewer:TileThreshold);
+/// <see cref="SignIn"/>: the ways to sign in besides a password.
 /// </summary>
 internal sealed record ViewerConfig(
     ViewerBaseMaps BaseMaps, IEnumerable<ViewerCollection> Collections, IReadOnlyDictionary<string, string[]> LivingNeeds,
-    IReadOnlyDictionary<string, string[]> ComplianceVerdicts, IReadOnlyDictionary<string, string[]> ComplianceSeverities, IReadOnlyList<string> TiledLayers);
+    IReadOnlyDictionary<string, string[]> ComplianceVerdicts, IReadOnlyDictionary<string, string[]> ComplianceSeverities, IReadOnlyList<string> TiledLayers,
+    ViewerSignIn SignIn);
+
+/// <summary><see cref="IdentityProvider"/>: whether the office's identity provider (Auth:Oidc) is configured, so the sign-in form offers GET /api/session/oidc.</summary>
+internal sealed record ViewerSignIn(bool IdentityProvider);
 
 internal sealed record ViewerBaseMaps(TiandituBaseMap Tianditu, OnlineBaseMap OpenStreetMap);
 

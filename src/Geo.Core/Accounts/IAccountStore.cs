@@ -2,7 +2,8 @@ namespace Geo.Core.Accounts;
 
 /// <summary>
 /// Where accounts and their personal tokens are kept (a PostGIS table, or a file beside the embedded store's indicator
-/// values). Names given here are already normalized (<see cref="AccountNames.Normalize"/>); tokens are kept only as
+/// values). Names given here are already normalized (<see cref="AccountNames.Normalize"/>, or
+/// <see cref="AccountNames.IdentityProvider"/> for the password-less row of an identity provider's user); tokens are kept only as
 /// their hash (<see cref="PersonalTokens.Hash"/>). Every change is durable before the call returns.
 /// </summary>
 public interface IAccountStore

@@ -88,7 +88,7 @@ async function start(): Promise<void> {
   });
 
   byId('lang').addEventListener('click', () => setLang(lang() === 'zh' ? 'en' : 'zh'));
-  const session = new SessionControl(byId('account') as HTMLButtonElement, byId('sign-in') as HTMLDialogElement);
+  const session = new SessionControl(byId('account') as HTMLButtonElement, byId('sign-in') as HTMLDialogElement, config.signIn.identityProvider);
   const editMode = new EditMode(map, layers, identify, drawTool, byId('edit-panel'), byId('open-edit') as HTMLButtonElement);
   session.onChange((current) => editMode.setSession(current));
   const featureHistory = new HistoryPanel(() => session.current, showStored);

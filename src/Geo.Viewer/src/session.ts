@@ -3,9 +3,13 @@ import { onLangChange, pick, t, type MessageKey } from './i18n';
 
 const roleKeys: Record<Session['role'], MessageKey> = { viewer: 'roleViewer', editor: 'roleEditor', admin: 'roleAdmin' };
 
+/** Where the server starts a sign-in at the office's identity provider (OpenID Connect); it sends the browser back to returnUrl. */
+const identityProviderPath = '/api/session/oidc';
+
 /**
  * The header's sign-in button: signed out it opens the sign-in form; signed in it shows the account and its role
- * and signs out. Reading needs no account (unless the service says otherwise); editing will.
+ * and signs out. Reading needs no account (unless the service says otherwise); editing will. When the server has an
+ * identity provider configured (/viewer/config signIn.identityProvider), the form also offers to sign in there.
  */
 export class SessionControl {
   private session: Session | null = null;
@@ -14,8 +18,16 @@ export class SessionControl {
   constructor(
     private readonly button: HTMLButtonElement,
     private readonly dialog: HTMLDialogElement,
+    identityProvider: boolean,
   ) {
     const form = dialog.querySelector('form')!;
+    const provider = dialog.querySelector<HTMLElement>('.sign-in-provider')!;
+    provider.hidden = !identityProvider;
+    provider.querySelector('button')!.addEventListener('click', () => {
+      // Back to this very view (layers, language, map position) once the provider has signed the user in.
+      const back = window.location.pathname + window.location.search + window.location.hash;
+      window.location.assign(`${identityProviderPath}?returnUrl=${encodeURIComponent(back)}`);
+    });
     button.addEventListener('click', () => void this.toggle());
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -21,6 +21,7 @@ beforeAll(() =>
     complianceVerdicts: { conflicting: ['存在冲突', 'Conflicts found'] },
     complianceSeverities: { warning: ['警示', 'Warning'] },
     tiledLayers: [],
+    signIn: { identityProvider: false },
   }),
 );
 

@@ -12,6 +12,7 @@ beforeAll(() =>
     complianceVerdicts: {},
     complianceSeverities: {},
     tiledLayers: ['zones'],
+    signIn: { identityProvider: false },
   }),
 );
 

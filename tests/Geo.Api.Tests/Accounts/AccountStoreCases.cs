@@ -67,6 +67,49 @@ public abstract class AccountStoreCases(IAccountStoreFixture store)
         await Assert.ThrowsAsync<AccountException>(() => _service.CreateTokenAsync(name, null, "cli:test", None));
     }
 
+    [Fact]
+    public async Task An_identity_provider_user_has_one_row_without_a_password_that_disabling_marks_and_restamps()
+    {
+        var name = "oidc:" + Unique("zhao.min@office-");
+        var first = await _service.ProviderUserAsync(name, Role.Editor, None);
+        var again = await _service.ProviderUserAsync(name, Role.Admin, None);
+
+        Assert.Equal((name, Role.Editor, (string?)null, false, first.Stamp), (again.Name, again.Role, again.PasswordHash, again.Disabled, again.Stamp));
+        Assert.Single(await store.Accounts.ListAsync(None), a => a.Name == name);
+
+        await _service.DisableAsync(name.ToUpperInvariant(), "cli:operator", None);
+
+        var disabled = (await store.Accounts.FindAsync(name, None))!;
+        Assert.True(disabled.Disabled);
+        Assert.NotEqual(first.Stamp, disabled.Stamp);
+        Assert.True((await _service.ProviderUserAsync(name, Role.Editor, None)).Disabled);
+        var trail = (await store.Audit.QueryAsync(new AuditQuery(null, AuditActions.Users, null, null, 1000), None))
+            .Where(e => e.Target == name).Select(e => (e.User, e.Action)).Reverse().ToList();
+        Assert.Equal([(name, AuditActions.UserAdded), ("cli:operator", AuditActions.UserDisabled)], trail);
+
+        // The provider vouches for this user; nothing here lets anyone sign in as them with a password or a token.
+        Assert.Null(await _service.SignInAsync(name, "any password at all", null, None));
+        await Assert.ThrowsAsync<AccountException>(() => _service.SetPasswordAsync(name, "a long password", "cli:test", None));
+        await Assert.ThrowsAsync<AccountException>(() => _service.AddAsync(name, Role.Admin, "a long password", "cli:test", None));
+    }
+
+    [Fact]
+    public async Task Disabling_an_identity_provider_user_never_seen_leaves_a_disabled_row_for_their_first_sign_in()
+    {
+        var name = "oidc:" + Unique("left-");
+
+        await _service.DisableAsync(name, "cli:operator", None);
+
+        var row = (await store.Accounts.FindAsync(name, None))!;
+        Assert.Equal((Role.Viewer, (string?)null, true), (row.Role, row.PasswordHash, row.Disabled));
+        Assert.True((await _service.ProviderUserAsync(name, Role.Admin, None)).Disabled);
+        var trail = (await store.Audit.QueryAsync(new AuditQuery("cli:operator", AuditActions.Users, null, null, 1000), None))
+            .Where(e => e.Target == name).Select(e => e.Action).Reverse().ToList();
+        Assert.Equal([AuditActions.UserAdded, AuditActions.UserDisabled], trail);
+        await Assert.ThrowsAsync<AccountException>(() => _service.DisableAsync("oidc:", "cli:operator", None));
+        await Assert.ThrowsAsync<AccountException>(() => _service.DisableAsync(Unique("nobody-"), "cli:operator", None));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("has space")]
@@ -132,6 +175,22 @@ public sealed class PostGisAccountStoreTests(PostGisAccountsFixture store) : Acc
         await using var upper = store.DataSource.CreateCommand("INSERT INTO users (name, role, stamp) VALUES ('Someone', 'viewer', 's')");
         await Assert.ThrowsAsync<PostgresException>(() => role.ExecuteNonQueryAsync());
         await Assert.ThrowsAsync<PostgresException>(() => upper.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task The_table_takes_long_identity_provider_names_only_without_a_password()
+    {
+        var name = "oidc:" + new string('a', 128);
+        await using var withPassword = store.DataSource.CreateCommand($"INSERT INTO users (name, role, password_hash, stamp) VALUES ('{name}', 'viewer', 'hash', 's')");
+        await using var local = store.DataSource.CreateCommand($"INSERT INTO users (name, role, stamp) VALUES ('{new string('a', 65)}', 'viewer', 's')");
+        await using var tooLong = store.DataSource.CreateCommand($"INSERT INTO users (name, role, stamp) VALUES ('{name}a', 'viewer', 's')");
+        await Assert.ThrowsAsync<PostgresException>(() => withPassword.ExecuteNonQueryAsync());
+        await Assert.ThrowsAsync<PostgresException>(() => local.ExecuteNonQueryAsync());
+        await Assert.ThrowsAsync<PostgresException>(() => tooLong.ExecuteNonQueryAsync());
+
+        await new AccountService(store.Accounts, store.Audit).DisableAsync(name, "cli:test", CancellationToken.None);
+
+        Assert.True(await store.Database.ScalarAsync<bool>("SELECT disabled AND password_hash IS NULL FROM users WHERE name = $1", name));
     }
 }
 

@@ -86,6 +86,21 @@ public abstract class UsersVerbCases(IAccountStoreFixture store, string[] storeA
         AssertOneLineError(await RunAsync(null, "users", "disable", "nobody-" + name), 1, "no account named");
         AssertOneLineError(await RunAsync("some password 3\n", "users", "set-password", "nobody-" + name), 1, "no account named");
     }
+
+    [Fact]
+    public async Task Disable_takes_an_identity_provider_user_and_list_shows_it_disabled()
+    {
+        var name = "oidc:" + Unique("zhang.wei-");
+
+        var run = await RunAsync(null, "users", "disable", name.ToUpperInvariant());
+
+        Assert.Equal((0, $"disabled {name}\n", ""), (run.Exit, run.Output.ReplaceLineEndings("\n"), run.Error));
+        Assert.Contains($"{name}\tviewer\tdisabled\t", (await RunAsync(null, "users", "list")).Output, StringComparison.Ordinal);
+        var disabled = (await store.Audit.QueryAsync(new AuditQuery(null, AuditActions.Users, null, null, 100), None))
+            .Single(e => e.Target == name && e.Action == AuditActions.UserDisabled);
+        Assert.Equal("cli:" + Environment.UserName, disabled.User);
+        AssertOneLineError(await RunAsync("a long password 4\n", "users", "set-password", name), 1, "user of the identity provider");
+    }
 }
 
 public sealed class PostGisUsersVerbTests(PostGisAccountsFixture store)

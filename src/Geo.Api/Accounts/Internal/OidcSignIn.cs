@@ -10,18 +10,16 @@ namespace Geo.Api.Accounts.Internal;
 
 /// <summary>
 /// Sign-in at the office's identity provider: the authorization-code flow with PKCE, ending in the same session cookie as
-/// a password sign-in. The provider's user becomes <c>oidc:NAME</c> with the role its role claim maps to; the provider,
-/// not the local account store, vouches for that user for the session's lifetime.
+/// a password sign-in. The provider's user becomes <c>oidc:NAME</c> with the role its role claim maps to. The provider
+/// vouches for the user; the local row made at the first sign-in (<see cref="AccountService.ProviderUserAsync"/>) is
+/// what an admin disables, which refuses the next sign-in and ends open sessions.
 /// </summary>
 internal static class OidcSignIn
 {
     public const string SchemeName = "oidc";
 
-    /// <summary>Marks a session opened at the identity provider: it has no local account to check against.</summary>
+    /// <summary>The provider's subject id of a session opened there (its name may change at the provider; this does not).</summary>
     public const string SubjectType = "geo:oidc-subject";
-
-    private const string NamePrefix = "oidc:";
-    private const int MaxNameLength = 128;
 
     public static AuthenticationBuilder AddOidcSignIn(this AuthenticationBuilder builder, OidcOptions settings) =>
         builder.AddOpenIdConnect(SchemeName, "identity provider", o =>
@@ -81,22 +79,45 @@ internal static class OidcSignIn
 
         var issuer = claims.FindFirst("iss")?.Value;
         var shown = claims.FindFirst("preferred_username")?.Value is { Length: > 0 } username ? username : subject;
-        var name = NamePrefix + (shown.Length > MaxNameLength ? shown[..MaxNameLength] : shown);
+        string name;
+        try
+        {
+            name = AccountNames.IdentityProvider(shown);
+        }
+        catch (AccountException e)
+        {
+            context.Fail($"the identity provider's name for this user cannot be used here: {e.Message}");
+            return;
+        }
+
+        var cancellationToken = context.HttpContext.RequestAborted;
         var audit = context.HttpContext.RequestServices.GetRequiredService<IAuditLog>();
         var from = context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var role = RoleOf(claims.FindAll(settings.RoleClaim).Select(c => c.Value), settings);
         var detail = JsonSerializer.Serialize(new { from, provider = issuer, subject, role = role is { } r ? Roles.Name(r) : null });
         if (role is null)
         {
-            await audit.AppendAsync(new NewAuditEntry(name, AuditActions.LoginFailed, AuditActions.Users, name, detail), context.HttpContext.RequestAborted);
+            await audit.AppendAsync(new NewAuditEntry(name, AuditActions.LoginFailed, AuditActions.Users, name, detail), cancellationToken);
             context.Fail($"the identity provider gives this user no role here (claim '{settings.RoleClaim}'); ask an admin to map one in {OidcOptions.Section}:RoleMap");
             return;
         }
 
-        await audit.AppendAsync(new NewAuditEntry(name, AuditActions.LoginSucceeded, AuditActions.Users, name, detail), context.HttpContext.RequestAborted);
-        // The cookie scheme's authentication type, so the anti-forgery rule for cookie writes applies to this session too.
+        var account = await context.HttpContext.RequestServices.GetRequiredService<AccountService>().ProviderUserAsync(name, role.Value, cancellationToken);
+        if (account.Disabled)
+        {
+            await audit.AppendAsync(new NewAuditEntry(name, AuditActions.LoginFailed, AuditActions.Users, name, detail), cancellationToken);
+            context.Fail($"the account {name} is disabled here (users disable); ask an admin");
+            return;
+        }
+
+        await audit.AppendAsync(new NewAuditEntry(name, AuditActions.LoginSucceeded, AuditActions.Users, name, detail), cancellationToken);
+        // The cookie scheme's authentication type, so the anti-forgery rule for cookie writes applies to this session
+        // too; the row's stamp, so that disabling the user ends the session like a local account's.
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, Roles.Name(role.Value)), new Claim(SubjectType, subject)],
+            [
+                new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, Roles.Name(role.Value)),
+                new Claim(AccountClaims.StampType, account.Stamp), new Claim(SubjectType, subject),
+            ],
             CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }

@@ -1687,6 +1687,7 @@ export interface components {
                 [key: string]: string[];
             };
             tiledLayers: string[];
+            signIn: components["schemas"]["ViewerSignIn"];
         };
         ViewerProperty: {
             name: string;
@@ -1698,6 +1699,9 @@ export interface components {
                 [key: string]: string[];
             } | null;
             valuesOpen?: boolean | null;
+        };
+        ViewerSignIn: {
+            identityProvider: boolean;
         };
         /** @enum {string} */
         WebMapDatum: "gcj02" | "bd09";

@@ -10,11 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Geo.Api.Tests.Accounts;
+namespace Geo.Testing;
 
 /// <summary>
-/// A tiny OpenID Connect provider on a real port: discovery document, JWKS, and a token endpoint that redeems one code
-/// for an id_token signed with its own RSA key, only when the PKCE verifier matches the challenge it was given.
+/// A tiny OpenID Connect provider on a real port: discovery document, an authorization endpoint that signs the user in
+/// at once and sends the browser back with a code, JWKS, and a token endpoint that redeems that code for an id_token
+/// signed with its own RSA key, only when the PKCE verifier matches the challenge it was given.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
@@ -52,6 +53,12 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
             ["code_challenge_methods_supported"] = new[] { "S256" },
         }));
+        // A browser arrives here from the service; the user is signed in at once (User) and sent back with the code.
+        app.MapGet("/authorize", (HttpRequest request) =>
+        {
+            provider.Authorization = request.Query.ToDictionary(p => p.Key, p => p.Value.ToString());
+            return Results.Redirect($"{request.Query["redirect_uri"]}?code={Code}&state={Uri.EscapeDataString(request.Query["state"].ToString())}");
+        });
         app.MapGet("/jwks", () =>
         {
             var p = provider._key.ExportParameters(false);

@@ -5,6 +5,9 @@ using System.Text.Json;
 using Geo.Api.Cli;
 using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.OgcApi;
 
@@ -154,6 +157,15 @@ public sealed class FullExportTests(ManyParcels parcels) : IClassFixture<ManyPar
         Assert.Equal("11,000 features (Exports:MaxFeatures)", problem.GetProperty("limit").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, paged.StatusCode);
         Assert.Equal("limit", JsonDocument.Parse(await paged.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public void An_export_runs_under_its_own_timeout_not_the_request_timeout_of_a_page()
+    {
+        var export = parcels.Embedded.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "export");
+
+        Assert.Equal(TimeSpan.FromSeconds(600), export.Metadata.GetMetadata<RequestTimeoutPolicy>()?.Timeout);
     }
 
     /// <summary>Downloads an export and has ogrinfo count its features and, where the file has typed numbers, sum area_m2.</summary>

@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * Every feature an items query selects, as one file: GeoPackage (f=gpkg), zipped Shapefile (f=shp, encoding=gbk), CSV, 报盘 TXT (f=txt) or GeoJSON (the default)
-         * @description The parameters of items without paging (limit, offset and cursor are refused): every match is written, streamed from the store, up to Exports:MaxFeatures (default 1,000,000; 413 above it, before anything is written). Answered as an attachment.
+         * @description The parameters of items without paging (limit, offset and cursor are refused): every match is written, streamed from the store, up to Exports:MaxFeatures (default 1,000,000; 413 above it, before anything is written), within Exports:TimeoutSeconds (default 600) instead of the request timeout. Answered as an attachment.
          */
         get: operations["export"];
         put?: never;

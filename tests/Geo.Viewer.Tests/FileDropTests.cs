@@ -77,6 +77,14 @@ public sealed class FileDropTests(ViewerFixture viewer, PostGisStoreFixture post
         var reviewInfo = await Gdal.RunAsync("ogrinfo", "-ro", "-al", review);
         Assert.Equal(1 + await result.Locator("tr").CountAsync(), FeatureCount(reviewInfo));
         Assert.Contains("存在冲突", reviewInfo, StringComparison.Ordinal);
+        // The same review written by the server (POST /api/files/convert) as a GeoPackage and a GBK shapefile.
+        foreach (var (format, name) in new[] { ("gpkg", "review.gpkg"), ("shp-gbk", "review.zip") })
+        {
+            var file = await DownloadAsync(page, "#file-panel .file-result-export", format, name);
+            var written = await Gdal.RunAsync("ogrinfo", "-ro", "-al", name.EndsWith(".zip", StringComparison.Ordinal) ? "/vsizip/" + file : file);
+            Assert.Equal(FeatureCount(reviewInfo), FeatureCount(written));
+            Assert.Contains("存在冲突", written, StringComparison.Ordinal);
+        }
 
         // 区域查询 on the same file: the projects PostGIS finds touching the site.
         await using var projectsInSite = postGis.DataSource.CreateCommand(

@@ -28,6 +28,7 @@ public static class FilePreviewApi
             .ProducesJson<FilePreviewResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesBodyProblems();
+        app.MapFileConvert();
         return app;
     }
 

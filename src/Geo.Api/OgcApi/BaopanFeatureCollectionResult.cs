@@ -7,7 +7,7 @@ using NetTopologySuite.Geometries;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// An items page of a polygon collection as a 报盘 TXT, in GBK as the land-administration software reads it: zone 36
+/// Features (an items page or an export) of a polygon collection as a 报盘 TXT, in GBK as the land-administration software reads it: zone 36
 /// with the zone prefix (EPSG:4524), or without it when crs=EPSG:4545 was asked for.
 /// </summary>
 internal sealed class BaopanFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ItemsQuery query) : IResult
@@ -33,8 +33,10 @@ internal sealed class BaopanFeatureCollectionResult(IAsyncEnumerable<Feature> fe
         {
             if (feature.Geometry is Polygon or MultiPolygon)
             {
-                yield return new BaopanParcel(feature.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    feature["name"] as string, feature["land_use"] as string ?? feature["kind"] as string, feature.Geometry);
+                // A collection's name and use, or an uploaded 报盘 TXT's own 地块 fields when it is written back.
+                yield return new BaopanParcel(feature["地块编号"] as string ?? feature.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    feature["name"] as string ?? feature["地块名称"] as string,
+                    feature["land_use"] as string ?? feature["kind"] as string ?? feature["地块用途"] as string, feature.Geometry);
             }
         }
     }

@@ -8,7 +8,7 @@ using NetTopologySuite.IO;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// An items page as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), one
+/// Features (an items page or an export) as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), one
 /// column per property (text that a spreadsheet would run as a formula guarded) and the geometry as WKT in the requested CRS.
 /// </summary>
 internal sealed class CsvFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ItemsQuery query) : IResult

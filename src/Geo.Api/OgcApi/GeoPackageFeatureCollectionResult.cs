@@ -6,7 +6,7 @@ using NetTopologySuite.IO;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// An items page as an OGC GeoPackage (a SQLite file): one feature table named after the collection, in CGCS2000
+/// Features (an items page or an export) as an OGC GeoPackage (a SQLite file): one feature table named after the collection, in CGCS2000
 /// lon/lat (EPSG:4490 declared in <c>gpkg_spatial_ref_sys</c>), one column per catalog property with its type. SQLite
 /// text is UTF-8, so Chinese needs no code page. A collection without geometry becomes an attributes table.
 /// </summary>
@@ -84,7 +84,8 @@ internal sealed class GeoPackageFeatureCollectionResult(IAsyncEnumerable<Feature
 
         insert.CommandText = $"INSERT INTO {table} ({string.Join(", ", names.Select(Quote))}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
         var parameters = names.Select((_, i) => insert.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i.ToString(CultureInfo.InvariantCulture) })).ToList();
-        var writer = new GeoPackageGeoWriter();
+        // XY only, as gpkg_geometry_columns declares (z = 0, m = 0): a file's reader may carry NaN Z/M ordinates that GDAL cannot reproject.
+        var writer = new GeoPackageGeoWriter { HandleOrdinates = NetTopologySuite.Geometries.Ordinates.XY };
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
         await foreach (var feature in features.WithCancellation(cancellationToken))
         {

@@ -124,15 +124,7 @@ internal static class ItemsEndpoints
             return notModified;
         }
 
-        if (items.Format == OutputFormat.BaopanTxt && collection.Geometry is not (GeometryKind.MultiPolygon or GeometryKind.PointOrPolygon))
-        {
-            throw InputException.Invalid("f", $"'{collection.Id}' holds no polygons, and a 报盘 TXT lists 地块 outlines", "use f=json or f=csv");
-        }
-
-        if (items.Format == OutputFormat.Shapefile && !ShapefileFeatureCollectionResult.CanWrite(collection))
-        {
-            throw InputException.Invalid("f", $"'{collection.Id}' mixes geometry types or has none, and a shapefile holds one", "use f=json or f=csv");
-        }
+        CheckWritable(collection, items.Format);
 
         // The store runs the filter before returning the page, so an error in it (a value that cannot be computed)
         // becomes a 400 before the answer starts. The page holds the reader until the response is written.
@@ -167,6 +159,20 @@ internal static class ItemsEndpoints
         }
 
         return new FeatureCollectionResult(window.Features, items, page.Matched, () => Links(context.Request, items, window, pageLinks), notes);
+    }
+
+    /// <summary>A 400 for a format the collection's geometry cannot be written in (items and export).</summary>
+    public static void CheckWritable(CollectionDefinition collection, OutputFormat format)
+    {
+        if (format == OutputFormat.BaopanTxt && collection.Geometry is not (GeometryKind.MultiPolygon or GeometryKind.PointOrPolygon))
+        {
+            throw InputException.Invalid("f", $"'{collection.Id}' holds no polygons, and a 报盘 TXT lists 地块 outlines", "use f=json or f=csv");
+        }
+
+        if (format == OutputFormat.Shapefile && !ShapefileFeatureCollectionResult.CanWrite(collection))
+        {
+            throw InputException.Invalid("f", $"'{collection.Id}' mixes geometry types or has none, and a shapefile holds one", "use f=json or f=csv");
+        }
     }
 
     private static List<Link> Links(HttpRequest request, ItemsQuery items, PageWindow window, bool pageLinks)

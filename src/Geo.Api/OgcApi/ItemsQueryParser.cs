@@ -181,7 +181,7 @@ internal static class ItemsQueryParser
         return names;
     }
 
-    private static OutputFormat ParseFormat(string? format) => format?.ToLowerInvariant() switch
+    public static OutputFormat ParseFormat(string? format) => format?.ToLowerInvariant() switch
     {
         null or "json" or "geojson" => OutputFormat.GeoJson,
         "csv" => OutputFormat.Csv,
@@ -193,7 +193,7 @@ internal static class ItemsQueryParser
     };
 
     /// <summary>Only a shapefile's DBF has a code page; GeoJSON, CSV, GeoPackage and 报盘 are written in UTF-8.</summary>
-    private static ShapefileEncoding ParseEncoding(string? encoding, OutputFormat format) => encoding?.ToLowerInvariant() switch
+    public static ShapefileEncoding ParseEncoding(string? encoding, OutputFormat format) => encoding?.ToLowerInvariant() switch
     {
         null => ShapefileEncoding.Utf8,
         _ when format != OutputFormat.Shapefile => throw InputException.Invalid("encoding", "only f=shp takes an encoding (the other formats are UTF-8)", "drop encoding, or use f=shp&encoding=gbk"),

@@ -1,5 +1,6 @@
 using Geo.Api.Hosting;
 using Geo.Api.OgcApi.Tiles;
+using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Geo.Api.OgcApi;
 
@@ -43,6 +44,23 @@ public static class OgcApiEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/collections/{collectionId}/export", ExportEndpoints.Export).WithName("export")
+            .WithSummary("Every feature an items query selects, as one file: GeoPackage (f=gpkg), zipped Shapefile (f=shp, encoding=gbk), CSV, 报盘 TXT (f=txt) or GeoJSON (the default)")
+            .WithDescription("The parameters of items without paging (limit, offset and cursor are refused): every match is written, streamed from the store, "
+                + $"up to Exports:MaxFeatures (default {ExportLimits.DefaultMaxFeatures:N0}; 413 above it, before anything is written), "
+                + $"within Exports:TimeoutSeconds (default {ExportLimits.DefaultTimeoutSeconds}) instead of the request timeout. Answered as an attachment.")
+            .ProducesJson<ItemsPage>(OgcMediaTypes.GeoJson)
+            .ProducesText("text/csv")
+            .ProducesText("text/plain")
+            .ProducesFile("application/zip", OgcMediaTypes.GeoPackage)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithRequestTimeout(new RequestTimeoutPolicy
+            {
+                Timeout = TimeSpan.FromSeconds(ExportLimits.From(app.ServiceProvider.GetRequiredService<IConfiguration>()).TimeoutSeconds),
+                TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            });
         api.MapPost("/collections/{collectionId}/search", ItemsEndpoints.Search).WithName("search")
             .WithSummary("The items query with a CQL2-JSON filter in the body, for drawn polygons too long for a URL")
             .WithDescription("The body is a CQL2-JSON filter, or {\"filter\": <CQL2-JSON>, \"filter-crs\", \"limit\", \"offset\", \"crs\", "

@@ -7,7 +7,7 @@ using NetTopologySuite.IO.Esri.Shapefiles.Writers;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// An items page as a zipped ESRI Shapefile in CGCS2000 lon/lat (EPSG:4490 .prj), attribute text in UTF-8 or GBK with a
+/// Features (an items page or an export) as a zipped ESRI Shapefile in CGCS2000 lon/lat (EPSG:4490 .prj), attribute text in UTF-8 or GBK with a
 /// <c>.cpg</c> saying which, which GDAL, QGIS and ArcGIS honour. DBF field names are cut to their 10-character limit.
 /// </summary>
 internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ShapefileEncoding encoding) : IResult
@@ -26,9 +26,10 @@ internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature>
         var folder = Directory.CreateTempSubdirectory("geo-shp-");
         try
         {
-            var shp = Path.Combine(folder.FullName, collection.Id + ".shp");
+            var files = folder.CreateSubdirectory("shp");
+            var shp = Path.Combine(files.FullName, collection.Id + ".shp");
             var options = new ShapefileWriterOptions(ShapeTypeOf(collection.Geometry)) { Encoding = TextEncoding, Projection = Cgcs2000Prj };
-            var names = DbfNames(collection);
+            var names = DbfNames(collection, TextEncoding);
             foreach (var property in collection.Properties)
             {
                 _ = property.Type switch
@@ -53,11 +54,12 @@ internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature>
             }
 
             await File.WriteAllTextAsync(Path.ChangeExtension(shp, ".cpg"), CpgName, cancellationToken);
-            using var zip = new MemoryStream();
-            ZipFile.CreateFromDirectory(folder.FullName, zip);
+            // Zipped to disk, not memory: an export may hold a million features.
+            var zipPath = Path.Combine(folder.FullName, collection.Id + ".zip");
+            ZipFile.CreateFromDirectory(files.FullName, zipPath);
             httpContext.Response.ContentType = "application/zip";
             httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.zip\"";
-            zip.Position = 0;
+            await using var zip = File.OpenRead(zipPath);
             await zip.CopyToAsync(httpContext.Response.Body, cancellationToken);
         }
         finally
@@ -89,22 +91,37 @@ internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature>
         _ => throw new InvalidOperationException($"unhandled geometry kind {kind}"),
     };
 
-    /// <summary>Catalog names cut to DBF's 10 characters, numbered where two would collide.</summary>
-    private static Dictionary<string, string> DbfNames(CollectionDefinition collection)
+    /// <summary>
+    /// Property names cut to DBF's 10 bytes in the attribute encoding (a Chinese field name of an uploaded file takes 2
+    /// or 3 bytes a character), numbered where two would collide.
+    /// </summary>
+    private static Dictionary<string, string> DbfNames(CollectionDefinition collection, Encoding encoding)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in collection.Properties)
         {
-            var name = property.Name.Length <= 10 ? property.Name : property.Name[..10];
+            var name = Cut(property.Name, 10, encoding);
             for (var i = 1; names.ContainsValue(name); i++)
             {
-                name = property.Name[..(10 - i.ToString(System.Globalization.CultureInfo.InvariantCulture).Length)] + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var suffix = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                name = Cut(property.Name, 10 - suffix.Length, encoding) + suffix;
             }
 
             names[property.Name] = name;
         }
 
         return names;
+    }
+
+    private static string Cut(string name, int bytes, Encoding encoding)
+    {
+        var length = name.Length;
+        while (encoding.GetByteCount(name.AsSpan(0, length)) > bytes)
+        {
+            length--;
+        }
+
+        return name[..length];
     }
 
     private static object Value(object? value) => value switch

@@ -212,7 +212,7 @@ const zh = {
   exportResult: '导出审查结果',
   exportFailed: '导出失败',
   exportTooManyIds: '筛选后的行过多，无法按所选格式导出（最多 600 行）；请缩小筛选范围，或勾选“仅当前视图内”并取消其他筛选',
-  exportResultNote: '审查结果可导出为 GeoJSON；GPKG、SHP、CSV、报盘 TXT 尚不支持上传文件的审查结果。',
+  exportResultNote: '审查结果导出各地块红线（含结论）及每处冲突的范围与面积。',
   mapLabel: '地图：方向键平移，+/- 缩放',
 };
 
@@ -428,7 +428,7 @@ const en: Record<MessageKey, string> = {
   exportResult: 'Export review result',
   exportFailed: 'Export failed',
   exportTooManyIds: 'Too many filtered rows to export in this format (at most 600); narrow the filters, or use only “features in view” without other filters',
-  exportResultNote: 'Review results export as GeoJSON; GPKG, SHP, CSV and 报盘 TXT are not yet served for reviews of uploaded files.',
+  exportResultNote: 'The review exports each 地块 outline (with its verdict) and the extent and area of each conflict.',
   mapLabel: 'Map: arrow keys pan, +/- zoom',
 };
 

@@ -6,11 +6,11 @@ const format = (id: string) => exportFormats.find((f) => f.id === id)!;
 const query = (url: string) => new URL(url, 'http://x/').searchParams;
 
 describe('itemsExportUrl', () => {
-  it('asks the items of a collection in the format, one full page', () => {
+  it('asks the export of a collection in the format, every row and no page limit', () => {
     const url = itemsExportUrl('projects', format('gpkg'));
-    expect(url.startsWith('ogcapi/collections/projects/items?')).toBe(true);
+    expect(url.startsWith('ogcapi/collections/projects/export?')).toBe(true);
     expect(query(url).get('f')).toBe('gpkg');
-    expect(query(url).get('limit')).toBe('10000');
+    expect(query(url).has('limit')).toBe(false);
     expect(query(url).has('filter')).toBe(false);
   });
 

@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 文件转换：把上传的报盘 TXT、Shapefile、GeoPackage、GeoJSON 或 CSV 转为 f=gpkg、shp（encoding=gbk 可选）、csv、txt（报盘）或 geojson
+         * @description The same multipart/form-data as POST /api/files/preview (field 'file'; optional 'crs', 'encoding', 'from' say how the upload is read). The query's f (gpkg, shp, csv, txt, geojson; default geojson) and encoding (f=shp only: utf-8 or gbk) say how the answer is written, as for /ogcapi/collections/{id}/export: EPSG:4490 (报盘 TXT: zone 36 with prefix), one column per field of the file plus 'row' (the file's row or 地块) unless the file has that field, invalid polygons repaired with make-valid. A Shapefile holds one geometry type (400 otherwise). Nothing is stored; the upload limit is Uploads:MaxBytes (413).
+         */
+        post: operations["FileConvert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search": {
         parameters: {
             query?: never;
@@ -202,6 +222,26 @@ export interface paths {
          * @description Body: a GeoJSON Feature whose properties follow the collection's queryables; Content-Crs names the CRS of its coordinates (CRS84 when absent; EPSG:4490 is lat/lon, EPSG:4545 easting/northing). Any id in the body is ignored: the service assigns one. A geometry outside the district is 422 unless the header X-Override-Reason gives the reason (percent-encoded UTF-8, at most 500 characters), which the audit entry keeps.
          */
         post: operations["createFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogcapi/collections/{collectionId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every feature an items query selects, as one file: GeoPackage (f=gpkg), zipped Shapefile (f=shp, encoding=gbk), CSV, 报盘 TXT (f=txt) or GeoJSON (the default)
+         * @description The parameters of items without paging (limit, offset and cursor are refused): every match is written, streamed from the store, up to Exports:MaxFeatures (default 1,000,000; 413 above it, before anything is written), within Exports:TimeoutSeconds (default 600) instead of the request timeout. Answered as an attachment.
+         */
+        get: operations["export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1768,6 +1808,67 @@ export interface operations {
             };
         };
     };
+    FileConvert: {
+        parameters: {
+            query?: {
+                f?: string;
+                encoding?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 报盘 TXT, zipped Shapefile, GeoPackage, GeoJSON or CSV
+                     */
+                    file: string;
+                    /** @description EPSG:4490, 4513–4554, 4326 or 3857, when the file does not say */
+                    crs?: string;
+                    /** @description gbk or utf-8, overriding .cpg and detection */
+                    encoding?: string;
+                    /** @description gcj02 or bd09: repair web-map coordinates */
+                    from?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["ItemsPage"];
+                    "text/csv": string;
+                    "text/plain": string;
+                    "application/zip": string;
+                    "application/geopackage+sqlite3": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Search: {
         parameters: {
             query?: {
@@ -2151,6 +2252,72 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                f?: string;
+                bbox?: string;
+                "bbox-crs"?: string;
+                crs?: string;
+                datetime?: string;
+                filter?: string;
+                "filter-lang"?: string;
+                "filter-crs"?: string;
+                sortby?: string;
+                properties?: string;
+                encoding?: string;
+                precision?: string;
+            };
+            header?: never;
+            path: {
+                collectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["ItemsPage"];
+                    "text/csv": string;
+                    "text/plain": string;
+                    "application/zip": string;
+                    "application/geopackage+sqlite3": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

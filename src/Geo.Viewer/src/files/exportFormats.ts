@@ -1,6 +1,7 @@
 /**
- * The file formats the OGC API writes for any items query (f=…), offered by every export menu, and the items URL
- * that asks for one of them with the rows a view shows. Pure, so that the URLs are unit-tested.
+ * The file formats the OGC API writes for any items query (f=…), offered by every export menu, and the export URL
+ * that asks for one of them with every row a view selects (no page limit; the server's Exports:MaxFeatures bounds it).
+ * Pure, so that the URLs are unit-tested.
  */
 export interface ExportFormat {
   /** The menu value; also what the tests pick. */
@@ -21,9 +22,6 @@ export const exportFormats: readonly ExportFormat[] = [
   { id: 'geojson', f: 'geojson', extension: 'geojson', zh: 'GeoJSON', en: 'GeoJSON' },
 ];
 
-/** The most rows one items page holds (ItemsQueryParser.MaxLimit): an export is one page. */
-export const maxExportRows = 10_000;
-
 /** Ids beyond this would make the URL longer than the server takes (Limits:MaxUrlBytes, 8 KiB). */
 export const maxExportIds = 600;
 
@@ -39,9 +37,9 @@ export class TooManyIdsError extends Error {
   }
 }
 
-/** The items URL (relative to the viewer) for a format and scope; ids become a CQL2 text `id IN (…)` filter. */
+/** The export URL (relative to the viewer) for a format and scope; ids become a CQL2 text `id IN (…)` filter. */
 export function itemsExportUrl(collection: string, format: ExportFormat, scope: ExportScope = {}): string {
-  const query = new URLSearchParams({ f: format.f, limit: String(maxExportRows) });
+  const query = new URLSearchParams({ f: format.f });
   if (format.encoding) {
     query.set('encoding', format.encoding);
   }
@@ -56,7 +54,7 @@ export function itemsExportUrl(collection: string, format: ExportFormat, scope: 
     query.set('filter', `id IN (${scope.ids.length ? scope.ids.join(',') : -1})`);
     query.set('filter-lang', 'cql2-text');
   }
-  return `ogcapi/collections/${encodeURIComponent(collection)}/items?${query.toString()}`;
+  return `ogcapi/collections/${encodeURIComponent(collection)}/export?${query.toString()}`;
 }
 
 /** The file name the server gives in Content-Disposition, else collection + extension. */

@@ -35,7 +35,7 @@ export function exportMenu(
   return select;
 }
 
-/** Downloads one OGC items query in a format, named as the server names it; a refusal (problem+json) is thrown with its detail. */
+/** Downloads every row of an OGC items query (the export endpoint) in a format, named as the server names it; a refusal (problem+json) is thrown with its detail. */
 export async function downloadItems(collection: string, format: ExportFormat, scope: ExportScope): Promise<void> {
   const response = await analysisFetch(itemsExportUrl(collection, format, scope));
   downloadBlob(exportFileName(response.headers.get('Content-Disposition'), `${collection}.${format.extension}`), await response.blob());

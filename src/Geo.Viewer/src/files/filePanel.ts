@@ -10,9 +10,9 @@ import { onLangChange, t } from '../i18n';
 import { geoJson } from '../layers/dataLayers';
 import { renderAreaSummary } from '../panels/areaSummaryView';
 import { findingStyles, renderVerdict } from '../panels/complianceCheck';
-import { exportFormats } from './exportFormats';
+import { exportFormats, type ExportFormat } from './exportFormats';
 import { exportMenu, itemsExportMenu } from './exportMenu';
-import { complianceOfFile, previewFile, projectsInFile } from './uploadApi';
+import { complianceOfFile, convertFile, previewFile, projectsInFile } from './uploadApi';
 import { fileNameProblem, type ReadOptions } from './uploadFiles';
 
 /** The file's own outline: a thick blue line over a light fill, drawn above every data layer. */
@@ -187,7 +187,7 @@ export class FilePanel {
       ? answer.answer.results.map((row) => this.section(row.row, row.subject.name, [...renderVerdict(row), ...row.notes.map((n) => element('p', 'note', n))]))
       : answer.answer.results.map((row) => this.section(row.row, String(row.properties['地块名称'] ?? row.properties['name'] ?? ''), renderAreaSummary(row.result)));
     const menu = answer.kind === 'compliance'
-      ? exportMenu('exportResult', 'file-result-export', exportFormats.filter((f) => f.id === 'geojson'), async () => this.downloadReview(answer.answer), () => status)
+      ? exportMenu('exportResult', 'file-result-export', exportFormats, (format) => this.downloadReview(answer.answer, format), () => status)
       : itemsExportMenu('exportQuery', 'file-query-export', () => 'projects', () => ({ ids: [...new Set(answer.answer.results.flatMap((r) => r.result.projects.features.map((p) => Number(p.id))))] }), () => status);
     const note = answer.kind === 'compliance' ? [element('p', 'note', t('exportResultNote'))] : [];
     this.results.replaceChildren(...sections, ...answer.answer.warnings.map((w) => element('p', 'note file-warning', w)), menu, ...note, status);
@@ -200,8 +200,11 @@ export class FilePanel {
     return section;
   }
 
-  /** The review as GeoJSON: each 地块's outline with its verdict, then each finding's part with its area. */
-  private async downloadReview(answer: ComplianceUpload): Promise<void> {
+  /**
+   * The review: each 地块's outline with its verdict, then each finding's part with its area; as GeoJSON here, and in
+   * the other formats written by the server from that GeoJSON (POST /api/files/convert).
+   */
+  private async downloadReview(answer: ComplianceUpload, format: ExportFormat): Promise<void> {
     const features = answer.results.flatMap((row) => [
       { type: 'Feature', geometry: row.subject.geometry, properties: { ...row.properties, row: row.row, name: row.subject.name, verdict: row.verdict, area_m2: row.subject.area.squareMetres } },
       ...row.findings.map((f) => ({
@@ -209,7 +212,8 @@ export class FilePanel {
         properties: { row: row.row, severity: f.severityLabel, kind: f.kindLabel, constraint: f.constraintName, description: f.description, area_m2: f.area.squareMetres },
       })),
     ]);
-    const name = answer.file.replace(/\.[^.]+$/, '');
-    downloadBlob(`${name}-合规性审查.geojson`, new Blob([JSON.stringify({ type: 'FeatureCollection', features })], { type: 'application/geo+json' }));
+    const name = `${answer.file.replace(/\.[^.]+$/, '')}-合规性审查`;
+    const review = new Blob([JSON.stringify({ type: 'FeatureCollection', features })], { type: 'application/geo+json' });
+    downloadBlob(`${name}.${format.extension}`, format.id === 'geojson' ? review : await convertFile(review, 'review.geojson', format));
   }
 }

@@ -1,4 +1,5 @@
 import type { ComplianceUpload, FilePreview, ProjectsInAreaUpload } from '../api/types';
+import type { ExportFormat } from './exportFormats';
 import { analysisFetch } from '../analysis/request';
 import { uploadForm, type ReadOptions } from './uploadFiles';
 
@@ -15,3 +16,12 @@ export const complianceOfFile = (file: File, options: ReadOptions, signal?: Abor
 /** 区域查询 (projects in the area) of every 地块 or feature of the file. */
 export const projectsInFile = (file: File, options: ReadOptions, signal?: AbortSignal) =>
   post<ProjectsInAreaUpload>('api/analysis/projects-in-area', file, options, signal);
+
+/** A file (here the review as GeoJSON) written in an export format by POST /api/files/convert; nothing is stored. */
+export async function convertFile(file: Blob, name: string, format: ExportFormat): Promise<Blob> {
+  const query = new URLSearchParams({ f: format.f });
+  if (format.encoding) {
+    query.set('encoding', format.encoding);
+  }
+  return (await analysisFetch(`api/files/convert?${query.toString()}`, { method: 'POST', body: uploadForm(file, name) })).blob();
+}

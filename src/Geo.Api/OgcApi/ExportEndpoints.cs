@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using Geo.Core;
+using Geo.Core.Domain;
+using Geo.Core.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Geo.Api.OgcApi;
+
+/// <summary>
+/// <c>/collections/{id}/export</c>: every feature an items query selects (no page limit) as one file to download,
+/// bounded by <c>Exports:MaxFeatures</c> (413 naming it above). Features stream from the store into the writer: CSV,
+/// 报盘 TXT and GeoJSON go straight to the response; a GeoPackage and a zipped Shapefile are written to a temporary
+/// file first (SQLite and the shapefile's headers need to seek), so memory stays flat and the disk holds one file.
+/// </summary>
+internal static class ExportEndpoints
+{
+    public static async Task<Results<FeatureCollectionResult, CsvFeatureCollectionResult, BaopanFeatureCollectionResult, ShapefileFeatureCollectionResult,
+        GeoPackageFeatureCollectionResult, ProblemHttpResult>> Export(
+        string collectionId, [AsParameters] ExportRequest parameters, HttpContext context, IFeatureStore store, IConfiguration configuration,
+        CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(collectionId) is not { } collection)
+        {
+            return Problems.UnknownCollection(collectionId);
+        }
+
+        if (context.Request.Query.Keys.FirstOrDefault(ExportRequest.PagingNames.Contains) is { } paging)
+        {
+            throw InputException.Invalid(paging, "an export holds every feature the query selects and has no pages",
+                "drop limit, offset and cursor, and narrow the export with bbox, datetime, filter or property parameters");
+        }
+
+        var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        var items = ItemsQueryParser.Parse(collection, parameters.AsItems(), extra) with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) };
+        ItemsEndpoints.CheckWritable(collection, items.Format);
+
+        // Counted first, so that an export over the limit (or a filter that cannot run) is a problem+json before any byte is written.
+        var query = items.Query with { Limit = null, Offset = 0 };
+        var max = ExportLimits.From(configuration).MaxFeatures;
+        var matched = await store.CountAsync(query, cancellationToken);
+        if (matched > max)
+        {
+            throw InputException.TooLarge("filter", $"the export selects {matched:N0} features of '{collection.Id}'; narrow it with bbox, datetime or filter, "
+                + "or ask the administrator to raise Exports:MaxFeatures", $"{max:N0} features (Exports:MaxFeatures)");
+        }
+
+        var features = AtMost(store.QueryAsync(query, cancellationToken), max, cancellationToken);
+        switch (items.Format)
+        {
+            case OutputFormat.Csv:
+                return new CsvFeatureCollectionResult(features, collection, items);
+            case OutputFormat.BaopanTxt:
+                return new BaopanFeatureCollectionResult(features, collection, items);
+            case OutputFormat.Shapefile:
+                return new ShapefileFeatureCollectionResult(features, collection, items.ShapefileEncoding);
+            case OutputFormat.GeoPackage:
+                return new GeoPackageFeatureCollectionResult(features, collection);
+            case OutputFormat.GeoJson:
+                context.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.geojson\"";
+                return new FeatureCollectionResult(features, items, matched,
+                    () => [new(OgcLinks.WithQuery(context.Request, new Dictionary<string, string>()), "self", OgcMediaTypes.GeoJson)], []);
+            default:
+                throw new System.Diagnostics.UnreachableException($"output format {items.Format} is not handled");
+        }
+    }
+
+    /// <summary>
+    /// The count and the rows are two reads: should writes between them push the selection past the limit, the
+    /// download breaks off rather than growing without bound.
+    /// </summary>
+    private static async IAsyncEnumerable<Feature> AtMost(IAsyncEnumerable<Feature> features, long max, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long written = 0;
+        await foreach (var feature in features.WithCancellation(cancellationToken))
+        {
+            if (++written > max)
+            {
+                throw new InvalidOperationException($"the selection grew past Exports:MaxFeatures ({max:N0}) while it was exported");
+            }
+
+            yield return feature;
+        }
+    }
+}

@@ -41,11 +41,10 @@ internal static class ExportEndpoints
         var matched = await store.CountAsync(query, cancellationToken);
         if (matched > max)
         {
-            throw InputException.TooLarge("filter", $"the export selects {matched:N0} features of '{collection.Id}'; narrow it with bbox, datetime or filter, "
-                + "or ask the administrator to raise Exports:MaxFeatures", $"{max:N0} features (Exports:MaxFeatures)");
+            throw TooMany(collection, $"{matched:N0}", max);
         }
 
-        var features = AtMost(store.QueryAsync(query, cancellationToken), max, cancellationToken);
+        var features = AtMost(store.QueryAsync(query, cancellationToken), collection, max, cancellationToken);
         switch (items.Format)
         {
             case OutputFormat.Csv:
@@ -65,18 +64,24 @@ internal static class ExportEndpoints
         }
     }
 
+    private static InputException TooMany(CollectionDefinition collection, string selected, long max) =>
+        InputException.TooLarge("filter", $"the export selects {selected} features of '{collection.Id}'; narrow it with bbox, datetime or filter, "
+            + "or ask the administrator to raise Exports:MaxFeatures", $"{max:N0} features (Exports:MaxFeatures)");
+
     /// <summary>
     /// The count and the rows are two reads: should writes between them push the selection past the limit, the
-    /// download breaks off rather than growing without bound.
+    /// download breaks off rather than growing without bound. A GeoPackage or Shapefile is still being written to its
+    /// temporary file then, so its client gets the same 413 as above; a streamed format has begun and is cut short.
     /// </summary>
-    private static async IAsyncEnumerable<Feature> AtMost(IAsyncEnumerable<Feature> features, long max, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<Feature> AtMost(
+        IAsyncEnumerable<Feature> features, CollectionDefinition collection, long max, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long written = 0;
         await foreach (var feature in features.WithCancellation(cancellationToken))
         {
             if (++written > max)
             {
-                throw new InvalidOperationException($"the selection grew past Exports:MaxFeatures ({max:N0}) while it was exported");
+                throw TooMany(collection, $"more than {max:N0}", max);
             }
 
             yield return feature;

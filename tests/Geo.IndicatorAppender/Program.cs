@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Api.Backends.Embedded.Indicators;
 using Geo.Core.Analysis.Indicators;
 
 // Usage: Geo.IndicatorAppender <folder> <writer> <count>. Appends <count> values writer*1000+i for indicator 4, as a

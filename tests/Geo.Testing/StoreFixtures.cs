@@ -1,4 +1,5 @@
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.GisData;
 using Geo.Core.GisData;
 using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;

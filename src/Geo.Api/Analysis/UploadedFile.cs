@@ -1,3 +1,4 @@
+using Geo.Api.Formats;
 using Geo.Core;
 using Geo.Core.Analysis;
 using Geo.Core.Crs;
@@ -82,7 +83,7 @@ internal sealed record UploadForm(IFormCollection Form, IFormFile File, WebMapDa
 
     public string? Encoding => Field("encoding");
 
-    public FileReadOptions ReadOptions(UploadLimits limits) => new()
+    public FileReadOptions ReadOptions(UploadLimits limits) => FileReading.AllFormats with
     {
         Crs = Crs, Encoding = Encoding, From = From, DisplayName = FileName, MaxUnpackedBytes = limits.MaxUnpackedBytes,
     };

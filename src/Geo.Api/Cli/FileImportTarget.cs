@@ -1,6 +1,7 @@
 using Geo.Api.Backends.Embedded.Accounts;
 using Geo.Api.Backends.Embedded.Internal;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.GisData;
 using Geo.Api.Hosting;
 using Geo.Core.GisData;
 using Geo.Core.Imports;

@@ -1,3 +1,4 @@
+using Geo.Api.Formats;
 using Geo.Core.Domain;
 using Geo.Core.Formats;
 using Geo.Core.Imports;
@@ -37,7 +38,7 @@ internal static class FileImportVerb
                 {
                     // PostGIS: read, check and COPY in one pass, so memory stays flat however long the file is.
                     var (layer, streamed, ids) = await FileImport.StreamAsync(
-                        path, collection, request, target.Store, new FileReadOptions().MaxUnpackedBytes, streaming, target.User, "cli", progress, Sent, cancellationToken)
+                        path, collection, request, target.Store, FileReading.AllFormats, streaming, target.User, "cli", progress, Sent, cancellationToken)
                         .ConfigureAwait(false);
                     await WriteReportAsync(output, layer, streamed).ConfigureAwait(false);
                     ThrowIfRefused(streamed);
@@ -45,7 +46,7 @@ internal static class FileImportVerb
                     return 0;
                 }
 
-                check = await FileImport.CheckAsync(path, null, collection, request, target.Store, new FileReadOptions().MaxUnpackedBytes, progress, cancellationToken)
+                check = await FileImport.CheckAsync(path, null, collection, request, target.Store, FileReading.AllFormats, progress, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (FileInputException e)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.GisData;
 using Geo.Core.GisData;
 
 namespace Geo.Api.Cli;

@@ -1,3 +1,4 @@
+using Geo.Api.GisData;
 using Geo.Core.GisData;
 
 namespace Geo.Api.Hosting;

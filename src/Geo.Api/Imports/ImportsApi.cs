@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Geo.Api.Accounts;
 using Geo.Api.Analysis;
+using Geo.Api.Formats;
 using Geo.Api.Hosting;
 using Geo.Core;
 using Geo.Core.Domain;
@@ -79,7 +80,7 @@ internal static class ImportsApi
         var request = new FileImportRequest(
             form.Crs, form.Encoding, form.From, Pairs(form, "mapping"), Pairs(form, "set"), Flag(form, "dryRun"));
         var check = await form.WithFileAsync(
-            path => FileImport.CheckAsync(path, form.FileName, collection, request, store, limits.MaxUnpackedBytes, null, cancellationToken), cancellationToken);
+            path => FileImport.CheckAsync(path, form.FileName, collection, request, store, FileReading.AllFormats with { MaxUnpackedBytes = limits.MaxUnpackedBytes }, null, cancellationToken), cancellationToken);
         if (!check.Plan.CanWrite)
         {
             return Refused(check.Plan);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geo.Api.GisData;
 using Geo.Core;
 using Geo.Core.Crs;
 using Geo.Core.Domain;
@@ -33,7 +34,7 @@ internal static class FeatureBody
         foreach (var property in collection.Properties)
         {
             var (value, error) = hasProperties && props.TryGetProperty(property.Name, out var raw)
-                ? PropertyValues.FromJson(property, raw)
+                ? JsonPropertyValues.FromJson(property, raw)
                 : PropertyValues.FromText(property, string.Empty);
             if (error is not null)
             {

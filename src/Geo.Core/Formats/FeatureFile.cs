@@ -1,6 +1,5 @@
 using Geo.Core.Formats.Baopan;
 using Geo.Core.Formats.Csv;
-using Geo.Core.Formats.GeoJson;
 using Geo.Core.Formats.GeoPackage;
 using Geo.Core.Formats.Internal;
 using Geo.Core.Formats.Shapefile;
@@ -85,7 +84,8 @@ public static class FeatureFile
         {
             FileFormat.Shapefile => ShapefileReader.Read(path, file, options, cancellationToken),
             FileFormat.GeoPackage => GeoPackageReader.Read(path, file, options, cancellationToken),
-            FileFormat.GeoJson => GeoJsonFileReader.Read(path, file, options, cancellationToken),
+            FileFormat.GeoJson => (options.GeoJson ?? throw new InvalidOperationException(
+                "a GeoJSON file needs FileReadOptions.GeoJson (Geo.Api's GeoJsonFileReader); Geo.Core reads no JSON")).Read(path, file, options, cancellationToken),
             FileFormat.Csv => CsvFileReader.Read(path, file, options, cancellationToken),
             FileFormat.BaopanTxt => BaopanReader.Read(path, file, options, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(path), format, "unhandled file format"),

@@ -2,8 +2,11 @@ using Geo.Core.Crs;
 
 namespace Geo.Core.Formats;
 
-/// <summary>The CRS a person supplied with a file (request field <c>crs</c>, CLI <c>--crs</c>).</summary>
-internal static class FileCrs
+/// <summary>
+/// The CRS a person supplied with a file (request field <c>crs</c>, CLI <c>--crs</c>); public for the readers outside
+/// Geo.Core (<see cref="IFormatReader"/>), which honour it as the ones inside do.
+/// </summary>
+public static class FileCrs
 {
     public static (CrsDefinition Crs, string Source) FromRequest(string text, string file)
     {

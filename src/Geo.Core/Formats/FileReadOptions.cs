@@ -17,4 +17,10 @@ public sealed record FileReadOptions
 
     /// <summary>The most bytes a zip may unpack to, as its entries declare and as they are written out (zip bombs).</summary>
     public long MaxUnpackedBytes { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// The GeoJSON reader (Geo.Api's <c>Formats/GeoJson/GeoJsonFileReader</c>, which every Geo.Api caller passes via
+    /// <c>Formats/FileReading.AllFormats</c>); reading a .geojson or .json file without one is a programming error.
+    /// </summary>
+    public IFormatReader? GeoJson { get; init; }
 }

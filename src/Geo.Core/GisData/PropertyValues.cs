@@ -1,50 +1,36 @@
 using System.Globalization;
-using System.Text.Json;
 using Geo.Core.Domain;
 
 namespace Geo.Core.GisData;
 
-/// <summary>Converts raw JSON or CSV values to the normalised CLR value of a property, or says why it cannot.</summary>
+/// <summary>
+/// Converts raw text values (CSV cells, form fields, file attributes) to the normalised CLR value of a property, or
+/// says why it cannot. A GeoJSON value is read by Geo.Api's <c>GisData/JsonPropertyValues</c>, which ends in
+/// <see cref="Check"/> and <see cref="WrongType"/> so both give the same answers and messages.
+/// </summary>
 public static class PropertyValues
 {
-    public static (object? Value, string? Error) FromJson(PropertyDefinition property, JsonElement element)
-    {
-        if (element.ValueKind == JsonValueKind.Null)
-        {
-            return Checked(property, null);
-        }
-
-        return property.Type switch
-        {
-            PropertyType.Text when element.ValueKind == JsonValueKind.String => Checked(property, element.GetString()),
-            PropertyType.Integer when element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var l) => Checked(property, l),
-            PropertyType.Number when element.ValueKind == JsonValueKind.Number => Checked(property, element.GetDouble()),
-            PropertyType.Boolean when element.ValueKind is JsonValueKind.True or JsonValueKind.False => Checked(property, element.GetBoolean()),
-            PropertyType.Date when element.ValueKind == JsonValueKind.String => FromText(property, element.GetString()!),
-            _ => (null, $"property '{property.Name}' must be {Describe(property.Type)}, found {element.ValueKind.ToString().ToLowerInvariant()} {Shorten(element.GetRawText())}"),
-        };
-    }
-
     public static (object? Value, string? Error) FromText(PropertyDefinition property, string text)
     {
         if (text.Length == 0)
         {
-            return Checked(property, null);
+            return Check(property, null);
         }
 
         var inv = CultureInfo.InvariantCulture;
         return property.Type switch
         {
-            PropertyType.Text => Checked(property, text),
-            PropertyType.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, inv, out var l) => Checked(property, l),
-            PropertyType.Number when double.TryParse(text, NumberStyles.Float, inv, out var d) && double.IsFinite(d) => Checked(property, d),
-            PropertyType.Boolean when bool.TryParse(text, out var b) => Checked(property, b),
-            PropertyType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var date) => Checked(property, date),
-            _ => (null, $"property '{property.Name}' must be {Describe(property.Type)}, found '{Shorten(text)}'"),
+            PropertyType.Text => Check(property, text),
+            PropertyType.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, inv, out var l) => Check(property, l),
+            PropertyType.Number when double.TryParse(text, NumberStyles.Float, inv, out var d) && double.IsFinite(d) => Check(property, d),
+            PropertyType.Boolean when bool.TryParse(text, out var b) => Check(property, b),
+            PropertyType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var date) => Check(property, date),
+            _ => (null, WrongType(property, $"'{Shorten(text)}'")),
         };
     }
 
-    private static (object? Value, string? Error) Checked(PropertyDefinition property, object? value)
+    /// <summary>A value already of the property's CLR type, checked for presence and against the allowed values.</summary>
+    public static (object? Value, string? Error) Check(PropertyDefinition property, object? value)
     {
         if (value is null)
         {
@@ -59,6 +45,10 @@ public static class PropertyValues
         return (value, null);
     }
 
+    /// <summary>The error for a value of the wrong type; <paramref name="found"/> says what came instead.</summary>
+    public static string WrongType(PropertyDefinition property, string found) =>
+        $"property '{property.Name}' must be {Describe(property.Type)}, found {found}";
+
     private static string Describe(PropertyType type) => type switch
     {
         PropertyType.Text => "a string",
@@ -69,5 +59,6 @@ public static class PropertyValues
         _ => type.ToString(),
     };
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>At most 40 characters of a value, for an error message.</summary>
+    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -22,15 +22,17 @@ public sealed record FileImportCheck(ImportedLayer Layer, ImportPlan Plan);
 public static class FileImport
 {
     /// <summary>Reads and validates; a file that cannot be read at all throws <see cref="FileInputException"/>.</summary>
+    /// <param name="read">The formats and limits to read under (the GeoJSON reader, the unpacked size); the request's CRS, encoding and datum are added.</param>
     public static async Task<FileImportCheck> CheckAsync(
         string path, string? displayName, CollectionDefinition collection, FileImportRequest request, IFeatureStore districtSource,
-        long maxUnpackedBytes, IProgress<string>? progress, CancellationToken cancellationToken)
+        FileReadOptions read, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(read);
         var layer = FeatureFile.Read(
             path,
-            new FileReadOptions { Crs = request.Crs, Encoding = request.Encoding, From = request.From, DisplayName = displayName, MaxUnpackedBytes = maxUnpackedBytes },
+            read with { Crs = request.Crs, Encoding = request.Encoding, From = request.From, DisplayName = displayName },
             cancellationToken);
         progress?.Report($"{layer.Features.Count:N0} features in {layer.SourceCrs.Title} (CRS from {layer.CrsSource}); validating against {collection.Id}");
         var district = await DistrictAsync(districtSource, cancellationToken).ConfigureAwait(false);
@@ -46,13 +48,14 @@ public static class FileImport
     /// <param name="written">Rows sent so far and the file's feature count.</param>
     /// <returns>The layer's description, the plan (its rows counted, not kept) and the ids given, null when nothing was written.</returns>
     public static async Task<(ImportedLayer Layer, ImportPlan Plan, ImportedIds? Ids)> StreamAsync(
-        string path, CollectionDefinition collection, FileImportRequest request, IFeatureStore districtSource, long maxUnpackedBytes,
+        string path, CollectionDefinition collection, FileImportRequest request, IFeatureStore districtSource, FileReadOptions read,
         IStreamingCollectionImporter importer, string? user, string via, IProgress<string>? progress, Func<int, IProgress<int>>? written, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(importer);
-        using var stream = FeatureFile.Open(path, new FileReadOptions { Crs = request.Crs, Encoding = request.Encoding, MaxUnpackedBytes = maxUnpackedBytes }, cancellationToken);
+        ArgumentNullException.ThrowIfNull(read);
+        using var stream = FeatureFile.Open(path, read with { Crs = request.Crs, Encoding = request.Encoding }, cancellationToken);
         progress?.Report($"{stream.Count:N0} features in {stream.Layer.SourceCrs.Title} (CRS from {stream.Layer.CrsSource}); validating against {collection.Id} and writing as it reads");
         var rows = new ImportRows(stream.File, collection, stream.Fields, request.Map, request.Constants, await DistrictAsync(districtSource, cancellationToken).ConfigureAwait(false));
         var ids = await importer.AppendAsync(stream.File, collection, Valid(stream, rows), () => rows.Read == 0

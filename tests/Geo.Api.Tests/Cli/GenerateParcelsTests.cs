@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Geo.Api.Cli;
+using Geo.Api.GisData;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Stores;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.GisData;
 using Geo.Core.Accounts;
 using Geo.Core.GisData;
 using Geo.Testing;

@@ -1,3 +1,4 @@
+using Geo.Api.Backends.Embedded.Indicators;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Analysis.Indicators;
 using Geo.Testing;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Geo.Api.Formats.GeoJson;
 using Geo.Core.Formats;
 using Geo.Testing;
 using NetTopologySuite.Algorithm.Distance;
@@ -17,7 +18,7 @@ public sealed class FileReaderTests(GdalMadeFiles files) : IClassFixture<GdalMad
     private const double Degrees = 1e-9;
 
     private static ImportedLayer Read(string path, FileReadOptions? options = null) =>
-        FeatureFile.Read(path, options ?? new FileReadOptions(), CancellationToken.None);
+        FeatureFile.Read(path, (options ?? new FileReadOptions()) with { GeoJson = GeoJsonFileReader.Instance }, CancellationToken.None);
 
     private async Task<string> Ogr2OgrAsync(string name, params string[] args)
     {

@@ -19,7 +19,7 @@ public sealed class TownshipPlacementTests
     private const double NamedTownMaxMetres = 5000;
 
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4490);
-    private static readonly GisDataSet Data = GisDataFolder.Load(RepoPaths.GisData);
+    private static readonly GisDataSet Data = RepoGisData.Set;
     private static readonly Dictionary<string, Point> SourcedSeats = ReadSourcedSeats();
     private static readonly List<(string Code, string Name)> Townships = Data[Catalog.Townships]
         .Select(t => ((string)t["code"]!, (string)t["name"]!)).ToList();

@@ -10,7 +10,7 @@ namespace Geo.Core.Tests.Plan;
 /// <summary>gis-data agrees with the plan document to the character and to the 万元.</summary>
 public sealed class PlanReconciliationTests
 {
-    private static readonly GisDataSet Data = GisDataFolder.Load(RepoPaths.GisData);
+    private static readonly GisDataSet Data = RepoGisData.Set;
 
     [Fact]
     public void Every_project_matches_its_row_in_attachment_4()

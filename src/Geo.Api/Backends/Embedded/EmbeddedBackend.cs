@@ -1,4 +1,5 @@
 using Geo.Api.Backends.Embedded.Accounts;
+using Geo.Api.Backends.Embedded.Indicators;
 using Geo.Api.Backends.Embedded.Internal;
 using Geo.Api.Hosting;
 using Geo.Api.OgcApi.Tiles;
@@ -13,10 +14,10 @@ namespace Geo.Api.Backends.Embedded;
 
 /// <summary>
 /// The embedded backend, no database: the in-memory store loaded from the gis-data folder, the analyses in NTS and the
-/// indicator actuals in a JSON-lines file in <c>IndicatorActuals:Path</c>. Its parts stay in Geo.Core
-/// (<c>Stores/InMemory</c>, <c>Analysis/NtsSpatialAnalysis</c>, <c>Analysis/Indicators/JsonLinesIndicatorActualStore</c>)
-/// because they need nothing but NTS and the file system, and the Core tests and the indicator appender use them
-/// without a host; only this registration is the service's.
+/// indicator actuals in a JSON-lines file in <c>IndicatorActuals:Path</c>. The store and the analyses stay in Geo.Core
+/// (<c>Stores/InMemory</c>, <c>Analysis/NtsSpatialAnalysis</c>) because they need nothing but NTS; the JSON-lines logs
+/// (<c>Indicators/</c>, <c>Accounts/</c>, <c>Internal/JsonLinesFile</c>) are here because Geo.Core has no
+/// System.Text.Json, and their files' format is this backend's alone.
 /// </summary>
 public static class EmbeddedBackend
 {

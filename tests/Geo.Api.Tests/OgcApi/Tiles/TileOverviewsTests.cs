@@ -1,4 +1,5 @@
 using Geo.Api.Backends.Embedded.Internal;
+using Geo.Api.GisData;
 using Geo.Api.OgcApi.Tiles;
 using Geo.Core.Domain;
 using Geo.Core.GisData;

@@ -1,5 +1,5 @@
+using Geo.Api.Backends.Embedded.Internal;
 using Geo.Core.Accounts;
-using Geo.Core.Stores.AppendOnly;
 
 namespace Geo.Api.Backends.Embedded.Accounts;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Geo.Api.OgcApi;
 using Geo.Core.Domain;
 using Geo.Core.Stores;
-using Geo.Core.Stores.AppendOnly;
 using Geo.Core.Stores.InMemory;
 
 namespace Geo.Api.Backends.Embedded.Internal;

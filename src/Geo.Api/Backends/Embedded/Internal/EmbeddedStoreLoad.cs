@@ -1,3 +1,4 @@
+using Geo.Api.GisData;
 using Geo.Core.GisData;
 using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;

@@ -2,8 +2,9 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Geo.Core.Domain;
+using Geo.Core.GisData;
 
-namespace Geo.Core.GisData;
+namespace Geo.Api.GisData;
 
 /// <summary>Reads one CSV table of gis-data (header row, RFC 4180 quoting), checking every row against its definition.</summary>
 internal static class CsvCollectionReader

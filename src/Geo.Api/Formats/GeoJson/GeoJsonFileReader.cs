@@ -1,19 +1,28 @@
 using System.Text.Json;
 using Geo.Core.Crs;
+using Geo.Core.Formats;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 
-namespace Geo.Core.Formats.GeoJson;
+namespace Geo.Api.Formats.GeoJson;
 
 /// <summary>
 /// Reads a GeoJSON FeatureCollection. RFC 7946 GeoJSON is lon/lat (CRS84); the pre-2016 <c>crs</c> member that GDAL
 /// still writes for other CRSs (<c>urn:ogc:def:crs:EPSG::4545</c>) is honoured, and the request's crs beats both.
+/// Geo.Core's <see cref="FeatureFile"/> runs it (as <see cref="FileReadOptions.GeoJson"/>) like the readers of the
+/// other formats; it lives here because Geo.Core has no System.Text.Json.
 /// </summary>
-internal static class GeoJsonFileReader
+public sealed class GeoJsonFileReader : IFormatReader
 {
+    public static readonly GeoJsonFileReader Instance = new();
+
     private static readonly JsonSerializerOptions Options = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    public static SourceLayer Read(string path, string file, FileReadOptions options, CancellationToken cancellationToken)
+    private GeoJsonFileReader()
+    {
+    }
+
+    public SourceLayer Read(string path, string file, FileReadOptions options, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try

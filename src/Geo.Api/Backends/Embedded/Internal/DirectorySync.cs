@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Geo.Core.Analysis.Indicators;
+namespace Geo.Api.Backends.Embedded.Internal;
 
 /// <summary>
 /// fsync of a directory, so a newly created file's entry survives a power cut and not only its contents. .NET opens no

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Geo.Core.Domain;
+using Geo.Core.GisData;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.Valid;
 
-namespace Geo.Core.GisData;
+namespace Geo.Api.GisData;
 
 /// <summary>Reads one GeoJSON FeatureCollection of gis-data, checking every feature against its collection definition.</summary>
 internal static class GeoJsonCollectionReader
@@ -139,7 +140,7 @@ internal static class GeoJsonCollectionReader
             var value = hasProperties && props.TryGetProperty(property.Name, out var raw) ? raw : default;
             var (converted, error) = value.ValueKind == JsonValueKind.Undefined
                 ? PropertyValues.FromText(property, string.Empty)
-                : PropertyValues.FromJson(property, value);
+                : JsonPropertyValues.FromJson(property, value);
             if (error is not null)
             {
                 errors.Add(new DataError(file, location, error));

@@ -1,7 +1,8 @@
+using Geo.Api.Backends.Embedded.Internal;
 using Geo.Core.Accounts;
-using Geo.Core.Stores.AppendOnly;
+using Geo.Core.Analysis.Indicators;
 
-namespace Geo.Core.Analysis.Indicators;
+namespace Geo.Api.Backends.Embedded.Indicators;
 
 /// <summary>
 /// Actual values for the embedded store: one JSON object per line in <c>indicator-actuals.jsonl</c>, appended and

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Geo.Core.GisData;
+namespace Geo.Api.GisData;
 
 /// <summary>Reads a file as strict UTF-8 so that a GBK or Latin-1 file is rejected instead of read as mojibake.</summary>
 internal static class Utf8Text

@@ -1,8 +1,9 @@
+using Geo.Api.GisData;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Testing;
 
-namespace Geo.Core.Tests.GisData;
+namespace Geo.Api.Tests.GisData;
 
 public sealed class GisDataFolderTests
 {

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Geo.Core.Domain;
 
-namespace Geo.Core.GisData;
+namespace Geo.Api.GisData;
 
 /// <summary>
 /// Writes one collection as a gis-data GeoJSON file (the layout <see cref="GisDataFolder"/> reads and gis-data/README.md

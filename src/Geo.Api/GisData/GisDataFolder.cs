@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using Geo.Core.Domain;
+using Geo.Core.GisData;
 
-namespace Geo.Core.GisData;
+namespace Geo.Api.GisData;
 
 /// <summary>
 /// Loads a gis-data folder: every collection of the <see cref="Catalog"/>, all or nothing. Any bad file, row or feature

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Geo.Core.Analysis.Indicators;
 
-namespace Geo.Core.Stores.AppendOnly;
+namespace Geo.Api.Backends.Embedded.Internal;
 
 /// <summary>
 /// An append-only file of JSON records, one per line, for the embedded store's own data (indicator values, accounts,
@@ -17,7 +16,7 @@ namespace Geo.Core.Stores.AppendOnly;
 /// only spares this process's own appends that wait. .NET takes no such lock when
 /// <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> is set, so shared folders need it unset.
 /// </remarks>
-public sealed class JsonLinesFile<T> : IDisposable
+internal sealed class JsonLinesFile<T> : IDisposable
     where T : class
 {
     /// <summary>An append takes milliseconds; a lock held longer than this is a stuck process, and the caller hears so.</summary>

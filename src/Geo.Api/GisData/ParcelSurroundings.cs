@@ -1,8 +1,10 @@
+using Geo.Core.Crs;
 using Geo.Core.Domain;
 using Geo.Core.GisData;
+using Geo.Core.Synthetic;
 using NetTopologySuite.Geometries;
 
-namespace Geo.Core.Synthetic;
+namespace Geo.Api.GisData;
 
 /// <summary>What parcels are generated over: the district outline and the township seats, read from a gis-data folder.</summary>
 public static class ParcelSurroundings
@@ -31,7 +33,7 @@ public static class ParcelSurroundings
 
     /// <summary>One outline from the district's features, made the same way whichever store they come from (same parcels).</summary>
     public static Geometry Outline(IEnumerable<Geometry> district) =>
-        Crs.Cgcs2000.GeometryFactory.BuildGeometry(district).Union();
+        Cgcs2000.GeometryFactory.BuildGeometry(district).Union();
 
     private static List<Feature> ReadCollection(string folder, CollectionDefinition collection, List<DataError> errors)
     {

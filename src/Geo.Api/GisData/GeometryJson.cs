@@ -4,7 +4,7 @@ using System.Text.Unicode;
 using Geo.Core.Crs;
 using NetTopologySuite.IO.Converters;
 
-namespace Geo.Core.GisData;
+namespace Geo.Api.GisData;
 
 /// <summary>The one set of JSON options for GeoJSON geometries: CGCS2000 factory, Chinese written unescaped.</summary>
 public static class GeometryJson

@@ -3066,6 +3066,8 @@ export interface operations {
         parameters: {
             query?: {
                 f?: string;
+                /** @description Language of the printable report (f=html): zh (default) or en; proper names stay as the data write them. */
+                lang?: "zh" | "en";
             };
             header?: never;
             path?: never;
@@ -3231,6 +3233,8 @@ export interface operations {
         parameters: {
             query?: {
                 f?: string;
+                /** @description Language of the printable report (f=html): zh (default) or en; proper names stay as the data write them. */
+                lang?: "zh" | "en";
             };
             header?: never;
             path: {
@@ -3277,6 +3281,8 @@ export interface operations {
         parameters: {
             query?: {
                 f?: string;
+                /** @description Language of the printable report (f=html): zh (default) or en; proper names stay as the data write them. */
+                lang?: "zh" | "en";
             };
             header?: never;
             path?: never;

@@ -86,7 +86,7 @@ internal sealed class ReportText
         AreaHeading = "Area",
         SummaryHeading = "Summary",
         ProjectSummary = (count, total, apportioned, apportionedCount) =>
-            $"{count} projects, planned investment {total} ×10⁴ yuan; {apportioned} ×10⁴ yuan when apportioned by the area inside ({apportionedCount} projects apportioned).",
+            $"Projects: {count}; planned investment {total} ×10⁴ yuan; apportioned by the area inside: {apportioned} ×10⁴ yuan (projects apportioned: {apportionedCount}).",
         GroupHeaders = new Dictionary<string, string> { ["by_group"] = "By group", ["by_funding"] = "By funding", ["by_start_year"] = "By start year", ["by_lead_unit"] = "By lead unit" },
         StartYear = year => $"started {year}",
         ProjectCount = "Projects",

@@ -19,7 +19,10 @@ internal sealed record OverlayResponse(IReadOnlyList<SubjectOverlay> Subjects, I
 internal sealed record ComplianceResponse(
     Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, IReadOnlyList<string> Notes, DateTimeOffset ComputedAt, string DataNote)
 {
-    public static ComplianceResponse Of(ComplianceResult r) => new(r.Subject, r.Verdict, r.Findings, r.Notes, r.ComputedAt, Analysis.DataNote.Text);
+    public static ComplianceResponse Of(ComplianceResult r) => new(r.Subject, r.Verdict, r.Findings, ChineseNotes(r.Notes), r.ComputedAt, Analysis.DataNote.Text);
+
+    /// <summary>Answers write notes in Chinese, as they always have; reports choose the reader's language.</summary>
+    public static IReadOnlyList<string> ChineseNotes(IEnumerable<Wording> notes) => [.. notes.Select(n => n.Zh)];
 }
 
 /// <summary>

@@ -49,16 +49,19 @@ public static class ComplianceApi
     private static async Task<ComplianceAnswer> CheckAsync([AsParameters] ComplianceRequest request, Compliance analysis, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Parse(request.F, htmlAllowed: true);
-        return await AnswerAsync(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format, store, cancellationToken);
+        var text = ReportText.Of(ReportLanguages.Parse(request.Lang));
+        return await AnswerAsync(await analysis.RunAsync(request.Collection, request.Id, cancellationToken), format, text, store, cancellationToken);
     }
 
     private static async Task<Results<ComplianceAnswer, JsonHttpResult<ComplianceUploadResponse>>> CheckDrawnAsync(
-        HttpRequest http, [FromQuery(Name = "f")] string? f, Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
+        HttpRequest http, [FromQuery(Name = "f")] string? f, [FromQuery(Name = "lang")] string? lang,
+        Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Negotiate(http, f, htmlAllowed: true);
+        var text = ReportText.Of(ReportLanguages.Parse(lang));
         if (http.HasFormContentType)
         {
-            return await CheckUploadAsync(http, format, analysis, limits, store, cancellationToken);
+            return await CheckUploadAsync(http, format, text, analysis, limits, store, cancellationToken);
         }
 
         var body = await AnalysisBody.ReadAsync<DrawnSiteBody>(http, "the site's GeoJSON geometry {\"geometry\": …}", cancellationToken);
@@ -67,7 +70,7 @@ public static class ComplianceApi
             throw InputException.Invalid("geometry", "send a JSON body with the site's GeoJSON geometry");
         }
 
-        return await AnswerAsync(await analysis.RunAsync(DrawnGeometry.Read(geometry, body.Crs), cancellationToken), format, store, cancellationToken);
+        return await AnswerAsync(await analysis.RunAsync(DrawnGeometry.Read(geometry, body.Crs), cancellationToken), format, text, store, cancellationToken);
     }
 
     /// <summary>
@@ -75,7 +78,7 @@ public static class ComplianceApi
     /// as JSON, or as one printable report of every 地块.
     /// </summary>
     private static async Task<Results<ComplianceAnswer, JsonHttpResult<ComplianceUploadResponse>>> CheckUploadAsync(
-        HttpRequest http, ResultFormat format, Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
+        HttpRequest http, ResultFormat format, ReportText text, Compliance analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (format is not (ResultFormat.Json or ResultFormat.Html))
         {
@@ -85,25 +88,25 @@ public static class ComplianceApi
         var layer = await UploadedFile.ReadAsync(http, limits, cancellationToken);
         var results = await analysis.RunAsync(layer, cancellationToken);
         var upload = new UploadedResults<ComplianceResult>(
-            layer, results, UploadWarnings.OutsideDistrict(layer, results.Where(r => r.Result.Verdict == Compliance.OutsideDistrict).Select(r => r.Feature)), DateTimeOffset.UtcNow);
+            layer, results, UploadWarnings.OutsideDistrictWordings(layer, results.Where(r => r.Result.Verdict == Compliance.OutsideDistrict).Select(r => r.Feature)), DateTimeOffset.UtcNow);
         if (format == ResultFormat.Html)
         {
-            return (ComplianceAnswer)TypedResults.Content(ComplianceUploadReport.Instance.Html(upload, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8");
+            return (ComplianceAnswer)TypedResults.Content(ComplianceUploadReport.Instance.Html(upload, await ReportBackdrop.LoadAsync(store, cancellationToken), text), "text/html; charset=utf-8");
         }
 
         return TypedResults.Json(
             new ComplianceUploadResponse(
                 layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
-                results.Select(r => new ComplianceUploadRow(r.Feature.Row, r.Feature.Properties, r.Result.Subject, r.Result.Verdict, r.Result.Findings, r.Result.Notes)),
-                upload.Warnings, upload.ComputedAt, DataNote.Text),
+                results.Select(r => new ComplianceUploadRow(r.Feature.Row, r.Feature.Properties, r.Result.Subject, r.Result.Verdict, r.Result.Findings, ComplianceResponse.ChineseNotes(r.Result.Notes))),
+                ComplianceResponse.ChineseNotes(upload.Warnings), upload.ComputedAt, DataNote.Text),
             AnalysisJson.Options);
     }
 
-    private static async Task<ComplianceAnswer> AnswerAsync(ComplianceResult result, ResultFormat format, IFeatureStore store, CancellationToken cancellationToken) => format switch
+    private static async Task<ComplianceAnswer> AnswerAsync(ComplianceResult result, ResultFormat format, ReportText text, IFeatureStore store, CancellationToken cancellationToken) => format switch
     {
         ResultFormat.GeoJson => TypedResults.Json(ComplianceExport.Features(result), AnalysisJson.Options, "application/geo+json"),
         ResultFormat.Csv => ComplianceExport.Csv(result),
-        ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8"),
+        ResultFormat.Html => TypedResults.Content(ComplianceReport.Html(result, await ReportBackdrop.LoadAsync(store, cancellationToken), text), "text/html; charset=utf-8"),
         ResultFormat.Json => TypedResults.Json(ComplianceResponse.Of(result), AnalysisJson.Options),
         _ => throw ResultFormats.Unhandled(format),
     };
@@ -123,7 +126,9 @@ public static class ComplianceApi
     }
 }
 
-public sealed record ComplianceRequest(string Collection, long Id, [FromQuery(Name = "f")] string? F);
+public sealed record ComplianceRequest(
+    string Collection, long Id, [FromQuery(Name = "f")] string? F,
+    [FromQuery(Name = "lang")] string? Lang = null);
 
 /// <summary>A drawn site: a GeoJSON geometry and its optional CRS (EPSG:4490/CRS84 lon/lat, or EPSG:4545 metres).</summary>
 public sealed record DrawnSiteBody([property: Hosting.GeoJsonGeometry] System.Text.Json.JsonElement? Geometry = null, System.Text.Json.JsonElement? Crs = null);

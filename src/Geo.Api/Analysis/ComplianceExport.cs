@@ -47,7 +47,7 @@ internal static class ComplianceExport
         var notes = new CsvTable(["note"]).Add(DataNote.Text);
         foreach (var n in result.Notes)
         {
-            notes.Add(n);
+            notes.Add(n.Zh);
         }
 
         return CsvTable.Result(s.Collection is null ? "compliance-drawn.csv" : $"compliance-{s.Collection}-{s.Id}.csv", table, notes);

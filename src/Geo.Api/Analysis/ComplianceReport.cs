@@ -1,5 +1,6 @@
 using System.Text;
 using Geo.Core.Analysis;
+using Geo.Core.Domain;
 using static Geo.Api.Analysis.HtmlReport;
 
 namespace Geo.Api.Analysis;
@@ -7,17 +8,18 @@ namespace Geo.Api.Analysis;
 /// <summary>The printable 合规性审查 report: map of the subject and its conflicts, the verdict and each finding's area.</summary>
 internal static class ComplianceReport
 {
-    public static string Html(ComplianceResult result, ReportBackdrop backdrop)
+    public static string Html(ComplianceResult result, ReportBackdrop backdrop, ReportText text)
     {
         var s = result.Subject;
         var body = new StringBuilder();
-        body.Append("<h2>审查对象</h2><p>").Append(E(s.Collection)).Append(' ').Append(E(s.Id)).Append(' ').Append(E(s.Name))
-            .Append(" <span class=\"mark\">示意</span>，");
-        AppendFindings(body.Append(AreaText(s.Area)).Append("</p>"), result, "h2");
-        return Page("合规性审查", result.ComputedAt, Map(result, backdrop), body.ToString());
+        body.Append(Heading("h2", text.SubjectHeading)).Append("<p>").Append(E(s.Collection)).Append(' ').Append(E(s.Id)).Append(' ').Append(E(text.SubjectName(s)))
+            .Append(' ').Append(Mark(text)).Append(E(text.Comma));
+        AppendFindings(body.Append(AreaText(text, s.Area)).Append("</p>"), result, "h2", text);
+        return Page(text, text.ComplianceTitle, result.ComputedAt, Map(result, backdrop, text), body.ToString());
     }
 
-    public static string Map(ComplianceResult result, ReportBackdrop backdrop) => Draw(backdrop.DrawOn(new SvgMap()), result, result.Subject.Name).Render();
+    public static string Map(ComplianceResult result, ReportBackdrop backdrop, ReportText text) =>
+        Draw(backdrop.DrawOn(new SvgMap()), result, text.SubjectName(result.Subject)).Render(text);
 
     /// <summary>The subject labelled <paramref name="label"/>, its conflicts in red and warnings in amber.</summary>
     public static SvgMap Draw(SvgMap map, ComplianceResult result, string? label)
@@ -32,27 +34,32 @@ internal static class ComplianceReport
     }
 
     /// <summary>The notes, the verdict as a <paramref name="heading"/> and the table of findings.</summary>
-    public static StringBuilder AppendFindings(StringBuilder body, ComplianceResult result, string heading)
+    public static StringBuilder AppendFindings(StringBuilder body, ComplianceResult result, string heading, ReportText text)
     {
         foreach (var note in result.Notes)
         {
-            body.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
+            body.Append(Note(text.Text(note)));
         }
 
-        body.Append(Heading(heading, "结论：" + result.Verdict));
-        body.Append("<table><tr><th>类型</th><th>管控边界</th><th>说明</th><th>面积（m²）</th><th>（公顷）</th><th>（亩）</th><th>占对象面积</th></tr>");
+        body.Append(Heading(heading, text.VerdictHeading + text.VerdictName(result.Verdict)));
+        body.Append("<table><tr>").Append(Headers([.. text.FindingHeaders, .. text.AreaHeaders, text.ShareOfSubject])).Append("</tr>");
         foreach (var f in result.Findings)
         {
-            body.Append("<tr><td>").Append(E(f.SeverityLabel)).Append("</td><td>").Append(E(f.KindLabel)).Append(' ').Append(E(f.ConstraintName))
-                .Append("</td><td>").Append(E(f.Description)).Append("</td>").Append(AreaCells(f.Area)).Append("<td class=\"n\">")
+            body.Append("<tr><td>").Append(E(text.SeverityName(f))).Append("</td><td>").Append(E(text.Code(Catalog.ConstraintKinds, f.Kind))).Append(' ').Append(E(f.ConstraintName))
+                .Append("</td><td>").Append(E(text.Description(f))).Append("</td>").Append(AreaCells(f.Area)).Append("<td class=\"n\">")
                 .Append(Percent(f.ShareOfSubject)).Append("</td></tr>");
         }
 
         if (result.Findings.Count == 0)
         {
-            body.Append("<tr><td colspan=\"7\">未发现冲突</td></tr>");
+            body.Append("<tr><td colspan=\"7\">").Append(E(text.NoConflicts)).Append("</td></tr>");
         }
 
         return body.Append("</table>");
     }
+
+    /// <summary>One 地块's findings in a summary cell: severity, kind and area of each, or none.</summary>
+    public static string FindingsInBrief(ComplianceResult result, ReportText text) =>
+        result.Findings.Count == 0 ? E(text.None)
+            : string.Join(text.ListSeparator, result.Findings.Select(f => $"{E(text.SeverityName(f))} {E(text.Code(Catalog.ConstraintKinds, f.Kind))} {E(f.Area.SquareMetres)} m²"));
 }

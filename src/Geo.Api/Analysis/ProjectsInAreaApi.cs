@@ -34,12 +34,14 @@ public static class ProjectsInAreaApi
     }
 
     private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult, JsonHttpResult<ProjectsInAreaUploadResponse>>> RunAsync(
-        HttpRequest http, [FromQuery(Name = "f")] string? f, ProjectsInArea analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
+        HttpRequest http, [FromQuery(Name = "f")] string? f, [FromQuery(Name = "lang")] string? lang,
+        ProjectsInArea analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
         var format = ResultFormats.Negotiate(http, f, htmlAllowed: true);
+        var text = ReportText.Of(ReportLanguages.Parse(lang));
         if (http.HasFormContentType)
         {
-            return await RunUploadAsync(http, format, analysis, limits, store, cancellationToken);
+            return await RunUploadAsync(http, format, text, analysis, limits, store, cancellationToken);
         }
 
         var body = await AnalysisBody.ReadAsync<ProjectsInAreaBody>(http, "geometry, zoneId or townshipCode", cancellationToken);
@@ -48,7 +50,7 @@ public static class ProjectsInAreaApi
         {
             ResultFormat.GeoJson => TypedResults.Json(ProjectsInAreaExport.Features(result), AnalysisJson.Options, "application/geo+json"),
             ResultFormat.Csv => ProjectsInAreaExport.Csv(result),
-            ResultFormat.Html => TypedResults.Content(ProjectsInAreaReport.Html(result, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8"),
+            ResultFormat.Html => TypedResults.Content(ProjectsInAreaReport.Html(result, await ReportBackdrop.LoadAsync(store, cancellationToken), text), "text/html; charset=utf-8"),
             ResultFormat.Json => TypedResults.Json(ProjectsInAreaExport.Json(result), AnalysisJson.Options),
             _ => throw ResultFormats.Unhandled(format),
         };
@@ -59,7 +61,7 @@ public static class ProjectsInAreaApi
     /// one printable report of every 地块.
     /// </summary>
     private static async Task<Results<JsonHttpResult<ProjectsInAreaResponse>, JsonHttpResult<GeoJsonFeatureCollection>, FileContentHttpResult, ContentHttpResult, JsonHttpResult<ProjectsInAreaUploadResponse>>> RunUploadAsync(
-        HttpRequest http, ResultFormat format, ProjectsInArea analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
+        HttpRequest http, ResultFormat format, ReportText text, ProjectsInArea analysis, UploadLimits limits, IFeatureStore store, CancellationToken cancellationToken)
     {
         if (format is not (ResultFormat.Json or ResultFormat.Html))
         {
@@ -78,17 +80,17 @@ public static class ProjectsInAreaApi
         }
 
         var upload = new UploadedResults<ProjectsInAreaResult>(
-            layer, rows, UploadWarnings.OutsideDistrict(layer, rows.Where(r => !r.Result.Area.InsideDistrict).Select(r => r.Feature)), DateTimeOffset.UtcNow);
+            layer, rows, UploadWarnings.OutsideDistrictWordings(layer, rows.Where(r => !r.Result.Area.InsideDistrict).Select(r => r.Feature)), DateTimeOffset.UtcNow);
         if (format == ResultFormat.Html)
         {
-            return TypedResults.Content(ProjectsInAreaUploadReport.Instance.Html(upload, await ReportBackdrop.LoadAsync(store, cancellationToken)), "text/html; charset=utf-8");
+            return TypedResults.Content(ProjectsInAreaUploadReport.Instance.Html(upload, await ReportBackdrop.LoadAsync(store, cancellationToken), text), "text/html; charset=utf-8");
         }
 
         return TypedResults.Json(
             new ProjectsInAreaUploadResponse(
                 layer.File, layer.Format.ToString(), UploadCrs.Of(layer), layer.Encoding, layer.Repair,
                 rows.Select(r => new ProjectsInAreaUploadRow(r.Feature.Row, r.Feature.Properties, ProjectsInAreaExport.Json(r.Result))),
-                upload.Warnings, upload.ComputedAt, DataNote.Text),
+                ComplianceResponse.ChineseNotes(upload.Warnings), upload.ComputedAt, DataNote.Text),
             AnalysisJson.Options);
     }
 }

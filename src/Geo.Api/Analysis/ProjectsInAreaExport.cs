@@ -10,8 +10,8 @@ internal static class ProjectsInAreaExport
     public const string Whole = "全额计入";
 
     public static ProjectsInAreaResponse Json(ProjectsInAreaResult result) => new(
-        new AreaDescription(result.Area.Description, result.Area.Area, result.Area.InsideDistrict, result.Area.Geometry),
-        result.Summary, Features(result), result.Area.Notes, result.ComputedAt, DataNote.Text);
+        new AreaDescription(result.Area.Description.Zh, result.Area.Area, result.Area.InsideDistrict, result.Area.Geometry),
+        result.Summary, Features(result), ComplianceResponse.ChineseNotes(result.Area.Notes), result.ComputedAt, DataNote.Text);
 
     public static GeoJsonFeatureCollection Features(ProjectsInAreaResult result) =>
         new(result.Projects.Select(p =>
@@ -55,10 +55,10 @@ internal static class ProjectsInAreaExport
             }
         }
 
-        var note = new CsvTable(["note"]).Add(result.Area.Description).Add(DataNote.Text);
+        var note = new CsvTable(["note"]).Add(result.Area.Description.Zh).Add(DataNote.Text);
         foreach (var n in result.Area.Notes)
         {
-            note.Add(n);
+            note.Add(n.Zh);
         }
 
         return CsvTable.Result("projects-in-area.csv", projects, summary, note);

@@ -35,11 +35,12 @@ internal sealed class SvgMap
         return this;
     }
 
-    public string Render()
+    public string Render(ReportText text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (_shapes.Count == 0)
         {
-            return "<p>（无图形）</p>";
+            return $"<p>{WebUtility.HtmlEncode(text.NoShapes)}</p>";
         }
 
         var box = new Envelope();

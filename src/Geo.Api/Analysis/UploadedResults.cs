@@ -5,29 +5,28 @@ using static Geo.Api.Analysis.HtmlReport;
 namespace Geo.Api.Analysis;
 
 /// <summary>An analysis of an uploaded file: the layer as read, one result per feature (per 地块) in file order, and the warnings.</summary>
-internal sealed record UploadedResults<T>(ImportedLayer Layer, IReadOnlyList<(ImportedFeature Feature, T Result)> Results, IReadOnlyList<string> Warnings, DateTimeOffset ComputedAt)
+internal sealed record UploadedResults<T>(ImportedLayer Layer, IReadOnlyList<(ImportedFeature Feature, T Result)> Results, IReadOnlyList<Geo.Core.Analysis.Wording> Warnings, DateTimeOffset ComputedAt)
 {
     /// <summary>The report's file paragraph: name, format, CRS and where it came from, text encoding, any web-map repair, then the warnings.</summary>
-    public StringBuilder AppendFile(StringBuilder body)
+    public StringBuilder AppendFile(StringBuilder body, ReportText text)
     {
         ArgumentNullException.ThrowIfNull(body);
-        body.Append("<h2>文件</h2><p>").Append(E(Layer.File)).Append("（").Append(E(Layer.Format)).Append("，").Append(Results.Count).Append(" 个地块/要素），坐标系 ")
-            .Append(E(Layer.SourceCrs.Title)).Append("（来自 ").Append(E(Layer.CrsSource)).Append("）");
+        ArgumentNullException.ThrowIfNull(text);
+        var line = text.FileLine(Layer.File, Layer.Format.ToString(), Results.Count, Layer.SourceCrs.Title, Layer.CrsSource);
         if (Layer.Encoding is { } encoding)
         {
-            body.Append("，文字编码 ").Append(E(encoding));
+            line += text.Encoding(encoding);
         }
 
         if (Layer.Repair is { } repair)
         {
-            body.Append("；已由 ").Append(E(repair.From)).Append(" 纠正至 CGCS2000：").Append(repair.Vertices).Append(" 个坐标点，平均偏移 ")
-                .Append(E(Math.Round(repair.MeanShiftMetres, 1))).Append(" 米");
+            line += text.OffsetRepair(repair.From.ToString(), repair.Vertices, E(Math.Round(repair.MeanShiftMetres, 1)));
         }
 
-        body.Append("</p>");
+        body.Append(Heading("h2", text.FileHeading)).Append("<p>").Append(E(line)).Append("</p>");
         foreach (var warning in Warnings)
         {
-            body.Append("<p class=\"note\">⚠ ").Append(E(warning)).Append("</p>");
+            body.Append(Note("⚠ " + text.Text(warning)));
         }
 
         return body;

@@ -48,7 +48,7 @@ public static class FilePreviewApi
             var input = GeometryInput.Repaired(feature.Geometry, $"file row {feature.Row}");
             if (input.Repair is { } repair)
             {
-                repairs.Add($"{layer.File} 第 {feature.Row} 行：{repair}");
+                repairs.Add($"{layer.File} 第 {feature.Row} 行：{repair.Zh}");
             }
 
             if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken))

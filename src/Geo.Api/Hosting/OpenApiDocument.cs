@@ -24,6 +24,7 @@ public static class OpenApiDocument
             o.AddOperationTransformer(Analysis.UploadFormSchema.ApplyAsync);
             o.AddOperationTransformer(ResponseContent.ApplyAsync);
             o.AddOperationTransformer(ItemsParametersOpenApi.ApplyAsync);
+            o.AddOperationTransformer(Analysis.ReportLanguages.ApplyAsync);
             o.AddSchemaTransformer(SchemaShapes.ApplyAsync);
             o.AddDocumentTransformer(Accounts.AccountsOpenApi.AddSchemesAsync);
             o.AddOperationTransformer(Accounts.AccountsOpenApi.AddRequirementAsync);

@@ -7,7 +7,7 @@ using NetTopologySuite.Geometries;
 namespace Geo.Core.Analysis;
 
 /// <summary>An area resolved to a CGCS2000 geometry, with what it is, its size and any notes for the reader.</summary>
-public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaFigures Area, bool InsideDistrict, IReadOnlyList<string> Notes)
+public sealed record AreaOfInterest(Wording Description, Geometry Geometry, AreaFigures Area, bool InsideDistrict, IReadOnlyList<Wording> Notes)
 {
     public const double MaxBufferMetres = 50000;
 
@@ -27,14 +27,14 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
             throw InputException.Invalid("bufferM", $"the buffer must be between 0 and {MaxBufferMetres} metres");
         }
 
-        var notes = new List<string>();
-        string description;
+        var notes = new List<Wording>();
+        Wording description;
         Geometry geometry;
         if (request.ZoneId is { } zoneId)
         {
             var zone = await store.GetAsync(Catalog.Zones, zoneId, cancellationToken).ConfigureAwait(false)
                 ?? throw InputException.NotFound("zoneId", $"there is no zone {zoneId}; /ogcapi/collections/zones/items lists them");
-            description = $"片区 {zone.Id} {zone["name"]}";
+            description = new($"片区 {zone.Id} {zone["name"]}", $"Zone {zone.Id} {zone["name"]}");
             geometry = zone.Geometry!;
         }
         else if (request.TownshipCode is { } code)
@@ -47,19 +47,23 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
                 throw InputException.Invalid("bufferM", "townships are known only as seat points (no official polygons); give bufferM in metres around the seat");
             }
 
-            description = $"乡镇（街道） {code} {township["name"]} 驻地";
+            description = new($"乡镇（街道） {code} {township["name"]} 驻地", $"Seat of township {code} {township["name"]}");
             geometry = township.Geometry!;
-            notes.Add("乡镇（街道）没有公开的边界多边形，范围为驻地点的缓冲区（示意）。");
+            notes.Add(new(
+                "乡镇（街道）没有公开的边界多边形，范围为驻地点的缓冲区（示意）。",
+                "Townships have no published boundary polygons; the area is a buffer around the seat point (schematic)."));
             if ((string?)township["location_precision"] == "schematic")
             {
                 // 镇东街道: no source gives its seat, so its point only shows where the unit is, not a position.
-                notes.Add($"{township["name"]}驻地没有来源坐标，驻地点为示意位置，结果仅供参考。");
+                notes.Add(new(
+                    $"{township["name"]}驻地没有来源坐标，驻地点为示意位置，结果仅供参考。",
+                    $"No source gives the seat of {township["name"]}: its point is schematic, so the result is only indicative."));
             }
         }
         else
         {
             var input = request.Geometry!;
-            description = "绘制范围";
+            description = Subject.DrawnArea;
             geometry = input.Geometry;
             if (input.Repair is not null)
             {
@@ -71,13 +75,14 @@ public sealed record AreaOfInterest(string Description, Geometry Geometry, AreaF
         {
             // Buffered in metres (EPSG:4545), then carried back to lon/lat so both stores cut the same polygon.
             geometry = GaussKruger108.Unproject(GaussKruger108.Project(geometry).Buffer(metres));
-            description += string.Create(CultureInfo.InvariantCulture, $" 外扩 {metres:0.##} 米");
+            var buffer = metres.ToString("0.##", CultureInfo.InvariantCulture);
+            description += new Wording($" 外扩 {buffer} 米", $" widened by {buffer} m");
         }
 
         var inside = await DistrictCheck.TouchesDistrictAsync(store, geometry, cancellationToken).ConfigureAwait(false);
         if (!inside)
         {
-            notes.Add(DistrictCheck.OutsideNote);
+            notes.Add(DistrictCheck.Outside);
         }
 
         return new AreaOfInterest(description, geometry, AreaFigures.Of(GaussKruger108.AreaOf(geometry)), inside, notes);

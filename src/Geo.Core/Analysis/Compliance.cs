@@ -32,7 +32,7 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
 
     /// <summary>Checks a drawn site (a planned project's red line, say) before it is stored.</summary>
     public async Task<ComplianceResult> RunAsync(GeometryInput site, CancellationToken cancellationToken) =>
-        await RunAsync(site, "绘制范围", cancellationToken).ConfigureAwait(false);
+        await RunAsync(site, Subject.DrawnArea.Zh, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Checks each feature of an uploaded file (each 地块 of a 报盘 TXT), in file order.</summary>
     public async Task<IReadOnlyList<(ImportedFeature Feature, ComplianceResult Result)>> RunAsync(ImportedLayer layer, CancellationToken cancellationToken)
@@ -49,26 +49,36 @@ public sealed class Compliance(IFeatureStore store, ISpatialAnalysis spatial)
     }
 
     /// <summary>A feature's name for reports: its 地块名称 or the usual name fields, else the file and row.</summary>
-    public static string SubjectName(ImportedLayer layer, ImportedFeature feature) =>
+    public static string SubjectName(ImportedLayer layer, ImportedFeature feature) => FeatureName(feature) ?? RowOf(layer, feature).Zh;
+
+    /// <summary>The name a feature carries in its attributes, if any.</summary>
+    public static string? FeatureName(ImportedFeature feature) =>
         new[] { "地块名称", "name", "名称", "NAME", "XMMC", "DLMC", "地块编号" }
             .Select(key => feature.Properties.GetValueOrDefault(key) as string)
-            .FirstOrDefault(name => !string.IsNullOrWhiteSpace(name))
-        ?? $"{layer.File} 第 {feature.Row} 行";
+            .FirstOrDefault(name => !string.IsNullOrWhiteSpace(name));
+
+    /// <summary>Where a feature is in its file: the file name and row.</summary>
+    public static Wording RowOf(ImportedLayer layer, ImportedFeature feature)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(feature);
+        return new($"{layer.File} 第 {feature.Row} 行", $"{layer.File} row {feature.Row}");
+    }
 
     private async Task<ComplianceResult> RunAsync(GeometryInput input, string name, CancellationToken cancellationToken)
     {
-        var notes = input.Repair is null ? new List<string>() : [input.Repair];
+        var notes = input.Repair is null ? new List<Wording>() : [input.Repair];
         var subject = Subject.Drawn(input, name);
         if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))
         {
-            notes.Add(DistrictCheck.OutsideNote);
+            notes.Add(DistrictCheck.Outside);
             return new ComplianceResult(subject, OutsideDistrict, [], notes, DateTimeOffset.UtcNow);
         }
 
         return await RunAsync(subject, notes, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ComplianceResult> RunAsync(Subject subject, IReadOnlyList<string> notes, CancellationToken cancellationToken)
+    private async Task<ComplianceResult> RunAsync(Subject subject, IReadOnlyList<Wording> notes, CancellationToken cancellationToken)
     {
         var findings = new List<ComplianceFinding>();
         var overlaps = await spatial.IntersectionsAsync(
@@ -122,7 +132,7 @@ public enum Severity
 }
 
 public sealed record ComplianceResult(
-    Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, IReadOnlyList<string> Notes, DateTimeOffset ComputedAt);
+    Subject Subject, string Verdict, IReadOnlyList<ComplianceFinding> Findings, IReadOnlyList<Wording> Notes, DateTimeOffset ComputedAt);
 
 /// <summary>One conflict or warning: which rule, which constraint feature (none for the outside-the-boundary part), and how much.</summary>
 public sealed record ComplianceFinding(
@@ -130,10 +140,13 @@ public sealed record ComplianceFinding(
     AreaFigures Area, double? ShareOfSubject, Geometry Geometry)
 {
     /// <summary>The severity's Chinese name from the catalog; <see cref="Catalog.ComplianceSeverities"/> names it in English.</summary>
-    public string SeverityLabel => Catalog.ComplianceSeverities.TitleZh(Severity switch
+    public string SeverityLabel => Catalog.ComplianceSeverities.TitleZh(CodeOf(Severity));
+
+    /// <summary>The code <see cref="Catalog.ComplianceSeverities"/> names a severity by.</summary>
+    public static string CodeOf(Severity severity) => severity switch
     {
         Severity.Conflict => "conflict",
         Severity.Warning => "warning",
-        _ => throw new System.Diagnostics.UnreachableException($"Severity {Severity} has no catalog code"),
-    });
+        _ => throw new System.Diagnostics.UnreachableException($"Severity {severity} has no catalog code"),
+    };
 }

@@ -9,6 +9,8 @@ public static class DistrictCheck
 {
     public const string OutsideNote = "该范围在开州区界之外，结果为空。";
 
+    public static readonly Wording Outside = new(OutsideNote, "The area lies outside the Kaizhou district boundary; the result is empty.");
+
     public static async Task<bool> TouchesDistrictAsync(IFeatureStore store, Geometry geometry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);

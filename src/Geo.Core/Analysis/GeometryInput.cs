@@ -7,7 +7,7 @@ using NetTopologySuite.Operation.Valid;
 namespace Geo.Core.Analysis;
 
 /// <summary>A drawn geometry after reading: in CGCS2000 lon/lat, valid, with a note when it had to be repaired.</summary>
-public sealed record GeometryInput(Geometry Geometry, string? Repair)
+public sealed record GeometryInput(Geometry Geometry, Wording? Repair)
 {
     private static readonly string[] Geographic =
     [
@@ -60,12 +60,13 @@ public sealed record GeometryInput(Geometry Geometry, string? Repair)
         }
 
         var after = GaussKruger108.AreaOf(fixedGeometry).SquareMetres;
+        var where = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{error.Coordinate.X:0.#######}, {error.Coordinate.Y:0.#######}");
+        var (was, now) = (before.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), after.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         return new GeometryInput(
             fixedGeometry,
-            string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"输入图形无效（{error.Message}，位于 {error.Coordinate.X:0.#######}, {error.Coordinate.Y:0.#######}），已用 make-valid 修复："
-                + $"修复前面积 {before:0.##} m²，修复后 {after:0.##} m²。"));
+            new Wording(
+                $"输入图形无效（{error.Message}，位于 {where}），已用 make-valid 修复：修复前面积 {was} m²，修复后 {now} m²。",
+                $"The input geometry was invalid ({error.Message} at {where}) and was repaired with make-valid: area before {was} m², after {now} m²."));
     }
 
     private static Geometry ToGeographic(Geometry geometry, string? crs, string parameter)

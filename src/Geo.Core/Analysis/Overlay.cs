@@ -62,7 +62,7 @@ public sealed class Overlay(IFeatureStore store, ISpatialAnalysis spatial)
 
             if (input.Repair is not null)
             {
-                notes.Add(input.Repair);
+                notes.Add(input.Repair.Zh);
             }
 
             if (!await DistrictCheck.TouchesDistrictAsync(store, input.Geometry, cancellationToken).ConfigureAwait(false))

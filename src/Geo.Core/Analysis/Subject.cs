@@ -8,12 +8,15 @@ namespace Geo.Core.Analysis;
 /// <summary>What an overlay or compliance check is about: a stored feature or a drawn geometry, with its area.</summary>
 public sealed record Subject(string? Collection, long? Id, string Name, Geometry Geometry, AreaFigures Area)
 {
+    /// <summary>What a drawn geometry is called when nothing names it.</summary>
+    public static readonly Wording DrawnArea = new("绘制范围", "Drawn area");
+
     public bool HasArea => Area.SquareMetres > 0;
 
-    public static Subject Drawn(GeometryInput input, string name = "绘制范围")
+    public static Subject Drawn(GeometryInput input, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new Subject(null, null, name, input.Geometry, AreaFigures.Of(GaussKruger108.AreaOf(input.Geometry)));
+        return new Subject(null, null, name ?? DrawnArea.Zh, input.Geometry, AreaFigures.Of(GaussKruger108.AreaOf(input.Geometry)));
     }
 
     public static Subject Of(CollectionDefinition collection, Feature feature)

@@ -153,8 +153,8 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
         var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { TownshipCode = "500154004", BufferM = 1000 }, new ProjectFilter(), None);
         var sourced = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { TownshipCode = "500154001", BufferM = 1000 }, new ProjectFilter(), None);
 
-        Assert.Contains(result.Area.Notes, n => n.StartsWith("镇东街道驻地没有来源坐标", StringComparison.Ordinal));
-        Assert.DoesNotContain(sourced.Area.Notes, n => n.Contains("没有来源坐标", StringComparison.Ordinal));
+        Assert.Contains(result.Area.Notes, n => n.Zh.StartsWith("镇东街道驻地没有来源坐标", StringComparison.Ordinal));
+        Assert.DoesNotContain(sourced.Area.Notes, n => n.Zh.Contains("没有来源坐标", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
         var result = await new ProjectsInArea(Store, Spatial).RunAsync(new AreaRequest { Geometry = Drawn.BowTie.Input }, new ProjectFilter(), None);
         var repaired = await _sql.DoubleAsync("SELECT ST_Area(ST_Transform(ST_MakeValid(ST_GeomFromText($1, 4490)), 4545))", Drawn.BowTie.Wkt);
 
-        Assert.Contains(result.Area.Notes, n => n.Contains("make-valid", StringComparison.Ordinal));
+        Assert.Contains(result.Area.Notes, n => n.Zh.Contains("make-valid", StringComparison.Ordinal));
         Assert.Equal(repaired, result.Area.Area.SquareMetres, M2);
     }
 
@@ -185,7 +185,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
 
         Assert.Empty(result.Projects);
         Assert.Equal(0, result.Summary.TotalWan);
-        Assert.Contains(result.Area.Notes, n => n.Contains("区界之外", StringComparison.Ordinal));
+        Assert.Contains(result.Area.Notes, n => n.Zh.Contains("区界之外", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public abstract class AnalysisCases(AnalysisTarget target, PostGisStoreFixture r
 
         Assert.Empty(result.Findings);
         Assert.Equal(Compliance.OutsideDistrict, result.Verdict);
-        Assert.Contains(result.Notes, n => n.Contains("区界之外", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Zh.Contains("区界之外", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,11 +46,11 @@ internal static class BaopanHeader
                 throw new FileInputException(file, $"the eastings carry zone prefix {prefix} but 带号 = {declaredZone?.ToString() ?? "(none)"}; correct one of them", field: "带号");
             }
 
-            return (GaussKrugerZones.Definition(GaussKrugerZones.PrefixedEpsg(prefix)), "TXT header (带号 from the eastings' prefix)");
+            return (GaussKrugerZones.Definition(GaussKrugerZones.PrefixedEpsg(prefix)), "TXT header (zone number from the eastings' prefix)");
         }
 
         return declaredZone is { } zone && GaussKrugerZones.IsZone(zone)
-            ? (GaussKrugerZones.Definition(GaussKrugerZones.UnprefixedEpsg(zone)), "TXT header (带号)")
+            ? (GaussKrugerZones.Definition(GaussKrugerZones.UnprefixedEpsg(zone)), "TXT header (zone number)")
             : throw new FileInputException(file, $"the eastings carry no zone prefix and 带号 is '{attributes.GetValueOrDefault("带号")}'; give 带号 (25–45, Kaizhou 36) or supply the crs", field: "带号");
     }
 

@@ -1,4 +1,5 @@
 import type { AreaRequest, AreaSummary } from '../api/types';
+import { lang } from '../i18n';
 import { postJson } from './request';
 
 const url = 'api/analysis/projects-in-area';
@@ -7,7 +8,7 @@ export async function fetchAreaSummary(request: AreaRequest, signal?: AbortSigna
   return (await (await postJson(url, request, signal)).json()) as AreaSummary;
 }
 
-/** The same answer as the server's printable report (f=html) or its Excel-ready CSV (f=csv). */
+/** The same answer as the server's printable report (f=html, in the viewer's current language) or its Excel-ready CSV (f=csv). */
 export async function fetchAreaReport(request: AreaRequest, format: 'html' | 'csv'): Promise<Blob> {
-  return (await postJson(`${url}?f=${format}`, request)).blob();
+  return (await postJson(`${url}?f=${format}${format === 'html' ? `&lang=${lang()}` : ''}`, request)).blob();
 }

@@ -3237,6 +3237,8 @@ export interface operations {
         parameters: {
             query?: {
                 f?: string;
+                /** @description Language of the printable report (f=html): zh (default) or en; proper names stay as the data write them. */
+                lang?: "zh" | "en";
             };
             header?: never;
             path?: never;
@@ -3402,6 +3404,8 @@ export interface operations {
         parameters: {
             query?: {
                 f?: string;
+                /** @description Language of the printable report (f=html): zh (default) or en; proper names stay as the data write them. */
+                lang?: "zh" | "en";
             };
             header?: never;
             path: {
@@ -3448,6 +3452,8 @@ export interface operations {
         parameters: {
             query?: {
                 f?: string;
+                /** @description Language of the printable report (f=html): zh (default) or en; proper names stay as the data write them. */
+                lang?: "zh" | "en";
             };
             header?: never;
             path?: never;

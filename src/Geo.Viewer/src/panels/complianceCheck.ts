@@ -76,6 +76,8 @@ export class ComplianceCheck {
         this.frame(this.source.getExtent()!);
       }
       const report = Object.assign(document.createElement('a'), { href: complianceUrl(collection, id, 'html'), target: '_blank', rel: 'noopener', textContent: t('complianceReport') });
+      // The language may have been switched since the check ran: the report follows the language at the click.
+      report.addEventListener('click', () => (report.href = complianceUrl(collection, id, 'html')));
       const notes = result.notes.map((text) => Object.assign(document.createElement('p'), { className: 'note', textContent: text }));
       output.replaceChildren(...renderVerdict(result), ...notes, report);
     } catch (error) {

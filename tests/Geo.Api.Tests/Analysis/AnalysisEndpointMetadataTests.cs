@@ -17,7 +17,7 @@ public sealed class AnalysisEndpointMetadataTests(EmbeddedServiceFactory factory
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .ToList();
 
-        Assert.Equal(19, endpoints.Count);
+        Assert.Equal(20, endpoints.Count);
         Assert.All(endpoints, e =>
         {
             var name = e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;

@@ -75,7 +75,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
                     LogBuilt(collection.Id, overview.CellCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(e, collection.Id);
             }
@@ -102,6 +102,12 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
             catch (StoreNotReadyException)
             {
                 return false;
+            }
+            catch (Exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Anything else (a database still being migrated, a statement timeout) is logged per collection below:
+                // an exception leaving a background service would stop the whole host.
+                return true;
             }
         }
     }

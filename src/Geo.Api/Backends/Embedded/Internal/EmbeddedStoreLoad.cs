@@ -40,6 +40,9 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
     /// <summary>Completes once the store is loaded (or faults with why it could not be).</summary>
     public Task<EmbeddedFeatureEditor> Loaded => _load.Value;
 
+    /// <summary>True once the store was read from the snapshot rather than loaded from gis-data.</summary>
+    public bool FromSnapshot { get; private set; }
+
     /// <summary>Where the snapshot of the store lives: the state folder, since gis-data may be read-only.</summary>
     public string SnapshotPath => Path.Combine(_dataFolder, "cache", "gis-data.snapshot");
 
@@ -186,6 +189,7 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
         if (StoreSnapshot.TryRead(SnapshotPath, hash, out var reason) is { } store)
         {
             LogSnapshotRead(_logger, SnapshotPath, hash, clock.Elapsed.TotalSeconds);
+            FromSnapshot = true;
             return store;
         }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the embedded store (no database) on a gis-data folder whose parcels.geojson holds 1,000,000 tessellated
 # parcels: time from process start to /health/ready = 200, resident memory then and after some requests, and the peak.
+# Two starts: the first with no snapshot (parses and checks gis-data, then writes the packed snapshot into the state
+# folder), the second reading that snapshot.
 #   bench/embedded-scale.sh [folder]      results in docs/BENCHMARKS.md
 # The folder (default /tmp/kaizhou-embedded-1m, kept out of git: ~460 MB) is written once from the peers' generator
 # (/work/shared/bench-peers/gen-parcels.sql, or GEN_PARCELS_SQL) in this checkout's private PostGIS cluster, with the
@@ -42,28 +44,43 @@ fi
 dotnet build "$repo/src/Geo.Api" -c Release -v q -nologo >/dev/null
 api="$repo/src/Geo.Api/bin/Release/net10.0/Geo.Api"
 state=$(mktemp -d)
-log="$state/server.log"
-start=$(date +%s.%N)
-GisData__Path="$folder" IndicatorActuals__Path="$state" "$api" --urls "$base" >"$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$state"' EXIT
-rss() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$server/status"; }
-peak() { awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$server/status"; }
-first_answer=""
-while :; do
-  kill -0 "$server" 2>/dev/null || { echo "server exited:"; tail -n 20 "$log"; exit 1; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)
-  now=$(date +%s.%N)
-  [ -z "$first_answer" ] && [ "$code" != 000 ] && first_answer=$now && first_code=$code
-  [ "$code" = 200 ] && break
-  sleep 0.1
-done
-echo "first HTTP answer: $(awk -v a="$start" -v b="$first_answer" 'BEGIN{printf "%.1f", b-a}') s (/health/ready $first_code)"
-echo "ready: $(awk -v a="$start" -v b="$now" 'BEGIN{printf "%.1f", b-a}') s after start; RSS $(rss) MiB, peak $(peak) MiB"
-grep "Embedded store:" "$log" | sed 's/^/  log: /' | tail -n 12 || true
-ms() { curl -so /dev/null -w '%{time_total}' "$1" | awk '{printf "%.1f", $1*1000}'; }
-bbox="$base/ogcapi/collections/parcels/items?bbox=108.40,31.15,108.43,31.18&limit=1000"
-for _ in $(seq 1 40); do curl -so /dev/null "$bbox"; curl -so /dev/null "$base/ogcapi/collections/parcels/items/500000"; done
-echo "bbox ~1,000 features: $(ms "$bbox") ms; items/500000: $(ms "$base/ogcapi/collections/parcels/items/500000") ms; matched $(curl -s "$bbox" | grep -o '"numberReturned":[0-9]*')"
-sleep 5
-echo "after requests: RSS $(rss) MiB, peak $(peak) MiB"
+server=""
+trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$state"' EXIT
+
+run() {
+  local label=$1 log="$state/server-$1.log" start now first_answer="" first_code code
+  echo "== $label start (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  start=$(date +%s.%N)
+  GisData__Path="$folder" IndicatorActuals__Path="$state" "$api" --urls "$base" >"$log" 2>&1 &
+  server=$!
+  rss() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$server/status"; }
+  peak() { awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$server/status"; }
+  while :; do
+    kill -0 "$server" 2>/dev/null || { echo "server exited:"; tail -n 20 "$log"; exit 1; }
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)
+    now=$(date +%s.%N)
+    [ -z "$first_answer" ] && [ "$code" != 000 ] && first_answer=$now && first_code=$code
+    [ "$code" = 200 ] && break
+    sleep 0.1
+  done
+  echo "first HTTP answer: $(awk -v a="$start" -v b="$first_answer" 'BEGIN{printf "%.1f", b-a}') s (/health/ready $first_code)"
+  # CPU seconds (user + system) the process used until ready: what the load costs, whatever else the machine runs.
+  local cpu
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/hz}' "/proc/$server/stat")
+  echo "ready: $(awk -v a="$start" -v b="$now" 'BEGIN{printf "%.1f", b-a}') s after start, $cpu s CPU; RSS $(rss) MiB, peak $(peak) MiB"
+  ms() { curl -so /dev/null -w '%{time_total}' "$1" | awk '{printf "%.1f", $1*1000}'; }
+  bbox="$base/ogcapi/collections/parcels/items?bbox=108.40,31.15,108.43,31.18&limit=1000"
+  for _ in $(seq 1 40); do curl -so /dev/null "$bbox"; curl -so /dev/null "$base/ogcapi/collections/parcels/items/500000"; done
+  echo "bbox ~1,000 features: $(ms "$bbox") ms; items/500000: $(ms "$base/ogcapi/collections/parcels/items/500000") ms; matched $(curl -s "$bbox" | grep -o '"numberReturned":[0-9]*')"
+  curl -s "$bbox" | sed -E 's/"timeStamp":"[^"]*"//' | md5sum | sed 's/^/bbox response md5 (timeStamp dropped): /'
+  # The snapshot is written after ready; wait for it (or its failure) before stopping the first server.
+  for _ in $(seq 1 600); do grep -qE "snapshot (of gis-data .* written|.*ignored)|no snapshot written" "$log" && break; grep -q "read the snapshot" "$log" && break; sleep 0.5; done
+  sleep 5
+  echo "after requests: RSS $(rss) MiB, peak $(peak) MiB"
+  grep "Embedded store:" "$log" | sed -E 's/^/  log: /' | tail -n 16 || true
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+}
+
+run first
+ls -l "$state/cache" | sed 's/^/  /'
+run snapshot

@@ -39,7 +39,7 @@ public static class GisDataFolder
             throw new DataValidationException(errors);
         }
 
-        return new GisDataSet(Path.GetFullPath(folder), collections, Convert.ToHexStringLower(hash.GetHashAndReset())[..16]);
+        return new GisDataSet(Path.GetFullPath(folder), collections, GisDataHash.Finish(hash));
     }
 
     /// <summary>The default folder: <c>gis-data</c> in the nearest directory at or above <paramref name="start"/> that has one.</summary>
@@ -67,9 +67,7 @@ public static class GisDataFolder
         }
 
         var (bytes, encodingError) = Utf8Text.ReadBytes(path);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(collection.FileName + "\n"));
-        hash.AppendData(bytes is { } read ? read.Span : []);
-        hash.AppendData("\n"u8);
+        GisDataHash.Append(hash, collection.FileName, bytes is { } read ? read.Span : []);
         if (bytes is not { } content)
         {
             errors.Add(new DataError(collection.FileName, "file", encodingError!));

@@ -37,6 +37,33 @@ internal sealed class CollectionIndex
         _summary = new(ComputeSummary);
     }
 
+    /// <summary>
+    /// Why this index cannot go into a snapshot (edits over the packed rows, geometries kept as NTS objects), or null
+    /// when it can: a snapshot holds packed rows only, so that it answers exactly as the load it was taken from.
+    /// </summary>
+    public string? NotSnapshottable =>
+        !_overlay.IsEmpty ? $"{_overlay.Count} features of {_collection.Id} are not packed"
+        : !_packed.AllPacked ? $"some geometries of {_collection.Id} are kept unpacked (Z or M values, another type)"
+        : null;
+
+    /// <summary>The packed rows, for a snapshot; only when <see cref="NotSnapshottable"/> is null.</summary>
+    public void Write(SnapshotWriter writer)
+    {
+        if (NotSnapshottable is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        writer.WriteText(_collection.Id);
+        _packed.Write(writer);
+    }
+
+    /// <summary>The index <see cref="Write"/> wrote, its STR-tree built again.</summary>
+    public static CollectionIndex Read(CollectionDefinition collection, SnapshotReader reader) =>
+        reader.ReadText() == collection.Id
+            ? new CollectionIndex(collection, PackedRows.Read(collection, reader), ImmutableSortedDictionary<long, Feature?>.Empty)
+            : throw new InvalidDataException($"the snapshot does not hold {collection.Id} where the catalog has it");
+
     /// <summary>An index never changes (an edit builds a new one), so the summary is computed once, when first asked.</summary>
     public CollectionSummary Summary => _summary.Value;
 
@@ -124,9 +151,12 @@ internal sealed class CollectionIndex
         return matches.Skip(low).Select(Materialise);
     }
 
+    /// <summary>How many features the collection holds now.</summary>
+    public long LiveCount => _packed.Count - _overlay.Keys.Count(id => _packed.Find(id) >= 0) + _overlay.Values.Count(f => f is not null);
+
     public long Count(FeatureQuery query, CancellationToken cancellationToken) =>
         !query.HasSpatialFilter && query.Filter is null
-            ? _packed.Count - _overlay.Keys.Count(id => _packed.Find(id) >= 0) + _overlay.Values.Count(f => f is not null)
+            ? LiveCount
             : Candidates(query with { SortBy = [] }, cancellationToken).LongCount();
 
     private IEnumerable<Row> Candidates(FeatureQuery query, CancellationToken cancellationToken)
@@ -323,6 +353,27 @@ internal sealed class CollectionIndex
 
             return new PackedRows(
                 [.. rows.Select(f => f.Id)], PackedGeometries.Pack([.. rows.Select(f => f.Geometry)]), PropertyColumns.Pack(collection, rows));
+        }
+
+        public bool AllPacked => _geometries.AllPacked;
+
+        public void Write(SnapshotWriter writer)
+        {
+            writer.WriteArray(_ids);
+            _geometries.Write(writer);
+            _properties.Write(writer);
+        }
+
+        public static PackedRows Read(CollectionDefinition collection, SnapshotReader reader)
+        {
+            var ids = reader.ReadArray<long>();
+            var geometries = PackedGeometries.Read(reader);
+            if (geometries.Count != ids.Length)
+            {
+                throw new InvalidDataException($"the snapshot's {collection.Id} has {geometries.Count} geometries for {ids.Length} ids");
+            }
+
+            return new PackedRows(ids, geometries, PropertyColumns.Read(collection, reader, ids.Length));
         }
 
         public long Id(int row) => _ids[row];

@@ -16,10 +16,28 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     {
         ArgumentNullException.ThrowIfNull(data);
         _collections = Catalog.All.ToDictionary(c => c.Id, c => new CollectionIndex(c, data[c]));
+        ContentHash = data.ContentHash;
         _version = "embedded-" + data.ContentHash;
     }
 
+    /// <summary>A store of collections read from a snapshot of the gis-data whose hash is <paramref name="contentHash"/>.</summary>
+    internal InMemoryFeatureStore(Dictionary<string, CollectionIndex> collections, string contentHash)
+    {
+        _collections = collections;
+        ContentHash = contentHash;
+        _version = "embedded-" + contentHash;
+    }
+
     public string Kind => "embedded";
+
+    /// <summary>The hash of the gis-data this store was loaded from (<see cref="GisDataSet.ContentHash"/>).</summary>
+    public string ContentHash { get; }
+
+    /// <summary>How many features all collections hold now.</summary>
+    public long FeatureCount => Collections.Values.Sum(c => c.LiveCount);
+
+    /// <summary>The collections as they are now (each index never changes): what a snapshot writes.</summary>
+    internal IReadOnlyDictionary<string, CollectionIndex> Collections => Volatile.Read(ref _collections);
 
     public Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Get(id));

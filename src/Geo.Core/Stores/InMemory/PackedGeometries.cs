@@ -88,6 +88,37 @@ internal sealed class PackedGeometries
         return new PackedGeometries([.. xy], [.. shapes], xyStart, shapeStart, [.. kept]);
     }
 
+    /// <summary>True when every geometry is packed (none kept as an NTS object), so the arrays say everything: what a snapshot needs.</summary>
+    public bool AllPacked => _kept.Length == 0;
+
+    /// <summary>The arrays, for a snapshot; only when <see cref="AllPacked"/>.</summary>
+    public void Write(SnapshotWriter writer)
+    {
+        if (!AllPacked)
+        {
+            throw new InvalidOperationException("geometries kept as NTS objects have no snapshot form");
+        }
+
+        writer.WriteArray(_xy);
+        writer.WriteArray(_shapes);
+        writer.WriteArray(_xyStart);
+        writer.WriteArray(_shapeStart);
+    }
+
+    public static PackedGeometries Read(SnapshotReader reader)
+    {
+        var geometries = new PackedGeometries(reader.ReadArray<double>(), reader.ReadArray<int>(), reader.ReadArray<int>(), reader.ReadArray<int>(), []);
+        if (geometries._xyStart.Length != geometries._shapeStart.Length)
+        {
+            throw new InvalidDataException("the snapshot's geometry offsets disagree");
+        }
+
+        return geometries;
+    }
+
+    /// <summary>How many rows there are.</summary>
+    public int Count => _xyStart.Length;
+
     /// <summary>The geometry of <paramref name="row"/>, built anew (callers may keep or change it).</summary>
     public Geometry? Get(int row)
     {

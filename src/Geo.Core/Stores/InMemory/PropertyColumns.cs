@@ -31,6 +31,52 @@ internal sealed class PropertyColumns
     public static PropertyColumns Pack(CollectionDefinition collection, IReadOnlyList<Feature> rows) =>
         new([.. collection.Properties.Select(p => p.Name)], [.. collection.Properties.Select(p => Column.Pack(p, rows))]);
 
+    /// <summary>The columns, for a snapshot, in the catalog's order.</summary>
+    public void Write(SnapshotWriter writer)
+    {
+        writer.Write(_columns.Length);
+        foreach (var (name, column) in _names.Zip(_columns))
+        {
+            writer.WriteText(name);
+            column.Write(writer);
+        }
+    }
+
+    /// <summary>The columns of <paramref name="collection"/> as <see cref="Write"/> wrote them, <paramref name="rows"/> values each.</summary>
+    public static PropertyColumns Read(CollectionDefinition collection, SnapshotReader reader, int rows)
+    {
+        if (reader.Read<int>() != collection.Properties.Count)
+        {
+            throw new InvalidDataException($"the snapshot's {collection.Id} has other properties than the catalog");
+        }
+
+        var columns = new Column[collection.Properties.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var property = collection.Properties[i];
+            if (reader.ReadText() != property.Name)
+            {
+                throw new InvalidDataException($"the snapshot's {collection.Id} has other properties than the catalog");
+            }
+
+            columns[i] = property.Type switch
+            {
+                PropertyType.Text => TextColumn.Read(reader),
+                PropertyType.Integer => ValueColumn<long>.Read(reader),
+                PropertyType.Number => ValueColumn<double>.Read(reader),
+                PropertyType.Boolean => ValueColumn<bool>.Read(reader),
+                PropertyType.Date => ValueColumn<DateOnly>.Read(reader),
+                _ => throw new System.Diagnostics.UnreachableException($"PropertyType {property.Type} is not handled here"),
+            };
+            if (columns[i].Count != rows)
+            {
+                throw new InvalidDataException($"the snapshot's {collection.Id}.{property.Name} has {columns[i].Count} values for {rows} rows");
+            }
+        }
+
+        return new([.. collection.Properties.Select(p => p.Name)], columns);
+    }
+
     public IReadOnlyDictionary<string, object?> Row(int row) => new RowView(this, row);
 
     public object? Value(int row, string property) => _byName.TryGetValue(property, out var column) ? _columns[column].Get(row) : null;
@@ -47,7 +93,11 @@ internal sealed class PropertyColumns
 
     private abstract class Column
     {
+        public abstract int Count { get; }
+
         public abstract object? Get(int row);
+
+        public abstract void Write(SnapshotWriter writer);
 
         public static Column Pack(PropertyDefinition property, IReadOnlyList<Feature> rows) => property.Type switch
         {
@@ -63,7 +113,37 @@ internal sealed class PropertyColumns
     /// <summary>Text by number into the distinct values (-1: null): class and township codes repeat on every row.</summary>
     private sealed class TextColumn(int[] codes, string[] values) : Column
     {
+        public override int Count => codes.Length;
+
         public override object? Get(int row) => codes[row] is var code && code < 0 ? null : values[code];
+
+        public override void Write(SnapshotWriter writer)
+        {
+            writer.WriteArray(codes);
+            writer.Write(values.Length);
+            foreach (var value in values)
+            {
+                writer.WriteText(value);
+            }
+        }
+
+        public static TextColumn Read(SnapshotReader reader)
+        {
+            var codes = reader.ReadArray<int>();
+            var values = new string[reader.Read<int>()];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.ReadText() ?? throw new InvalidDataException("a null among a text column's values");
+            }
+
+            // Checked once here so that reading a row never goes out of range.
+            if (codes.Any(code => code < -1 || code >= values.Length))
+            {
+                throw new InvalidDataException("a text column's code out of range");
+            }
+
+            return new TextColumn(codes, values);
+        }
 
         public static TextColumn Pack(string name, IReadOnlyList<Feature> rows)
         {
@@ -87,9 +167,36 @@ internal sealed class PropertyColumns
     }
 
     private sealed class ValueColumn<T>(T?[] values) : Column
-        where T : struct
+        where T : unmanaged
     {
+        public override int Count => values.Length;
+
         public override object? Get(int row) => values[row];
+
+        /// <summary>Which rows have a value, then the values (default where null).</summary>
+        public override void Write(SnapshotWriter writer)
+        {
+            writer.WriteArray(values.Select(v => v.HasValue).ToArray());
+            writer.WriteArray(values.Select(v => v.GetValueOrDefault()).ToArray());
+        }
+
+        public static ValueColumn<T> Read(SnapshotReader reader)
+        {
+            var has = reader.ReadArray<bool>();
+            var raw = reader.ReadArray<T>();
+            if (has.Length != raw.Length)
+            {
+                throw new InvalidDataException("a value column's null flags and values disagree");
+            }
+
+            var values = new T?[raw.Length];
+            for (var row = 0; row < raw.Length; row++)
+            {
+                values[row] = has[row] ? raw[row] : null;
+            }
+
+            return new ValueColumn<T>(values);
+        }
 
         public static ValueColumn<T> Pack(string name, IReadOnlyList<Feature> rows)
         {

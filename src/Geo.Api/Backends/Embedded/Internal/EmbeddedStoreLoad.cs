@@ -10,6 +10,9 @@ namespace Geo.Api.Backends.Embedded.Internal;
 /// over it. Meanwhile the service answers what needs no data, readiness is 503 and data requests get 503 with
 /// <c>Retry-After</c> (<see cref="StoreNotReadyException"/>): a county's million parcels take seconds to load, and a
 /// request must not hang on them. Progress goes to the log in steps of ten percent.
+/// After a full load the packed store is written as a snapshot (<see cref="StoreSnapshot"/>) into the state folder,
+/// once the service is ready; the next start whose gis-data hashes the same reads it instead of parsing and checking
+/// every feature again. A stale or damaged snapshot is logged and ignored, and gis-data is loaded as usual.
 /// </summary>
 internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
 {
@@ -22,6 +25,7 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
     private readonly ILogger<EmbeddedStoreLoad> _logger;
     private readonly Lazy<Task<EmbeddedFeatureEditor>> _load;
     private readonly Lock _disposeLock = new();
+    private Task _snapshotWrite = Task.CompletedTask;
     private bool _disposed;
     private int _percent;
 
@@ -36,6 +40,24 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
 
     /// <summary>Completes once the store is loaded (or faults with why it could not be).</summary>
     public Task<EmbeddedFeatureEditor> Loaded => _load.Value;
+
+    /// <summary>True once the store was read from the snapshot rather than loaded from gis-data.</summary>
+    public bool FromSnapshot { get; private set; }
+
+    /// <summary>Where the snapshot of the store lives: the state folder, since gis-data may be read-only.</summary>
+    public string SnapshotPath => Path.Combine(_dataFolder, "cache", "gis-data.snapshot");
+
+    /// <summary>Completes once the snapshot after a full load is written (or could not be: the log says why).</summary>
+    public Task SnapshotWritten
+    {
+        get
+        {
+            lock (_disposeLock)
+            {
+                return _snapshotWrite;
+            }
+        }
+    }
 
     /// <summary>The loaded editor (and its store); throws <see cref="StoreNotReadyException"/> while loading or after a failed load.</summary>
     public EmbeddedFeatureEditor Editor
@@ -74,6 +96,9 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
         lock (_disposeLock)
         {
             _disposed = true;
+
+            // The write must not outlive the service (its folder may be deleted next); it logs its own failure.
+            _snapshotWrite.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
             if (_load.IsValueCreated && _load.Value.IsCompletedSuccessfully)
             {
                 _load.Value.Result.Dispose();
@@ -99,13 +124,17 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
                     LogProgress(_logger, value, clock.Elapsed.TotalSeconds);
                 }
             });
-            var (store, features) = Pack(_gisData, percent);
+            var (store, features, snapshot) = ReadSnapshot(percent) is { } read ? (read, read.FeatureCount, null) : Pack(percent);
             var editor = EmbeddedFeatureEditor.Open(store, _dataFolder);
             lock (_disposeLock)
             {
                 if (_disposed)
                 {
                     editor.Dispose();
+                }
+                else if (snapshot is not null)
+                {
+                    _snapshotWrite = Task.Run(() => WriteSnapshot(snapshot));
                 }
             }
 
@@ -125,10 +154,62 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
     /// Reads gis-data and packs it, in a method of its own: a local of the async caller would live on in its state
     /// machine and keep every parsed feature from the collection that follows.
     /// </summary>
-    private static (InMemoryFeatureStore Store, int Features) Pack(string folder, IProgress<double> percent)
+    private (InMemoryFeatureStore Store, long Features, StoreSnapshot? Snapshot) Pack(IProgress<double> percent)
     {
-        var data = GisDataFolder.Load(folder, percent: percent);
-        return (new InMemoryFeatureStore(data), data.TotalCount);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var data = GisDataFolder.Load(_gisData, percent: percent);
+        var read = clock.Elapsed.TotalSeconds;
+        var store = new InMemoryFeatureStore(data);
+        LogPhases(_logger, read, clock.Elapsed.TotalSeconds - read);
+
+        // Taken before the edit log is replayed: a snapshot holds gis-data only.
+        var snapshot = StoreSnapshot.Capture(store, out var reason);
+        if (reason is not null)
+        {
+            LogSnapshotNotWritten(_logger, reason);
+        }
+
+        return (store, data.TotalCount, snapshot);
+    }
+
+    /// <summary>The store from the snapshot when it is one of the gis-data as it is now; null (and why, in the log) otherwise.</summary>
+    private InMemoryFeatureStore? ReadSnapshot(IProgress<double> percent)
+    {
+        if (!File.Exists(SnapshotPath))
+        {
+            return null;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (GisDataHash.Of(_gisData) is not { } hash)
+        {
+            return null;
+        }
+
+        percent.Report(0.5);
+        if (StoreSnapshot.TryRead(SnapshotPath, hash, out var reason) is { } store)
+        {
+            LogSnapshotRead(_logger, SnapshotPath, hash, clock.Elapsed.TotalSeconds);
+            FromSnapshot = true;
+            return store;
+        }
+
+        LogSnapshotIgnored(_logger, SnapshotPath, reason ?? "it is gone");
+        return null;
+    }
+
+    private void WriteSnapshot(StoreSnapshot snapshot)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            snapshot.Write(SnapshotPath);
+            LogSnapshotWritten(_logger, snapshot.ContentHash, SnapshotPath, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSnapshotNotWritten(_logger, e.Message);
+        }
     }
 
     /// <summary>Reports on the calling thread (System.Progress would post to the thread pool and could report out of order).</summary>
@@ -144,7 +225,22 @@ internal sealed partial class EmbeddedStoreLoad : IHostedService, IDisposable
     private static partial void LogProgress(ILogger logger, int percent, double seconds);
 
     [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Embedded store: loaded {Features} features in {Seconds:F1} s, {ManagedMb} MB managed; ready")]
-    private static partial void LogLoaded(ILogger logger, int features, double seconds, long managedMb);
+    private static partial void LogLoaded(ILogger logger, long features, double seconds, long managedMb);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Information, Message = "Embedded store: gis-data read and checked in {ReadSeconds:F1} s, packed and indexed in {PackSeconds:F1} s")]
+    private static partial void LogPhases(ILogger logger, double readSeconds, double packSeconds);
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Information, Message = "Embedded store: read the snapshot {Path} of gis-data {Hash} in {Seconds:F1} s")]
+    private static partial void LogSnapshotRead(ILogger logger, string path, string hash, double seconds);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Warning, Message = "Embedded store: snapshot {Path} ignored, loading gis-data instead: {Reason}")]
+    private static partial void LogSnapshotIgnored(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 47, Level = LogLevel.Information, Message = "Embedded store: snapshot of gis-data {Hash} written to {Path} in {Seconds:F1} s")]
+    private static partial void LogSnapshotWritten(ILogger logger, string hash, string path, double seconds);
+
+    [LoggerMessage(EventId = 48, Level = LogLevel.Warning, Message = "Embedded store: no snapshot written: {Reason}")]
+    private static partial void LogSnapshotNotWritten(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 43, Level = LogLevel.Error, Message = "Embedded store: gis-data in {Folder} could not be loaded: {Reason}")]
     private static partial void LogFailed(ILogger logger, string folder, string reason);

@@ -166,7 +166,7 @@ internal static class ItemsEndpoints
             notes.Add("numberMatched is the database's estimate of the collection's size, not an exact count");
         }
 
-        return new FeatureCollectionResult(window.Features, items, page.Matched, () => Links(context.Request, items, window, pageLinks), notes);
+        return new FeatureCollectionResult(window.Features, items, page.Matched, page.MatchedIsEstimate, () => Links(context.Request, items, window, pageLinks), notes);
     }
 
     private static List<Link> Links(HttpRequest request, ItemsQuery items, PageWindow window, bool pageLinks)

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# The viewer with a county's parcels (issue 12's targets): N generated parcels (generate-parcels, default 1,000,000) in a
-# private PostGIS, the service in Release on it, and headless chromium opening the viewer with the parcels layer on at
-# each ZOOMS level over the 汉丰 seat: first complete render (tiles included), the redraw after panning one screen
-# width, and the JS heap — RUNS fresh visits each (and once with the parcels off, as a baseline), after one unmeasured visit (bench/ViewerFirstRender --pan).
+# The viewer with a county's parcels (issue 12's targets): N generated parcels (generate-parcels, default 1,000,000)
+# in a private PostGIS, the service in Release on it, and headless chromium opening the viewer with the parcels layer
+# on at each ZOOMS level over the 汉丰 seat ("district": the whole district, as the viewer opens): first complete
+# render (tiles included), the redraw after panning one screen width, and the JS heap. RUNS fresh visits each after
+# one unmeasured visit (bench/ViewerFirstRender --pan), and the same once with the parcels off, as a baseline.
 #   bench/viewer-scale.sh [N=1000000]        results in docs/BENCHMARKS.md by hand
-# Settings: PG_PORT=55497 PORT=5397 WORK=/tmp/viewer-scale RUNS=7 ZOOMS="13 12" CENTER=108.41,31.2 WAIT_OVERVIEW=1 KEEP_PG=1 (leave the
+# Settings: PG_PORT=55497 PORT=5397 WORK=/tmp/viewer-scale RUNS=7 ZOOMS="13 12 district" CENTER=108.41,31.2 WAIT_OVERVIEW=1 KEEP_PG=1 (leave the
 # cluster running; a later run reuses a table that already holds N parcels instead of generating it again).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-1000000}
 peers=${PEERS:-/work/shared/bench-peers}
 pg_port=${PG_PORT:-55497}; port=${PORT:-5397}; work=${WORK:-/tmp/viewer-scale}; runs=${RUNS:-7}
-zooms=${ZOOMS:-13 12}; center=${CENTER:-108.41,31.2}
+zooms=${ZOOMS:-13 12 district}; center=${CENTER:-108.41,31.2}
 db=viewer
 mkdir -p "$work"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db"
@@ -51,13 +52,15 @@ fi
 
 # The same view without the parcels first: what the viewer costs on this machine at this load without them.
 layers=district,zones,constraints,townships,relocation_flows,projects
-first=${zooms%% *}
+first=${zooms%% *}; [ "$first" = district ] && first=13
 echo "## baseline: parcels off, zoom $first at $center, 1280×800, load $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet "$repo/bench/ViewerFirstRender/bin/Release/net10.0/ViewerFirstRender.dll" \
   "http://127.0.0.1:$port/?testHooks#c=$center&z=$first&l=$layers" "$runs" --pan --target-ms 2000 | tail -n 3 || true
 layers=district,parcels,zones,constraints,townships,relocation_flows,projects
 for zoom in $zooms; do
-  echo "## parcels on, zoom $zoom at $center, 1280×800, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  # "district": the viewer's own first view, the whole district fitted (zoom ≈ 9 at 1280×800).
+  view="c=$center&z=$zoom&"; [ "$zoom" = district ] && view=""
+  echo "## parcels on, ${view:-the whole district, }1280×800, load $(cut -d' ' -f1-3 /proc/loadavg)"
   dotnet "$repo/bench/ViewerFirstRender/bin/Release/net10.0/ViewerFirstRender.dll" \
-    "http://127.0.0.1:$port/?testHooks#c=$center&z=$zoom&l=$layers" "$runs" --pan --target-ms 2000 || true
+    "http://127.0.0.1:$port/?testHooks#${view}l=$layers" "$runs" --pan --target-ms 2000 || true
 done

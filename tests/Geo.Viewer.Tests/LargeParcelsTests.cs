@@ -79,7 +79,7 @@ public sealed partial class LargeParcelsService : IAsyncLifetime
 /// export carries the tiled layer. Expected rows come from hand-written SQL on the same table.
 /// </summary>
 [Collection(ViewerCollection.Name)]
-public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService parcels) : IClassFixture<LargeParcelsService>
+public sealed partial class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService parcels) : IClassFixture<LargeParcelsService>
 {
     private const string Rows = "#table-panel tbody tr";
 
@@ -97,8 +97,10 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
         await page.GotoAsync(new Uri(parcels.Service.ListeningAddress, "/?testHooks").ToString());
         await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 30_000 });
 
-        // Drawn from tiles: a parcel of each of three classes shows its class colour at its interior point.
         var colours = LargeParcelsService.LandUseColours();
+        await DistrictViewDrawsGeneralisedCellsAsync(page, requests, colours);
+
+        // Drawn from tiles: a parcel of each of three classes shows its class colour at its interior point.
         var failures = new List<string>();
         Sample? clicked = null;
         foreach (var code in new[] { "0101", "0301", "0601" })
@@ -144,7 +146,7 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
         // numberMatched shown, and marked （估计） exactly when the server's page says its total is an estimate.
         var first = requests.Last(r => r.StartsWith("/ogcapi/collections/parcels/items?", StringComparison.Ordinal));
         using var firstPage = JsonDocument.Parse(await viewer.Http.GetStringAsync(new Uri(parcels.Service.ListeningAddress, first)));
-        var estimated = firstPage.RootElement.TryGetProperty("notes", out var notes) && notes.EnumerateArray().Any(n => n.GetString()!.Contains("estimate", StringComparison.Ordinal));
+        var estimated = firstPage.RootElement.GetProperty("numberMatchedIsEstimate").GetBoolean();
         var count = await page.Locator("#table-panel .table-count").TextContentAsync();
         var total = (await parcels.ColumnAsync<long>("SELECT count(*) FROM parcels"))[0];
         var shown = Regex.Match(count!, "第 1–100 行，共 ([0-9,]+) 行(（估计）)?");
@@ -220,6 +222,32 @@ public sealed class LargeParcelsTests(ViewerFixture viewer, LargeParcelsService 
         await Expect(page.Locator("#query-panel .query-tiled-count")).ToHaveTextAsync($"地块：区域内 {inZone.ToString("#,0", Chinese)} 个（服务器统计）", new() { Timeout = 30_000 });
         Assert.True(inZone > 0, "zone 2 holds no generated parcel");
     }
+
+    /// <summary>
+    /// Below zoom 12 the parcels draw as the server's generalised cells (tileMatrix ≤ 11) in the 三调 colours, so the
+    /// layer shows at the district's zoom; a click on a cell (no id, many parcels) identifies nothing.
+    /// </summary>
+    private static async Task DistrictViewDrawsGeneralisedCellsAsync(IPage page, List<string> requests, Dictionary<string, Rgb> colours)
+    {
+        await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "parcels" });
+        await page.EvaluateAsync("() => new Promise((resolve) => { const map = __viewer.map; map.once('rendercomplete', () => resolve()); map.getView().setZoom(10); })");
+        Assert.Contains(requests, r => LowZoomTile().IsMatch(r));
+        var map = await page.Locator("#map").BoundingBoxAsync();
+        var (x, y) = ((double)map!.Width / 2, (double)map.Height / 2);
+        var data = await page.EvaluateAsync<int[]>("([x, y, r]) => __viewer.pixelsAround(x, y, r)", new object[] { x, y, 40 });
+        var pixels = Enumerable.Range(0, data.Length / 4).Select(i => new Rgb(data[i * 4], data[i * 4 + 1], data[i * 4 + 2])).ToList();
+        var classColoured = pixels.Count(p => colours.Values.Any(c => p.Near(c, 12)));
+        Assert.True(classColoured > pixels.Count * 0.3, $"only {classColoured} of {pixels.Count} pixels at the district's middle in a 三调 class colour at zoom 10");
+
+        var asked = requests.Count;
+        await page.Mouse.ClickAsync((float)(map.X + x), (float)(map.Y + y));
+        await page.WaitForTimeoutAsync(1500);
+        Assert.DoesNotContain(requests.Skip(asked), r => r.StartsWith("/ogcapi/collections/parcels/items/", StringComparison.Ordinal));
+        await Expect(page.Locator("#popup")).ToBeHiddenAsync();
+    }
+
+    [GeneratedRegex("^/ogcapi/collections/parcels/tiles/WebMercatorQuad/([0-9]|1[01])/")]
+    private static partial Regex LowZoomTile();
 
     /// <summary>The PNG export redraws the map at its own size: the parcels drawn from tiles fill most of its map frame.</summary>
     private static async Task ExportHoldsTheParcelsAsync(IPage page, Dictionary<string, Rgb> colours)

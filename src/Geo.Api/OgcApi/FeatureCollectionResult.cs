@@ -9,7 +9,7 @@ namespace Geo.Api.OgcApi;
 /// made after the features: a keyset <c>next</c> link carries the last one's key.
 /// </summary>
 internal sealed class FeatureCollectionResult(
-    IAsyncEnumerable<Feature> features, ItemsQuery query, long numberMatched, Func<IReadOnlyList<Link>> links, IReadOnlyList<string> notes) : IResult
+    IAsyncEnumerable<Feature> features, ItemsQuery query, long numberMatched, bool numberMatchedIsEstimate, Func<IReadOnlyList<Link>> links, IReadOnlyList<string> notes) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -36,6 +36,7 @@ internal sealed class FeatureCollectionResult(
 
         writer.WriteEndArray();
         writer.WriteNumber("numberMatched", numberMatched);
+        writer.WriteBoolean("numberMatchedIsEstimate", numberMatchedIsEstimate);
         writer.WriteNumber("numberReturned", returned);
         writer.WriteString("timeStamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         if (notes.Count > 0)

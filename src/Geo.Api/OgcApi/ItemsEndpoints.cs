@@ -158,7 +158,7 @@ internal static class ItemsEndpoints
             notes.Add("numberMatched is the database's estimate of the collection's size, not an exact count");
         }
 
-        return new FeatureCollectionResult(window.Features, items, page.Matched, () => Links(context.Request, items, window, pageLinks), notes);
+        return new FeatureCollectionResult(window.Features, items, page.Matched, page.MatchedIsEstimate, () => Links(context.Request, items, window, pageLinks), notes);
     }
 
     /// <summary>A 400 for a format the collection's geometry cannot be written in (items and export).</summary>

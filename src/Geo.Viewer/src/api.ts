@@ -105,8 +105,7 @@ function readPage(page: ItemsPage): ItemsPageAnswer {
   return {
     features: page.features,
     numberMatched: page.numberMatched,
-    // The items page says so in its notes (ItemsEndpoints: "numberMatched is the database's estimate …").
-    estimated: page.notes?.some((note) => note.startsWith('numberMatched') && note.includes('estimate')) ?? false,
+    estimated: page.numberMatchedIsEstimate,
     next: page.links?.find((link) => link.rel === 'next')?.href,
   };
 }

@@ -1136,6 +1136,7 @@ export interface components {
             features: components["schemas"]["FeatureDocument"][];
             /** Format: int64 */
             numberMatched: number;
+            numberMatchedIsEstimate: boolean;
             /** Format: int32 */
             numberReturned: number;
             timeStamp: string;

@@ -15,7 +15,7 @@ import { clustered } from '../styles/clusterStyle';
 import { layerDefinitions, type LayerDefinition } from './definitions';
 import { clusterPoint, PointCluster } from './pointCluster';
 
-/** OpenLayers' minZoom is exclusive: tiled layers draw from zoom 12 on. */
+/** OpenLayers' minZoom is exclusive: tiled layers other than polygons draw from zoom 12 on. */
 const TILED_MIN_ZOOM = 11.999;
 
 export const geoJson = new GeoJSON({ dataProjection: DATA_PROJECTION, featureProjection: VIEW_PROJECTION });
@@ -59,9 +59,11 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
       declutter: definition.labelled,
       properties: { id: definition.id },
     };
-    // Below zoom 12 a tile of a county's parcels passes the server's feature limit (bench/tiles.sh: 118,000 at z10), so a tiled layer starts there.
+    // Below zoom 12 the server draws a polygon collection this large as generalised cells (tileMatrix 0–11, a few ms a
+    // tile: bench/tiles.sh), so parcels show at the district's zoom; a tile of other kinds there could pass its feature limit.
+    const minZoom = info.geometry === 'MultiPolygon' ? undefined : TILED_MIN_ZOOM;
     const layer = tiled
-      ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source), renderMode: 'hybrid', minZoom: TILED_MIN_ZOOM })
+      ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source), renderMode: 'hybrid', minZoom })
       : new VectorLayer({ ...options, source: clusters ?? source });
     const dataLayer: DataLayer = {
       definition,

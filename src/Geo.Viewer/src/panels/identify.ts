@@ -107,6 +107,8 @@ export class IdentifyPopup {
         },
         { hitTolerance: 4 },
       );
+      // A generalised cell of a low-zoom tile stands for many parcels and has no id: nothing to identify.
+      hits = hits.filter((hit) => hit.feature.get('generalised') !== true);
       hits = await Promise.all(hits.map((hit) => (hit.dataLayer.tiled ? itemOf(hit) : hit)));
       // A feature cut by a tile edge is in both tiles: listed once.
       hits = hits.filter((hit, index) => hits.findIndex((other) => other.dataLayer === hit.dataLayer && other.feature.getId() === hit.feature.getId()) === index);

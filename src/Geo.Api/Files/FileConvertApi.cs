@@ -74,7 +74,7 @@ internal static partial class FileConvertApi
                 return new GeoPackageFeatureCollectionResult(stream, collection);
             case OutputFormat.GeoJson:
                 http.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.geojson\"";
-                return new FeatureCollectionResult(stream, items, features.Count, () => [], []);
+                return new FeatureCollectionResult(stream, items, features.Count, numberMatchedIsEstimate: false, () => [], []);
             default:
                 throw new System.Diagnostics.UnreachableException($"output format {format} is not handled");
         }

@@ -57,7 +57,7 @@ internal static class ExportEndpoints
                 return new GeoPackageFeatureCollectionResult(features, collection);
             case OutputFormat.GeoJson:
                 context.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.geojson\"";
-                return new FeatureCollectionResult(features, items, matched,
+                return new FeatureCollectionResult(features, items, matched, numberMatchedIsEstimate: false,
                     () => [new(OgcLinks.WithQuery(context.Request, new Dictionary<string, string>()), "self", OgcMediaTypes.GeoJson)], []);
             default:
                 throw new System.Diagnostics.UnreachableException($"output format {items.Format} is not handled");

@@ -1,3 +1,4 @@
+using Geo.Api.GisData;
 using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.GisData;

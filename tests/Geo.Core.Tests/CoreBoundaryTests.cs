@@ -1,8 +1,5 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Geo.Core.Domain;
-using Geo.Testing;
 
 namespace Geo.Core.Tests;
 

@@ -1,7 +1,3 @@
-using Geo.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>Keyboard and screen readers: a skip link to the map, controls named in the UI language, a named popup.</summary>

@@ -1,11 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Geo.Core.Crs;
-using Geo.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 
@@ -21,10 +15,7 @@ public sealed class AreaSummaryTests(ViewerFixture viewer)
     {
         var zone = GisDataFile.Feature("zones.geojson", 2);
         Assert.Equal("浦里高新区", zone.GetProperty("properties").GetProperty("name").GetString());
-        var lonLats = zone.GetProperty("geometry").GetProperty("coordinates").EnumerateArray()
-            .SelectMany(polygon => polygon.EnumerateArray()).SelectMany(ring => ring.EnumerateArray())
-            .Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
-        var (west, south, east, north) = (lonLats.Min(p => p.Lon) - 0.005, lonLats.Min(p => p.Lat) - 0.005, lonLats.Max(p => p.Lon) + 0.005, lonLats.Max(p => p.Lat) + 0.005);
+        var (west, south, east, north) = ViewerPage.WidenedBounds(zone, 0.005);
         var page = await viewer.OpenViewerAsync();
         await page.ClickAsync("#open-query");
         await page.EvaluateAsync("extent => __viewer.fitLonLat(extent)", new[] { west, south, east, north });

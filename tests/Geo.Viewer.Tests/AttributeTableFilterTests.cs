@@ -1,10 +1,6 @@
-using Geo.Testing;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Geo.Core.Crs;
 using NetTopologySuite.Geometries;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>The attribution line credits the sources of the layers in view: Amap for the outline and seats, and

@@ -1,6 +1,4 @@
-using Geo.Testing;
 using System.Globalization;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Geo.Testing;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

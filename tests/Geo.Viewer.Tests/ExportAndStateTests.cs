@@ -1,8 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using Geo.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Geo.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

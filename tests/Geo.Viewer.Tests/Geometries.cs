@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Geo.Core.Crs;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Viewer.Tests;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Geo.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

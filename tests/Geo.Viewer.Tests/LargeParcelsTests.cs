@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Geo.Core.Domain;
-using Geo.Testing;
-using Microsoft.Playwright;
 using Npgsql;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

@@ -1,6 +1,3 @@
-using Geo.Testing;
-using Microsoft.Playwright;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>Every layer draws: with the layer shown alone, the pixels where a feature is carry that layer's colour.</summary>

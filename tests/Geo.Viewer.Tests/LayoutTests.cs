@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>Small screens: panels push the map aside, the sidebar collapses, the map keeps a usable size.</summary>

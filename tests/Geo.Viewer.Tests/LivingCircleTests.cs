@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Geo.Core.Crs;
-using Geo.Testing;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

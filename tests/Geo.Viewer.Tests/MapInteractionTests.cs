@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>

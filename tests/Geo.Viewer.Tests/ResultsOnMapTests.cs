@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using Geo.Testing;
-using Microsoft.Playwright;
 using NetTopologySuite.Geometries;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

@@ -1,9 +1,6 @@
 using Geo.Api.Accounts;
 using Geo.Core.Accounts;
-using Geo.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Geo.Viewer.Tests;
 

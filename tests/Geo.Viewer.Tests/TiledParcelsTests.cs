@@ -1,7 +1,3 @@
-using Geo.Testing;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Geo.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -1,6 +1,3 @@
-using Geo.Testing;
-using Microsoft.Playwright;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>One service and one headless Debian chromium for all viewer tests; each test opens its own page.</summary>

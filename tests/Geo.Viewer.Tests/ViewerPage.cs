@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Geo.Viewer.Tests;
 
 /// <summary>Map-aware steps the tests share: where a feature or a lon/lat is on screen, and zooming there.</summary>
@@ -13,6 +11,15 @@ internal static class ViewerPage
     {
         var xy = await page.EvaluateAsync<double[]>("([layer, id]) => __viewer.pixelOf(layer, id, false)", new object[] { layer, id });
         return await MapToPageAsync(page, xy);
+    }
+
+    /// <summary>A GeoJSON (multi)polygon feature's lon/lat bounds widened by <paramref name="margin"/> degrees on every side.</summary>
+    public static (double West, double South, double East, double North) WidenedBounds(JsonElement feature, double margin)
+    {
+        var lonLats = feature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray()
+            .SelectMany(polygon => polygon.EnumerateArray()).SelectMany(ring => ring.EnumerateArray())
+            .Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+        return (lonLats.Min(p => p.Lon) - margin, lonLats.Min(p => p.Lat) - margin, lonLats.Max(p => p.Lon) + margin, lonLats.Max(p => p.Lat) + margin);
     }
 
     public static async Task<(float X, float Y)> LonLatOnPageAsync(this IPage page, double lon, double lat)

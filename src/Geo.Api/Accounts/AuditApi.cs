@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Geo.Api.Analysis;
 using Geo.Api.Hosting;
-using Geo.Core;
 using Geo.Core.Accounts;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.Accounts;

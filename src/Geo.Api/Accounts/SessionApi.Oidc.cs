@@ -1,7 +1,5 @@
 using Geo.Api.Accounts.Internal;
-using Geo.Core;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Accounts;

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Geo.Api.Accounts.Internal;
-using Geo.Core;
 using Geo.Core.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.Accounts;

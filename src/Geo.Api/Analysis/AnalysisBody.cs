@@ -1,5 +1,3 @@
-using Geo.Core;
-
 namespace Geo.Api.Analysis;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.Formats;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Analysis;
 

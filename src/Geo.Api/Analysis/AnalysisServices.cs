@@ -1,4 +1,3 @@
-using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 
 namespace Geo.Api.Analysis;

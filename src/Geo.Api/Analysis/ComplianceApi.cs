@@ -1,9 +1,5 @@
 using Geo.Api.Hosting;
-using Geo.Core;
-using Geo.Core.Analysis;
-using Geo.Core.Stores;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ComplianceAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Geo.Api.Analysis.ComplianceResponse>,
     Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Geo.Api.Analysis.GeoJsonFeatureCollection>,

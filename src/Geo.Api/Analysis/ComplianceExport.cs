@@ -1,6 +1,3 @@
-using Geo.Core.Analysis;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Geo.Api.Analysis;
 
 /// <summary>Compliance findings and 三线 conflicts as GeoJSON (the conflicting parts) and CSV.</summary>

@@ -1,6 +1,4 @@
 using System.Text;
-using Geo.Core.Analysis;
-using Geo.Core.Domain;
 using static Geo.Api.Analysis.HtmlReport;
 
 namespace Geo.Api.Analysis;

@@ -1,5 +1,4 @@
 using System.Text;
-using Geo.Core.Analysis;
 using static Geo.Api.Analysis.HtmlReport;
 
 namespace Geo.Api.Analysis;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Geo.Api.Csv;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 

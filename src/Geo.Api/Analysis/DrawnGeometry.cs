@@ -1,9 +1,5 @@
-using System.Text.Json;
 using Geo.Api.GisData;
-using Geo.Core;
-using Geo.Core.Analysis;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Analysis;
 

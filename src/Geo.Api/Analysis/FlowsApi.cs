@@ -1,6 +1,4 @@
-using Geo.Core.Analysis;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Geo.Core.Analysis;
 
 namespace Geo.Api.Analysis;
 

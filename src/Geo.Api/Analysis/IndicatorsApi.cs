@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using Geo.Api.Accounts;
 using Geo.Api.Hosting;
-using Geo.Core;
 using Geo.Core.Accounts;
-using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 

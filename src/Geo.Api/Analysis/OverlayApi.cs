@@ -1,14 +1,10 @@
 using Geo.Api.Hosting;
 using Geo.Api.OgcApi.Filters;
 using Geo.Api.OgcApi;
-using Geo.Core;
-using Geo.Core.Analysis;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Formats;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 

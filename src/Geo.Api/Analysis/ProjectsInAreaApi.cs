@@ -1,11 +1,6 @@
-using System.Text.Json;
 using Geo.Api.Hosting;
-using Geo.Core;
-using Geo.Core.Analysis;
 using Geo.Core.Formats;
-using Geo.Core.Stores;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Analysis;
 

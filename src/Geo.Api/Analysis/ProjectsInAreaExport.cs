@@ -1,6 +1,3 @@
-using Geo.Core.Analysis;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Geo.Api.Analysis;
 
 /// <summary>The projects-in-area answer as JSON, GeoJSON (projects with their figures) and CSV.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Geo.Core.Analysis;
-using Geo.Core.Domain;
 using static Geo.Api.Analysis.HtmlReport;
 
 namespace Geo.Api.Analysis;

@@ -1,7 +1,3 @@
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using NetTopologySuite.Geometries;
-
 namespace Geo.Api.Analysis;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Geo.Core;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,6 +1,3 @@
-using Geo.Core.Analysis;
-using Geo.Core.Domain;
-
 namespace Geo.Api.Analysis;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Geo.Core.Crs;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Analysis;
 

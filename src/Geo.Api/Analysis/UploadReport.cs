@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Geo.Core.Analysis;
 using Geo.Core.Formats;
 using static Geo.Api.Analysis.HtmlReport;
 

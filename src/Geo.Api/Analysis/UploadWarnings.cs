@@ -1,4 +1,3 @@
-using Geo.Core.Analysis;
 using Geo.Core.Formats;
 
 namespace Geo.Api.Analysis;

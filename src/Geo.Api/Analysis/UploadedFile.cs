@@ -1,6 +1,4 @@
 using Geo.Api.Formats;
-using Geo.Core;
-using Geo.Core.Analysis;
 using Geo.Core.Crs;
 using Geo.Core.Formats;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Geo.Core.Domain;
 
 namespace Geo.Api.Cli;
 

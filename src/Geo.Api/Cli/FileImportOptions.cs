@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Imports;
 
 namespace Geo.Api.Cli;

@@ -5,7 +5,6 @@ using Geo.Api.GisData;
 using Geo.Api.Hosting;
 using Geo.Core.GisData;
 using Geo.Core.Imports;
-using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
 using Npgsql;
 

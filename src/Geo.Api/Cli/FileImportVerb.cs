@@ -1,5 +1,4 @@
 using Geo.Api.Formats;
-using Geo.Core.Domain;
 using Geo.Core.Formats;
 using Geo.Core.Imports;
 

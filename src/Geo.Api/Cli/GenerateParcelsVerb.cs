@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.GisData;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Synthetic;
 

@@ -1,8 +1,6 @@
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.GisData;
-using Geo.Core.Domain;
 using Geo.Core.Synthetic;
-using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace Geo.Api.Cli;

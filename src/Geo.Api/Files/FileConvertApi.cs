@@ -2,13 +2,8 @@ using System.Text.RegularExpressions;
 using Geo.Api.Analysis;
 using Geo.Api.Hosting;
 using Geo.Api.OgcApi;
-using Geo.Core.Analysis;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Formats;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Files;
 

@@ -1,9 +1,6 @@
 using Geo.Api.Analysis;
 using Geo.Api.Hosting;
-using Geo.Core.Analysis;
 using Geo.Core.Formats;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Files;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Geo.Core.Domain;
 using Geo.Core.Formats;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Files;
 

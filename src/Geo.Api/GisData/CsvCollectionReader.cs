@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 
 namespace Geo.Api.GisData;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.Valid;
 

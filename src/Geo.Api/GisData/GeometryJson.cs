@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Unicode;
 using Geo.Core.Crs;
 using NetTopologySuite.IO.Converters;

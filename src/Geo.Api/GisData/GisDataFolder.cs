@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 
 namespace Geo.Api.GisData;

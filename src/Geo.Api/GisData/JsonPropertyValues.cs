@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 
 namespace Geo.Api.GisData;

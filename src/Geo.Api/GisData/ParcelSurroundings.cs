@@ -1,8 +1,6 @@
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Synthetic;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.GisData;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;

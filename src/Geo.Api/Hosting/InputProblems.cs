@@ -1,4 +1,3 @@
-using Geo.Core;
 using Geo.Core.Filters;
 using Geo.Core.Formats;
 using Microsoft.AspNetCore.Diagnostics;

@@ -1,4 +1,3 @@
-using Geo.Core.Stores;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Geo.Api.Hosting;

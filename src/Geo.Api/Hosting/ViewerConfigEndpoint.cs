@@ -1,11 +1,7 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Geo.Api.Accounts;
-using Geo.Core.Domain;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Geo.Core.Stores;
 
 namespace Geo.Api.Hosting;
 

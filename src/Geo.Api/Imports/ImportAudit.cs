@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Geo.Core.Accounts;
 using Geo.Core.Imports;
 

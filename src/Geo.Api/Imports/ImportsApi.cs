@@ -1,14 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Geo.Api.Accounts;
 using Geo.Api.Analysis;
 using Geo.Api.Formats;
 using Geo.Api.Hosting;
-using Geo.Core;
-using Geo.Core.Domain;
 using Geo.Core.Imports;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.Imports;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Formats.Baopan;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.OgcApi;
 

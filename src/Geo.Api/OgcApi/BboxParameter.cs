@@ -1,9 +1,7 @@
 using System.Globalization;
-using Geo.Core;
 using Geo.Core.Crs;
 using Geo.Core.Filters;
 using NetTopologySuite.Densify;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.OgcApi;
 

@@ -1,7 +1,4 @@
 using Geo.Core.Crs;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi;
 

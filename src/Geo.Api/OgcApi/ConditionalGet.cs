@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Geo.Api.OgcApi;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Geo.Api.Csv;
-using Geo.Core.Domain;
 using NetTopologySuite.IO;
 
 namespace Geo.Api.OgcApi;

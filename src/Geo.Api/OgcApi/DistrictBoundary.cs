@@ -1,7 +1,3 @@
-using Geo.Core;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 
 namespace Geo.Api.OgcApi;

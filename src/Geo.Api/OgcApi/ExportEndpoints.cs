@@ -1,8 +1,4 @@
 using System.Runtime.CompilerServices;
-using Geo.Core;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi;
 
@@ -14,9 +10,15 @@ namespace Geo.Api.OgcApi;
 /// </summary>
 internal static class ExportEndpoints
 {
+    /// <summary>
+    /// The paging parameters of items, which an export refuses by name (an export has no pages); the rest of
+    /// <see cref="ItemsRequest"/> selects what is exported, as for items. The OpenAPI document leaves them out.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PagingNames = new HashSet<string>(StringComparer.Ordinal) { "limit", "offset", PageCursor.Parameter };
+
     public static async Task<Results<FeatureCollectionResult, CsvFeatureCollectionResult, BaopanFeatureCollectionResult, ShapefileFeatureCollectionResult,
         GeoPackageFeatureCollectionResult, ProblemHttpResult>> Export(
-        string collectionId, [AsParameters] ExportRequest parameters, HttpContext context, IFeatureStore store, IConfiguration configuration,
+        string collectionId, [AsParameters] ItemsRequest parameters, HttpContext context, IFeatureStore store, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
         if (Catalog.Find(collectionId) is not { } collection)
@@ -24,7 +26,7 @@ internal static class ExportEndpoints
             return Problems.UnknownCollection(collectionId);
         }
 
-        if (context.Request.Query.Keys.FirstOrDefault(ExportRequest.PagingNames.Contains) is { } paging)
+        if (context.Request.Query.Keys.FirstOrDefault(PagingNames.Contains) is { } paging)
         {
             throw InputException.Invalid(paging, "an export holds every feature the query selects and has no pages",
                 "drop limit, offset and cursor, and narrow the export with bbox, datetime, filter or property parameters");
@@ -32,7 +34,7 @@ internal static class ExportEndpoints
 
         var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
-        var items = ItemsQueryParser.Parse(collection, parameters.AsItems(), extra) with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) };
+        var items = ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) };
         ItemsEndpoints.CheckWritable(collection, items.Format);
 
         // Counted first, so that an export over the limit (or a filter that cannot run) is a problem+json before any byte is written.

@@ -1,11 +1,7 @@
-using System.Text.Json;
 using Geo.Api.GisData;
-using Geo.Core;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 
 namespace Geo.Api.OgcApi;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Geo.Core;
-using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Geo.Api.OgcApi.Filters;
-using Geo.Core;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 
 namespace Geo.Api.OgcApi;

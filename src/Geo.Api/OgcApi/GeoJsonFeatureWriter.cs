@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Geo.Api.GisData;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 
 namespace Geo.Api.OgcApi;

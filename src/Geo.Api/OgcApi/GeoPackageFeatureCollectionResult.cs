@@ -1,5 +1,4 @@
 using System.Globalization;
-using Geo.Core.Domain;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
 

@@ -1,15 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Geo.Api.Accounts;
 using Geo.Api.Hosting;
-using Geo.Core;
 using Geo.Core.Accounts;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Geo.Api.OgcApi;

@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using Geo.Core;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 using ItemsAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     Geo.Api.OgcApi.FeatureCollectionResult,
     Geo.Api.OgcApi.CsvFeatureCollectionResult,

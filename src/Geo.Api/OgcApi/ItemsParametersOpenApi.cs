@@ -9,12 +9,23 @@ namespace Geo.Api.OgcApi;
 /// What the paging parameters take, in the OpenAPI document (the service-desc clients read): <c>limit</c> as an integer
 /// from 1 to <see cref="ItemsQueryParser.MaxLimit"/> with its default, which GDAL 3.8 and later read to choose a page
 /// size (GDAL 3.6 pages by 10 whatever the document says), and what <c>cursor</c> is. Both are bound as text so that a
-/// bad value gets a problem naming it.
+/// bad value gets a problem naming it. An export takes the same parameters less the paging ones.
 /// </summary>
 internal static class ItemsParametersOpenApi
 {
     public static Task ApplyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        if (context.Description.RelativePath?.EndsWith("/export", StringComparison.Ordinal) == true)
+        {
+            // The export binds the items parameters but has no pages: it refuses these by name.
+            foreach (var paging in operation.Parameters?.Where(p => p.In == ParameterLocation.Query && ExportEndpoints.PagingNames.Contains(p.Name ?? "")).ToList() ?? [])
+            {
+                operation.Parameters!.Remove(paging);
+            }
+
+            return Task.CompletedTask;
+        }
+
         if (context.Description.RelativePath?.EndsWith("/items", StringComparison.Ordinal) != true)
         {
             return Task.CompletedTask;

@@ -1,5 +1,4 @@
 using Geo.Core.Crs;
-using Geo.Core.Stores;
 
 namespace Geo.Api.OgcApi;
 

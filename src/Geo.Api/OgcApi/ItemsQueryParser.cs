@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
-using Geo.Core;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using Geo.Core.Stores;
 
 namespace Geo.Api.OgcApi;
 

@@ -1,5 +1,4 @@
 using Geo.Api.OgcApi.Tiles;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi;
 

@@ -2,10 +2,6 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Geo.Core;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
 using SortKey = Geo.Core.Stores.SortKey;
 
 namespace Geo.Api.OgcApi;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Geo.Core.Domain;
 
 namespace Geo.Api.OgcApi;
 

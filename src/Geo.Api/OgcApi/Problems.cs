@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Geo.Api.OgcApi;
 
 /// <summary>problem+json answers that say what is wrong and how to fix it.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Geo.Core;
-
 namespace Geo.Api.OgcApi;
 
 /// <summary>The body of a restore: the version, from the feature's history, to make current again.</summary>

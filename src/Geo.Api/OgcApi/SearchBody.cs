@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Geo.Core;
-using Geo.Core.Domain;
-
 namespace Geo.Api.OgcApi;
 
 /// <summary>

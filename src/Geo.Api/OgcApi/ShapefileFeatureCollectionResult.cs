@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Geo.Core.Domain;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Writers;
 

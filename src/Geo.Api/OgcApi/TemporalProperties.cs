@@ -1,5 +1,3 @@
-using Geo.Core;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 
 namespace Geo.Api.OgcApi;

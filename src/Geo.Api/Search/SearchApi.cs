@@ -1,7 +1,5 @@
 using System.Globalization;
 using Geo.Api.Search.Internal;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Geo.Api.Search;

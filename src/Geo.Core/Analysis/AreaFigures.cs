@@ -1,5 +1,3 @@
-using Geo.Core.Crs;
-
 namespace Geo.Core.Analysis;
 
 /// <summary>An area reported the three ways staff read it, together: m², 公顷 and 亩.</summary>

@@ -1,9 +1,6 @@
-using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Formats;
 using Geo.Core.Stores;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Analysis;
 

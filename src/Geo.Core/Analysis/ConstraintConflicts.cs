@@ -1,7 +1,5 @@
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Analysis;
 

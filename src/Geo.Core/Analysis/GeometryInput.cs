@@ -1,6 +1,4 @@
-using Geo.Core.Crs;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
 

@@ -1,8 +1,5 @@
-using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using Geo.Core.Stores;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 
 namespace Geo.Core.Analysis;

@@ -1,7 +1,3 @@
-using Geo.Core.Crs;
-using Geo.Core.Domain;
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Analysis;
 
 /// <summary>One layer feature that meets the subject: the shared part and its area, and the feature's own area (EPSG:4545).</summary>

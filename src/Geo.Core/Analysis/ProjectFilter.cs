@@ -1,4 +1,3 @@
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 
 namespace Geo.Core.Analysis;

@@ -1,4 +1,3 @@
-using Geo.Core.Domain;
 using Geo.Core.Stores;
 
 namespace Geo.Core.Analysis;

@@ -1,5 +1,4 @@
 using NetTopologySuite;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Crs;
 

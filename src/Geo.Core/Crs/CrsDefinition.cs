@@ -1,4 +1,3 @@
-using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems.Transformations;
 
 namespace Geo.Core.Crs;

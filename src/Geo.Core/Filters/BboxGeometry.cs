@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Filters;
 
 /// <summary>CQL2's BBOX literal (4 or 6 numbers) as a polygon in the filter CRS's axis order as written.</summary>

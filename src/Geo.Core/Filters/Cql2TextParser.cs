@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Geo.Core.Filters.Internal;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Superpower;
 using Superpower.Model;

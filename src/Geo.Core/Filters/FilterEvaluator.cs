@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using Geo.Core.Domain;
 using Geo.Core.Filters.Internal;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Filters;
 

@@ -1,4 +1,3 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace Geo.Core.Filters;

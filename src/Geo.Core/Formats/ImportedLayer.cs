@@ -1,6 +1,3 @@
-using Geo.Core.Crs;
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Formats;
 
 /// <summary>A feature read from a file and turned into storage coordinates (EPSG:4490, x = longitude).</summary>

@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Formats;
 
 /// <summary>One feature as a reader found it: <see cref="Row"/> counts from 1 in the file's own order.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Geo.Core.Domain;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.GisData;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Geo.Core.Domain;
 
 namespace Geo.Core.GisData;
 

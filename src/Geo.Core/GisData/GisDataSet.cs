@@ -1,5 +1,3 @@
-using Geo.Core.Domain;
-
 namespace Geo.Core.GisData;
 
 /// <summary>Every collection of a gis-data folder, validated, each sorted by id.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Geo.Core.Domain;
 
 namespace Geo.Core.GisData;
 

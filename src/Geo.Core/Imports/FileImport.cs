@@ -1,6 +1,4 @@
 using Geo.Core.Accounts;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Formats;
 using Geo.Core.Stores;
 using NetTopologySuite.Geometries.Prepared;

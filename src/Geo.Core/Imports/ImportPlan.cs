@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Imports;
 
 /// <summary>A file's row made ready for a collection: storage geometry (EPSG:4490) and the catalog's properties.</summary>

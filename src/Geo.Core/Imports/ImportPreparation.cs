@@ -1,9 +1,6 @@
 using System.Globalization;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Formats;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Plan;
 

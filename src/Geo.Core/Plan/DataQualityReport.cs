@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 
 namespace Geo.Core.Plan;

@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Stores;
 
 /// <summary>What a collection's metadata says about its contents, as of one data version.</summary>

@@ -1,6 +1,4 @@
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Stores;
 

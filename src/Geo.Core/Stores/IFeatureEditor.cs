@@ -1,5 +1,4 @@
 using Geo.Core.Accounts;
-using Geo.Core.Domain;
 
 namespace Geo.Core.Stores;
 

@@ -1,5 +1,3 @@
-using Geo.Core.Domain;
-
 namespace Geo.Core.Stores;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Collections;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
 using NetTopologySuite.Algorithm;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Overlay;

@@ -1,6 +1,3 @@
-using Geo.Core.Crs;
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Synthetic;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Geo.Api.Accounts;
 using Geo.Api.Backends.Embedded.Accounts;
-using Geo.Core.Accounts;
-using Npgsql;
 
 namespace Geo.Api.Tests.Accounts;
 

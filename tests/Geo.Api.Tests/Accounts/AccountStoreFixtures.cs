@@ -1,9 +1,5 @@
 using Geo.Api.Backends.Embedded.Accounts;
 using Geo.Api.Backends.PostGis.Accounts;
-using Geo.Core.Accounts;
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Testing;
-using Npgsql;
 
 namespace Geo.Api.Tests.Accounts;
 

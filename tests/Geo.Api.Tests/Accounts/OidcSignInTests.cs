@@ -1,11 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Geo.Core.Accounts;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.Accounts;
 

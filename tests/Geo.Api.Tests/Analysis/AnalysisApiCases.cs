@@ -1,10 +1,4 @@
 using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json;
-using System.Text;
-using Geo.Core.Accounts;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Geo.Api.Tests.Analysis;
 

@@ -1,8 +1,6 @@
-using Geo.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.Analysis;
 

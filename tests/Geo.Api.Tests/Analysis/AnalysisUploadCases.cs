@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static Geo.Api.Tests.Analysis.RedLineFiles;
 
 namespace Geo.Api.Tests.Analysis;

@@ -1,10 +1,5 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static Geo.Api.Tests.Analysis.RedLineFiles;
 
 namespace Geo.Api.Tests.Analysis;

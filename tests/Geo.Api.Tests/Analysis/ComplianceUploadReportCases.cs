@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Geo.Testing;
 using static Geo.Api.Tests.Analysis.RedLineFiles;
 
 namespace Geo.Api.Tests.Analysis;

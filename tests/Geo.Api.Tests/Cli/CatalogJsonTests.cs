@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Geo.Api.Cli;
-using Geo.Core.Domain;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Cli;
 

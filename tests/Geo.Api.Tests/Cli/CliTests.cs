@@ -1,5 +1,4 @@
 using Geo.Api.Cli;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Cli;
 

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Geo.Api.Backends.Embedded.Accounts;
 using Geo.Api.Cli;
-using Geo.Core.Accounts;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Geo.Api.Cli;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Cli;
 

@@ -1,13 +1,9 @@
 using System.Security.Cryptography;
 using Geo.Api.Cli;
 using Geo.Api.GisData;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
-using Geo.Testing;
 using NetTopologySuite.Geometries;
-using Npgsql;
 
 namespace Geo.Api.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using Geo.Api.Accounts;
 using Geo.Api.Cli;
 using Geo.Api.Tests.Accounts;
-using Geo.Core.Accounts;
 
 namespace Geo.Api.Tests.Cli;
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Geo.Api.Tests.OgcApi;
-using Geo.Core.Domain;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Clients;
 

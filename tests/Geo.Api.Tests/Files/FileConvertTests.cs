@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Geo.Testing;
 using static Geo.Api.Tests.Analysis.RedLineFiles;
 
 namespace Geo.Api.Tests.Files;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Geo.Testing;
-
 namespace Geo.Api.Tests.Hosting;
 
 /// <summary>Bodies the framework cannot bind get a 400 that says why, not a bare "Bad Request".</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using CsvHelper;
 using Geo.Api.Csv;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 

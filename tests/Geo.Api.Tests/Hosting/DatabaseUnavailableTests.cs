@@ -1,5 +1,4 @@
 using Geo.Api.Hosting;
-using Npgsql;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Geo.Api.Backends.Embedded.Internal;
-using Geo.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Geo.Api.Backends.Embedded.Internal;
-using Geo.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Geo.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace Geo.Api.Tests.Hosting;

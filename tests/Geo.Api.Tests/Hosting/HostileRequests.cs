@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text;
 using Geo.Api.Hosting;
-using Geo.Core.Accounts;
-using Geo.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Tests.Hosting;

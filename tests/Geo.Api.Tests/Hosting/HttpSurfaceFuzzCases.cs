@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Geo.Testing;
 using Xunit.Abstractions;
 
 namespace Geo.Api.Tests.Hosting;

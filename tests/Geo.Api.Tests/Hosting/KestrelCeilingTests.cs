@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
 using Geo.Api.Hosting;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Geo.Testing;
-
 namespace Geo.Api.Tests.Hosting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Geo.Testing;
-
 namespace Geo.Api.Tests.Hosting;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 

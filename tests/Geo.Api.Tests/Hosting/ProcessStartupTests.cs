@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Geo.Api.Tests.Hosting;
 
 /// <summary>Start-up as a real process: the CLI refuses unknown verbs, the standard address settings are honoured, bad settings stop it.</summary>

@@ -1,8 +1,4 @@
-using System.Net;
 using Geo.Api.Hosting;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Geo.Api.Tests.Hosting;
 

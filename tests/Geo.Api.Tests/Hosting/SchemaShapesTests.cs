@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Geo.Core.Accounts;
-using Geo.Testing;
-
 namespace Geo.Api.Tests.Hosting;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
-
 namespace Geo.Api.Tests.Hosting;
 
 /// <summary>Security headers on every kind of answer, and CORS closed unless configuration opens it.</summary>

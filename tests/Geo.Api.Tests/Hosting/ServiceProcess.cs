@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Hosting;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Geo.Api.Tests.Hosting;
 
 /// <summary>Start-up on PostGIS with Database:MigrateOnStartup, against a database that has no schema yet.</summary>

@@ -1,14 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.GisData;
-using Geo.Core.Accounts;
 using Geo.Core.GisData;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 
 namespace Geo.Api.Tests.Hosting;
 

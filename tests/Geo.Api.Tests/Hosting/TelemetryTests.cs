@@ -1,10 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -27,14 +21,9 @@ public sealed class TelemetryTests
     {
         var metrics = new List<Metric>();
         var activities = new List<Activity>();
-        await using var factory = EmbeddedService.Create(b => b.ConfigureServices(s => s
-            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
-            .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities))));
+        await using var factory = EmbeddedService.Create(b => b.ConfigureServices(s => InMemoryExporters(s, metrics, activities)));
 
-        var response = await factory.CreateClient().GetAsync("/ogcapi/collections/projects/items?limit=3");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
-        Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+        await GetItemsAndFlushAsync(factory);
 
         var duration = Assert.Single(metrics, m => m.Name == "http.server.request.duration");
         Assert.Equal(MetricType.Histogram, duration.MetricType);
@@ -63,14 +52,9 @@ public sealed class TelemetryTests
             var activities = new List<Activity>();
             await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
                 .UseSetting("ConnectionStrings:Geo", database.ConnectionString)
-                .ConfigureServices(s => s
-                    .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
-                    .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities))));
+                .ConfigureServices(s => InMemoryExporters(s, metrics, activities)));
 
-            var response = await factory.CreateClient().GetAsync("/ogcapi/collections/projects/items?limit=3");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
-            Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+            await GetItemsAndFlushAsync(factory);
 
             var server = Assert.Single(activities, a => a.Kind == ActivityKind.Server);
             Assert.Contains(activities, a => a.Source.Name == "Npgsql" && a.Kind == ActivityKind.Client && a.ParentSpanId == server.SpanId);
@@ -80,6 +64,21 @@ public sealed class TelemetryTests
         {
             await database.DisposeAsync();
         }
+    }
+
+    /// <summary>Where an operator would add OTLP: exporters into the test's lists.</summary>
+    private static void InMemoryExporters(IServiceCollection services, List<Metric> metrics, List<Activity> activities) => services
+        .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
+        .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities));
+
+    /// <summary>One items request, answered 200, then every measurement and span handed to the exporters.</summary>
+    private static async Task GetItemsAndFlushAsync<T>(WebApplicationFactory<T> factory)
+        where T : class
+    {
+        var response = await factory.CreateClient().GetAsync("/ogcapi/collections/projects/items?limit=3");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
+        Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
     }
 
     private static string? Tag(MetricPoint point, string name)

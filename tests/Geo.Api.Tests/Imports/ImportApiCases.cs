@@ -1,18 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Geo.Api.OgcApi;
-using Geo.Core.Accounts;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using Geo.Core.Stores;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.Imports;
 

@@ -1,10 +1,4 @@
 using System.IO.Compression;
-using System.Text;
-using Geo.Core.Accounts;
-using Geo.Core.Domain;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using static Geo.Api.Tests.Analysis.RedLineFiles;
 
 namespace Geo.Api.Tests.Imports;

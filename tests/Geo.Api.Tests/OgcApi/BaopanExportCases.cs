@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using Geo.Core.Crs;
 using Geo.Core.Formats;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 

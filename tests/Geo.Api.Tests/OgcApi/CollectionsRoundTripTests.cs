@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Core.Stores;
-using Geo.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Geo.Api.Tests.OgcApi;
 
 /// <summary>

@@ -1,13 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Geo.Api.Cli;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.OgcApi;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace Geo.Api.Tests.OgcApi;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Geo.Testing;
-
 namespace Geo.Api.Tests.OgcApi;
 
 /// <summary>

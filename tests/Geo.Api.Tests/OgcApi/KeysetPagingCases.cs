@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Geo.Api.Tests.OgcApi.Edits;
-using Geo.Core.Accounts;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.OgcApi;
 

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Core.Stores;
-using Geo.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.OgcApi;
 

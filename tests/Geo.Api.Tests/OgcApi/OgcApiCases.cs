@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Geo.Core.Domain;
-using Geo.Testing;
-
 namespace Geo.Api.Tests.OgcApi;
 
 /// <summary>The OGC API – Features core, asked the same questions over both stores.</summary>

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.OgcApi;
 

@@ -1,8 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Text.Json;
-using Geo.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Geo.Api.Tests.OgcApi;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Geo.Api.Tests.OgcApi;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Search;
 

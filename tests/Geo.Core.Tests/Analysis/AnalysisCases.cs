@@ -1,12 +1,6 @@
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.OgcApi.Filters;
 using Geo.Core;
-using Geo.Core.Analysis;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
-using Geo.Core.Filters;
-using Geo.Core.Stores;
-using Geo.Testing;
 
 namespace Geo.Core.Tests.Analysis;
 

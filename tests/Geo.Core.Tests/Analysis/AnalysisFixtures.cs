@@ -1,7 +1,3 @@
-using Geo.Core.Analysis;
-using Geo.Core.Stores;
-using Geo.Testing;
-
 namespace Geo.Core.Tests.Analysis;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Geo.Api.Backends.Embedded.Indicators;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Analysis.Indicators;
-using Geo.Testing;
 using Npgsql;
 
 namespace Geo.Core.Tests.Analysis;

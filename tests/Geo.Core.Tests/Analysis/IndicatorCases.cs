@@ -1,10 +1,7 @@
 using Geo.Api.Backends.Embedded.Indicators;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core;
-using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
-using Geo.Core.Stores;
-using Geo.Testing;
 
 namespace Geo.Core.Tests.Analysis;
 

@@ -1,10 +1,4 @@
-using Geo.Core.Analysis;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
-using Geo.Core.GisData;
 using Geo.Core.Stores.InMemory;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace Geo.Core.Tests.Analysis;
 

@@ -1,7 +1,4 @@
 using Geo.Api.Backends.PostGis.Internal;
-using Geo.Core.Analysis;
-using Geo.Core.Domain;
-using Geo.Testing;
 
 namespace Geo.Core.Tests.Analysis;
 

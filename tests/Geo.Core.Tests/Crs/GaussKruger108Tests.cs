@@ -1,8 +1,3 @@
-using Geo.Core.Crs;
-using Geo.Testing;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
-
 namespace Geo.Core.Tests.Crs;
 
 public sealed class GaussKruger108Tests(PostGisStoreFixture postGis) : IClassFixture<PostGisStoreFixture>

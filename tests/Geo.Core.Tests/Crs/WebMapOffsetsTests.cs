@@ -1,6 +1,3 @@
-using Geo.Core.Crs;
-using Geo.Core.Formats;
-
 namespace Geo.Core.Tests.Crs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Geo.Core.Domain;
-
 namespace Geo.Core.Tests.Domain;
 
 /// <summary>The catalog is consistent with itself: what it says about time, codes and editing names real properties.</summary>

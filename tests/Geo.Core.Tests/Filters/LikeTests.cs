@@ -1,6 +1,3 @@
-using Geo.Core.Domain;
-using Geo.Core.Filters;
-using Geo.Testing;
 using Npgsql;
 
 namespace Geo.Core.Tests.Filters;

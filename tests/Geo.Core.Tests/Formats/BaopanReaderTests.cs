@@ -1,9 +1,4 @@
 using System.Globalization;
-using Geo.Core.Crs;
-using Geo.Core.Formats;
-using Geo.Testing;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace Geo.Core.Tests.Formats;
 

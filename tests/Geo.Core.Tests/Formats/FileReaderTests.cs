@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using Geo.Api.Formats.GeoJson;
-using Geo.Core.Formats;
-using Geo.Testing;
 using NetTopologySuite.Algorithm.Distance;
 
 namespace Geo.Core.Tests.Formats;

@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Geo.Testing;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 
 namespace Geo.Core.Tests.Formats;
 

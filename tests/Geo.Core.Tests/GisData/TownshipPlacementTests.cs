@@ -1,11 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using Geo.Core.Crs;
-using Geo.Core.Domain;
-using Geo.Core.GisData;
 using Geo.Core.Plan;
-using Geo.Testing;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Tests.GisData;
 

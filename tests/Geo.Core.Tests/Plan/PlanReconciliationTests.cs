@@ -1,9 +1,4 @@
-using Geo.Core.Crs;
-using Geo.Core.Domain;
-using Geo.Core.GisData;
 using Geo.Core.Plan;
-using Geo.Testing;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Tests.Plan;
 

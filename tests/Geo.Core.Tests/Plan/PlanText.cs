@@ -1,5 +1,4 @@
 using System.Globalization;
-using Geo.Testing;
 
 namespace Geo.Core.Tests.Plan;
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Geo.Testing;
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Tests.Stores;
 
 /// <summary>

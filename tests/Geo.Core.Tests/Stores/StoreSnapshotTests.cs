@@ -1,11 +1,5 @@
 using Geo.Api.GisData;
-using Geo.Core.Domain;
-using Geo.Core.Filters;
-using Geo.Core.GisData;
-using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
-using Geo.Testing;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Tests.Stores;
 

@@ -1,7 +1,3 @@
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Geo.Testing;
-
 namespace Geo.Core.Tests.Stores;
 
 /// <summary>The embedded store and PostGIS hold the same features, property for property and vertex for vertex.</summary>

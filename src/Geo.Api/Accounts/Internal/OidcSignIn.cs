@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Geo.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -3,11 +3,9 @@ using Geo.Api.Backends.Embedded.Indicators;
 using Geo.Api.Backends.Embedded.Internal;
 using Geo.Api.Hosting;
 using Geo.Api.OgcApi.Tiles;
-using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.Accounts;
 using Geo.Core.Imports;
-using Geo.Core.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Geo.Api.Backends.Embedded;

@@ -1,10 +1,8 @@
 using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.OgcApi.Tiles;
-using Geo.Core.Analysis;
 using Geo.Core.Analysis.Indicators;
 using Geo.Core.Imports;
-using Geo.Core.Stores;
 
 namespace Geo.Api.Backends.PostGis;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Geo.Core.Crs;
 using Geo.Core.Formats;
 using NetTopologySuite.Features;

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Api.OgcApi.Filters;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Geo.Core.Filters;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
 namespace Geo.Api.OgcApi.Filters;

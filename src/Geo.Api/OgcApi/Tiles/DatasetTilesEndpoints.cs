@@ -1,8 +1,4 @@
 using Geo.Api.Hosting;
-using Geo.Core;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Geo.Api.OgcApi.Tiles;
 

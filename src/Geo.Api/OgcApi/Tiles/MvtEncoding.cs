@@ -1,6 +1,4 @@
-using Geo.Core.Domain;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
 using NetTopologySuite.Simplify;

@@ -1,6 +1,3 @@
-using Geo.Core.Domain;
-using NetTopologySuite.Geometries;
-
 namespace Geo.Api.OgcApi.Tiles;
 
 /// <summary>

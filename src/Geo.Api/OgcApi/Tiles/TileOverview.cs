@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Geo.Core.Domain;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.IO.VectorTiles;
 

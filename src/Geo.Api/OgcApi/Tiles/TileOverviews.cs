@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
 
 namespace Geo.Api.OgcApi.Tiles;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Geo.Api.Hosting;
-using Geo.Core;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 using TileAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,

@@ -1,5 +1,3 @@
-using Geo.Core.Domain;
-
 namespace Geo.Api.OgcApi.Tiles;
 
 /// <summary>The links of tilesets: from a collection's description to its vector tilesets (collections with geometry), and from a tileset to its tiling scheme and tiles.</summary>

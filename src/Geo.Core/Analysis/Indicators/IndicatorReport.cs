@@ -1,5 +1,4 @@
 using Geo.Core.Accounts;
-using Geo.Core.Domain;
 using Geo.Core.Stores;
 
 namespace Geo.Core.Analysis.Indicators;

@@ -1,5 +1,3 @@
-using Geo.Core.Crs;
-
 namespace Geo.Core.Formats.Baopan;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Geo.Core.Crs;
 using Geo.Core.Formats.Internal;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Formats.Baopan;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Geo.Core.Crs;
-using NetTopologySuite.Geometries;
 
 namespace Geo.Core.Formats.Baopan;
 

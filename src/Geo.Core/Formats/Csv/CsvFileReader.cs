@@ -1,9 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Geo.Core.Crs;
 using Geo.Core.Formats.Internal;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace Geo.Core.Formats.Csv;

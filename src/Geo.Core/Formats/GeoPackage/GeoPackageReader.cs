@@ -1,4 +1,3 @@
-using Geo.Core.Crs;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
 

@@ -1,6 +1,3 @@
-using Geo.Core.Crs;
-using NetTopologySuite.Geometries;
-
 namespace Geo.Core.Formats.Internal;
 
 /// <summary>Moves every vertex of a layer read as lon/lat from a web-map datum to CGCS2000 and measures the shift.</summary>

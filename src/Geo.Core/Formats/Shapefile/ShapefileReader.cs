@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Geo.Core.Crs;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Dbf;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 
 namespace Geo.Core.Stores.InMemory;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
-using Geo.Core.Domain;
 
 namespace Geo.Core.Stores.InMemory;
 

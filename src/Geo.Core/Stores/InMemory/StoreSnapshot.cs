@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Geo.Core.Domain;
 
 namespace Geo.Core.Stores.InMemory;
 

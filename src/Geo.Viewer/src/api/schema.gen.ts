@@ -2265,7 +2265,6 @@ export interface operations {
     export: {
         parameters: {
             query?: {
-                f?: string;
                 bbox?: string;
                 "bbox-crs"?: string;
                 crs?: string;
@@ -2275,6 +2274,7 @@ export interface operations {
                 "filter-crs"?: string;
                 sortby?: string;
                 properties?: string;
+                f?: string;
                 encoding?: string;
                 precision?: string;
             };

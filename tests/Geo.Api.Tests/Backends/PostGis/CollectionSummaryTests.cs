@@ -1,7 +1,3 @@
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Geo.Testing;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Tests.Backends.PostGis;

@@ -1,6 +1,3 @@
-using Geo.Api.Backends.PostGis.Internal;
-using Npgsql;
-
 namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>One host is used as given; with several, migrations, imports and writes are pinned to the primary.</summary>

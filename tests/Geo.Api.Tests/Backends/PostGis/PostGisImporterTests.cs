@@ -1,8 +1,5 @@
-using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.GisData;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 

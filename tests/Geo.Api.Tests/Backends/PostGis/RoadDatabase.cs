@@ -1,7 +1,4 @@
-using Geo.Api.Backends.PostGis.Internal;
 using Geo.Core.Analysis;
-using Geo.Testing;
-using Npgsql;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 

@@ -1,5 +1,4 @@
 using Geo.Core.Analysis;
-using Geo.Testing;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 

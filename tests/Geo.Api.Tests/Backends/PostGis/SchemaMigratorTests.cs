@@ -1,10 +1,4 @@
 using System.Text.RegularExpressions;
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Core.Accounts;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using Geo.Testing;
-using Npgsql;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 

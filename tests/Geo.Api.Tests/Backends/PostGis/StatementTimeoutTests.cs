@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Geo.Api.Backends.PostGis.Internal;
-using Geo.Testing;
-using Npgsql;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 

@@ -1,11 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using Geo.Core.Accounts;
-using Geo.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.OgcApi.Edits;
 

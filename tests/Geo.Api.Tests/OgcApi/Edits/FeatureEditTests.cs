@@ -1,13 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Geo.Core.Accounts;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Geo.Api.Tests.OgcApi.Edits;
 

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Geo.Api.Tests.Hosting;
-using Geo.Core.Accounts;
-using Geo.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Geo.Api.Tests.OgcApi.Edits;
 

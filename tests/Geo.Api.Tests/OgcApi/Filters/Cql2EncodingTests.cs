@@ -1,5 +1,4 @@
 using Geo.Api.OgcApi.Filters;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 
 namespace Geo.Api.Tests.OgcApi.Filters;

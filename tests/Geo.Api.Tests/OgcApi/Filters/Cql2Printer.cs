@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Geo.Core.Filters;
 using NetTopologySuite.IO.Converters;
 

@@ -1,5 +1,4 @@
 using Geo.Api.OgcApi.Filters;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,9 +1,5 @@
 using Geo.Api.OgcApi.Filters;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using Geo.Core.Stores;
-using Geo.Testing;
-using Npgsql;
 
 namespace Geo.Api.Tests.OgcApi.Filters;
 

@@ -1,4 +1,3 @@
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using FsCheck;
 using FsCheck.Fluent;

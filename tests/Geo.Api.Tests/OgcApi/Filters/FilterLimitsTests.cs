@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Geo.Api.OgcApi.Filters;
 using Geo.Core;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 

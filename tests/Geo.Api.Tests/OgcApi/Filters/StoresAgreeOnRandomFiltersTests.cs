@@ -1,7 +1,4 @@
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using Geo.Core.Stores;
-using Geo.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 

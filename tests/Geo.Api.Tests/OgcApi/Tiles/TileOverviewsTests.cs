@@ -1,13 +1,9 @@
 using Geo.Api.Backends.Embedded.Internal;
 using Geo.Api.GisData;
 using Geo.Api.OgcApi.Tiles;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
-using Geo.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Geo.Api.Tests.OgcApi.Tiles;

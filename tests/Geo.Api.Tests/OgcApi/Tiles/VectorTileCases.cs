@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Geo.Testing;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Geo.Api.Tests.OgcApi.Tiles;
 

@@ -1,6 +1,5 @@
 using Geo.Api.Imports;
 using Geo.Core.Accounts;
-using Geo.Core.Domain;
 using Geo.Core.Imports;
 
 namespace Geo.Api.Backends.Embedded.Internal;

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Geo.Api.OgcApi;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
 
 namespace Geo.Api.Backends.Embedded.Internal;

@@ -1,6 +1,5 @@
 using Geo.Api.GisData;
 using Geo.Core.GisData;
-using Geo.Core.Stores;
 using Geo.Core.Stores.InMemory;
 
 namespace Geo.Api.Backends.Embedded.Internal;

@@ -1,6 +1,4 @@
 using Geo.Api.OgcApi.Tiles;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
 using NetTopologySuite.IO.VectorTiles;
 
 namespace Geo.Api.Backends.Embedded.Internal;

@@ -1,6 +1,5 @@
 using Geo.Api.Imports;
 using Geo.Api.Backends.PostGis.Accounts;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Geo.Core.Imports;
 using Npgsql;

@@ -1,4 +1,3 @@
-using Geo.Core.Domain;
 using Npgsql;
 using NpgsqlTypes;
 

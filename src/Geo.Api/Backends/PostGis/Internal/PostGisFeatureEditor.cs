@@ -1,8 +1,6 @@
 using Geo.Api.Backends.PostGis.Accounts;
 using Geo.Api.OgcApi;
-using Geo.Core.Domain;
 using Geo.Core.GisData;
-using Geo.Core.Stores;
 using Npgsql;
 using NpgsqlTypes;
 

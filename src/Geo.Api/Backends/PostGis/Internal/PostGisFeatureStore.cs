@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace Geo.Api.Backends.PostGis.Internal;

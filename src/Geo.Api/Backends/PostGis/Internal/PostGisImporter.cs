@@ -1,4 +1,3 @@
-using Geo.Core.Domain;
 using Geo.Core.GisData;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,6 +1,3 @@
-using Geo.Core.Domain;
-using Geo.Core.Stores;
-
 namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>

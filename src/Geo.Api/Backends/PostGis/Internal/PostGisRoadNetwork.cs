@@ -1,7 +1,4 @@
-using Geo.Core.Analysis;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
-using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace Geo.Api.Backends.PostGis.Internal;

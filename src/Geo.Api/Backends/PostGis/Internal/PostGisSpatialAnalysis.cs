@@ -1,8 +1,5 @@
-using Geo.Core.Analysis;
 using Geo.Core.Crs;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace Geo.Api.Backends.PostGis.Internal;

@@ -1,5 +1,4 @@
 using Geo.Api.OgcApi.Tiles;
-using Geo.Core.Domain;
 using System.Globalization;
 using Npgsql;
 

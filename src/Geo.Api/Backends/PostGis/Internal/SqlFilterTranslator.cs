@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using Geo.Core.Domain;
 using Geo.Core.Filters;
-using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace Geo.Api.Backends.PostGis.Internal;

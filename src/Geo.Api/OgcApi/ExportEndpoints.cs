@@ -38,15 +38,17 @@ internal static class ExportEndpoints
         ItemsEndpoints.CheckWritable(collection, items.Format);
 
         // Counted first, so that an export over the limit (or a filter that cannot run) is a problem+json before any byte is written.
+        var limits = ExportLimits.From(configuration);
         var query = items.Query with { Limit = null, Offset = 0 };
-        var max = ExportLimits.From(configuration).MaxFeatures;
+        var max = limits.MaxFeatures;
         var matched = await store.CountAsync(query, cancellationToken);
         if (matched > max)
         {
             throw TooMany(collection, $"{matched:N0}", max);
         }
 
-        var features = AtMost(store.QueryAsync(query, cancellationToken), collection, max, cancellationToken);
+        // The rows may take as long as the export may (the database's usual limit is sized for a page).
+        var features = AtMost(store.QueryAsync(query with { TimeLimit = TimeSpan.FromSeconds(limits.TimeoutSeconds) }, cancellationToken), collection, max, cancellationToken);
         switch (items.Format)
         {
             case OutputFormat.Csv:

@@ -29,6 +29,13 @@ public sealed record FeatureQuery(CollectionDefinition Collection)
     /// <summary>Maximum features to return; null returns all.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>
+    /// How long the store may take to read the features, where that is longer than its limit for a page (an export of a
+    /// million features); null keeps the store's own limit (PostGIS: Database:StatementTimeoutSeconds). The embedded
+    /// store has no such limit: the request's own time limit and cancellation bound it.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+
     public bool HasSpatialFilter => Bbox is not null || Intersects is not null;
 }
 

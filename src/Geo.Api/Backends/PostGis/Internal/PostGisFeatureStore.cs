@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
 
@@ -47,6 +48,16 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.TimeLimit is { } timeLimit)
+        {
+            await foreach (var feature in QueryWithTimeLimitAsync(query, timeLimit, cancellationToken).ConfigureAwait(false))
+            {
+                yield return feature;
+            }
+
+            yield break;
+        }
+
         await using var command = Command();
         command.CommandText = Select(query, command, extraColumn: null);
         await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
@@ -54,6 +65,36 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         {
             yield return PostGisColumns.ReadFeature(query.Collection, reader);
         }
+    }
+
+    /// <summary>
+    /// statement_timeout is set on every connection of the data source (Database:StatementTimeoutSeconds, sized for a
+    /// page); a query allowed longer runs in a transaction of its own that raises it for that transaction alone
+    /// (<c>SET LOCAL</c>), so the pooled connection goes back with the usual limit.
+    /// </summary>
+    private async IAsyncEnumerable<Feature> QueryWithTimeLimitAsync(FeatureQuery query, TimeSpan timeLimit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var setting = new NpgsqlCommand(
+            string.Create(CultureInfo.InvariantCulture, $"SET LOCAL statement_timeout = {(long)timeLimit.TotalMilliseconds}"), connection, transaction))
+        {
+            Interlocked.Increment(ref _roundTrips);
+            await setting.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var command = new NpgsqlCommand(null, connection, transaction);
+        command.CommandText = Select(query, command, extraColumn: null);
+        Interlocked.Increment(ref _roundTrips);
+        await using (var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+            {
+                yield return PostGisColumns.ReadFeature(query.Collection, reader);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -25,10 +25,7 @@ internal static partial class FileConvertApi
                 + "invalid polygons repaired with make-valid. A Shapefile holds one geometry type (400 otherwise). Nothing is stored; the upload limit is Uploads:MaxBytes (413).")
             .Accepts<string>("multipart/form-data")
             .DescribesUploadForm()
-            .ProducesJson<ItemsPage>(OgcMediaTypes.GeoJson)
-            .ProducesText("text/csv")
-            .ProducesText("text/plain")
-            .ProducesFile("application/zip", OgcMediaTypes.GeoPackage)
+            .ProducesFeatureFormats()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesBodyProblems();
 

@@ -38,6 +38,16 @@ internal static class ResponseContent
         return builder;
     }
 
+    /// <summary>
+    /// Every feature format the service writes as a 200 (items, exports, converted uploads): GeoJSON described by
+    /// <see cref="OgcApi.ItemsPage"/>, CSV, 报盘 TXT, a zipped Shapefile and a GeoPackage.
+    /// </summary>
+    public static RouteHandlerBuilder ProducesFeatureFormats(this RouteHandlerBuilder builder) => builder
+        .ProducesJson<OgcApi.ItemsPage>(OgcApi.OgcMediaTypes.GeoJson)
+        .ProducesText("text/csv")
+        .ProducesText("text/plain")
+        .ProducesFile("application/zip", OgcApi.OgcMediaTypes.GeoPackage);
+
     public static async Task ApplyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         foreach (var body in context.Description.ActionDescriptor.EndpointMetadata.OfType<ResponseContentMetadata>())

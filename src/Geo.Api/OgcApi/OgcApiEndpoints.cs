@@ -37,10 +37,7 @@ public static class OgcApiEndpoints
             .WithSummary("Features, filtered by bbox, datetime, properties or CQL2, sorted, paged, in a chosen CRS; GeoJSON, CSV, zipped Shapefile (f=shp, UTF-8 or encoding=gbk, EPSG:4490), GeoPackage (f=gpkg, EPSG:4490) or (polygon collections) 报盘 TXT in GBK, zone 36 with prefix or EPSG:4545 with crs")
             .WithDescription("Any other query parameter named after a queryable is an equality filter, e.g. ?funding=政府. "
                 + "limit defaults to 100 and is lowered to 10000 at most (the response's notes say so).")
-            .ProducesJson<ItemsPage>(OgcMediaTypes.GeoJson)
-            .ProducesText("text/csv")
-            .ProducesText("text/plain")
-            .ProducesFile("application/zip", OgcMediaTypes.GeoPackage)
+            .ProducesFeatureFormats()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -49,10 +46,7 @@ public static class OgcApiEndpoints
             .WithDescription("The parameters of items without paging (limit, offset and cursor are refused): every match is written, streamed from the store, "
                 + $"up to Exports:MaxFeatures (default {ExportLimits.DefaultMaxFeatures:N0}; 413 above it, before anything is written), "
                 + $"within Exports:TimeoutSeconds (default {ExportLimits.DefaultTimeoutSeconds}) instead of the request timeout. Answered as an attachment.")
-            .ProducesJson<ItemsPage>(OgcMediaTypes.GeoJson)
-            .ProducesText("text/csv")
-            .ProducesText("text/plain")
-            .ProducesFile("application/zip", OgcMediaTypes.GeoPackage)
+            .ProducesFeatureFormats()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -23,7 +23,7 @@ public sealed class TelemetryTests
         var activities = new List<Activity>();
         await using var factory = EmbeddedService.Create(b => b.ConfigureServices(s => InMemoryExporters(s, metrics, activities)));
 
-        await GetItemsAndFlushAsync(factory);
+        await GetItemsAndFlushAsync(factory, metrics, activities);
 
         var duration = Assert.Single(metrics, m => m.Name == "http.server.request.duration");
         Assert.Equal(MetricType.Histogram, duration.MetricType);
@@ -54,7 +54,7 @@ public sealed class TelemetryTests
                 .UseSetting("ConnectionStrings:Geo", database.ConnectionString)
                 .ConfigureServices(s => InMemoryExporters(s, metrics, activities)));
 
-            await GetItemsAndFlushAsync(factory);
+            await GetItemsAndFlushAsync(factory, metrics, activities);
 
             var server = Assert.Single(activities, a => a.Kind == ActivityKind.Server);
             Assert.Contains(activities, a => a.Source.Name == "Npgsql" && a.Kind == ActivityKind.Client && a.ParentSpanId == server.SpanId);
@@ -71,14 +71,28 @@ public sealed class TelemetryTests
         .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics))
         .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities));
 
-    /// <summary>One items request, answered 200, then every measurement and span handed to the exporters.</summary>
-    private static async Task GetItemsAndFlushAsync<T>(WebApplicationFactory<T> factory)
+    /// <summary>
+    /// One items request, answered 200, then every measurement and span handed to the exporters. The server records the
+    /// request's duration and ends its span just after the client has the answer, so this flushes until both are there
+    /// (at most 5 s), keeping only the last metric snapshot (each flush exports every metric again).
+    /// </summary>
+    private static async Task GetItemsAndFlushAsync<T>(WebApplicationFactory<T> factory, List<Metric> metrics, List<Activity> activities)
         where T : class
     {
         var response = await factory.CreateClient().GetAsync("/ogcapi/collections/projects/items?limit=3");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
-        Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+        for (var waited = 0; ; waited += 50)
+        {
+            metrics.Clear();
+            Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush());
+            Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush());
+            if ((metrics.Exists(m => m.Name == "http.server.request.duration") && activities.Exists(a => a.Kind == ActivityKind.Server)) || waited >= 5000)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private static string? Tag(MetricPoint point, string name)

@@ -8,11 +8,15 @@ using Microsoft.Playwright;
 // --pan (bench/viewer-scale.sh; the URL then carries ?testHooks and a #permalink with the layer on): after the first
 // render, the map is panned one screen width east and the time to its next rendercomplete is measured, and the page's
 // JS heap (CDP Runtime.getHeapUsage, used bytes) is read after the first render and after the pan.
+// --profile DIR: the first measured visit also records a CDP CPU profile of the first render and of the pan
+// (DIR/render.cpuprofile, DIR/pan.cpuprofile; open them in Chromium's DevTools or summarise with bench/cpuprofile-top.py).
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5181/";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var pan = args.Contains("--pan");
 var targetIndex = Array.IndexOf(args, "--target-ms");
 var target = targetIndex >= 0 ? double.Parse(args[targetIndex + 1], CultureInfo.InvariantCulture) : 1500;
+var profileIndex = Array.IndexOf(args, "--profile");
+var profileDirectory = profileIndex >= 0 ? args[profileIndex + 1] : null;
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -23,11 +27,11 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
 });
 
 // One unmeasured visit, so the service's own first-request start-up (JIT, loading gis-data) is not counted.
-await MeasureAsync(browser, url, pan);
+await MeasureAsync(browser, url, pan, null);
 var visits = new List<Visit>();
 for (var run = 1; run <= runs; run++)
 {
-    var visit = await MeasureAsync(browser, url, pan);
+    var visit = await MeasureAsync(browser, url, pan, run == 1 ? profileDirectory : null);
     visits.Add(visit);
     Console.WriteLine(pan
         ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
@@ -50,7 +54,7 @@ Console.WriteLine(FormattableString.Invariant(
     $"JS heap used (larger of after render / after pan): median {Percentile(heaps, 0.5):F0} MB, max {heaps[^1]:F0} MB (target ≤ 300 MB)"));
 return Percentile(times, 0.5) <= target && Percentile(pans, 0.5) <= 500 && heaps[^1] <= 300 ? 0 : 1;
 
-static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
+static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, string? profileDirectory)
 {
     await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
     var page = await context.NewPageAsync();
@@ -65,15 +69,25 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
             }
         }
     };
+    var session = await context.NewCDPSessionAsync(page);
+    if (profileDirectory is not null)
+    {
+        await StartProfileAsync(session);
+    }
+
     await page.GotoAsync(url);
     await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 60_000 });
+    if (profileDirectory is not null)
+    {
+        await StopProfileAsync(session, Path.Combine(profileDirectory, "render.cpuprofile"));
+    }
+
     var ready = await page.EvaluateAsync<double>("() => window.__viewerReady");
     if (!pan)
     {
         return new Visit(ready, 0, "", 0, 0, 0, 0, 0);
     }
 
-    var session = await context.NewCDPSessionAsync(page);
     var heapReady = await UsedHeapAsync(session);
     // When the last tile in view had arrived (resource timing, from navigation): the rest of the first render is drawing.
     var lastTile = await page.EvaluateAsync<double>(
@@ -84,6 +98,11 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
     {
         readyTiles = tiles.Count;
         zooms = string.Join(",", tiles.Select(t => t.Split("/WebMercatorQuad/")[1].Split('/')[0]).Distinct());
+    }
+
+    if (profileDirectory is not null)
+    {
+        await StartProfileAsync(session);
     }
 
     var panned = await page.EvaluateAsync<double>(
@@ -98,6 +117,11 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
           view.setCenter([x + width * view.getResolution(), y]);
         })
         """);
+    if (profileDirectory is not null)
+    {
+        await StopProfileAsync(session, Path.Combine(profileDirectory, "pan.cpuprofile"));
+    }
+
     var heapPanned = await UsedHeapAsync(session);
     int panTiles;
     lock (tiles)
@@ -106,6 +130,20 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
     }
 
     return new Visit(ready, readyTiles, zooms, panned, panTiles, heapReady, heapPanned, lastTile);
+}
+
+static async Task StartProfileAsync(ICDPSession session)
+{
+    await session.SendAsync("Profiler.enable");
+    await session.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 200 });
+    await session.SendAsync("Profiler.start");
+}
+
+static async Task StopProfileAsync(ICDPSession session, string path)
+{
+    var result = await session.SendAsync("Profiler.stop");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    await File.WriteAllTextAsync(path, result!.Value.GetProperty("profile").GetRawText());
 }
 
 static async Task<double> UsedHeapAsync(ICDPSession session)

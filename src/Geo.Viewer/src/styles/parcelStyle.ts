@@ -4,9 +4,9 @@ import { Fill, Stroke, Style } from 'ol/style';
 import { landUseColours } from './palette';
 
 /**
- * A parcel narrower than this many pixels is drawn without its outline: at zoom 13 a county's 97 m parcels are ~6 px,
- * where a 0.75 px outline is a grey mesh over a quarter of each parcel's pixels (the class colours are the picture)
- * and stroking 45,000 of them costs a third of drawing them (bench/viewer-scale.sh, docs/BENCHMARKS.md).
+ * A parcel narrower than this many pixels is drawn without its outline: at zoom 13 a county's ~63 m parcels (1M over
+ * the district) are ~4 px, where a 0.75 px outline is a grey mesh over a third of each parcel's pixels (the class
+ * colours are the picture) and stroking 107,000 of them costs a third of drawing them (docs/BENCHMARKS.md).
  */
 const OUTLINED_FROM_PIXELS = 8;
 

@@ -8,11 +8,20 @@ using Microsoft.Playwright;
 // --pan (bench/viewer-scale.sh; the URL then carries ?testHooks and a #permalink with the layer on): after the first
 // render, the map is panned one screen width east and the time to its next rendercomplete is measured, and the page's
 // JS heap (CDP Runtime.getHeapUsage, used bytes) is read after the first render and after the pan.
+// --profile DIR: the first measured visit also records a CDP CPU profile of the first render and of the pan
+// (DIR/render.cpuprofile, DIR/pan.cpuprofile; open them in Chromium's DevTools or summarise with bench/cpuprofile-top.py).
+// --assets DIR: the viewer's /assets/* come from DIR/assets (`vite build --outDir DIR` of another commit) instead of the
+// server, so two builds can be visited alternately against one server in one session. Each run also reports the CPU
+// time of the browser's processes (user + system, /proc), which the machine's load inflates less than wall time.
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5181/";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var pan = args.Contains("--pan");
 var targetIndex = Array.IndexOf(args, "--target-ms");
 var target = targetIndex >= 0 ? double.Parse(args[targetIndex + 1], CultureInfo.InvariantCulture) : 1500;
+var profileIndex = Array.IndexOf(args, "--profile");
+var profileDirectory = profileIndex >= 0 ? args[profileIndex + 1] : null;
+var assetsIndex = Array.IndexOf(args, "--assets");
+var assetsDirectory = assetsIndex >= 0 ? args[assetsIndex + 1] : null;
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -23,20 +32,22 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
 });
 
 // One unmeasured visit, so the service's own first-request start-up (JIT, loading gis-data) is not counted.
-await MeasureAsync(browser, url, pan);
+await MeasureAsync(browser, url, pan, null, assetsDirectory);
 var visits = new List<Visit>();
 for (var run = 1; run <= runs; run++)
 {
-    var visit = await MeasureAsync(browser, url, pan);
+    var visit = await MeasureAsync(browser, url, pan, run == 1 ? profileDirectory : null, assetsDirectory);
     visits.Add(visit);
     Console.WriteLine(pan
-        ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
-        : FormattableString.Invariant($"run {run}: {visit.Ready:F0} ms"));
+        ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), browser CPU {visit.CpuReady:F0} ms render, {visit.CpuPanned:F0} ms pan, JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
+        : FormattableString.Invariant($"run {run}: {visit.Ready:F0} ms, browser CPU {visit.CpuReady:F0} ms"));
 }
 
 var times = visits.Select(v => v.Ready).Order().ToList();
 Console.WriteLine(FormattableString.Invariant(
     $"first complete render over {runs} cold visits: median {Percentile(times, 0.5):F0} ms, p90 {Percentile(times, 0.9):F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms (target ≤ {target:F0} ms)"));
+Console.WriteLine(FormattableString.Invariant(
+    $"browser CPU per visit: median {Percentile(visits.Select(v => v.CpuReady).Order().ToList(), 0.5):F0} ms to the first render, {Percentile(visits.Select(v => v.CpuPanned).Order().ToList(), 0.5):F0} ms for the pan"));
 if (!pan)
 {
     return Percentile(times, 0.5) <= target ? 0 : 1;
@@ -50,10 +61,20 @@ Console.WriteLine(FormattableString.Invariant(
     $"JS heap used (larger of after render / after pan): median {Percentile(heaps, 0.5):F0} MB, max {heaps[^1]:F0} MB (target ≤ 300 MB)"));
 return Percentile(times, 0.5) <= target && Percentile(pans, 0.5) <= 500 && heaps[^1] <= 300 ? 0 : 1;
 
-static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
+static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, string? profileDirectory, string? assetsDirectory)
 {
     await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
     var page = await context.NewPageAsync();
+    if (assetsDirectory is not null)
+    {
+        await page.RouteAsync("**/assets/*", route =>
+        {
+            var file = Path.Combine(assetsDirectory, "assets", Path.GetFileName(new Uri(route.Request.Url).AbsolutePath));
+            var type = Path.GetExtension(file) switch { ".js" => "text/javascript", ".css" => "text/css", _ => "application/octet-stream" };
+            return route.FulfillAsync(new() { Path = file, ContentType = type });
+        });
+    }
+
     var tiles = new List<string>();
     page.RequestFinished += (_, request) =>
     {
@@ -65,15 +86,27 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
             }
         }
     };
+    var session = await context.NewCDPSessionAsync(page);
+    if (profileDirectory is not null)
+    {
+        await StartProfileAsync(session);
+    }
+
+    var cpuStart = BrowserCpuMilliseconds();
     await page.GotoAsync(url);
     await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 60_000 });
+    var cpuReady = BrowserCpuMilliseconds() - cpuStart;
+    if (profileDirectory is not null)
+    {
+        await StopProfileAsync(session, Path.Combine(profileDirectory, "render.cpuprofile"));
+    }
+
     var ready = await page.EvaluateAsync<double>("() => window.__viewerReady");
     if (!pan)
     {
-        return new Visit(ready, 0, "", 0, 0, 0, 0, 0);
+        return new Visit(ready, 0, "", 0, 0, 0, 0, 0, cpuReady, 0);
     }
 
-    var session = await context.NewCDPSessionAsync(page);
     var heapReady = await UsedHeapAsync(session);
     // When the last tile in view had arrived (resource timing, from navigation): the rest of the first render is drawing.
     var lastTile = await page.EvaluateAsync<double>(
@@ -86,6 +119,12 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
         zooms = string.Join(",", tiles.Select(t => t.Split("/WebMercatorQuad/")[1].Split('/')[0]).Distinct());
     }
 
+    if (profileDirectory is not null)
+    {
+        await StartProfileAsync(session);
+    }
+
+    var cpuBeforePan = BrowserCpuMilliseconds();
     var panned = await page.EvaluateAsync<double>(
         """
         () => new Promise((resolve) => {
@@ -98,6 +137,12 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
           view.setCenter([x + width * view.getResolution(), y]);
         })
         """);
+    var cpuPanned = BrowserCpuMilliseconds() - cpuBeforePan;
+    if (profileDirectory is not null)
+    {
+        await StopProfileAsync(session, Path.Combine(profileDirectory, "pan.cpuprofile"));
+    }
+
     var heapPanned = await UsedHeapAsync(session);
     int panTiles;
     lock (tiles)
@@ -105,7 +150,21 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan)
         panTiles = tiles.Count - readyTiles;
     }
 
-    return new Visit(ready, readyTiles, zooms, panned, panTiles, heapReady, heapPanned, lastTile);
+    return new Visit(ready, readyTiles, zooms, panned, panTiles, heapReady, heapPanned, lastTile, cpuReady, cpuPanned);
+}
+
+static async Task StartProfileAsync(ICDPSession session)
+{
+    await session.SendAsync("Profiler.enable");
+    await session.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 200 });
+    await session.SendAsync("Profiler.start");
+}
+
+static async Task StopProfileAsync(ICDPSession session, string path)
+{
+    var result = await session.SendAsync("Profiler.stop");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    await File.WriteAllTextAsync(path, result!.Value.GetProperty("profile").GetRawText());
 }
 
 static async Task<double> UsedHeapAsync(ICDPSession session)
@@ -114,6 +173,50 @@ static async Task<double> UsedHeapAsync(ICDPSession session)
     return usage!.Value.GetProperty("usedSize").GetDouble();
 }
 
+// User + system CPU time of this process's descendants (Playwright's driver, chromium and its renderers), from /proc.
+static double BrowserCpuMilliseconds()
+{
+    var parents = new Dictionary<int, int>();
+    var ticks = new Dictionary<int, long>();
+    foreach (var directory in Directory.EnumerateDirectories("/proc"))
+    {
+        if (!int.TryParse(Path.GetFileName(directory), out var pid))
+        {
+            continue;
+        }
+
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            // After "pid (name) ": state ppid ... utime (14th field) stime (15th).
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            // The process ended while the list was read.
+        }
+    }
+
+    var self = Environment.ProcessId;
+    long total = 0;
+    foreach (var (pid, used) in ticks)
+    {
+        for (var walk = pid; parents.TryGetValue(walk, out var parent) && walk != self; walk = parent)
+        {
+            if (parent == self)
+            {
+                total += used;
+                break;
+            }
+        }
+    }
+
+    // Linux reports CPU time in clock ticks of 10 ms (USER_HZ = 100).
+    return total * 10.0;
+}
+
 static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 
-internal sealed record Visit(double Ready, int Tiles, string TileZooms, double Pan, int PanTiles, double HeapReady, double HeapPanned, double LastTile);
+internal sealed record Visit(double Ready, int Tiles, string TileZooms, double Pan, int PanTiles, double HeapReady, double HeapPanned, double LastTile, double CpuReady, double CpuPanned);

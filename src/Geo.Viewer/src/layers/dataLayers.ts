@@ -63,7 +63,7 @@ export function createDataLayers(config: ViewerConfig): DataLayer[] {
     // tile: bench/tiles.sh), so parcels show at the district's zoom; a tile of other kinds there could pass its feature limit.
     const minZoom = info.geometry === 'MultiPolygon' ? undefined : TILED_MIN_ZOOM;
     const layer = tiled
-      ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source), renderMode: 'hybrid', minZoom })
+      ? new VectorTileLayer({ ...options, source: tileSource(definition.id, source, definition.tessellatedBy), renderMode: 'hybrid', minZoom, renderOrder: byProperty(definition.tessellatedBy) })
       : new VectorLayer({ ...options, source: clusters ?? source });
     const dataLayer: DataLayer = {
       definition,
@@ -104,14 +104,34 @@ export function membersOf(feature: FeatureLike): Feature[] {
   return (feature.get('features') as Feature[] | undefined) ?? [feature as Feature];
 }
 
+/**
+ * Draws a tile's features grouped by a property's value (long runs of one style), keeping the server's generalised
+ * cells (low zooms) under the large features it draws over them; in the tile's order without a property.
+ */
+function byProperty(property: string | undefined): ((a: FeatureLike, b: FeatureLike) => number) | undefined {
+  if (property === undefined) {
+    return undefined;
+  }
+  const layer = (feature: FeatureLike) => (feature.get('generalised') === true ? 0 : 1);
+  return (a, b) => {
+    const x = String(a.get(property) ?? '');
+    const y = String(b.get(property) ?? '');
+    return layer(a) - layer(b) || (x < y ? -1 : x > y ? 1 : 0);
+  };
+}
+
 /** The collection's Mapbox Vector Tiles (OGC API – Tiles, WebMercatorQuad), crediting what the layer's source credits. */
-function tileSource(collection: string, credits: VectorSource): VectorTileSource {
+function tileSource(collection: string, credits: VectorSource, tessellatedBy: string | undefined): VectorTileSource {
   return new VectorTileSource({
+    // Polygons that tessellate never overlap: OpenLayers may then batch fills and strokes of one style.
+    overlaps: tessellatedBy === undefined,
     // No idProperty: ST_AsMVT writes the id as the MVT feature id (not a property), the embedded store as both; a
     // tile feature's id is read as getId() ?? get('id') (identify.ts).
     format: new MVT(),
     url: `/ogcapi/collections/${collection}/tiles/WebMercatorQuad/{z}/{y}/{x}`,
     attributions: credits.getAttributions() ?? undefined,
     maxZoom: 16,
+    // No 250 ms fade-in per tile: each fading frame draws every tile in view again, and the map is complete only after it.
+    transition: 0,
   });
 }

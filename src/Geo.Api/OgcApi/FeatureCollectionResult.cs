@@ -9,6 +9,9 @@ namespace Geo.Api.OgcApi;
 internal sealed class FeatureCollectionResult(
     IAsyncEnumerable<Feature> features, ItemsQuery query, long numberMatched, bool numberMatchedIsEstimate, Func<IReadOnlyList<Link>> links, IReadOnlyList<string> notes) : IResult
 {
+    /// <summary>Bytes written between sends: large enough that a send costs little per feature, small enough that memory stays flat.</summary>
+    private const int FlushBytes = 64 * 1024;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
@@ -20,14 +23,18 @@ internal sealed class FeatureCollectionResult(
         writer.WriteString("type", "FeatureCollection");
         writer.WriteStartArray("features");
         var returned = 0;
+        var sent = 0L;
         await foreach (var feature in features.WithCancellation(cancellationToken))
         {
             GeoJsonFeatureWriter.WriteFeature(writer, feature, query.Crs, query.Properties, decimals: query.Decimals);
             returned++;
-            if (writer.BytesPending > 32 * 1024)
+
+            // Writing to the pipe only buffers; flushing it sends what is written so far. BytesPending alone never
+            // reaches a large size: the writer hands its bytes to the pipe whenever the pipe's current segment is full.
+            if (writer.BytesCommitted + writer.BytesPending - sent > FlushBytes)
             {
-                // Writing to the pipe only buffers; flushing the pipe sends what is written so far.
                 writer.Flush();
+                sent = writer.BytesCommitted;
                 await response.BodyWriter.FlushAsync(cancellationToken);
             }
         }

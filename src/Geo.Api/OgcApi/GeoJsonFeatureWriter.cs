@@ -30,7 +30,11 @@ internal static class GeoJsonFeatureWriter
         else
         {
             var output = crs.FromStorage(feature.Geometry);
-            JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, decimals ?? crs.Decimals, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
+            var places = decimals ?? crs.Decimals;
+            if (!GeoJsonGeometryWriter.TryWrite(writer, output, places))
+            {
+                JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, places, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
+            }
         }
 
         writer.WriteStartObject("properties");

@@ -68,8 +68,9 @@ internal static class GeoJsonCollectionReader
 
     /// <summary>
     /// The features of the array the reader stands on, in chunks: the reader only finds where each feature's bytes
-    /// are (and that they are JSON); a chunk's features are then parsed, read and checked on every core, and packed in
-    /// order (errors keep the features' order), so that only a chunk's features exist as objects at any time.
+    /// are (and that they are JSON); a chunk's features are parsed, read and checked on every core while this thread
+    /// finds the next chunk, then packed in order (errors keep the features' order), so that only two chunks' features
+    /// exist as objects at any time.
     /// </summary>
     private static void ReadFeatures(
         CollectionDefinition collection, ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, PackedFeatures.Builder features, List<DataError> errors,
@@ -77,6 +78,7 @@ internal static class GeoJsonCollectionReader
     {
         var chunk = new List<Range>(ChunkSize);
         var index = 0;
+        Task<Checked[]>? pending = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var start = (int)reader.TokenStartIndex;
@@ -84,19 +86,34 @@ internal static class GeoJsonCollectionReader
             chunk.Add(start..(int)reader.BytesConsumed);
             if (chunk.Count == ChunkSize)
             {
-                index = Check(collection, utf8, chunk, index, features, errors);
+                var (full, first) = (chunk, index);
+                var next = Task.Run(() => Check(collection, utf8, full, first));
+                Add(pending?.GetAwaiter().GetResult(), features, errors);
+                pending = next;
+                index += chunk.Count;
+                chunk = new List<Range>(ChunkSize);
                 progress?.Report((double)reader.BytesConsumed / utf8.Length);
             }
         }
 
-        Check(collection, utf8, chunk, index, features, errors);
+        Add(pending?.GetAwaiter().GetResult(), features, errors);
+        Add(Check(collection, utf8, chunk, index), features, errors);
     }
 
-    private static int Check(
-        CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<Range> chunk, int index, PackedFeatures.Builder features, List<DataError> errors)
+    /// <summary>A checked chunk's features and errors, in order, into the builder and the error list.</summary>
+    private static void Add(Checked[]? chunk, PackedFeatures.Builder features, List<DataError> errors)
+    {
+        foreach (var (partFeatures, partErrors) in chunk ?? [])
+        {
+            partFeatures.ForEach(features.Add);
+            errors.AddRange(partErrors);
+        }
+    }
+
+    private static Checked[] Check(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<Range> chunk, int index)
     {
         var parts = Math.Max(1, Environment.ProcessorCount);
-        var read = new (List<Feature> Features, List<DataError> Errors)[parts];
+        var read = new Checked[parts];
         var size = (chunk.Count + parts - 1) / parts;
         Parallel.For(0, parts, part =>
         {
@@ -112,17 +129,9 @@ internal static class GeoJsonCollectionReader
                 }
             }
 
-            read[part] = (partFeatures, partErrors);
+            read[part] = new(partFeatures, partErrors);
         });
-        foreach (var (partFeatures, partErrors) in read)
-        {
-            partFeatures.ForEach(features.Add);
-            errors.AddRange(partErrors);
-        }
-
-        index += chunk.Count;
-        chunk.Clear();
-        return index;
+        return read;
     }
 
     private static Feature? ReadFeature(CollectionDefinition collection, JsonElement element, string location, List<DataError> errors)
@@ -207,4 +216,7 @@ internal static class GeoJsonCollectionReader
 
         return geometry;
     }
+
+    /// <summary>One part of a chunk: the features that passed and the errors of those that did not.</summary>
+    private readonly record struct Checked(List<Feature> Features, List<DataError> Errors);
 }

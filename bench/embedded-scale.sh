@@ -4,6 +4,8 @@
 # Two starts: the first with no snapshot (parses and checks gis-data, then writes the packed snapshot into the state
 # folder), the second reading that snapshot.
 #   bench/embedded-scale.sh [folder]      results in docs/BENCHMARKS.md
+# RUNS=n (default 1) repeats both starts; BASE_API=path/to/another/build/Geo.Api (e.g. main's Release build) starts that
+# build too, right after ours in each run, on its own state folder, so both are measured at the same load.
 # The folder (default /tmp/kaizhou-embedded-1m, kept out of git: ~460 MB) is written once from the peers' generator
 # (/work/shared/bench-peers/gen-parcels.sql, or GEN_PARCELS_SQL) in this checkout's private PostGIS cluster, with the
 # other layers copied from gis-data/.
@@ -42,13 +44,14 @@ if [ ! -s "$folder/parcels.geojson" ]; then
 fi
 
 dotnet build "$repo/src/Geo.Api" -c Release -v q -nologo >/dev/null
-api="$repo/src/Geo.Api/bin/Release/net10.0/Geo.Api"
-state=$(mktemp -d)
+builds=("ours=$repo/src/Geo.Api/bin/Release/net10.0/Geo.Api")
+[ -n "${BASE_API:-}" ] && builds+=("base=$BASE_API")
+states=$(mktemp -d)
 server=""
-trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$state"' EXIT
+trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$states"' EXIT
 
 run() {
-  local label=$1 log="$state/server-$1.log" start now first_answer="" first_code code
+  local label=$1 api=$2 state=$3 log="$3/server-${1//[^a-z0-9]/_}.log" start now first_answer="" first_code code
   echo "== $label start (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   start=$(date +%s.%N)
   GisData__Path="$folder" IndicatorActuals__Path="$state" "$api" --urls "$base" >"$log" 2>&1 &
@@ -81,6 +84,13 @@ run() {
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
 
-run first
-ls -l "$state/cache" | sed 's/^/  /'
-run snapshot
+for round in $(seq 1 "${RUNS:-1}"); do
+  for build in "${builds[@]}"; do
+    name=${build%%=*}
+    state="$states/$name-$round"
+    mkdir -p "$state"
+    run "$name first (run $round)" "${build#*=}" "$state"
+    ls -l "$state/cache" | sed 's/^/  /'
+    run "$name snapshot (run $round)" "${build#*=}" "$state"
+  done
+done

@@ -1,4 +1,5 @@
 using Geo.Core.GisData;
+using Geo.Core.Stores.InMemory;
 using NetTopologySuite.IO.Converters;
 using NetTopologySuite.Operation.Valid;
 
@@ -9,10 +10,10 @@ internal static class GeoJsonCollectionReader
 {
     private const int ChunkSize = 8192;
 
-    public static List<Feature> Read(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<DataError> errors, IProgress<double>? progress = null)
+    public static IReadOnlyList<Feature> Read(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<DataError> errors, IProgress<double>? progress = null)
     {
         var file = collection.FileName;
-        var features = new List<Feature>();
+        var features = new PackedFeatures.Builder(collection);
         var chunkErrors = new List<DataError>();
         string? type = null;
         var hasFeatures = false;
@@ -24,7 +25,7 @@ internal static class GeoJsonCollectionReader
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 errors.Add(new DataError(file, "top level", "must be a GeoJSON FeatureCollection with a 'features' array"));
-                return features;
+                return [];
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -38,7 +39,7 @@ internal static class GeoJsonCollectionReader
                 else if (name == "features" && reader.TokenType == JsonTokenType.StartArray)
                 {
                     hasFeatures = true;
-                    ReadFeatures(collection, ref reader, utf8.Length, features, chunkErrors, progress);
+                    ReadFeatures(collection, ref reader, utf8, features, chunkErrors, progress);
                 }
                 else
                 {
@@ -62,35 +63,57 @@ internal static class GeoJsonCollectionReader
         }
 
         errors.AddRange(chunkErrors);
-        return features;
+        return features.Build();
     }
 
     /// <summary>
-    /// The features of the array the reader stands on, in chunks: a chunk's elements are parsed in order, then read and
-    /// checked on every core (errors keep the features' order).
+    /// The features of the array the reader stands on, in chunks: the reader only finds where each feature's bytes
+    /// are (and that they are JSON); a chunk's features are parsed, read and checked on every core while this thread
+    /// finds the next chunk, then packed in order (errors keep the features' order), so that only two chunks' features
+    /// exist as objects at any time.
     /// </summary>
     private static void ReadFeatures(
-        CollectionDefinition collection, ref Utf8JsonReader reader, long length, List<Feature> features, List<DataError> errors, IProgress<double>? progress)
+        CollectionDefinition collection, ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, PackedFeatures.Builder features, List<DataError> errors,
+        IProgress<double>? progress)
     {
-        var chunk = new List<JsonElement>(ChunkSize);
+        var chunk = new List<Range>(ChunkSize);
         var index = 0;
+        Task<Checked[]>? pending = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            chunk.Add(JsonElement.ParseValue(ref reader));
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            chunk.Add(start..(int)reader.BytesConsumed);
             if (chunk.Count == ChunkSize)
             {
-                index = Check(collection, chunk, index, features, errors);
-                progress?.Report((double)reader.BytesConsumed / length);
+                var (full, first) = (chunk, index);
+                var next = Task.Run(() => Check(collection, utf8, full, first));
+                Add(pending?.GetAwaiter().GetResult(), features, errors);
+                pending = next;
+                index += chunk.Count;
+                chunk = new List<Range>(ChunkSize);
+                progress?.Report((double)reader.BytesConsumed / utf8.Length);
             }
         }
 
-        Check(collection, chunk, index, features, errors);
+        Add(pending?.GetAwaiter().GetResult(), features, errors);
+        Add(Check(collection, utf8, chunk, index), features, errors);
     }
 
-    private static int Check(CollectionDefinition collection, List<JsonElement> chunk, int index, List<Feature> features, List<DataError> errors)
+    /// <summary>A checked chunk's features and errors, in order, into the builder and the error list.</summary>
+    private static void Add(Checked[]? chunk, PackedFeatures.Builder features, List<DataError> errors)
+    {
+        foreach (var (partFeatures, partErrors) in chunk ?? [])
+        {
+            partFeatures.ForEach(features.Add);
+            errors.AddRange(partErrors);
+        }
+    }
+
+    private static Checked[] Check(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<Range> chunk, int index)
     {
         var parts = Math.Max(1, Environment.ProcessorCount);
-        var read = new (List<Feature> Features, List<DataError> Errors)[parts];
+        var read = new Checked[parts];
         var size = (chunk.Count + parts - 1) / parts;
         Parallel.For(0, parts, part =>
         {
@@ -98,23 +121,17 @@ internal static class GeoJsonCollectionReader
             var partErrors = new List<DataError>();
             for (var i = part * size; i < Math.Min(chunk.Count, (part + 1) * size); i++)
             {
-                if (ReadFeature(collection, chunk[i], $"feature #{index + i + 1}", partErrors) is { } feature)
+                // The reader has checked these bytes are one JSON value already.
+                using var element = JsonDocument.Parse(utf8[chunk[i]]);
+                if (ReadFeature(collection, element.RootElement, $"feature #{index + i + 1}", partErrors) is { } feature)
                 {
                     partFeatures.Add(feature);
                 }
             }
 
-            read[part] = (partFeatures, partErrors);
+            read[part] = new(partFeatures, partErrors);
         });
-        foreach (var (partFeatures, partErrors) in read)
-        {
-            features.AddRange(partFeatures);
-            errors.AddRange(partErrors);
-        }
-
-        index += chunk.Count;
-        chunk.Clear();
-        return index;
+        return read;
     }
 
     private static Feature? ReadFeature(CollectionDefinition collection, JsonElement element, string location, List<DataError> errors)
@@ -199,4 +216,7 @@ internal static class GeoJsonCollectionReader
 
         return geometry;
     }
+
+    /// <summary>One part of a chunk: the features that passed and the errors of those that did not.</summary>
+    private readonly record struct Checked(List<Feature> Features, List<DataError> Errors);
 }

@@ -56,7 +56,7 @@ public static class GisDataFolder
         return null;
     }
 
-    private static List<Feature> ReadCollection(string folder, CollectionDefinition collection, List<DataError> errors, IncrementalHash hash, IProgress<double>? within)
+    private static IReadOnlyList<Feature> ReadCollection(string folder, CollectionDefinition collection, List<DataError> errors, IncrementalHash hash, IProgress<double>? within)
     {
         var path = Path.Combine(folder, collection.FileName);
         if (!File.Exists(path))
@@ -73,10 +73,19 @@ public static class GisDataFolder
             return [];
         }
 
-        var features = collection.IsCsv
-            ? CsvCollectionReader.Read(collection, System.Text.Encoding.UTF8.GetString(content.Span), errors)
-            : GeoJsonCollectionReader.Read(collection, content, errors, within);
+        // GeoJSON comes packed as read when its ids ascend, as gis-data writes them (no id can repeat then), or
+        // otherwise as a list in file order like a CSV file's rows.
+        return collection.IsCsv
+            ? CheckIds(collection, CsvCollectionReader.Read(collection, System.Text.Encoding.UTF8.GetString(content.Span), errors), errors)
+            : GeoJsonCollectionReader.Read(collection, content, errors, within) switch
+            {
+                List<Feature> list => CheckIds(collection, list, errors),
+                var packed => packed,
+            };
+    }
 
+    private static List<Feature> CheckIds(CollectionDefinition collection, List<Feature> features, List<DataError> errors)
+    {
         // Sorted, a duplicate id is a run of equal neighbours: no grouping of a million features.
         features.Sort((a, b) => a.Id.CompareTo(b.Id));
         for (var run = 0; run < features.Count;)

@@ -49,4 +49,42 @@ public sealed class GisDataFolderTests
         Assert.All(data[Catalog.Zones], z => Assert.Equal("MultiPolygon", z.Geometry!.GeometryType));
         Assert.All(data[Catalog.Projects], p => Assert.Equal(4490, p.Geometry!.SRID));
     }
+
+    [Fact]
+    public void Features_out_of_id_order_load_sorted_and_equal_to_the_same_file_in_order()
+    {
+        // In id order the features are packed as they are read; reversed, the reader falls back to a list it sorts.
+        using var folder = new BadDataFolder();
+        var lines = File.ReadAllLines(folder.File("parcels.geojson"));
+        var features = lines[1..^1].Select(l => l.TrimEnd(',')).Reverse().ToList();
+        File.WriteAllLines(folder.File("parcels.geojson"), [lines[0], string.Join(",\n", features), lines[^1]]);
+
+        var reversed = GisDataFolder.Load(folder.Path)[Catalog.Parcels];
+        var expected = GisDataFile.Read("parcels.geojson");
+
+        Assert.Equal(94, expected.Count);
+        Assert.Equal(expected.Select(f => f.Id).Order(), reversed.Select(f => f.Id));
+        foreach (var inOrder in new[] { GisDataFolder.Load(RepoPaths.GisData)[Catalog.Parcels], reversed })
+        {
+            Assert.All(inOrder.Zip(expected.OrderBy(f => f.Id)), pair =>
+            {
+                Assert.True(pair.Second.Geometry.EqualsExact(pair.First.Geometry), $"geometry of parcel {pair.First.Id}");
+                Assert.Equal(pair.Second.Text("land_use"), pair.First["land_use"]);
+                Assert.Equal(pair.Second.Number("area_m2"), pair.First["area_m2"]);
+                Assert.Equal(pair.Second.Properties.GetProperty("zone_id").GetInt64(), pair.First["zone_id"]);
+            });
+        }
+    }
+
+    [Fact]
+    public void A_repeated_id_after_ascending_ids_is_named()
+    {
+        using var folder = new BadDataFolder();
+        var lines = File.ReadAllLines(folder.File("parcels.geojson"));
+        File.WriteAllLines(folder.File("parcels.geojson"), [.. lines[..^1].Select((l, i) => i == lines.Length - 2 ? l + "," : l), lines[1].TrimEnd(','), lines[^1]]);
+
+        var e = Assert.Throws<DataValidationException>(() => GisDataFolder.Load(folder.Path));
+
+        Assert.Contains(e.Errors, x => x.File == "parcels.geojson" && x.Location == "id 1" && x.Reason == "id is used 2 times; ids must be unique");
+    }
 }

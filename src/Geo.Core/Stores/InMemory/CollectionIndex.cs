@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Geo.Core.Filters;
 using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.Index.Strtree;
 
 namespace Geo.Core.Stores.InMemory;
 
@@ -22,8 +21,15 @@ internal sealed class CollectionIndex
     private readonly ImmutableSortedDictionary<long, Feature?> _overlay;
     private readonly Lazy<CollectionSummary> _summary;
 
+    /// <summary>
+    /// The index of <paramref name="featuresInIdOrder"/>: packed already when gis-data was read (<see cref="PackedFeatures"/>),
+    /// otherwise packed here, those whose properties are not the catalog's (none from gis-data) kept as the overlay.
+    /// </summary>
     public CollectionIndex(CollectionDefinition collection, IReadOnlyList<Feature> featuresInIdOrder)
-        : this(collection, PackedRows.Pack(collection, featuresInIdOrder, out var unpacked), unpacked.ToImmutableSortedDictionary(f => f.Id, f => (Feature?)f))
+        : this(collection, featuresInIdOrder is PackedFeatures packed ? packed.Rows : PackedRows.Pack(collection, [.. featuresInIdOrder.Where(f => PropertyColumns.Fits(collection, f))]),
+            featuresInIdOrder is PackedFeatures
+                ? ImmutableSortedDictionary<long, Feature?>.Empty
+                : featuresInIdOrder.Where(f => !PropertyColumns.Fits(collection, f)).ToImmutableSortedDictionary(f => f.Id, f => (Feature?)f))
     {
     }
 
@@ -33,6 +39,9 @@ internal sealed class CollectionIndex
         _packed = packed;
         _overlay = overlay;
         _summary = new(ComputeSummary);
+
+        // Built here, once per packed rows (an edit's index shares them): the first bbox request must not wait for it.
+        packed.BuildIndex();
     }
 
     /// <summary>
@@ -308,90 +317,4 @@ internal sealed class CollectionIndex
 
     /// <summary>A live row: a packed one (its row number) or an edited feature.</summary>
     private readonly record struct Row(long Id, int Packed, Feature? Edited);
-
-    /// <summary>The packed rows: ids ascending, geometries, properties and an STR-tree of row numbers.</summary>
-    private sealed class PackedRows
-    {
-        private readonly long[] _ids;
-        private readonly PackedGeometries _geometries;
-        private readonly PropertyColumns _properties;
-        private readonly STRtree<int> _tree = new();
-
-        private PackedRows(long[] ids, PackedGeometries geometries, PropertyColumns properties)
-        {
-            _ids = ids;
-            _geometries = geometries;
-            _properties = properties;
-            for (var row = 0; row < ids.Length; row++)
-            {
-                if (geometries.EnvelopeOf(row) is { } envelope)
-                {
-                    _tree.Insert(envelope, row);
-                    Extent ??= new Envelope();
-                    Extent.ExpandToInclude(envelope);
-                }
-            }
-
-            _tree.Build();
-        }
-
-        public int Count => _ids.Length;
-
-        public Envelope? Extent { get; }
-
-        /// <summary>Packs the features whose properties fit the catalog; the others (none from gis-data) come back in <paramref name="unpacked"/>.</summary>
-        public static PackedRows Pack(CollectionDefinition collection, IReadOnlyList<Feature> features, out List<Feature> unpacked)
-        {
-            var rows = new List<Feature>(features.Count);
-            unpacked = [];
-            foreach (var feature in features)
-            {
-                (PropertyColumns.Fits(collection, feature) ? rows : unpacked).Add(feature);
-            }
-
-            return new PackedRows(
-                [.. rows.Select(f => f.Id)], PackedGeometries.Pack([.. rows.Select(f => f.Geometry)]), PropertyColumns.Pack(collection, rows));
-        }
-
-        public bool AllPacked => _geometries.AllPacked;
-
-        public void Write(SnapshotWriter writer)
-        {
-            writer.WriteArray(_ids);
-            _geometries.Write(writer);
-            _properties.Write(writer);
-        }
-
-        public static PackedRows Read(CollectionDefinition collection, SnapshotReader reader)
-        {
-            var ids = reader.ReadArray<long>();
-            var geometries = PackedGeometries.Read(reader);
-            if (geometries.Count != ids.Length)
-            {
-                throw new InvalidDataException($"the snapshot's {collection.Id} has {geometries.Count} geometries for {ids.Length} ids");
-            }
-
-            return new PackedRows(ids, geometries, PropertyColumns.Read(collection, reader, ids.Length));
-        }
-
-        public long Id(int row) => _ids[row];
-
-        public int Find(long id) => Array.BinarySearch(_ids, id);
-
-        public Feature Feature(int row) => new(_ids[row], _geometries.Get(row), _properties.Row(row));
-
-        public Geometry? Geometry(int row) => _geometries.Get(row);
-
-        public Envelope? EnvelopeOf(int row) => _geometries.EnvelopeOf(row);
-
-        public object? Value(int row, string property) => _properties.Value(row, property);
-
-        /// <summary>Rows whose bounding box meets <paramref name="search"/>, in row (so id) order.</summary>
-        public IEnumerable<int> Query(Envelope search)
-        {
-            var rows = _tree.Query(search).ToArray();
-            Array.Sort(rows);
-            return rows;
-        }
-    }
 }

@@ -30,59 +30,73 @@ internal sealed class PackedGeometries
         _kept = kept;
     }
 
-    public static PackedGeometries Pack(IReadOnlyList<Geometry?> geometries)
+    /// <summary>Packs geometries one at a time, in row order.</summary>
+    public sealed class Builder
     {
-        var xy = new List<double>();
-        var shapes = new List<int>();
-        var kept = new List<Geometry>();
-        var xyStart = new int[geometries.Count];
-        var shapeStart = new int[geometries.Count];
-        for (var row = 0; row < geometries.Count; row++)
+        private readonly List<double> _xy = [];
+        private readonly List<int> _shapes = [];
+        private readonly List<Geometry> _kept = [];
+        private readonly List<int> _xyStart = [];
+        private readonly List<int> _shapeStart = [];
+
+        public void Add(Geometry? geometry)
         {
-            xyStart[row] = xy.Count;
-            shapeStart[row] = shapes.Count;
-            switch (geometries[row])
+            _xyStart.Add(_xy.Count);
+            _shapeStart.Add(_shapes.Count);
+            switch (geometry)
             {
                 case null:
-                    shapes.Add(None);
+                    _shapes.Add(None);
                     break;
                 case var g when !Flat(g):
-                    shapes.Add(Kept);
-                    shapes.Add(kept.Count);
-                    kept.Add(g);
+                    Keep(g);
                     break;
                 case Point p:
-                    shapes.Add(PointShape);
-                    Add(xy, p.CoordinateSequence);
+                    _shapes.Add(PointShape);
+                    Add(p.CoordinateSequence);
                     break;
                 case LineString line when line is not LinearRing:
-                    shapes.Add(LineShape);
-                    shapes.Add(line.NumPoints);
-                    Add(xy, line.CoordinateSequence);
+                    _shapes.Add(LineShape);
+                    _shapes.Add(line.NumPoints);
+                    Add(line.CoordinateSequence);
                     break;
                 case MultiPolygon multi:
-                    shapes.Add(MultiPolygonShape);
-                    shapes.Add(multi.NumGeometries);
+                    _shapes.Add(MultiPolygonShape);
+                    _shapes.Add(multi.NumGeometries);
                     foreach (var polygon in multi.Geometries.Cast<Polygon>())
                     {
-                        shapes.Add(polygon.NumInteriorRings + 1);
+                        _shapes.Add(polygon.NumInteriorRings + 1);
                         foreach (var ring in (LinearRing[])[polygon.Shell, .. polygon.Holes])
                         {
-                            shapes.Add(ring.NumPoints);
-                            Add(xy, ring.CoordinateSequence);
+                            _shapes.Add(ring.NumPoints);
+                            Add(ring.CoordinateSequence);
                         }
                     }
 
                     break;
                 case var other:
-                    shapes.Add(Kept);
-                    shapes.Add(kept.Count);
-                    kept.Add(other);
+                    Keep(other);
                     break;
             }
         }
 
-        return new PackedGeometries([.. xy], [.. shapes], xyStart, shapeStart, [.. kept]);
+        public PackedGeometries Build() => new([.. _xy], [.. _shapes], [.. _xyStart], [.. _shapeStart], [.. _kept]);
+
+        private void Keep(Geometry geometry)
+        {
+            _shapes.Add(Kept);
+            _shapes.Add(_kept.Count);
+            _kept.Add(geometry);
+        }
+
+        private void Add(CoordinateSequence sequence)
+        {
+            for (var i = 0; i < sequence.Count; i++)
+            {
+                _xy.Add(sequence.GetX(i));
+                _xy.Add(sequence.GetY(i));
+            }
+        }
     }
 
     /// <summary>True when every geometry is packed (none kept as an NTS object), so the arrays say everything: what a snapshot needs.</summary>
@@ -184,15 +198,6 @@ internal sealed class PackedGeometries
         }
 
         return coordinates;
-    }
-
-    private static void Add(List<double> xy, CoordinateSequence sequence)
-    {
-        for (var i = 0; i < sequence.Count; i++)
-        {
-            xy.Add(sequence.GetX(i));
-            xy.Add(sequence.GetY(i));
-        }
     }
 
     /// <summary>Two-dimensional in EPSG:4490 with nothing but x and y: what packing keeps exactly.</summary>

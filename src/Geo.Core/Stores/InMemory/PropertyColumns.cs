@@ -27,8 +27,21 @@ internal sealed class PropertyColumns
         feature.Properties.Count == collection.Properties.Count
         && collection.Properties.All(p => feature.Properties.TryGetValue(p.Name, out var v) && (v is null || v.GetType() == ClrType(p.Type)));
 
-    public static PropertyColumns Pack(CollectionDefinition collection, IReadOnlyList<Feature> rows) =>
-        new([.. collection.Properties.Select(p => p.Name)], [.. collection.Properties.Select(p => Column.Pack(p, rows))]);
+    /// <summary>Packs rows one at a time, in row order; each must <see cref="Fits"/>.</summary>
+    public sealed class Builder(CollectionDefinition collection)
+    {
+        private readonly ColumnBuilder[] _columns = [.. collection.Properties.Select(ColumnBuilder.For)];
+
+        public void Add(Feature feature)
+        {
+            foreach (var column in _columns)
+            {
+                column.Add(feature);
+            }
+        }
+
+        public PropertyColumns Build() => new([.. collection.Properties.Select(p => p.Name)], [.. _columns.Select(c => c.Build())]);
+    }
 
     /// <summary>The columns, for a snapshot, in the catalog's order.</summary>
     public void Write(SnapshotWriter writer)
@@ -97,16 +110,26 @@ internal sealed class PropertyColumns
         public abstract object? Get(int row);
 
         public abstract void Write(SnapshotWriter writer);
+    }
 
-        public static Column Pack(PropertyDefinition property, IReadOnlyList<Feature> rows) => property.Type switch
+    /// <summary>One column, packed row by row.</summary>
+    private abstract class ColumnBuilder(string name)
+    {
+        public static ColumnBuilder For(PropertyDefinition property) => property.Type switch
         {
-            PropertyType.Text => TextColumn.Pack(property.Name, rows),
-            PropertyType.Integer => ValueColumn<long>.Pack(property.Name, rows),
-            PropertyType.Number => ValueColumn<double>.Pack(property.Name, rows),
-            PropertyType.Boolean => ValueColumn<bool>.Pack(property.Name, rows),
-            PropertyType.Date => ValueColumn<DateOnly>.Pack(property.Name, rows),
+            PropertyType.Text => new TextColumn.Builder(property.Name),
+            PropertyType.Integer => new ValueColumn<long>.Builder(property.Name),
+            PropertyType.Number => new ValueColumn<double>.Builder(property.Name),
+            PropertyType.Boolean => new ValueColumn<bool>.Builder(property.Name),
+            PropertyType.Date => new ValueColumn<DateOnly>.Builder(property.Name),
             _ => throw new System.Diagnostics.UnreachableException($"PropertyType {property.Type} is not handled here"),
         };
+
+        public void Add(Feature feature) => Add(feature.Properties[name]);
+
+        public abstract Column Build();
+
+        protected abstract void Add(object? value);
     }
 
     /// <summary>Text by number into the distinct values (-1: null): class and township codes repeat on every row.</summary>
@@ -144,24 +167,24 @@ internal sealed class PropertyColumns
             return new TextColumn(codes, values);
         }
 
-        public static TextColumn Pack(string name, IReadOnlyList<Feature> rows)
+        public sealed class Builder(string name) : ColumnBuilder(name)
         {
-            var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-            var codes = new int[rows.Count];
-            for (var row = 0; row < rows.Count; row++)
+            private readonly Dictionary<string, int> _distinct = new(StringComparer.Ordinal);
+            private readonly List<int> _codes = [];
+
+            public override Column Build()
             {
-                codes[row] = rows[row][name] is string text
-                    ? (distinct.TryGetValue(text, out var code) ? code : distinct[text] = distinct.Count)
-                    : -1;
+                var values = new string[_distinct.Count];
+                foreach (var (text, code) in _distinct)
+                {
+                    values[code] = text;
+                }
+
+                return new TextColumn([.. _codes], values);
             }
 
-            var values = new string[distinct.Count];
-            foreach (var (text, code) in distinct)
-            {
-                values[code] = text;
-            }
-
-            return new TextColumn(codes, values);
+            protected override void Add(object? value) =>
+                _codes.Add(value is string text ? (_distinct.TryGetValue(text, out var code) ? code : _distinct[text] = _distinct.Count) : -1);
         }
     }
 
@@ -197,15 +220,13 @@ internal sealed class PropertyColumns
             return new ValueColumn<T>(values);
         }
 
-        public static ValueColumn<T> Pack(string name, IReadOnlyList<Feature> rows)
+        public sealed class Builder(string name) : ColumnBuilder(name)
         {
-            var values = new T?[rows.Count];
-            for (var row = 0; row < rows.Count; row++)
-            {
-                values[row] = rows[row][name] is T value ? value : null;
-            }
+            private readonly List<T?> _values = [];
 
-            return new ValueColumn<T>(values);
+            public override Column Build() => new ValueColumn<T>([.. _values]);
+
+            protected override void Add(object? value) => _values.Add(value is T typed ? typed : null);
         }
     }
 

@@ -1,0 +1,129 @@
+using NetTopologySuite.Index.Strtree;
+
+namespace Geo.Core.Stores.InMemory;
+
+/// <summary>
+/// A collection's rows packed by column: ids ascending, geometries (<see cref="PackedGeometries"/>), properties
+/// (<see cref="PropertyColumns"/>) and an STR-tree of row numbers. The tree is built when first needed
+/// (<see cref="BuildIndex"/>): a store builds it at once, a gis-data check or a PostGIS import never needs it.
+/// </summary>
+internal sealed class PackedRows
+{
+    private readonly long[] _ids;
+    private readonly PackedGeometries _geometries;
+    private readonly PropertyColumns _properties;
+    private readonly Lazy<(STRtree<int> Tree, Envelope? Extent)> _index;
+
+    private PackedRows(long[] ids, PackedGeometries geometries, PropertyColumns properties)
+    {
+        _ids = ids;
+        _geometries = geometries;
+        _properties = properties;
+        _index = new(Index);
+    }
+
+    public int Count => _ids.Length;
+
+    public Envelope? Extent => _index.Value.Extent;
+
+    /// <summary>Packs <paramref name="rows"/> (ids ascending, each <see cref="PropertyColumns.Fits"/>).</summary>
+    public static PackedRows Pack(CollectionDefinition collection, IReadOnlyList<Feature> rows)
+    {
+        var builder = new Builder(collection);
+        foreach (var feature in rows)
+        {
+            builder.Add(feature);
+        }
+
+        return builder.Build();
+    }
+
+    public bool AllPacked => _geometries.AllPacked;
+
+    /// <summary>Builds the STR-tree and the extent now rather than on the first request.</summary>
+    public void BuildIndex() => _ = _index.Value;
+
+    public void Write(SnapshotWriter writer)
+    {
+        writer.WriteArray(_ids);
+        _geometries.Write(writer);
+        _properties.Write(writer);
+    }
+
+    public static PackedRows Read(CollectionDefinition collection, SnapshotReader reader)
+    {
+        var ids = reader.ReadArray<long>();
+        var geometries = PackedGeometries.Read(reader);
+        if (geometries.Count != ids.Length)
+        {
+            throw new InvalidDataException($"the snapshot's {collection.Id} has {geometries.Count} geometries for {ids.Length} ids");
+        }
+
+        return new PackedRows(ids, geometries, PropertyColumns.Read(collection, reader, ids.Length));
+    }
+
+    public long Id(int row) => _ids[row];
+
+    public int Find(long id) => Array.BinarySearch(_ids, id);
+
+    public Feature Feature(int row) => new(_ids[row], _geometries.Get(row), _properties.Row(row));
+
+    public Geometry? Geometry(int row) => _geometries.Get(row);
+
+    public Envelope? EnvelopeOf(int row) => _geometries.EnvelopeOf(row);
+
+    public object? Value(int row, string property) => _properties.Value(row, property);
+
+    /// <summary>Rows whose bounding box meets <paramref name="search"/>, in row (so id) order.</summary>
+    public IEnumerable<int> Query(Envelope search)
+    {
+        var rows = _index.Value.Tree.Query(search).ToArray();
+        Array.Sort(rows);
+        return rows;
+    }
+
+    private (STRtree<int>, Envelope?) Index()
+    {
+        var tree = new STRtree<int>();
+        Envelope? extent = null;
+        for (var row = 0; row < _ids.Length; row++)
+        {
+            if (_geometries.EnvelopeOf(row) is { } envelope)
+            {
+                tree.Insert(envelope, row);
+                extent ??= new Envelope();
+                extent.ExpandToInclude(envelope);
+            }
+        }
+
+        tree.Build();
+        return (tree, extent);
+    }
+
+    /// <summary>Packs rows one at a time, as they are read: ids must come ascending, properties must fit the catalog.</summary>
+    public sealed class Builder(CollectionDefinition collection)
+    {
+        private readonly List<long> _ids = [];
+        private readonly PackedGeometries.Builder _geometries = new();
+        private readonly PropertyColumns.Builder _properties = new(collection);
+
+        public int Count => _ids.Count;
+
+        /// <summary>The last id added; <see cref="long.MinValue"/> before the first.</summary>
+        public long LastId => _ids.Count == 0 ? long.MinValue : _ids[^1];
+
+        public void Add(Feature feature)
+        {
+            if (feature.Id <= LastId || !PropertyColumns.Fits(collection, feature))
+            {
+                throw new ArgumentException($"feature {feature.Id} cannot be packed here: ids must ascend and properties fit {collection.Id}", nameof(feature));
+            }
+
+            _ids.Add(feature.Id);
+            _geometries.Add(feature.Geometry);
+            _properties.Add(feature);
+        }
+
+        public PackedRows Build() => new([.. _ids], _geometries.Build(), _properties.Build());
+    }
+}

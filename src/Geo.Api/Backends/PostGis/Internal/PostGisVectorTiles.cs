@@ -11,27 +11,31 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// </summary>
 internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorTileSource
 {
-    public async Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken)
+    public async Task<VersionedTile> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(tile);
-        await using var command = dataSource.CreateCommand(Sql(collection));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(Sql(collection), connection);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Z });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.X });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Y });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxFeatures });
         command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = tile.UnitMetres });
+        // Prepared once per pooled connection (a no-op after that): the statement is not parsed and planned per tile.
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var matched = reader.GetInt64(0);
+        var version = reader.GetString(0);
+        var matched = reader.GetInt64(1);
         if (matched > maxFeatures)
         {
-            return VectorTileAnswer.TooManyFeatures;
+            return new VersionedTile(VectorTileAnswer.TooManyFeatures, version);
         }
 
         // ST_AsMVT of no row is an empty bytea (or null): no feature was left after clipping.
-        var bytes = reader.IsDBNull(1) ? [] : reader.GetFieldValue<byte[]>(1);
-        return bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, (int)matched);
+        var bytes = reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2);
+        return new VersionedTile(bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, (int)matched), version);
     }
 
     /// <summary>
@@ -108,14 +112,15 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
     /// <summary>
     /// $1 z, $2 x, $3 y, $4 the feature limit, $5 one tile unit in metres. One pass: the rows are read up to one past
     /// the limit and counted by the same aggregate that encodes them, so a tile within the limit costs what the bare
-    /// ST_AsMVT query does (bench/tiles.sh), and an over-full one at most the limit's worth of rows.
+    /// ST_AsMVT query does (bench/tiles.sh), and an over-full one at most the limit's worth of rows. The data version
+    /// is read by the same statement, in the same snapshot as the rows.
     /// </summary>
     private static string Sql(CollectionDefinition collection)
     {
         var table = PostGisColumns.Quote(collection.TableName);
         var properties = string.Concat(TileProperties.For(collection).Select(p => ", " + PostGisColumns.Quote(p.Name)));
         return $"""
-            SELECT count(*), ST_AsMVT(s, '{collection.Id}', {TileAddress.Extent}, 'geom', 'id') FILTER (WHERE s.geom IS NOT NULL)
+            SELECT ({PostGisFeatureStore.DataVersionSql}), count(*), ST_AsMVT(s, '{collection.Id}', {TileAddress.Extent}, 'geom', 'id') FILTER (WHERE s.geom IS NOT NULL)
             FROM (
                 SELECT t.id{properties},
                        ST_AsMVTGeom(ST_Simplify(ST_Transform(t.geom, 3857), $5, true), ST_TileEnvelope($1, $2, $3), {TileAddress.Extent}, {TileAddress.Buffer}, true) AS geom

@@ -38,7 +38,7 @@ fi
 # keeping none (Tiles:CacheMegabytes=0), whose every answer is built, as a client's first request of a tile is; that one
 # generalises nothing (no overview to build beside the first's), so it is asked only for exact tiles (z12 on).
 log=$(mktemp) log_off=$(mktemp)
-serve() { env ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning 'Logging__LogLevel__Geo.Api.OgcApi.Tiles=Information' "$@"; }
+serve() { exec env ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning 'Logging__LogLevel__Geo.Api.OgcApi.Tiles=Information' "$@"; }
 serve "$api" --urls "$base" >"$log" 2>&1 &
 server=$!
 serve Tiles__CacheMegabytes=0 Tiles__GeneraliseAboveFeatures=100000000 "$api" --urls "$base_off" >"$log_off" 2>&1 &

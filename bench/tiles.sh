@@ -71,9 +71,13 @@ raw() {
 for _ in $(seq 1 600); do grep -q 'Generalised tiles of parcels' "$log" && break; sleep 1; done
 grep -o 'Generalised tiles of parcels.*' "$log" || echo "no overview built"
 # Tiered JIT: warm both servers' paths (docs/STACK-FACTS: 40+ requests) on z16 tiles no measurement asks for, so
-# that the path building a tile is warm on the caching server too.
+# that the path building a tile is warm on the caching server too; twice, with a pause for the background compiler
+# (on a loaded machine the first zoom measured was otherwise still partly unoptimised code).
 read -r x16 y16 < <(tile 16)
-for i in $(seq 1 40); do for b in "$base" "$base_off"; do curl -so /dev/null "$b$(url 16 $((x16 + i)) $((y16 + 40)))"; curl -so /dev/null "$b/health"; done; done
+for round in 0 1; do
+  for i in $(seq 1 40); do for b in "$base" "$base_off"; do curl -so /dev/null "$b$(url 16 $((x16 + i)) $((y16 + 40 + round)))"; curl -so /dev/null "$b/health"; done; done
+  sleep 5
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for z in 14 13 12 11 10; do
   read -r x y < <(tile "$z")

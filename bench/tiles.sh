@@ -85,8 +85,13 @@ for z in 14 13 12 11 10; do
   # "first": 20 tiles around the centre tile (5 columns by 4 rows, the centre tile left out), each asked once of the
   # caching server, never before, beside the same 20 tiles' raw statements.
   block=$(for dy in -2 -1 1 2; do for dx in -2 -1 0 1 2; do echo "$z $((x + dx)) $((y + dy))"; done; done)
-  # Ours and raw alternate tile by tile, so that both see the same moments of a shared machine's load.
-  pairs=$(while read -r bz bx by; do echo "$(sample "$base" "$(url "$bz" "$bx" "$by")" | awk '{print $2}') $(raw "$bz" "$bx" "$by")"; done <<<"$block")
+  # Ours and raw alternate tile by tile, so that both see the same moments of a shared machine's load; which of the two
+  # asks a tile first alternates too (the second finds the tile's pages in PostgreSQL's buffers).
+  pairs=$(i=0; while read -r bz bx by; do
+    if [ $((i++ % 2)) -eq 0 ]; then ours=$(sample "$base" "$(url "$bz" "$bx" "$by")" | awk '{print $2}'); theirs=$(raw "$bz" "$bx" "$by")
+    else theirs=$(raw "$bz" "$bx" "$by"); ours=$(sample "$base" "$(url "$bz" "$bx" "$by")" | awk '{print $2}'); fi
+    echo "$ours $theirs"
+  done <<<"$block")
   first=$(awk '{print $1}' <<<"$pairs" | quartiles)
   first_raw=$(awk '{print $2}' <<<"$pairs" | quartiles)
   first_parcels=$(while read -r bz bx by; do echo "SELECT count(*) FROM parcels WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope($bz, $bx, $by), 4490));"; done <<<"$block" \

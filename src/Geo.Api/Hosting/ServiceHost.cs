@@ -35,6 +35,7 @@ public static class ServiceHost
         });
         builder.Services.AddBackend(builder.Configuration);
         builder.Services.AddSingleton<Geo.Api.OgcApi.Tiles.TileOverviews>();
+        builder.Services.AddSingleton<Geo.Api.OgcApi.Tiles.TileCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Geo.Api.OgcApi.Tiles.TileOverviews>());
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddOpenApiDocument();

@@ -30,8 +30,8 @@ internal static class DatasetTilesEndpoints
 
     private static Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> Tile(
         string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "collections")] string? collections,
-        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken) =>
-        TilesEndpoints.AnswerAsync(Chosen(collections), tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, overviews, configuration, cancellationToken);
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, TileCache cache, IConfiguration configuration, CancellationToken cancellationToken) =>
+        TilesEndpoints.AnswerAsync(Chosen(collections), tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, overviews, cache, configuration, cancellationToken);
 
     private static List<CollectionDefinition> Chosen(string? collections)
     {

@@ -9,9 +9,10 @@ internal interface IVectorTileSource
 {
     /// <summary>
     /// The encoded tile, or <see cref="VectorTileAnswer.TooManyFeatures"/> when more than <paramref name="maxFeatures"/>
-    /// features intersect it (the tile is then not built).
+    /// features intersect it (the tile is then not built), with the data version read no later than the features (on
+    /// PostGIS in the same statement, so a tile costs one round trip, ETag included).
     /// </summary>
-    Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken);
+    Task<VersionedTile> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken);
 
     /// <summary>
     /// What the generalised tiles of the collection are made from (<see cref="TileGeneralisation"/>): in one pass,
@@ -29,6 +30,9 @@ internal sealed record OverviewInput(IReadOnlyList<OverviewCell> Cells, IReadOnl
 /// (a weight, compared only between the classes of one cell), and whether any is illustrative.
 /// </summary>
 internal readonly record struct OverviewCell(int I, int J, object? Class, double Area, bool Illustrative);
+
+/// <summary>A tile as read and the data version it is at least as new as (what its ETag may say).</summary>
+internal sealed record VersionedTile(VectorTileAnswer Answer, string DataVersion);
 
 /// <summary>A tile's bytes, none when no feature is drawn in it, and how many features intersect it (-1: over the limit).</summary>
 internal sealed record VectorTileAnswer(byte[] Bytes, int Features)

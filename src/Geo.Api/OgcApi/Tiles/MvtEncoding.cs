@@ -25,10 +25,13 @@ internal static class MvtEncoding
         return TopologyPreservingSimplifier.Simplify(clipped, tile.LonLatEnvelope().Width / TileAddress.Extent);
     }
 
-    /// <summary>A feature's id and <see cref="TileProperties"/> as MVT attributes (dates as ISO text: MVT has no date type).</summary>
+    /// <summary>
+    /// A feature's id (the MVT feature id, see <see cref="FeatureId"/>) and <see cref="TileProperties"/> as MVT attributes
+    /// (dates as ISO text: MVT has no date type).
+    /// </summary>
     public static AttributesTable Attributes(Core.Domain.Feature feature, IReadOnlyList<PropertyDefinition> properties)
     {
-        var attributes = new AttributesTable { { "id", feature.Id } };
+        var attributes = new AttributesTable { { "id", new FeatureId(feature.Id) } };
         foreach (var property in properties)
         {
             if (feature[property.Name] is { } value)
@@ -54,6 +57,16 @@ internal static class MvtEncoding
         // One tile unit as the smallest outline kept, about where ST_AsMVTGeom drops what snapping collapses.
         vectorTile.Write(stream, minLinealExtent: 1, minPolygonalExtent: 1, extent: TileAddress.Extent);
         return new VectorTileAnswer(stream.ToArray(), features);
+    }
+
+    /// <summary>
+    /// The OGC item id as the MVT feature id and not as a property, as ST_AsMVT's feature_id_name does on PostGIS, so a
+    /// tile from either store decodes alike. The writer takes the feature id from the "id" attribute's text and writes
+    /// as properties only values of the MVT value types, which this is not.
+    /// </summary>
+    private readonly record struct FeatureId(long Value)
+    {
+        public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static NtsFeature Feature(Geometry geometry, IAttributesTable attributes) => new(geometry, attributes);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Api.Hosting;
+using Microsoft.Net.Http.Headers;
 
 using TileAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,
@@ -112,18 +113,18 @@ internal static class TilesEndpoints
 
     private static async Task<TileAnswer> Tile(
         string collectionId, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
-        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken) =>
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, TileCache cache, IConfiguration configuration, CancellationToken cancellationToken) =>
         TiledCollection(collectionId) is { } collection
-            ? await AnswerAsync([collection], tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, overviews, configuration, cancellationToken)
+            ? await AnswerAsync([collection], tileMatrixSetId, tileMatrix, tileRow, tileCol, context, store, tiles, overviews, cache, configuration, cancellationToken)
             : NoTiles(collectionId);
 
     /// <summary>
     /// One tile with a layer per collection. An MVT is a sequence of layer messages, so the collections' tiles,
-    /// each made by the backend alone, are concatenated into one.
+    /// each made by the backend alone, are concatenated into one; the result is kept in the <see cref="TileCache"/>.
     /// </summary>
     public static async Task<TileAnswer> AnswerAsync(
         IReadOnlyList<CollectionDefinition> collections, string tileMatrixSetId, string tileMatrix, string tileRow, string tileCol,
-        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext context, IFeatureStore store, IVectorTileSource tiles, TileOverviews overviews, TileCache cache, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (tileMatrixSetId != WebMercatorQuad.Id)
         {
@@ -141,19 +142,70 @@ internal static class TilesEndpoints
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        var version = await store.GetDataVersionAsync(cancellationToken);
-        if (ConditionalGet.NotModified(context, version) is { } notModified)
+        var key = $"{string.Join(',', collections.Select(c => c.Id))}/{tile}";
+        var kept = cache.Find(key);
+        // A tile never kept, never generalised, asked without an ETag to compare: the backend reads the data version
+        // with the tile, one round trip in all. Otherwise the version is read first, for the 304 or the kept tile.
+        var version = kept is null && tile.Z > TileGeneralisation.MaxZoom && !context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch)
+            ? null
+            : await store.GetDataVersionAsync(cancellationToken);
+        if (version is not null && ConditionalGet.NotModified(context, version) is { } notModified)
         {
             return notModified;
         }
 
+        if (kept is null || kept.DataVersion != version)
+        {
+            var (bytes, read) = await BuildAsync(collections, tile, version, tiles, overviews, configuration, cancellationToken);
+            kept = cache.Keep(key, read, bytes);
+            if (version is null)
+            {
+                // No If-None-Match was sent: this only sets the ETag, of the version read with the tile.
+                _ = ConditionalGet.NotModified(context, read);
+            }
+        }
+
+        if (kept.Bytes.Length == 0)
+        {
+            return TypedResults.NoContent();
+        }
+
+        if (cache.Enabled && AcceptsGzip(context.Request))
+        {
+            // Gzipped once when kept; the compression middleware leaves a response that already has an encoding alone.
+            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+            return TypedResults.Bytes(kept.Gzipped, MediaType);
+        }
+
+        return TypedResults.Bytes(kept.Bytes, MediaType);
+    }
+
+    /// <summary>
+    /// The collections' layers, each made by the backend alone or drawn from the generalised overview of
+    /// <paramref name="version"/> (null: exact tiles only, the version read by the first layer's statement), and the
+    /// earliest version read: every layer is at least as new as it, so it may be the ETag and the kept tile's version.
+    /// </summary>
+    private static async Task<(byte[] Bytes, string DataVersion)> BuildAsync(
+        IReadOnlyList<CollectionDefinition> collections, TileAddress tile, string? version,
+        IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken)
+    {
         var maxFeatures = configuration.GetValue("Tiles:MaxFeaturesPerTile", DefaultMaxFeatures);
+        var earliest = version;
         using var bytes = new MemoryStream();
         foreach (var collection in collections)
         {
-            var answer = await overviews.AppliesAsync(collection, tile.Z, version, cancellationToken)
-                ? await overviews.GetTileAsync(collection, tile, version, cancellationToken)
-                : await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
+            VectorTileAnswer answer;
+            if (version is not null && await overviews.AppliesAsync(collection, tile.Z, version, cancellationToken))
+            {
+                answer = await overviews.GetTileAsync(collection, tile, version, cancellationToken);
+            }
+            else
+            {
+                var read = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
+                (answer, earliest) = (read.Answer, earliest ?? read.DataVersion);
+            }
+
             if (answer.IsTooMany)
             {
                 throw InputException.TooLarge("tileMatrix",
@@ -164,8 +216,12 @@ internal static class TilesEndpoints
             bytes.Write(answer.Bytes);
         }
 
-        return bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(bytes.ToArray(), MediaType);
+        return (bytes.ToArray(), earliest!);
     }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var encodings)
+        && encodings.Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality is null or > 0);
 
     private static TilesetItem TilesetSummary(HttpRequest request, CollectionDefinition collection)
     {

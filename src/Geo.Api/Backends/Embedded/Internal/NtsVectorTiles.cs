@@ -10,10 +10,12 @@ namespace Geo.Api.Backends.Embedded.Internal;
 /// </summary>
 internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
 {
-    public async Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken)
+    public async Task<VersionedTile> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(tile);
+        // Read before the features: a write in between makes the tile newer than its version, never older.
+        var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         var query = new FeatureQuery(collection) { Bbox = tile.LonLatEnvelope(), Limit = maxFeatures + 1 };
         var hits = new List<Core.Domain.Feature>();
         await foreach (var feature in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
@@ -23,7 +25,7 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
 
         if (hits.Count > maxFeatures)
         {
-            return VectorTileAnswer.TooManyFeatures;
+            return new VersionedTile(VectorTileAnswer.TooManyFeatures, version);
         }
 
         var properties = TileProperties.For(collection);
@@ -36,7 +38,7 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
             }
         }
 
-        return MvtEncoding.Encode(tile, layer, layer.Features.Count);
+        return new VersionedTile(MvtEncoding.Encode(tile, layer, layer.Features.Count), version);
     }
 
     /// <summary>One pass over the collection in memory: each feature's cell, class and area; the large ones kept whole.</summary>

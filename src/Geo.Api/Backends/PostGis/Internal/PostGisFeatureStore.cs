@@ -19,7 +19,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     /// <summary>Ten maximum pages: below it, one scan for the exact count costs about what a large page does.</summary>
     public const long DefaultExactCountLimit = 100_000;
 
-    private const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
+    internal const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
 
     private readonly ConcurrentDictionary<string, KeptSummary> _summaries = new(StringComparer.Ordinal);
 

@@ -28,16 +28,16 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
         }
 
         var collection = Catalog.Find(plan.Collection) ?? throw new InvalidOperationException($"unknown collection {plan.Collection}");
-        return (await WriteAsync(plan.File, collection, plan.Features, () => plan, user, via, written, cancellationToken).ConfigureAwait(false))!;
+        return (await WriteAsync(plan.File, collection, plan.Features, plan.Features.Count, () => plan, user, via, written, cancellationToken).ConfigureAwait(false))!;
     }
 
     public Task<ImportedIds?> AppendAsync(
-        string file, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
+        string file, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, int count, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
         CancellationToken cancellationToken) =>
-        WriteAsync(file, collection, rows, finish, user, via, written, cancellationToken);
+        WriteAsync(file, collection, rows, count, finish, user, via, written, cancellationToken);
 
     private async Task<ImportedIds?> WriteAsync(
-        string file, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
+        string file, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, int count, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
         CancellationToken cancellationToken)
     {
         var table = PostGisColumns.Quote(collection.TableName);
@@ -50,37 +50,44 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
             first = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        long count;
+        long sent;
+        ImportPlan plan;
         try
         {
-            count = await CopyAsync(connection, collection, rows, first, written, cancellationToken).ConfigureAwait(false);
+            // A large import builds the table anew beside the old one and swaps it in (PostGisTableRebuild); a small one appends.
+            var rebuild = await PostGisTableRebuild.BeginAsync(connection, transaction, collection.TableName, count, cancellationToken).ConfigureAwait(false);
+            sent = await CopyAsync(connection, rebuild?.Shadow ?? table, collection, rows, first, written, cancellationToken).ConfigureAwait(false);
+            // Rows sent before a later row was refused are rolled back with the transaction, never committed.
+            plan = finish();
+            if (!plan.CanWrite)
+            {
+                return null;
+            }
+
+            if (rebuild is not null)
+            {
+                await rebuild.SwapAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (PostgresException e)
         {
             throw new DataValidationException([new DataError(file, "database", $"rejected by PostGIS: {e.MessageText}{(e.Detail is null ? "" : $" ({e.Detail})")}")]);
         }
 
-        // Rows sent before a later row was refused are rolled back with the transaction, never committed.
-        var plan = finish();
-        if (!plan.CanWrite)
-        {
-            return null;
-        }
-
-        var ids = new ImportedIds(first, first + count - 1);
+        var ids = new ImportedIds(first, first + sent - 1);
         await PostGisAuditLog.AppendAsync(connection, transaction, ImportAudit.Entry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ids;
     }
 
-    /// <summary>Sends the rows by binary COPY as they come; answers how many.</summary>
+    /// <summary>Sends the rows by binary COPY into <paramref name="table"/> (quoted) as they come; answers how many.</summary>
     private static async Task<long> CopyAsync(
-        NpgsqlConnection connection, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, long firstId, IProgress<int>? written, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string table, CollectionDefinition collection, IEnumerable<PreparedFeature> rows, long firstId, IProgress<int>? written, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(PostGisColumns.Quote));
         var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {PostGisColumns.Quote(collection.TableName)} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            $"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
             var id = firstId;

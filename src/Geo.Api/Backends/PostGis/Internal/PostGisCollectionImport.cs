@@ -11,9 +11,11 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// Appends a validated <see cref="ImportPlan"/> to one collection table in one transaction: new ids follow the
 /// table's largest, the table is locked against concurrent writers meanwhile, and any failure (a CHECK, a
 /// cancellation, a dropped connection) rolls back every row, leaving the table as it was. The audit entry is written
-/// in the same transaction, so there is never an import without its entry nor an entry without its rows.
+/// in the same transaction, so there is never an import without its entry nor an entry without its rows. An import of
+/// <paramref name="rebuildFrom"/> rows or more builds the table anew instead of appending (<see cref="PostGisTableRebuild"/>).
 /// </summary>
-internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICollectionImporter, IStreamingCollectionImporter
+internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int rebuildFrom = PostGisTableRebuild.MinimumRows)
+    : ICollectionImporter, IStreamingCollectionImporter
 {
     /// <summary>Rows between progress reports.</summary>
     private const int ReportEvery = 10_000;
@@ -55,7 +57,7 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource) : ICo
         try
         {
             // A large import builds the table anew beside the old one and swaps it in (PostGisTableRebuild); a small one appends.
-            var rebuild = await PostGisTableRebuild.BeginAsync(connection, transaction, collection.TableName, count, cancellationToken).ConfigureAwait(false);
+            var rebuild = await PostGisTableRebuild.BeginAsync(connection, transaction, collection.TableName, count, rebuildFrom, cancellationToken).ConfigureAwait(false);
             sent = await CopyAsync(connection, rebuild?.Shadow ?? table, collection, rows, first, written, cancellationToken).ConfigureAwait(false);
             // Rows sent before a later row was refused are rolled back with the transaction, never committed.
             plan = finish();

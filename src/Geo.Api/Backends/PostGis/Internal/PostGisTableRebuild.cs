@@ -27,12 +27,13 @@ internal sealed class PostGisTableRebuild
           CASE WHEN EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = c.oid OR inhparent = c.oid) THEN 'inheritance' END,
           CASE WHEN EXISTS (SELECT 1 FROM pg_constraint WHERE (conrelid = c.oid AND (contype NOT IN ('c', 'p', 'u') OR NOT convalidated OR condeferrable)) OR confrelid = c.oid)
                THEN 'foreign keys, exclusion, deferrable or unvalidated constraints' END,
-          CASE WHEN EXISTS (SELECT 1 FROM pg_depend WHERE refclassid = 'pg_class'::regclass AND refobjid = c.oid AND deptype = 'n')
+          CASE WHEN EXISTS (SELECT 1 FROM pg_depend WHERE refclassid = 'pg_class'::regclass AND refobjid = c.oid AND deptype = 'n'
+                                                      AND NOT (classid = 'pg_constraint'::regclass AND objid IN (SELECT oid FROM pg_constraint WHERE conrelid = c.oid)))
                  OR EXISTS (SELECT 1 FROM pg_depend WHERE refclassid = 'pg_type'::regclass AND refobjid = c.reltype AND deptype = 'n')
                THEN 'views or other objects depending on it' END,
           CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped
-                                                       AND (attidentity <> '' OR attgenerated <> '' OR attacl IS NOT NULL OR attoptions IS NOT NULL))
-               THEN 'identity, generated or column options' END,
+                                                       AND (attidentity <> '' OR attgenerated <> '' OR attacl IS NOT NULL))
+               THEN 'identity, generated or column privileges' END,
           CASE WHEN EXISTS (SELECT 1 FROM pg_statistic_ext WHERE stxrelid = c.oid) OR EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = c.oid)
                  OR EXISTS (SELECT 1 FROM pg_publication_rel WHERE prrelid = c.oid) OR EXISTS (SELECT 1 FROM pg_publication WHERE puballtables)
                THEN 'statistics objects, policies or publications' END,
@@ -44,9 +45,16 @@ internal sealed class PostGisTableRebuild
           CASE WHEN EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
                             WHERE i.indrelid = c.oid AND (NOT i.indisvalid OR NOT i.indisready OR i.indisclustered OR i.indisreplident
                                                           OR ic.reloptions IS NOT NULL OR ic.reltablespace <> 0))
-               THEN 'index states or options' END
+               THEN 'index states or options' END,
+          -- The index and trigger definitions are rewritten onto the shadow by their text: only the forms this class expects.
+          CASE WHEN EXISTS (SELECT 1 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid
+                              AND NOT starts_with(pg_get_indexdef(i.indexrelid), 'CREATE ' || CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX '
+                                                  || quote_ident(ic.relname) || ' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' USING '))
+                 OR EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid
+                              AND position(' ON ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || ' ' IN pg_get_triggerdef(t.oid)) = 0)
+               THEN 'index or trigger definitions of another form' END
         ], NULL)
-        FROM pg_class c WHERE c.oid = @table::regclass
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = @table::regclass
         """;
 
     private readonly NpgsqlConnection _connection;
@@ -72,12 +80,13 @@ internal sealed class PostGisTableRebuild
 
     /// <summary>
     /// With the table locked against writers: a rebuild holding the table's rows in its shadow, ready for the new ones,
-    /// when <paramref name="rows"/> is large and the catalog can be reproduced; otherwise null (append in place).
+    /// when <paramref name="rows"/> reaches <paramref name="minimumRows"/> and the table's own count and the catalog
+    /// can be reproduced; otherwise null (append in place).
     /// </summary>
     public static async Task<PostGisTableRebuild?> BeginAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string table, int rows, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string table, int rows, int minimumRows, CancellationToken cancellationToken)
     {
-        if (rows < MinimumRows)
+        if (rows < minimumRows)
         {
             return null;
         }
@@ -128,7 +137,7 @@ internal sealed class PostGisTableRebuild
             JOIN pg_class ic ON ic.oid = i.indexrelid
             LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u')
             CROSS JOIN LATERAL (SELECT pg_get_indexdef(i.indexrelid) def,
-                                       'CREATE ' || CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || quote_ident(ic.relname) || ' ON ' || @name) d
+                                       'CREATE ' || CASE WHEN i.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX ' || quote_ident(ic.relname) || ' ON ' || @name prefix) d
             WHERE i.indrelid = @table::regclass AND starts_with(def, prefix)
             ORDER BY ic.relname
             """,

@@ -90,10 +90,13 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(PostGisColumns.Quote));
         var writer = await connection.BeginBinaryImportAsync(
             $"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        // The file is read and checked on another thread while this one encodes and sends.
+        var ahead = new RowsReadAhead<PreparedFeature>(rows, cancellationToken);
+        await using (ahead.ConfigureAwait(false))
         await using (writer.ConfigureAwait(false))
         {
             var id = firstId;
-            foreach (var feature in rows)
+            await foreach (var feature in ahead.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(id++, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);

@@ -151,7 +151,9 @@ public sealed class PostGisTableRebuildTests : IAsyncLifetime
         var read = _database.ScalarAsync<long>("SELECT count(*) FROM parcels");
         Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30))));
         Assert.Equal(94L, await read);
-        var edit = _database.ScalarAsync<int>("UPDATE parcels SET land_use = '测试' WHERE id = 1 RETURNING 1");
+        // As PostGisFeatureEditor edits: the row locked FOR UPDATE, then written. Had the FOR UPDATE gone through before
+        // the import's swap, the two would deadlock (the swap waiting for the edit's row lock, the edit for the import).
+        var edit = _database.ScalarAsync<int>("BEGIN; SELECT 1 FROM parcels WHERE id = 1 FOR UPDATE; UPDATE parcels SET land_use = '测试' WHERE id = 1; COMMIT");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.False(edit.IsCompleted, "an edit during the import must wait for it");
 

@@ -46,8 +46,10 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         long first;
-        // SHARE ROW EXCLUSIVE: readers go on, but no other writer takes ids between our max(id) and commit.
-        await using (var command = new NpgsqlCommand($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE; SELECT coalesce(max(id), 0) + 1 FROM {table}", connection, transaction))
+        // SHARE ROW EXCLUSIVE: readers go on, but no other writer takes ids between our max(id) and commit. An import that
+        // may rebuild the table also keeps out SELECT … FOR UPDATE (EXCLUSIVE), whose row lock would deadlock with the swap.
+        var mode = count >= rebuildFrom ? "EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
+        await using (var command = new NpgsqlCommand($"LOCK TABLE {table} IN {mode} MODE; SELECT coalesce(max(id), 0) + 1 FROM {table}", connection, transaction))
         {
             first = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }

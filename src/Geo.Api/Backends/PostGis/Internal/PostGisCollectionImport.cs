@@ -92,13 +92,10 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(PostGisColumns.Quote));
         var writer = await connection.BeginBinaryImportAsync(
             $"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        // The file is read and checked on another thread while this one encodes and sends.
-        var ahead = new RowsReadAhead<PreparedFeature>(rows, cancellationToken);
-        await using (ahead.ConfigureAwait(false))
         await using (writer.ConfigureAwait(false))
         {
             var id = firstId;
-            await foreach (var feature in ahead.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var feature in rows)
             {
                 await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(id++, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);

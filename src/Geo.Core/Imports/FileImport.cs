@@ -56,7 +56,7 @@ public static class FileImport
         using var stream = FeatureFile.Open(path, read with { Crs = request.Crs, Encoding = request.Encoding }, cancellationToken);
         progress?.Report($"{stream.Count:N0} features in {stream.Layer.SourceCrs.Title} (CRS from {stream.Layer.CrsSource}); validating against {collection.Id} and writing as it reads");
         var rows = new ImportRows(stream.File, collection, stream.Fields, request.Map, request.Constants, await DistrictAsync(districtSource, cancellationToken).ConfigureAwait(false));
-        var ids = await importer.AppendAsync(stream.File, collection, Valid(stream, rows), () => rows.Read == 0
+        var ids = await importer.AppendAsync(stream.File, collection, Valid(stream, rows), stream.Count, () => rows.Read == 0
             ? throw new FileInputException(stream.File, "the file holds no features")
             : rows.Plan(), user, via, written?.Invoke(stream.Count), cancellationToken).ConfigureAwait(false);
         return (stream.Layer, rows.Plan(), ids);

@@ -24,9 +24,10 @@ public interface IStreamingCollectionImporter
 {
     /// <param name="file">The file's name, for a message when the database refuses a row.</param>
     /// <param name="rows">The valid rows, read from the file as they are enumerated.</param>
+    /// <param name="count">How many features the file holds, the most <paramref name="rows"/> can yield (a large import may be written another way).</param>
     /// <param name="finish">The plan once every row was read; a plan with refusals writes nothing.</param>
     /// <returns>The ids given, or null when the plan had refusals and nothing was written.</returns>
     Task<ImportedIds?> AppendAsync(
-        string file, Domain.CollectionDefinition collection, IEnumerable<PreparedFeature> rows, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
+        string file, Domain.CollectionDefinition collection, IEnumerable<PreparedFeature> rows, int count, Func<ImportPlan> finish, string? user, string via, IProgress<int>? written,
         CancellationToken cancellationToken);
 }

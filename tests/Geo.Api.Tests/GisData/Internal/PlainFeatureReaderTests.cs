@@ -52,7 +52,7 @@ public sealed class PlainFeatureReaderTests
     [InlineData("id not an integer", "{\"id\":1.5,PROPS,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[SQUARE]}}")]
     [InlineData("no geometry", "{\"id\":1,PROPS,\"geometry\":null}")]
     [InlineData("unknown property", "{\"id\":1,PROPS,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[SQUARE]}}", "\"source\"", "\"colour\":\"red\",\"source\"")]
-    [InlineData("unknown code", "{\"id\":1,PROPS,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[SQUARE]}}", "\"0103\"", "\"9999\"")]
+    [InlineData("unknown code", "{\"id\":1,PROPS,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[SQUARE]}}", "\"schematic\"", "\"guessed\"")]
     [InlineData("number as text", "{\"id\":1,PROPS,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[SQUARE]}}", "1234.5", "\"1234.5\"")]
     [InlineData("required property absent", "{\"id\":1,PROPS,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[SQUARE]}}", "\"land_use\":\"耕地\",", "")]
     [InlineData("property twice", "{\"id\":1,PROPS,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[SQUARE]}}", "\"zone_id\":7", "\"zone_id\":7,\"zone_id\":8")]

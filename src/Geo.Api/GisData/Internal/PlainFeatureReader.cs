@@ -12,8 +12,9 @@ namespace Geo.Api.GisData.Internal;
 /// its bytes, without a JsonDocument, the GeoJSON converter or the per-feature location strings: on a million parcels
 /// those were most of the first start. Anything else, or anything wrong, gives null and the caller reads that feature
 /// the general way, which gives every error message; so this path never decides an error, and a feature it returns is
-/// the one the general reader builds (same factory, same coordinates, the same <see cref="GeometryRules"/> and
-/// <see cref="IsValidOp"/>, properties in catalog order). One instance per thread: it reuses its buffers.
+/// the one the general reader builds (same factory, same coordinates, the same <see cref="GeometryRules"/>, properties
+/// in catalog order), found valid by <see cref="PlainRing"/> (one simple ring) or else <see cref="IsValidOp"/>.
+/// One instance per thread: it reuses its buffers.
 /// </summary>
 internal sealed class PlainFeatureReader(CollectionDefinition collection)
 {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Geo.Api.GisData.Internal;
 using Geo.Core.GisData;
 
 namespace Geo.Api.GisData;
@@ -65,7 +66,8 @@ public static class GisDataFolder
             return [];
         }
 
-        var (bytes, encodingError) = Utf8Text.ReadBytes(path);
+        using var file = FileBytes.Open(path);
+        var (bytes, encodingError) = Utf8Text.Check(file.Memory);
         GisDataHash.Append(hash, collection.FileName, bytes is { } read ? read.Span : []);
         if (bytes is not { } content)
         {

@@ -1,3 +1,4 @@
+using Geo.Api.GisData.Internal;
 using Geo.Core.Crs;
 using Geo.Core.GisData;
 using Geo.Core.Synthetic;
@@ -42,7 +43,8 @@ public static class ParcelSurroundings
             return [];
         }
 
-        var (bytes, encodingError) = Utf8Text.ReadBytes(path);
+        using var file = FileBytes.Open(path);
+        var (bytes, encodingError) = Utf8Text.Check(file.Memory);
         if (bytes is not { } utf8)
         {
             errors.Add(new DataError(collection.FileName, "file", encodingError!));

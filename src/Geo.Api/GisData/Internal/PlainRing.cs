@@ -13,7 +13,7 @@ namespace Geo.Api.GisData.Internal;
 /// </summary>
 internal static class PlainRing
 {
-    // Above this the pairwise test costs more than IsValidOp's indexed one.
+    // The pairwise test grows with the square of the ring: longer rings go to IsValidOp, which indexes the edges.
     public const int MaxPositions = 64;
 
     /// <summary>True when the closed ring of x, y pairs in <paramref name="xy"/> (first position repeated last) is certainly simple.</summary>

@@ -50,6 +50,30 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
         (await OverviewAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false)).Draw(tile);
 
     /// <summary>
+    /// A tile at <see cref="TileGeneralisation.MergedZoom"/> of a generalised collection, merged by the backend once per
+    /// data version and kept with the overview: merging costs ~1.5 s a tile of 17,800 parcels, too slow to make on every
+    /// request, so the overview's pass merges every tile of the collection in the background (<see cref="Start"/>);
+    /// a tile asked for first is merged on demand, once, whoever asks. A failed merge is not kept.
+    /// </summary>
+    public async Task<VectorTileAnswer> GetMergedTileAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken)
+    {
+        var merged = KeptFor(collection, dataVersion).Merged;
+        var making = merged.GetOrAdd(tile, t => new Lazy<Task<VectorTileAnswer>>(() =>
+            Task.Run(() => Source.GetMergedTileAsync(collection, t, MaxFeatures, CancellationToken.None))));
+        try
+        {
+            return await making.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (making.Value.IsFaulted)
+        {
+            merged.TryRemove(KeyValuePair.Create(tile, making));
+            throw;
+        }
+    }
+
+    private int MaxFeatures => configuration.GetValue("Tiles:MaxFeaturesPerTile", TilesEndpoints.DefaultMaxFeatures);
+
+    /// <summary>
     /// At start, the overviews of the collections that need one are built before any tile asks, so the first low-zoom
     /// tile does not wait for the pass (seconds on a million parcels). A failure here is logged; the first tile retries.
     /// </summary>
@@ -111,14 +135,22 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
     }
 
     private Task<TileOverview> OverviewAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
+        KeptFor(collection, dataVersion).Overview.Value.WaitAsync(cancellationToken);
+
+    private Kept KeptFor(CollectionDefinition collection, string dataVersion) =>
         _kept.AddOrUpdate(
-                collection.Id,
-                _ => Start(collection, dataVersion),
-                (_, old) => old.DataVersion == dataVersion && !old.Overview.Value.IsFaulted ? old : Start(collection, dataVersion))
-            .Overview.Value.WaitAsync(cancellationToken);
+            collection.Id,
+            _ => Start(collection, dataVersion),
+            (_, old) => old.DataVersion == dataVersion && !old.Overview.Value.IsFaulted ? old : Start(collection, dataVersion));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Cells} cells over tileMatrix 0–11, built in {Seconds:F1} s")]
     private partial void LogBuilt(string collection, long cells, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merged tiles of {Collection}: {Tiles} tiles at tileMatrix 12, merged in {Seconds:F1} s")]
+    private partial void LogMerged(string collection, int tiles, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Merged tiles of {Collection} could not all be made in the background; the rest are merged when asked for")]
+    private partial void LogMergeFailed(Exception exception, string collection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection} could not be built at start; the first low-zoom tile will try again")]
     private partial void LogFailed(Exception exception, string collection);
@@ -127,17 +159,50 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
     /// Lazy, so that of two requests racing to replace an entry only the one kept starts the pass; built apart from
     /// any one request, so a client that gives up does not waste the pass for the next.
     /// </summary>
-    private Kept Start(CollectionDefinition collection, string dataVersion) => new(dataVersion, new Lazy<Task<TileOverview>>(() =>
-        Task.Run(async () =>
+    private Kept Start(CollectionDefinition collection, string dataVersion)
+    {
+        return new Kept(dataVersion, new Lazy<Task<TileOverview>>(() =>
+            Task.Run(async () =>
+            {
+                var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
+                // The tiles up to zoom 10 are drawn meanwhile, in the background, then the merged ones: tiles asked for
+                // before are drawn or merged on demand.
+                _ = Task.Run(async () =>
+                {
+                    overview.DrawAll(PreDrawnMaxZoom, CancellationToken.None);
+                    await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false);
+                });
+                return overview;
+            })), new ConcurrentDictionary<TileAddress, Lazy<Task<VectorTileAnswer>>>());
+    }
+
+    /// <summary>Merges the tiles one after another (one core at most), stopping once the data version has moved on.</summary>
+    private async Task MergeAllAsync(CollectionDefinition collection, string dataVersion, IReadOnlyList<TileAddress> tiles)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
-            // The tiles up to zoom 10 are drawn meanwhile, in the background: tiles asked for before are drawn on demand.
-            _ = Task.Run(() => overview.DrawAll(PreDrawnMaxZoom, CancellationToken.None));
-            return overview;
-        })));
+            foreach (var tile in tiles)
+            {
+                if (!_kept.TryGetValue(collection.Id, out var current) || current.DataVersion != dataVersion)
+                {
+                    return;
+                }
+
+                await GetMergedTileAsync(collection, tile, dataVersion, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            LogMerged(collection.Id, tiles.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception e)
+        {
+            LogMergeFailed(e, collection.Id);
+        }
+    }
 
     /// <summary>Zooms whose tiles are all drawn as soon as an overview is built.</summary>
     public const int PreDrawnMaxZoom = 10;
 
-    private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview);
+    /// <summary>A collection's overview and merged tiles (<see cref="TileGeneralisation.MergedZoom"/>) at one data version.</summary>
+    private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview, ConcurrentDictionary<TileAddress, Lazy<Task<VectorTileAnswer>>> Merged);
 }

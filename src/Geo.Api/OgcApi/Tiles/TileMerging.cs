@@ -25,6 +25,12 @@ internal static class TileMerging
             // Clipped first: a tile merges its own few thousand parcels' pieces, whatever reaches in from outside.
             var piece = clip.Contains(geometry.EnvelopeInternal) ? geometry.Copy() : geometry.Intersection(geometry.Factory.ToGeometry(clip));
             piece.Apply(new Projection(x => Snap(TileAddress.MercatorX(x)), y => Snap(TileAddress.MercatorY(y))));
+            // Snapping can fold a thin corner over itself, and the union refuses an invalid input.
+            if (!piece.IsValid)
+            {
+                piece = GeometryFixer.Fix(piece);
+            }
+
             // A clip can leave a line or point where a feature only touches the buffer's edge: areas only.
             pieces.AddRange(PolygonExtracter.GetPolygons(piece));
         }

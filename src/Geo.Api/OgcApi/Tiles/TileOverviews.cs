@@ -146,11 +146,11 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Cells} cells over tileMatrix 0–11, built in {Seconds:F1} s")]
     private partial void LogBuilt(string collection, long cells, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Merged tiles of {Collection}: {Tiles} tiles at tileMatrix 12, merged in {Seconds:F1} s")]
-    private partial void LogMerged(string collection, int tiles, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merged tiles of {Collection}: {Tiles} tiles at tileMatrix 12 ({Failed} failed), merged in {Seconds:F1} s")]
+    private partial void LogMerged(string collection, int tiles, int failed, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Merged tiles of {Collection} could not all be made in the background; the rest are merged when asked for")]
-    private partial void LogMergeFailed(Exception exception, string collection);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Merged tile {Tile} of {Collection} could not be made in the background; it is merged again when asked for")]
+    private partial void LogMergeFailed(Exception exception, string collection, string tile);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection} could not be built at start; the first low-zoom tile will try again")]
     private partial void LogFailed(Exception exception, string collection);
@@ -176,28 +176,35 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
             })), new ConcurrentDictionary<TileAddress, Lazy<Task<VectorTileAnswer>>>());
     }
 
-    /// <summary>Merges the tiles one after another (one core at most), stopping once the data version has moved on.</summary>
+    /// <summary>
+    /// Merges the tiles one after another (one core at most), stopping once the data version has moved on; a tile that
+    /// fails is left to be merged when asked for, and the first failure logged.
+    /// </summary>
     private async Task MergeAllAsync(CollectionDefinition collection, string dataVersion, IReadOnlyList<TileAddress> tiles)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        try
+        var failed = 0;
+        foreach (var tile in tiles)
         {
-            foreach (var tile in tiles)
+            if (!_kept.TryGetValue(collection.Id, out var current) || current.DataVersion != dataVersion)
             {
-                if (!_kept.TryGetValue(collection.Id, out var current) || current.DataVersion != dataVersion)
-                {
-                    return;
-                }
-
-                await GetMergedTileAsync(collection, tile, dataVersion, CancellationToken.None).ConfigureAwait(false);
+                return;
             }
 
-            LogMerged(collection.Id, tiles.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            try
+            {
+                await GetMergedTileAsync(collection, tile, dataVersion, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                if (failed++ == 0)
+                {
+                    LogMergeFailed(e, collection.Id, tile.ToString());
+                }
+            }
         }
-        catch (Exception e)
-        {
-            LogMergeFailed(e, collection.Id);
-        }
+
+        LogMerged(collection.Id, tiles.Count - failed, failed, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>Zooms whose tiles are all drawn as soon as an overview is built.</summary>

@@ -136,6 +136,8 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
     /// coincide, unioned per class and only then clipped and encoded; not unioned at all past the limit. Snapped first
     /// and unioned in floating point, not with <c>ST_Union</c>'s gridSize: the same shapes, 5.6× faster (1.5 s against
     /// 8.2 s for tile 12/1674/3281's 17,864 parcels, under load), as the snap-rounding overlay re-nodes every edge.
+    /// Snapping can fold a thin corner over itself (one parcel in 14,069 in tile 12/1668/3286), and GEOS's union
+    /// refuses an invalid input: each is made valid first, which costs next to nothing for the valid ones.
     /// </summary>
     private static string MergedSql(CollectionDefinition collection)
     {
@@ -149,7 +151,7 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
             SELECT n, CASE WHEN n <= $4 THEN (
                 SELECT ST_AsMVT(m, '{collection.Id}', {TileAddress.Extent}, 'geom') FROM (
                     SELECT {(classColumn is null ? "" : $"c AS {classColumn}, ")}true AS {TileGeneralisation.GeneralisedProperty},
-                           ST_AsMVTGeom(ST_Union(ST_SnapToGrid(geom, $5)), ST_TileEnvelope($1, $2, $3), {TileAddress.Extent}, {TileAddress.Buffer}, true) AS geom
+                           ST_AsMVTGeom(ST_Union(ST_MakeValid(ST_SnapToGrid(geom, $5))), ST_TileEnvelope($1, $2, $3), {TileAddress.Extent}, {TileAddress.Buffer}, true) AS geom
                     FROM s GROUP BY c) m
                 WHERE m.geom IS NOT NULL) END
             FROM (SELECT count(*) AS n FROM s) counted

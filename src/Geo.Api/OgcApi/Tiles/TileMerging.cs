@@ -36,11 +36,36 @@ internal static class TileMerging
         }
 
         var factory = lonLat.Count > 0 ? lonLat[0].Factory : GeometryFactory.Default;
-        var merged = OverlayNGRobust.Union(factory.BuildGeometry(pieces));
+        var merged = Union(factory.BuildGeometry(pieces));
         merged.Apply(new Projection(TileAddress.Longitude, TileAddress.Latitude));
         return merged;
 
         double Snap(double metres) => Math.Round(metres / unit) * unit;
+    }
+
+    /// <summary>
+    /// Features that tessellate (parcels) are a coverage once snapped: their shared edges coincide, and a coverage union,
+    /// which drops the edges that occur twice, is ~5× faster than an overlay (0.65 s against 3.3 s for the 17,864
+    /// parcels of tile 12/1674/3281, under load). Its result may touch itself at a vertex where two parcels of the class
+    /// meet only there (not valid OGC, the same pixels); anything else shows in the area: overlapping features, or one
+    /// inside another (which would come out as a hole), make the union smaller than its pieces, and the overlay does it.
+    /// </summary>
+    private static Geometry Union(Geometry pieces)
+    {
+        var area = pieces.Area;
+        try
+        {
+            if (CoverageUnion.Union(pieces) is { } merged && Math.Abs(merged.Area - area) <= 1e-9 * area)
+            {
+                return merged;
+            }
+        }
+        catch (TopologyException)
+        {
+            // Edges that cross: not a coverage.
+        }
+
+        return OverlayNGRobust.Union(pieces);
     }
 
     /// <summary>Projects every coordinate in place, x and y apart (Web Mercator's axes are independent).</summary>

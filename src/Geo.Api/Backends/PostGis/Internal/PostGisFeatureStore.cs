@@ -348,7 +348,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     }
 
     /// <summary>A page's reader and its batch, which returns the connection to the pool when disposed.</summary>
-    private sealed class Owner(NpgsqlDataReader? reader, NpgsqlBatch command) : IAsyncDisposable
+    private sealed class Owner(NpgsqlDataReader? reader, NpgsqlBatch batch) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -357,7 +357,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
                 await reader.DisposeAsync().ConfigureAwait(false);
             }
 
-            await command.DisposeAsync().ConfigureAwait(false);
+            await batch.DisposeAsync().ConfigureAwait(false);
         }
     }
 

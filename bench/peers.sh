@@ -82,8 +82,10 @@ for name in "${order[@]}"; do
   base=${bases[$name]}
   echo "## $name: $base"
   # Ours is .NET: tiered JIT needs 40+ requests on a path before it is measured (STACK-FACTS); the peers are C/C++.
+  # Bboxes get 150: after 40 + 40 (S, then M) the background compiler still took 33–114 ms CPU a 992-feature request
+  # on 2 cores (perf: its thread 79 % of the server's CPU), steady (~9 ms) only from about the 120th (BENCHMARKS, session 8).
   warm=3; pg=(WARMUP=5)
-  [ "$name" = ours ] && { warm=40; pg=(WARMUP=40 PGURI="$pguri" PG_PROPS="$props"); }
+  [ "$name" = ours ] && { warm=40; pg=(WARMUP=150 PGURI="$pguri" PG_PROPS="$props"); }
   env "${pg[@]}" "$peers/bench-oapif.sh" "$base" parcels
   code=$(curl -s -o "$work/$name-item.json" -w '%{http_code}' -H 'Accept: application/geo+json' "$base/collections/parcels/items/$id")
   echo "items/$id: HTTP $code $(wc -c < "$work/$name-item.json") B, $(ms "$base/collections/parcels/items/$id" 'application/geo+json') ms"

@@ -44,10 +44,13 @@ fi
 server=$!
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
 # Low-zoom tiles wait for the generalised overview built at start (bench/tiles.sh: ~13 s for 1M): let it finish first.
-# (WAIT_OVERVIEW=0 when every zoom is 13 or more: those draw exact tiles only.)
+# (WAIT_OVERVIEW=0 when every zoom is 14 or more: those draw exact tiles only.)
 if [ "${WAIT_OVERVIEW:-1}" = 1 ]; then
   for _ in $(seq 1 300); do grep -q "Generalised tiles of parcels" "$work/service.log" && break; sleep 1; done
   grep "Generalised tiles of parcels" "$work/service.log" || echo "# no overview logged after 300 s"
+  # Then the tileMatrix-12 tiles, merged per class in the background after the overview (seconds each).
+  for _ in $(seq 1 600); do grep -q "Merged tiles of parcels" "$work/service.log" && break; sleep 1; done
+  grep "Merged tiles of parcels" "$work/service.log" || echo "# no merged tiles logged after 600 s"
 fi
 
 # The same view without the parcels first: what the viewer costs on this machine at this load without them.

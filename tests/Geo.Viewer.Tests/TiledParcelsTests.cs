@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Geo.Viewer.Tests;
 
 /// <summary>
@@ -58,6 +60,39 @@ public sealed class TiledParcelsTests(ViewerFixture viewer) : IAsyncLifetime
         await Expect(page.Locator("#popup tr[data-field='land_use'] td")).ToHaveTextAsync(clicked.Text("land_use"));
         Assert.Contains(requests, r => r == $"/ogcapi/collections/parcels/items/{clicked.Id}");
         await ViewerFixture.ScreenshotAsync(page, "tiled-parcels-identify");
+        await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Over Tiles:GeneraliseAboveFeatures the zoom-13 view draws from tileMatrix 12, whose tiles hold each class merged
+    /// into one shape with no id: a click there asks the server for the parcel under it and shows that parcel.
+    /// </summary>
+    [Fact]
+    public async Task Identify_where_parcels_come_merged_shows_the_parcel_under_the_click()
+    {
+        await using var service = new GisDataServiceFactory(settings: new Dictionary<string, string>
+        {
+            ["Viewer:TileThreshold"] = "50",
+            ["Tiles:GeneraliseAboveFeatures"] = "10",
+        });
+        var requests = new List<string>();
+        var context = await viewer.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) => requests.Add(new Uri(request.Url).PathAndQuery);
+        var clicked = GisDataFile.Read("parcels.geojson").Where(p => p.Text("land_use_code") == "0101").MaxBy(p => p.Geometry.Area)!;
+        var inside = clicked.Geometry.InteriorPoint;
+        var centre = string.Create(CultureInfo.InvariantCulture, $"{inside.X},{inside.Y}");
+        await page.GotoAsync(new Uri(service.ListeningAddress, $"/?testHooks#c={centre}&z=13&l=parcels").ToString());
+        await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 20_000 });
+
+        var at = await page.EvaluateAsync<double[]>("([lon, lat]) => __viewer.pixelOfLonLat(lon, lat)", new[] { inside.X, inside.Y });
+        var map = await page.Locator("#map").BoundingBoxAsync();
+        await page.Mouse.ClickAsync((float)(map!.X + at[0]), (float)(map.Y + at[1]));
+
+        await Expect(page.Locator("#popup tr[data-field='land_use'] td")).ToHaveTextAsync(clicked.Text("land_use"));
+        await Expect(page.Locator("#popup h3")).ToContainTextAsync($"· {clicked.Id}");
+        Assert.Contains(requests, r => r.StartsWith("/ogcapi/collections/parcels/tiles/WebMercatorQuad/12/", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.StartsWith("/ogcapi/collections/parcels/items?bbox=", StringComparison.Ordinal));
         await context.CloseAsync();
     }
 

@@ -48,6 +48,7 @@ internal static partial class FileConvertApi
             UploadedColumns.Values(feature)))
             .ToList();
         var collection = UploadedColumns.Collection(SafeName(layer.File), features);
+        var download = DownloadName(layer.File);
         ItemsEndpoints.CheckWritable(collection, format);
         features = features.Select(feature => UploadedColumns.Conform(collection, feature)).ToList();
 
@@ -57,15 +58,15 @@ internal static partial class FileConvertApi
         switch (format)
         {
             case OutputFormat.Csv:
-                return new CsvFeatureCollectionResult(stream, collection, items);
+                return new CsvFeatureCollectionResult(stream, collection, items, download);
             case OutputFormat.BaopanTxt:
-                return new BaopanFeatureCollectionResult(stream, collection, items);
+                return new BaopanFeatureCollectionResult(stream, collection, items, download);
             case OutputFormat.Shapefile:
-                return new ShapefileFeatureCollectionResult(stream, collection, shapefileEncoding);
+                return new ShapefileFeatureCollectionResult(stream, collection, shapefileEncoding, download);
             case OutputFormat.GeoPackage:
-                return new GeoPackageFeatureCollectionResult(stream, collection);
+                return new GeoPackageFeatureCollectionResult(stream, collection, download);
             case OutputFormat.GeoJson:
-                http.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.geojson\"";
+                http.HttpContext.Response.Headers.ContentDisposition = Attachment.Header(download, collection.Id, ".geojson");
                 return new FeatureCollectionResult(stream, items, features.Count, numberMatchedIsEstimate: false, () => [], []);
             default:
                 throw new System.Diagnostics.UnreachableException($"output format {format} is not handled");
@@ -81,6 +82,16 @@ internal static partial class FileConvertApi
     {
         var name = UnsafeCharacters().Replace(Path.GetFileNameWithoutExtension(file), "").ToLowerInvariant();
         return name.Length is > 0 and <= 60 ? name : "upload";
+    }
+
+    /// <summary>
+    /// The download's name: the uploaded file's, without its extension and in any script (红线.zip gives 红线.gpkg), for
+    /// Content-Disposition's filename*; a file read from a zip is named "红线.zip/红线.shp", whose first part was uploaded.
+    /// </summary>
+    private static string? DownloadName(string file)
+    {
+        var name = new string([.. Path.GetFileNameWithoutExtension(file.Split('/')[0]).Where(c => !char.IsControl(c))]).Trim();
+        return name.Length is > 0 and <= 100 ? name : null;
     }
 
     [GeneratedRegex("[^A-Za-z0-9_-]")]

@@ -8,7 +8,7 @@ namespace Geo.Api.OgcApi;
 /// Features (an items page or an export) of a polygon collection as a 报盘 TXT, in GBK as the land-administration software reads it: zone 36
 /// with the zone prefix (EPSG:4524), or without it when crs=EPSG:4545 was asked for.
 /// </summary>
-internal sealed class BaopanFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ItemsQuery query) : IResult
+internal sealed class BaopanFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ItemsQuery query, string? fileName = null) : IResult
 {
     private const int KaizhouZone = 36;
 
@@ -19,7 +19,7 @@ internal sealed class BaopanFeatureCollectionResult(IAsyncEnumerable<Feature> fe
             : GaussKrugerZones.PrefixedEpsg(KaizhouZone));
         var response = httpContext.Response;
         response.ContentType = "text/plain; charset=gbk";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.txt\"";
+        response.Headers.ContentDisposition = Attachment.Header(fileName, collection.Id, ".txt");
         response.Headers["Content-Crs"] = $"<{zone.Uri}>";
         await using var text = new StreamWriter(response.Body, CodePagesEncodingProvider.Instance.GetEncoding(936)!, 32 * 1024);
         await BaopanWriter.WriteAsync(text, Parcels(), zone, httpContext.RequestAborted);

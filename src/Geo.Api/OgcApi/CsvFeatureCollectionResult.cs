@@ -10,13 +10,13 @@ namespace Geo.Api.OgcApi;
 /// Features (an items page or an export) as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), one
 /// column per property (text that a spreadsheet would run as a formula guarded) and the geometry as WKT in the requested CRS.
 /// </summary>
-internal sealed class CsvFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ItemsQuery query) : IResult
+internal sealed class CsvFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ItemsQuery query, string? fileName = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.csv\"";
+        response.Headers.ContentDisposition = Attachment.Header(fileName, collection.Id, ".csv");
         response.Headers["Content-Crs"] = $"<{query.Crs.Uri}>";
         var cancellationToken = httpContext.RequestAborted;
         var columns = collection.Properties.Select(p => p.Name).Where(n => query.Properties is null || query.Properties.Contains(n)).ToList();

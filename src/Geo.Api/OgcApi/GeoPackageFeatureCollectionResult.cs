@@ -9,7 +9,7 @@ namespace Geo.Api.OgcApi;
 /// lon/lat (EPSG:4490 declared in <c>gpkg_spatial_ref_sys</c>), one column per catalog property with its type. SQLite
 /// text is UTF-8, so Chinese needs no code page. A collection without geometry becomes an attributes table.
 /// </summary>
-internal sealed class GeoPackageFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection) : IResult
+internal sealed class GeoPackageFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, string? fileName = null) : IResult
 {
     private const int Cgcs2000 = 4490;
 
@@ -46,7 +46,7 @@ internal sealed class GeoPackageFeatureCollectionResult(IAsyncEnumerable<Feature
             var path = Path.Combine(folder.FullName, collection.Id + ".gpkg");
             await WriteAsync(path, cancellationToken);
             httpContext.Response.ContentType = OgcMediaTypes.GeoPackage;
-            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.gpkg\"";
+            httpContext.Response.Headers.ContentDisposition = Attachment.Header(fileName, collection.Id, ".gpkg");
             await using var file = File.OpenRead(path);
             await file.CopyToAsync(httpContext.Response.Body, cancellationToken);
         }

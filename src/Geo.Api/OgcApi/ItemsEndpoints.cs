@@ -114,7 +114,11 @@ internal static class ItemsEndpoints
         CollectionDefinition collection, Func<ItemsQuery> parse, HttpContext context, IFeatureStore store, bool pageLinks, CancellationToken cancellationToken)
     {
         var items = parse();
-        if (pageLinks && await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
+
+        // A conditional request reads the version first: a 304 needs no page. Otherwise the ETag is made from the
+        // version the store read with the page, in the same round trip.
+        var conditional = pageLinks && context.Request.Headers.IfNoneMatch.Count > 0;
+        if (conditional && await ConditionalGet.NotModifiedAsync(context, store, cancellationToken) is { } notModified)
         {
             return notModified;
         }
@@ -127,6 +131,11 @@ internal static class ItemsEndpoints
         var limit = items.Query.Limit!.Value;
         var page = await store.QueryPageAsync(items.Query with { Limit = limit + 1 }, cancellationToken);
         context.Response.RegisterForDisposeAsync(page);
+        if (pageLinks && !conditional)
+        {
+            ConditionalGet.NotModified(context, page.DataVersion ?? await store.GetDataVersionAsync(cancellationToken));
+        }
+
         var window = new PageWindow(page.Features, limit);
         switch (items.Format)
         {

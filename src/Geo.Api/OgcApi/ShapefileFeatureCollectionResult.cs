@@ -9,7 +9,7 @@ namespace Geo.Api.OgcApi;
 /// Features (an items page or an export) as a zipped ESRI Shapefile in CGCS2000 lon/lat (EPSG:4490 .prj), attribute text in UTF-8 or GBK with a
 /// <c>.cpg</c> saying which, which GDAL, QGIS and ArcGIS honour. DBF field names are cut to their 10-character limit.
 /// </summary>
-internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ShapefileEncoding encoding) : IResult
+internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature> features, CollectionDefinition collection, ShapefileEncoding encoding, string? fileName = null) : IResult
 {
     private const string Cgcs2000Prj =
         "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]";
@@ -57,7 +57,7 @@ internal sealed class ShapefileFeatureCollectionResult(IAsyncEnumerable<Feature>
             var zipPath = Path.Combine(folder.FullName, collection.Id + ".zip");
             ZipFile.CreateFromDirectory(files.FullName, zipPath);
             httpContext.Response.ContentType = "application/zip";
-            httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{collection.Id}.zip\"";
+            httpContext.Response.Headers.ContentDisposition = Attachment.Header(fileName, collection.Id, ".zip");
             await using var zip = File.OpenRead(zipPath);
             await zip.CopyToAsync(httpContext.Response.Body, cancellationToken);
         }

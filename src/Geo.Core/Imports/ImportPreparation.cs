@@ -1,6 +1,7 @@
 using System.Globalization;
 using Geo.Core.Formats;
 using Geo.Core.GisData;
+using Geo.Core.Imports.Internal;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
@@ -45,7 +46,7 @@ public static class ImportPreparation
     /// <summary>One row: its properties checked against the catalog, its geometry repaired and normalised, and the district test.</summary>
     internal static PreparedFeature? Prepare(
         ImportedFeature feature, CollectionDefinition collection, IReadOnlyDictionary<string, string> fieldMap, IReadOnlyDictionary<string, string> constants,
-        IPreparedGeometry? district, List<ImportRepair> repairs, List<ImportRefusal> refusals)
+        DistrictTest? district, List<ImportRepair> repairs, List<ImportRefusal> refusals)
     {
         var properties = new Dictionary<string, object?>(collection.Properties.Count, StringComparer.Ordinal);
         var refused = false;
@@ -130,7 +131,7 @@ public static class ImportPreparation
     private static Geometry? Geometry(CollectionDefinition collection, ImportedFeature feature, List<ImportRepair> repairs, List<ImportRefusal> refusals)
     {
         var geometry = feature.Geometry;
-        if (!geometry.IsValid)
+        if (!SimplePolygon.IsKnownValid(geometry) && !geometry.IsValid)
         {
             var problem = new IsValidOp(geometry).ValidationError;
             var before = GaussKruger108.AreaOf(geometry).SquareMetres;

@@ -1,4 +1,5 @@
 using Geo.Core.Formats;
+using Geo.Core.Imports.Internal;
 using NetTopologySuite.Geometries.Prepared;
 
 namespace Geo.Core.Imports;
@@ -12,7 +13,7 @@ public sealed class ImportRows
 {
     private readonly CollectionDefinition _collection;
     private readonly IReadOnlyDictionary<string, string> _constants;
-    private readonly IPreparedGeometry? _district;
+    private readonly DistrictTest? _district;
     private readonly Dictionary<string, string> _fieldMap;
     private readonly List<ImportRepair> _repairs = [];
     private readonly List<ImportRefusal> _refusals = [];
@@ -33,7 +34,7 @@ public sealed class ImportRows
             throw new FileInputException(file, $"collection '{collection.Id}' has no geometry; imports from map files go into collections with geometry");
         }
 
-        (_file, _collection, _constants, _district) = (file, collection, constants, district);
+        (_file, _collection, _constants, _district) = (file, collection, constants, district is null ? null : new DistrictTest(district));
         _fieldMap = ImportPreparation.FieldMap(file, collection, sourceFields, map, constants);
         _ignored = [.. sourceFields.Where(s => !_fieldMap.Values.Contains(s, StringComparer.Ordinal))];
     }

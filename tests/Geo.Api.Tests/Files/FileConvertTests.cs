@@ -79,6 +79,44 @@ public sealed class FileConvertTests(EmbeddedServiceFactory factory) : IClassFix
         Assert.Equal(parameter, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
     }
 
+    [Theory]
+    [InlineData("gpkg", "gpkg")]
+    [InlineData("shp", "zip")]
+    [InlineData("csv", "csv")]
+    [InlineData("txt", "txt")]
+    [InlineData("geojson", "geojson")]
+    public async Task A_file_with_a_Chinese_name_downloads_under_that_name_with_an_ASCII_fallback(string format, string extension)
+    {
+        using var response = await _client.PostAsync($"/api/files/convert?f={format}", Upload(Gbk(Txt()), "某项目 红线.txt"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal($"upload.{extension}", disposition.FileName);
+        // HttpClient decodes RFC 5987 itself: the percent-encoded UTF-8 of the upload's name.
+        Assert.Equal($"某项目 红线.{extension}", disposition.FileNameStar);
+        Assert.Contains($"filename*=UTF-8''%E6%9F%90%E9%A1%B9%E7%9B%AE%20%E7%BA%A2%E7%BA%BF.{extension}", disposition.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_zip_downloads_under_the_zip_s_name_not_the_name_of_the_file_inside()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var entry = archive.CreateEntry("site.geojson").Open();
+            // GeoJson(Site) is a feature's members: a polygon in EPSG:4545 and its crs.
+            await entry.WriteAsync(Encoding.UTF8.GetBytes("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{}," + GeoJson(Site)[1..] + "]}"));
+        }
+
+        using var response = await _client.PostAsync("/api/files/convert?f=gpkg", Upload(zip.ToArray(), "红线.zip", ("crs", "EPSG:4545")));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("红线.gpkg", response.Content.Headers.ContentDisposition?.FileNameStar);
+        // The ASCII fallback stays the layer's name, taken from the file read.
+        Assert.Equal("site.gpkg", response.Content.Headers.ContentDisposition?.FileName);
+    }
+
     private async Task<byte[]> ConvertAsync(string query, string extension)
     {
         using var response = await _client.PostAsync($"/api/files/convert?{query}", Upload(Gbk(Txt()), "hongxian.txt"));

@@ -15,6 +15,14 @@ internal interface IVectorTileSource
     Task<VersionedTile> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The tile at <see cref="TileGeneralisation.MergedZoom"/> of a generalised collection: the same features as
+    /// <see cref="GetTileAsync"/> (refused alike over <paramref name="maxFeatures"/>), merged into one (multi)polygon per
+    /// class on the tile's grid (<see cref="TileMerging"/>), each carrying its class and
+    /// <see cref="TileGeneralisation.GeneralisedProperty"/>, no id. Its data version is the caller's, read before.
+    /// </summary>
+    Task<VectorTileAnswer> GetMergedTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken);
+
+    /// <summary>
     /// What the generalised tiles of the collection are made from (<see cref="TileGeneralisation"/>): in one pass,
     /// the area of each class in each finest cell and the features larger than a cell (at most
     /// <see cref="TileGeneralisation.MaxLargeFeatures"/>, largest first) with their tile attributes.

@@ -130,12 +130,23 @@ internal sealed class TileOverview
     {
         for (var zoom = 0; zoom <= Math.Min(maxZoom, TileGeneralisation.MaxZoom); zoom++)
         {
-            foreach (var (column, row) in _cells[zoom].Keys.Select(k => (Column: (int)((k >> 32) / TileGeneralisation.CellsPerTileSide), Row: (int)((uint)k / TileGeneralisation.CellsPerTileSide))).Distinct())
+            foreach (var tile in Tiles(zoom))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Draw(new TileAddress(zoom, column, row));
+                Draw(tile);
             }
         }
+    }
+
+    /// <summary>
+    /// The tiles at <paramref name="zoom"/> holding a cell (below <see cref="TileGeneralisation.MaxZoom"/>'s: those
+    /// holding a finest cell, where the features' bounding-box centres are).
+    /// </summary>
+    public IReadOnlyList<TileAddress> Tiles(int zoom)
+    {
+        var level = Math.Min(zoom, TileGeneralisation.MaxZoom);
+        var side = TileGeneralisation.CellsPerTileSide >> (zoom - level);
+        return _cells[level].Keys.Select(k => new TileAddress(zoom, (int)((k >> 32) / side), (int)((uint)k / side))).Distinct().ToList();
     }
 
     private VectorTileAnswer DrawAnew(TileAddress tile)
@@ -191,11 +202,7 @@ internal sealed class TileOverview
 
     private AttributesTable CellAttributes(int value)
     {
-        var attributes = new AttributesTable { { TileGeneralisation.GeneralisedProperty, true } };
-        if (TileGeneralisation.ClassProperty(_collection) is { } classProperty && _classes[value >> 1] is { } @class)
-        {
-            attributes.Add(classProperty.Name, @class);
-        }
+        var attributes = TileGeneralisation.GeneralisedAttributes(_collection, _classes[value >> 1]);
 
         if (_collection.FindProperty("illustrative") is not null)
         {

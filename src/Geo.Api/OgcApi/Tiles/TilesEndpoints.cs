@@ -40,7 +40,8 @@ internal static class TilesEndpoints
             .WithSummary("A Mapbox Vector Tile of the collection: id and the styling properties, simplified to the zoom")
             .WithDescription($"204 when no feature intersects the tile; 413 when more than {DefaultMaxFeatures} (Tiles:MaxFeaturesPerTile) do, so zoom in. "
                 + $"At tileMatrix 0–{TileGeneralisation.MaxZoom} a polygon collection of more than Tiles:GeneraliseAboveFeatures features is generalised "
-                + "into class cells (generalised=true; the tileset's layer description says how) and never refused.")
+                + $"into class cells (generalised=true; the tileset's layer description says how) and never refused; at tileMatrix {TileGeneralisation.MergedZoom} "
+                + "its touching features of one class are merged into one shape per class (generalised=true, no id).")
             .ProducesTile();
         api.MapDatasetTiles();
         return app;
@@ -99,8 +100,8 @@ internal static class TilesEndpoints
             _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {collection.Geometry} is not handled here"),
         };
         var generalised = await overviews.IsGeneralisedAsync(collection, await store.GetDataVersionAsync(cancellationToken), cancellationToken);
-        var properties = TileProperties.For(collection).Select(p => p.Name).Prepend("id")
-            .ToDictionary(n => n, n => new TileLayerProperty(n == "id" ? "编号" : collection.FindProperty(n)!.TitleZh));
+        // Not the id: it is each MVT feature's id, not one of its properties.
+        var properties = TileProperties.For(collection).ToDictionary(p => p.Name, p => new TileLayerProperty(p.TitleZh));
         if (generalised)
         {
             properties[TileGeneralisation.GeneralisedProperty] = new TileLayerProperty("概括显示的格网（非单个要素）");
@@ -144,9 +145,9 @@ internal static class TilesEndpoints
 
         var key = $"{string.Join(',', collections.Select(c => c.Id))}/{tile}";
         var kept = cache.Find(key);
-        // A tile never kept, never generalised, asked without an ETag to compare: the backend reads the data version
-        // with the tile, one round trip in all. Otherwise the version is read first, for the 304 or the kept tile.
-        var version = kept is null && tile.Z > TileGeneralisation.MaxZoom && !context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch)
+        // A tile never kept, never generalised nor merged, asked without an ETag to compare: the backend reads the data
+        // version with the tile, one round trip in all. Otherwise the version is read first, for the 304 or the kept tile.
+        var version = kept is null && tile.Z > TileGeneralisation.MergedZoom && !context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch)
             ? null
             : await store.GetDataVersionAsync(cancellationToken);
         if (version is not null && ConditionalGet.NotModified(context, version) is { } notModified)
@@ -199,6 +200,10 @@ internal static class TilesEndpoints
             if (version is not null && await overviews.AppliesAsync(collection, tile.Z, version, cancellationToken))
             {
                 answer = await overviews.GetTileAsync(collection, tile, version, cancellationToken);
+            }
+            else if (version is not null && tile.Z == TileGeneralisation.MergedZoom && await overviews.IsGeneralisedAsync(collection, version, cancellationToken))
+            {
+                answer = await overviews.GetMergedTileAsync(collection, tile, version, cancellationToken);
             }
             else
             {

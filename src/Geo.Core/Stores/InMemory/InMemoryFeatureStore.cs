@@ -68,9 +68,12 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         return Task.FromResult(Index(query.Collection).Count(query, cancellationToken));
     }
 
-    /// <summary>Counting in memory is cheap: the count is always exact.</summary>
-    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken) =>
-        new(QueryAsync(query, cancellationToken), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false);
+    /// <summary>Counting in memory is cheap: the count is always exact. The version is read first, so it is never newer than the page.</summary>
+    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        return new(QueryAsync(query, cancellationToken), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false, dataVersion: version);
+    }
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) =>
         Task.FromResult(Interlocked.Read(ref _edits) switch { 0 => _version, var n => $"{_version}-{n}" });

@@ -414,7 +414,7 @@ export interface paths {
         };
         /**
          * A Mapbox Vector Tile of the collection: id and the styling properties, simplified to the zoom
-         * @description 204 when no feature intersects the tile; 413 when more than 50000 (Tiles:MaxFeaturesPerTile) do, so zoom in. At tileMatrix 0–11 a polygon collection of more than Tiles:GeneraliseAboveFeatures features is generalised into class cells (generalised=true; the tileset's layer description says how) and never refused.
+         * @description 204 when no feature intersects the tile; 413 when more than 50000 (Tiles:MaxFeaturesPerTile) do, so zoom in. At tileMatrix 0–11 a polygon collection of more than Tiles:GeneraliseAboveFeatures features is generalised into class cells (generalised=true; the tileset's layer description says how) and never refused; at tileMatrix 12 its touching features of one class are merged into one shape per class (generalised=true, no id).
          */
         get: operations["collectionTile"];
         put?: never;

@@ -2,8 +2,10 @@ import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import Overlay from 'ol/Overlay';
 import { getCenter, type Extent } from 'ol/extent';
+import { transform } from 'ol/proj';
 import { displayValue, popupFields, popupTitle } from '../fields';
-import { fetchItem } from '../api';
+import { fetchItem, fetchItemsPage } from '../api';
+import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { lang, onLangChange, t } from '../i18n';
 import { geoJson, membersOf, type DataLayer } from '../layers/dataLayers';
 import type { Selection } from '../selection';
@@ -107,9 +109,15 @@ export class IdentifyPopup {
         },
         { hitTolerance: 4 },
       );
-      // A generalised cell of a low-zoom tile stands for many parcels and has no id: nothing to identify.
-      hits = hits.filter((hit) => hit.feature.get('generalised') !== true);
-      hits = await Promise.all(hits.map((hit) => (hit.dataLayer.tiled ? itemOf(hit) : hit)));
+      // A generalised shape (a low-zoom tile's cell, a zoom-12 tile's class merged into one shape) stands for many
+      // parcels and has no id: the server is asked for the parcel under the click instead.
+      const generalised = (hit: Hit) => hit.feature.get('generalised') === true;
+      // Neighbouring tiles' shapes under one click ask once per layer.
+      hits = hits.filter((hit, index) => !generalised(hit) || hits.findIndex((other) => other.dataLayer === hit.dataLayer && generalised(other)) === index);
+      const found = await Promise.all(
+        hits.map((hit) => (generalised(hit) ? itemAt(hit.dataLayer, event.coordinate) : hit.dataLayer.tiled ? itemOf(hit) : hit)),
+      );
+      hits = found.filter((hit) => hit !== undefined);
       // A feature cut by a tile edge is in both tiles: listed once.
       hits = hits.filter((hit, index) => hits.findIndex((other) => other.dataLayer === hit.dataLayer && other.feature.getId() === hit.feature.getId()) === index);
       if (hits.length > 0) {
@@ -263,6 +271,27 @@ function provenance(text: string): HTMLElement {
  * A tile carries only the styling properties: the full feature is read by id and kept in the layer's (otherwise empty,
  * undrawn) source, where the selection, the popup and the highlight find it as on a GeoJSON layer.
  */
+/**
+ * The layer's feature containing the click, asked of the server (items in a box of ~10 cm round it, then the one whose
+ * geometry holds the point), for a tile shape that stands for many features; none where the click is on no feature.
+ */
+async function itemAt(dataLayer: DataLayer, coordinate: number[]): Promise<Hit | undefined> {
+  const [lon, lat] = transform(coordinate, VIEW_PROJECTION, DATA_PROJECTION);
+  const d = 1e-6;
+  const bbox = [lon - d, lat - d, lon + d, lat + d].join(',');
+  const page = await fetchItemsPage(`/ogcapi/collections/${dataLayer.definition.id}/items?bbox=${bbox}&limit=100`);
+  const features = geoJson.readFeatures({ type: 'FeatureCollection', features: page.features }) as Feature[];
+  const feature = features.find((f) => f.getGeometry()?.intersectsCoordinate(coordinate));
+  if (!feature) {
+    return undefined;
+  }
+  const known = dataLayer.source.getFeatureById(feature.getId()!) as Feature | null;
+  if (!known) {
+    dataLayer.source.addFeature(feature);
+  }
+  return { feature: known ?? feature, dataLayer };
+}
+
 async function itemOf(hit: Hit): Promise<Hit> {
   const id = Number(hit.feature.getId() ?? hit.feature.get('id'));
   const source = hit.dataLayer.source;

@@ -178,19 +178,69 @@ public abstract class VectorTileCases(ServiceFactory factory)
         long Index(double metres) => (long)Math.Round(metres / cell);
     }
 
+    /// <summary>
+    /// Over <c>Tiles:GeneraliseAboveFeatures</c> a tileMatrix-12 tile holds one shape per class, no id, merged from the
+    /// parcels intersecting it: decoded by GDAL, each class covers the area its parcels cover in the tile, computed
+    /// here in SQL from the table, within what snapping every vertex to the tile grid may move (the class's outline
+    /// times one tile unit).
+    /// </summary>
+    [Fact]
+    public async Task Above_the_threshold_a_zoom_12_tile_merges_each_class_into_one_shape_covering_its_parcels()
+    {
+        const int z = 12, row = 1674, col = 3281;
+        using var generalising = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:GeneraliseAboveFeatures", "10"));
+        var response = await generalising.CreateClient().GetAsync(string.Format(null, TileRoot, "parcels", z, row, col));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var features = await GdalFeaturesAsync(response, z, row, col);
+        var unit = 2 * OriginShift / (1 << z) / 4096;
+
+        var expected = JsonDocument.Parse(await factory.Reference.TextAsync(
+            $"""
+            SELECT json_object_agg(land_use_code, json_build_array(area, outline)) FROM (
+                SELECT land_use_code, sum(ST_Area(g)) AS area, sum(ST_Perimeter(g)) AS outline
+                FROM (SELECT land_use_code, ST_Intersection(ST_Transform(geom, 3857), ST_TileEnvelope({z}, {col}, {row})) AS g FROM parcels
+                      WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope({z}, {col}, {row}), 4490))) p
+                GROUP BY land_use_code) c
+            """)).RootElement;
+        var drawn = new Dictionary<string, double>();
+        foreach (var feature in features)
+        {
+            var properties = feature.GetProperty("properties");
+            Assert.True(properties.GetProperty("generalised").GetBoolean());
+            Assert.False(properties.TryGetProperty("mvt_id", out _));
+            drawn.Add(properties.GetProperty("land_use_code").GetString()!, await factory.Reference.DoubleAsync(
+                $"SELECT ST_Area(ST_Intersection(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 3857)), ST_TileEnvelope({z}, {col}, {row})))",
+                feature.GetProperty("geometry").GetRawText()));
+        }
+
+        Assert.Equal(expected.EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal), drawn.Keys.Order(StringComparer.Ordinal));
+        foreach (var @class in expected.EnumerateObject())
+        {
+            var (area, outline) = (@class.Value[0].GetDouble(), @class.Value[1].GetDouble());
+            Assert.True(Math.Abs(drawn[@class.Name] - area) <= outline * unit,
+                $"class {@class.Name}: drawn {drawn[@class.Name]:F0} m², its parcels cover {area:F0} m² in the tile (±{outline * unit:F0})");
+        }
+    }
+
     [Fact]
     public async Task The_tileset_says_when_its_low_zooms_are_generalised_and_how()
     {
         using var generalising = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:GeneraliseAboveFeatures", "10"));
         var generalised = JsonDocument.Parse(await generalising.CreateClient().GetStringAsync("/ogcapi/collections/parcels/tiles/WebMercatorQuad")).RootElement.GetProperty("layers")[0];
         var exact = (await JsonAsync("/ogcapi/collections/parcels/tiles/WebMercatorQuad")).GetProperty("layers")[0];
-        var z12 = await generalising.CreateClient().GetAsync(string.Format(null, TileRoot, "parcels", 12, 1674, 3281));
+        var z13 = await generalising.CreateClient().GetAsync(string.Format(null, TileRoot, "parcels", 13, 3348, 6562));
 
         Assert.Contains("tileMatrix 0–11 are generalised", generalised.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("At tileMatrix 12 touching features of one class are merged", generalised.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.True(generalised.GetProperty("propertiesSchema").GetProperty("properties").TryGetProperty("generalised", out _));
         Assert.Equal(JsonValueKind.Null, exact.GetProperty("description").ValueKind);
         Assert.False(exact.GetProperty("propertiesSchema").GetProperty("properties").TryGetProperty("generalised", out _));
-        Assert.All(await GdalFeaturesAsync(z12, 12, 1674, 3281), f => Assert.False(f.GetProperty("properties").TryGetProperty("generalised", out _)));
+        // The id is each MVT feature's id, not a property.
+        Assert.False(exact.GetProperty("propertiesSchema").GetProperty("properties").TryGetProperty("id", out _));
+        Assert.True(exact.GetProperty("propertiesSchema").GetProperty("properties").TryGetProperty("land_use_code", out _));
+        var exactFeatures = await GdalFeaturesAsync(z13, 13, 3348, 6562);
+        Assert.NotEmpty(exactFeatures);
+        Assert.All(exactFeatures, f => Assert.False(f.GetProperty("properties").TryGetProperty("generalised", out _)));
     }
 
     [Fact]

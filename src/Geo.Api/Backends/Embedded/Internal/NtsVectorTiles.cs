@@ -16,13 +16,7 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
         ArgumentNullException.ThrowIfNull(tile);
         // Read before the features: a write in between makes the tile newer than its version, never older.
         var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
-        var query = new FeatureQuery(collection) { Bbox = tile.LonLatEnvelope(), Limit = maxFeatures + 1 };
-        var hits = new List<Core.Domain.Feature>();
-        await foreach (var feature in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(feature);
-        }
-
+        var hits = await HitsAsync(collection, tile, maxFeatures, cancellationToken).ConfigureAwait(false);
         if (hits.Count > maxFeatures)
         {
             return new VersionedTile(VectorTileAnswer.TooManyFeatures, version);
@@ -39,6 +33,43 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
         }
 
         return new VersionedTile(MvtEncoding.Encode(tile, layer, layer.Features.Count), version);
+    }
+
+    public async Task<VectorTileAnswer> GetMergedTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(tile);
+        var hits = await HitsAsync(collection, tile, maxFeatures, cancellationToken).ConfigureAwait(false);
+        if (hits.Count > maxFeatures)
+        {
+            return VectorTileAnswer.TooManyFeatures;
+        }
+
+        var classProperty = TileGeneralisation.ClassProperty(collection);
+        var layer = new Layer { Name = collection.Id };
+        foreach (var @class in hits.Where(f => f.Geometry is { IsEmpty: false }).GroupBy(f => classProperty is null ? null : f[classProperty.Name]))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TileMerging.Merge(@class.Select(f => f.Geometry!).ToList(), tile) is { IsEmpty: false } merged)
+            {
+                layer.Features.Add(MvtEncoding.Feature(merged, TileGeneralisation.GeneralisedAttributes(collection, @class.Key)));
+            }
+        }
+
+        return MvtEncoding.Encode(tile, layer, hits.Count);
+    }
+
+    /// <summary>The features intersecting the tile, up to one past <paramref name="maxFeatures"/> (the store's spatial index).</summary>
+    private async Task<List<Core.Domain.Feature>> HitsAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken)
+    {
+        var query = new FeatureQuery(collection) { Bbox = tile.LonLatEnvelope(), Limit = maxFeatures + 1 };
+        var hits = new List<Core.Domain.Feature>();
+        await foreach (var feature in store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(feature);
+        }
+
+        return hits;
     }
 
     /// <summary>One pass over the collection in memory: each feature's cell, class and area; the large ones kept whole.</summary>

@@ -102,14 +102,7 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
                 await writer.WriteAsync(feature.Geometry, NpgsqlDbType.Geometry, cancellationToken).ConfigureAwait(false);
                 foreach (var property in collection.Properties)
                 {
-                    if (feature.Properties.GetValueOrDefault(property.Name) is { } value)
-                    {
-                        await writer.WriteAsync(value, PostGisColumns.DbType(property.Type), cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    await PostGisColumns.WriteValueAsync(writer, property.Type, feature.Properties.GetValueOrDefault(property.Name), cancellationToken).ConfigureAwait(false);
                 }
 
                 var sent = (int)(id - firstId);

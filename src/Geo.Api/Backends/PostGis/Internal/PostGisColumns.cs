@@ -39,6 +39,21 @@ internal static class PostGisColumns
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
+    /// <summary>
+    /// One property value into a binary COPY row, written as its own type: written as <c>object</c>, Npgsql looks up
+    /// the value's converter again for every value, a measurable share of a 1,000,000-row import's CPU.
+    /// </summary>
+    public static Task WriteValueAsync(NpgsqlBinaryImporter writer, PropertyType type, object? value, CancellationToken cancellationToken) => (type, value) switch
+    {
+        (_, null) => writer.WriteNullAsync(cancellationToken),
+        (PropertyType.Text, string text) => writer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+        (PropertyType.Integer, long integer) => writer.WriteAsync(integer, NpgsqlDbType.Bigint, cancellationToken),
+        (PropertyType.Number, double number) => writer.WriteAsync(number, NpgsqlDbType.Double, cancellationToken),
+        (PropertyType.Boolean, bool flag) => writer.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken),
+        (PropertyType.Date, DateOnly date) => writer.WriteAsync(date, NpgsqlDbType.Date, cancellationToken),
+        _ => writer.WriteAsync(value, DbType(type), cancellationToken),
+    };
+
     public static Feature ReadFeature(CollectionDefinition collection, NpgsqlDataReader reader)
     {
         var ordinal = 0;

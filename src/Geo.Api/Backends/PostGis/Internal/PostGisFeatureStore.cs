@@ -59,7 +59,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         }
 
         await using var command = Command();
-        command.CommandText = Select(query, command, extraColumn: null);
+        command.CommandText = Select(query, command.Parameters, extraColumn: null);
         await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
@@ -84,7 +84,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         }
 
         await using var command = new NpgsqlCommand(null, connection, transaction);
-        command.CommandText = Select(query, command, extraColumn: null);
+        command.CommandText = Select(query, command.Parameters, extraColumn: null);
         Interlocked.Increment(ref _roundTrips);
         await using (var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false))
         {
@@ -101,23 +101,32 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     /// Unfiltered: the kept count, or the planner's estimate for a large table on the first page (later pages count
     /// exactly once per data version, so that <c>next</c> links end where the data does). Filtered: the count comes
     /// with the page as <c>count(*) OVER ()</c>, one scan instead of <c>count(*)</c> and the data; the window needs
-    /// every match before the first row, so a filter error surfaces here, before anything is written.
+    /// every match before the first row, so a filter error surfaces here, before anything is written. Either way the
+    /// data version comes before the rows in a round trip already made: with the count, or as the first statement of
+    /// the page's batch (both sent at once).
     /// </summary>
     public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Filter is null && !query.HasSpatialFilter)
         {
-            var (count, estimated) = await UnfilteredCountAsync(query, cancellationToken).ConfigureAwait(false);
-            return new FeaturePage(QueryAsync(query, cancellationToken), count, estimated);
+            var (count, estimated, version) = await UnfilteredCountAsync(query, cancellationToken).ConfigureAwait(false);
+            return new FeaturePage(QueryAsync(query, cancellationToken), count, estimated, dataVersion: version);
         }
 
-        var command = Command();
+        Interlocked.Increment(ref _roundTrips);
+        var batch = dataSource.CreateBatch();
         NpgsqlDataReader? reader = null;
         try
         {
-            command.CommandText = Select(query, command, extraColumn: "count(*) OVER ()");
-            reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+            var rows = new NpgsqlBatchCommand();
+            rows.CommandText = Select(query, rows.Parameters, extraColumn: "count(*) OVER ()");
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(DataVersionSql));
+            batch.BatchCommands.Add(rows);
+            reader = await FilterErrors(() => batch.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var version = reader.GetString(0);
+            await FilterErrors(() => reader.NextResultAsync(cancellationToken)).ConfigureAwait(false);
             var first = await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false);
 
             // No row on a later page says nothing about the rows before it: only then is a separate count needed. A
@@ -126,11 +135,11 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
             var matched = first ? before + reader.GetInt64(reader.FieldCount - 1)
                 : query.Offset == 0 ? before
                 : await CountAsync(query, cancellationToken).ConfigureAwait(false);
-            return new FeaturePage(Rows(query.Collection, reader, first, cancellationToken), matched, matchedIsEstimate: false, new Owner(reader, command));
+            return new FeaturePage(Rows(query.Collection, reader, first, cancellationToken), matched, matchedIsEstimate: false, new Owner(reader, batch), version);
         }
         catch
         {
-            await new Owner(reader, command).DisposeAsync().ConfigureAwait(false);
+            await new Owner(reader, batch).DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -144,7 +153,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         }
 
         await using var command = Command();
-        command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query with { After = null }, command)}";
+        command.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query with { After = null }, command.Parameters)}";
         return (long)(await FilterErrors(() => command.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
     }
 
@@ -208,19 +217,22 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     /// <summary>
     /// The kept count when there is one for the current data version (one round trip, reading the version and the
     /// planner's row estimate together); the estimate for a large table's first page; otherwise an exact count, kept.
+    /// The version is the one read in that first round trip.
     /// </summary>
-    private async Task<(long Count, bool Estimated)> UnfilteredCountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    private async Task<(long Count, bool Estimated, string Version)> UnfilteredCountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         var collection = query.Collection;
         long estimate;
+        string version;
         await using (var command = Command($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass"))
         {
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == reader.GetString(0))
+            version = reader.GetString(0);
+            if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version)
             {
-                return (kept.Count, false);
+                return (kept.Count, false, version);
             }
 
             estimate = reader.GetInt64(1);
@@ -228,23 +240,23 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
 
         // reltuples is -1 for a table never vacuumed or analysed: then count.
         return query.Offset == 0 && estimate > exactCountLimit
-            ? (estimate, true)
-            : ((await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Count, false);
+            ? (estimate, true, version)
+            : ((await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Count, false, version);
     }
 
-    private static string Select(FeatureQuery query, NpgsqlCommand command, string? extraColumn)
+    private static string Select(FeatureQuery query, NpgsqlParameterCollection parameters, string? extraColumn)
     {
         var collection = query.Collection;
         var columns = PostGisColumns.SelectList(collection) + (extraColumn is null ? "" : ", " + extraColumn);
-        var sql = $"SELECT {columns} FROM {PostGisColumns.Quote(collection.TableName)} {Where(query, command)} ORDER BY {OrderBy(query)}";
+        var sql = $"SELECT {columns} FROM {PostGisColumns.Quote(collection.TableName)} {Where(query, parameters)} ORDER BY {OrderBy(query)}";
         if (query.Limit is { } limit)
         {
-            sql += $" LIMIT {Parameter(command, (long)limit)}";
+            sql += $" LIMIT {Parameter(parameters, (long)limit)}";
         }
 
         if (query.Offset > 0)
         {
-            sql += $" OFFSET {Parameter(command, (long)query.Offset)}";
+            sql += $" OFFSET {Parameter(parameters, (long)query.Offset)}";
         }
 
         return sql;
@@ -273,17 +285,17 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     }
 
     /// <summary>Spatial, CQL2 and keyset conditions as parameterised SQL; values are never written into the SQL text.</summary>
-    private static string Where(FeatureQuery query, NpgsqlCommand command)
+    private static string Where(FeatureQuery query, NpgsqlParameterCollection parameters)
     {
         var conditions = new List<string>();
         if (query.Filter is { } filter)
         {
-            conditions.Add(new SqlFilterTranslator(command, query.Collection).Translate(filter));
+            conditions.Add(new SqlFilterTranslator(parameters, query.Collection).Translate(filter));
         }
 
         if (query.After is { } after)
         {
-            conditions.Add(PostGisKeyset.After(query, after, value => Parameter(command, value)));
+            conditions.Add(PostGisKeyset.After(query, after, value => Parameter(parameters, value)));
         }
 
         if (!query.HasSpatialFilter)
@@ -298,13 +310,13 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
 
         if (query.Bbox is { } box)
         {
-            var envelope = $"ST_MakeEnvelope({Parameter(command, box.MinX)}, {Parameter(command, box.MinY)}, {Parameter(command, box.MaxX)}, {Parameter(command, box.MaxY)}, 4490)";
+            var envelope = $"ST_MakeEnvelope({Parameter(parameters, box.MinX)}, {Parameter(parameters, box.MinY)}, {Parameter(parameters, box.MaxX)}, {Parameter(parameters, box.MaxY)}, 4490)";
             conditions.Add($"geom && {envelope} AND ST_Intersects(geom, {envelope})");
         }
 
         if (query.Intersects is { } geometry)
         {
-            conditions.Add($"ST_Intersects(geom, {Parameter(command, (Geometry)geometry)})");
+            conditions.Add($"ST_Intersects(geom, {Parameter(parameters, (Geometry)geometry)})");
         }
 
         return "WHERE " + string.Join(" AND ", conditions);
@@ -323,20 +335,20 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         }
     }
 
-    private static string Parameter(NpgsqlCommand command, object value)
+    private static string Parameter(NpgsqlParameterCollection parameters, object value)
     {
-        command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return "$" + command.Parameters.Count;
+        parameters.Add(new NpgsqlParameter { Value = value });
+        return "$" + parameters.Count;
     }
 
-    private static string Parameter<T>(NpgsqlCommand command, T value)
+    private static string Parameter<T>(NpgsqlParameterCollection parameters, T value)
     {
-        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
-        return "$" + command.Parameters.Count;
+        parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return "$" + parameters.Count;
     }
 
-    /// <summary>A page's reader and its command, which returns the connection to the pool when disposed.</summary>
-    private sealed class Owner(NpgsqlDataReader? reader, NpgsqlCommand command) : IAsyncDisposable
+    /// <summary>A page's reader and its batch, which returns the connection to the pool when disposed.</summary>
+    private sealed class Owner(NpgsqlDataReader? reader, NpgsqlBatch batch) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -345,7 +357,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
                 await reader.DisposeAsync().ConfigureAwait(false);
             }
 
-            await command.DisposeAsync().ConfigureAwait(false);
+            await batch.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -62,14 +62,7 @@ internal static class PostGisImporter
 
                 foreach (var property in collection.Properties)
                 {
-                    if (feature[property.Name] is { } value)
-                    {
-                        await writer.WriteAsync(value, PostGisColumns.DbType(property.Type), cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await writer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    await PostGisColumns.WriteValueAsync(writer, property.Type, feature[property.Name], cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -126,7 +126,7 @@ internal sealed class PostGisSpatialAnalysis(NpgsqlDataSource dataSource) : ISpa
         }
 
         FilterTypeChecker.Check(filter, layer);
-        return "AND " + new SqlFilterTranslator(command, layer).Translate(filter);
+        return "AND " + new SqlFilterTranslator(command.Parameters, layer).Translate(filter);
     }
 
     private static Geometry Storage(Geometry geometry)

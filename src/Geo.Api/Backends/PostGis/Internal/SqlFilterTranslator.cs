@@ -11,7 +11,7 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// shallow and the parameters under PostgreSQL's 65,535; a deeper tree built in code fails with
 /// <see cref="InsufficientExecutionStackException"/> rather than ending the process.
 /// </summary>
-internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefinition collection)
+internal sealed class SqlFilterTranslator(NpgsqlParameterCollection parameters, CollectionDefinition collection)
 {
     public string Translate(FilterExpression e)
     {
@@ -118,8 +118,8 @@ internal sealed class SqlFilterTranslator(NpgsqlCommand command, CollectionDefin
 
     private string Parameter<T>(T value)
     {
-        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
-        return "$" + command.Parameters.Count;
+        parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return "$" + parameters.Count;
     }
 
     private string Parameter(Geometry geometry) => Parameter<Geometry>(geometry);

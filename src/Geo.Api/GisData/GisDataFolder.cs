@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Geo.Api.GisData.Internal;
 using Geo.Core.GisData;
 
 namespace Geo.Api.GisData;
@@ -66,8 +65,7 @@ public static class GisDataFolder
             return [];
         }
 
-        using var file = FileBytes.Open(path);
-        var (bytes, encodingError) = Utf8Text.Check(file.Memory);
+        var (bytes, encodingError) = Utf8Text.ReadBytes(path);
         GisDataHash.Append(hash, collection.FileName, bytes is { } read ? read.Span : []);
         if (bytes is not { } content)
         {

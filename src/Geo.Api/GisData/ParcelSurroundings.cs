@@ -1,4 +1,3 @@
-using Geo.Api.GisData.Internal;
 using Geo.Core.Crs;
 using Geo.Core.GisData;
 using Geo.Core.Synthetic;
@@ -43,8 +42,7 @@ public static class ParcelSurroundings
             return [];
         }
 
-        using var file = FileBytes.Open(path);
-        var (bytes, encodingError) = Utf8Text.Check(file.Memory);
+        var (bytes, encodingError) = Utf8Text.ReadBytes(path);
         if (bytes is not { } utf8)
         {
             errors.Add(new DataError(collection.FileName, "file", encodingError!));

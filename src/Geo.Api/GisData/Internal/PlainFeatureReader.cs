@@ -13,7 +13,7 @@ namespace Geo.Api.GisData.Internal;
 /// those were most of the first start. Anything else, or anything wrong, gives null and the caller reads that feature
 /// the general way, which gives every error message; so this path never decides an error, and a feature it returns is
 /// the one the general reader builds (same factory, same coordinates, the same <see cref="GeometryRules"/>, properties
-/// in catalog order), found valid by <see cref="PlainRing"/> (one simple ring) or else <see cref="IsValidOp"/>.
+/// in catalog order), found valid by <see cref="SimpleRing"/> (one simple ring) or else <see cref="IsValidOp"/>.
 /// One instance per thread: it reuses its buffers.
 /// </summary>
 internal sealed class PlainFeatureReader(CollectionDefinition collection)
@@ -249,7 +249,7 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
         }
 
         var geometry = GeometryRules.Normalise(collection.Geometry, Build(multi), out var kindError);
-        var plainlyValid = _ringsPerPolygon is [1] && PlainRing.IsValid(CollectionsMarshal.AsSpan(_xy));
+        var plainlyValid = _ringsPerPolygon is [1] && SimpleRing.IsValid(CollectionsMarshal.AsSpan(_xy));
         return kindError is null && (plainlyValid || new IsValidOp(geometry).IsValid) ? geometry : null;
     }
 

@@ -1,11 +1,11 @@
-using Geo.Api.GisData.Internal;
+using Geo.Core.GisData;
 using Geo.Core.Crs;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
 
-namespace Geo.Api.Tests.GisData.Internal;
+namespace Geo.Core.Tests.GisData;
 
-public sealed class PlainRingTests
+public sealed class SimpleRingTests
 {
     [Theory]
     [InlineData("square", true, new double[] { 0, 0, 1, 0, 1, 1, 0, 1, 0, 0 })]
@@ -19,7 +19,7 @@ public sealed class PlainRingTests
     [InlineData("too few positions", false, new double[] { 0, 0, 1, 0, 0, 0 })]
     public void Decides_only_rings_that_are_certainly_simple(string @case, bool expected, double[] xy)
     {
-        Assert.True(expected == PlainRing.IsValid(xy), @case);
+        Assert.True(expected == SimpleRing.IsValid(xy), @case);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class PlainRingTests
             var ring = Enumerable.Range(0, positions + 1).Select(i => new Coordinate(xy[2 * i], xy[2 * i + 1])).ToArray();
             var valid = new IsValidOp(Cgcs2000.GeometryFactory.CreatePolygon(ring)).IsValid;
             validByNts += valid ? 1 : 0;
-            if (PlainRing.IsValid(xy))
+            if (SimpleRing.IsValid(xy))
             {
                 decided++;
                 Assert.True(valid, $"ring {n}: {string.Join(", ", xy)}");

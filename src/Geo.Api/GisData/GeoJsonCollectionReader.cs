@@ -1,3 +1,4 @@
+using Geo.Api.GisData.Internal;
 using Geo.Core.GisData;
 using Geo.Core.Stores.InMemory;
 using NetTopologySuite.IO.Converters;
@@ -119,8 +120,15 @@ internal static class GeoJsonCollectionReader
         {
             var partFeatures = new List<Feature>(size);
             var partErrors = new List<DataError>();
+            var plain = PlainFeatureReader.Applies(collection) ? new PlainFeatureReader(collection) : null;
             for (var i = part * size; i < Math.Min(chunk.Count, (part + 1) * size); i++)
             {
+                if (plain?.TryRead(utf8[chunk[i]].Span) is { } read)
+                {
+                    partFeatures.Add(read);
+                    continue;
+                }
+
                 // The reader has checked these bytes are one JSON value already.
                 using var element = JsonDocument.Parse(utf8[chunk[i]]);
                 if (ReadFeature(collection, element.RootElement, $"feature #{index + i + 1}", partErrors) is { } feature)

@@ -131,7 +131,7 @@ public static class ImportPreparation
     private static Geometry? Geometry(CollectionDefinition collection, ImportedFeature feature, List<ImportRepair> repairs, List<ImportRefusal> refusals)
     {
         var geometry = feature.Geometry;
-        if (!SimplePolygon.IsKnownValid(geometry) && !geometry.IsValid)
+        if (!SimpleRing.IsKnownValid(geometry) && !geometry.IsValid)
         {
             var problem = new IsValidOp(geometry).ValidationError;
             var before = GaussKruger108.AreaOf(geometry).SquareMetres;

@@ -63,13 +63,14 @@ internal sealed class PackedGeometries
                 case MultiPolygon multi:
                     _shapes.Add(MultiPolygonShape);
                     _shapes.Add(multi.NumGeometries);
-                    foreach (var polygon in multi.Geometries.Cast<Polygon>())
+                    for (var p = 0; p < multi.NumGeometries; p++)
                     {
+                        var polygon = (Polygon)multi.GetGeometryN(p);
                         _shapes.Add(polygon.NumInteriorRings + 1);
-                        foreach (var ring in (LinearRing[])[polygon.Shell, .. polygon.Holes])
+                        AddRing(polygon.Shell);
+                        foreach (var hole in polygon.Holes)
                         {
-                            _shapes.Add(ring.NumPoints);
-                            Add(ring.CoordinateSequence);
+                            AddRing(hole);
                         }
                     }
 
@@ -87,6 +88,12 @@ internal sealed class PackedGeometries
             _shapes.Add(Kept);
             _shapes.Add(_kept.Count);
             _kept.Add(geometry);
+        }
+
+        private void AddRing(LinearRing ring)
+        {
+            _shapes.Add(ring.NumPoints);
+            Add(ring.CoordinateSequence);
         }
 
         private void Add(CoordinateSequence sequence)
@@ -201,6 +208,31 @@ internal sealed class PackedGeometries
     }
 
     /// <summary>Two-dimensional in EPSG:4490 with nothing but x and y: what packing keeps exactly.</summary>
-    private static bool Flat(Geometry geometry) =>
-        geometry.SRID == Cgcs2000.Srid && !geometry.IsEmpty && geometry.Coordinates.All(c => double.IsNaN(c.Z) && double.IsNaN(c.M));
+    private static bool Flat(Geometry geometry)
+    {
+        if (geometry.SRID != Cgcs2000.Srid || geometry.IsEmpty)
+        {
+            return false;
+        }
+
+        // Visits each part's coordinates where they are: Geometry.Coordinates copies them all into a new array.
+        var filter = new FlatFilter();
+        geometry.Apply(filter);
+        return filter.Flat;
+    }
+
+    private sealed class FlatFilter : ICoordinateSequenceFilter
+    {
+        public bool Flat { get; private set; } = true;
+
+        public bool Done => !Flat;
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq, int i)
+        {
+            var c = seq.GetCoordinate(i);
+            Flat = double.IsNaN(c.Z) && double.IsNaN(c.M);
+        }
+    }
 }

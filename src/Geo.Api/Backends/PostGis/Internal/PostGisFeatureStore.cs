@@ -81,9 +81,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
                     string.Create(CultureInfo.InvariantCulture, $"SET LOCAL statement_timeout = {(long)timeLimit.TotalMilliseconds}")));
             }
 
-            var count = new NpgsqlBatchCommand();
-            count.CommandText = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query with { After = null }, count.Parameters)}";
-            batch.BatchCommands.Add(count);
+            batch.BatchCommands.Add(SnapshotCount(query));
             Interlocked.Increment(ref _roundTrips);
             var matched = (long)(await FilterErrors(() => batch.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
             return new FeaturePage(SnapshotRows(query, transaction, cancellationToken), matched, matchedIsEstimate: false, connection);
@@ -93,6 +91,21 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The snapshot's count. Unfiltered, with a summary kept: its count when the snapshot's data version is the kept
+    /// one (the version moves with every write, in the writing transaction), so a table is not scanned for a count
+    /// already known; PostgreSQL runs the <c>ELSE</c> subquery only when it is reached.
+    /// </summary>
+    private NpgsqlBatchCommand SnapshotCount(FeatureQuery query)
+    {
+        var count = new NpgsqlBatchCommand();
+        var sql = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query with { After = null }, count.Parameters)}";
+        count.CommandText = query.Filter is null && !query.HasSpatialFilter && _summaries.TryGetValue(query.Collection.Id, out var kept)
+            ? $"SELECT CASE WHEN ({DataVersionSql}) = {Parameter(count.Parameters, kept.DataVersion)} THEN {Parameter(count.Parameters, kept.Count)} ELSE ({sql}) END"
+            : sql;
+        return count;
     }
 
     private async IAsyncEnumerable<Feature> SnapshotRows(FeatureQuery query, NpgsqlTransaction transaction, [EnumeratorCancellation] CancellationToken cancellationToken)

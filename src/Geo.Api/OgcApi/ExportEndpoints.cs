@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Geo.Api.OgcApi;
 
 /// <summary>
@@ -37,18 +35,20 @@ internal static class ExportEndpoints
         var items = ItemsQueryParser.Parse(collection, parameters, extra) with { Precision = ItemsQueryParser.ParsePrecision(parameters.Precision) };
         ItemsEndpoints.CheckWritable(collection, items.Format);
 
-        // Counted first, so that an export over the limit (or a filter that cannot run) is a problem+json before any byte is written.
+        // Counted first, so that an export over the limit (or a filter that cannot run) is a problem+json before any
+        // byte is written; counted and read in one snapshot, so the rows sent are exactly the rows counted, whatever
+        // is written meanwhile. The rows may take as long as the export may (the database's usual limit is sized for a page).
         var limits = ExportLimits.From(configuration);
-        var query = items.Query with { Limit = null, Offset = 0 };
-        var max = limits.MaxFeatures;
-        var matched = await store.CountAsync(query, cancellationToken);
-        if (matched > max)
+        var query = items.Query with { Limit = null, Offset = 0, TimeLimit = TimeSpan.FromSeconds(limits.TimeoutSeconds) };
+        var snapshot = await store.QuerySnapshotAsync(query, cancellationToken);
+        context.Response.RegisterForDisposeAsync(snapshot);
+        var matched = snapshot.Matched;
+        if (matched > limits.MaxFeatures)
         {
-            throw TooMany(collection, $"{matched:N0}", max);
+            throw TooMany(collection, matched, limits.MaxFeatures);
         }
 
-        // The rows may take as long as the export may (the database's usual limit is sized for a page).
-        var features = AtMost(store.QueryAsync(query with { TimeLimit = TimeSpan.FromSeconds(limits.TimeoutSeconds) }, cancellationToken), collection, max, cancellationToken);
+        var features = snapshot.Features;
         switch (items.Format)
         {
             case OutputFormat.Csv:
@@ -68,27 +68,7 @@ internal static class ExportEndpoints
         }
     }
 
-    private static InputException TooMany(CollectionDefinition collection, string selected, long max) =>
-        InputException.TooLarge("filter", $"the export selects {selected} features of '{collection.Id}'; narrow it with bbox, datetime or filter, "
+    private static InputException TooMany(CollectionDefinition collection, long selected, long max) =>
+        InputException.TooLarge("filter", $"the export selects {selected:N0} features of '{collection.Id}'; narrow it with bbox, datetime or filter, "
             + "or ask the administrator to raise Exports:MaxFeatures", $"{max:N0} features (Exports:MaxFeatures)");
-
-    /// <summary>
-    /// The count and the rows are two reads: should writes between them push the selection past the limit, the
-    /// download breaks off rather than growing without bound. A GeoPackage or Shapefile is still being written to its
-    /// temporary file then, so its client gets the same 413 as above; a streamed format has begun and is cut short.
-    /// </summary>
-    private static async IAsyncEnumerable<Feature> AtMost(
-        IAsyncEnumerable<Feature> features, CollectionDefinition collection, long max, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        long written = 0;
-        await foreach (var feature in features.WithCancellation(cancellationToken))
-        {
-            if (++written > max)
-            {
-                throw TooMany(collection, $"more than {max:N0}", max);
-            }
-
-            yield return feature;
-        }
-    }
 }

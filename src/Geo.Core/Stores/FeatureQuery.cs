@@ -30,8 +30,8 @@ public sealed record FeatureQuery(CollectionDefinition Collection)
     public int? Limit { get; init; }
 
     /// <summary>
-    /// How long the store may take to read the features, where that is longer than its limit for a page (an export of a
-    /// million features); null keeps the store's own limit (PostGIS: Database:StatementTimeoutSeconds). The embedded
+    /// How long <see cref="IFeatureStore.QuerySnapshotAsync"/> may take to count and read the features, where that is
+    /// longer than the store's limit for a page (an export of a million features); null keeps the store's own limit (PostGIS: Database:StatementTimeoutSeconds). The embedded
     /// store has no such limit: the request's own time limit and cancellation bound it.
     /// </summary>
     public TimeSpan? TimeLimit { get; init; }

@@ -24,6 +24,14 @@ public interface IFeatureStore
     Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every feature the query matches, counted exactly and streamed in id order from ONE snapshot of the data, so
+    /// that the rows are exactly the ones counted whatever is written meanwhile (an export checks the count against
+    /// its limit before it sends a byte). <see cref="FeatureQuery.TimeLimit"/> bounds the whole read. Dispose the
+    /// page when done: it holds the snapshot (on PostGIS, a transaction and its connection).
+    /// </summary>
+    Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A value that changes whenever any collection's contents change (for HTTP ETags). Writes outside the service
     /// change it too: PostGIS bumps it with statement triggers.
     /// </summary>

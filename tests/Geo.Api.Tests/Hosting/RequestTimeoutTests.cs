@@ -147,6 +147,12 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
         return await inner.QueryPageAsync(query, cancellationToken);
     }
 
+    public async Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        await SlowPartAsync(cancellationToken);
+        return await inner.QuerySnapshotAsync(query, cancellationToken);
+    }
+
     public Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) => inner.GetAsync(collection, id, cancellationToken);
 
     public IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);

@@ -41,10 +41,41 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     public Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Get(id));
 
-    public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Stream(Index(query.Collection), query, cancellationToken);
+    }
+
+    public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult(Index(query.Collection).Count(query, cancellationToken));
+    }
+
+    /// <summary>
+    /// Counting in memory is cheap: the count is always exact. The version is read first, so it is never newer than the
+    /// page; count and rows come from one index, so a write between them cannot make them disagree.
+    /// </summary>
+    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        return Snapshot(query, cancellationToken, version);
+    }
+
+    /// <summary>An index never changes once built (writes swap in a new one), so the one read here is the snapshot.</summary>
+    public Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(Snapshot(query, cancellationToken, dataVersion: null));
+
+    private FeaturePage Snapshot(FeatureQuery query, CancellationToken cancellationToken, string? dataVersion)
     {
         ArgumentNullException.ThrowIfNull(query);
         var index = Index(query.Collection);
+        return new(Stream(index, query, cancellationToken), index.Count(query, cancellationToken), matchedIsEstimate: false, dataVersion: dataVersion);
+    }
+
+    private static async IAsyncEnumerable<Feature> Stream(CollectionIndex index, FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var matches = query.After is { } after
             ? index.MatchAfter(query, after, cancellationToken)
             : index.Match(query, cancellationToken).Skip(query.Offset);
@@ -60,19 +91,6 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
-    }
-
-    public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        return Task.FromResult(Index(query.Collection).Count(query, cancellationToken));
-    }
-
-    /// <summary>Counting in memory is cheap: the count is always exact. The version is read first, so it is never newer than the page.</summary>
-    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
-    {
-        var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
-        return new(QueryAsync(query, cancellationToken), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false, dataVersion: version);
     }
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) =>

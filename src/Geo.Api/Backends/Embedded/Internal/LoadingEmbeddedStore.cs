@@ -22,6 +22,9 @@ internal sealed class LoadingEmbeddedStore(EmbeddedStoreLoad load) : IFeatureSto
     public Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken) =>
         Editor.Store.QueryPageAsync(query, cancellationToken);
 
+    public Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken) =>
+        Editor.Store.QuerySnapshotAsync(query, cancellationToken);
+
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) =>
         Editor.Store.GetDataVersionAsync(cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
@@ -48,16 +49,6 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.TimeLimit is { } timeLimit)
-        {
-            await foreach (var feature in QueryWithTimeLimitAsync(query, timeLimit, cancellationToken).ConfigureAwait(false))
-            {
-                yield return feature;
-            }
-
-            yield break;
-        }
-
         await using var command = Command();
         command.CommandText = Select(query, command.Parameters, extraColumn: null);
         await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
@@ -68,33 +59,65 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     }
 
     /// <summary>
-    /// statement_timeout is set on every connection of the data source (Database:StatementTimeoutSeconds, sized for a
-    /// page); a query allowed longer runs in a transaction of its own that raises it for that transaction alone
-    /// (<c>SET LOCAL</c>), so the pooled connection goes back with the usual limit.
+    /// The count and the rows in one read-only REPEATABLE READ transaction: both statements see the snapshot taken by
+    /// the first, so rows committed after the count are not sent (nor rows deleted after it missed). statement_timeout
+    /// is set on every connection of the data source (Database:StatementTimeoutSeconds, sized for a page); a longer
+    /// <see cref="FeatureQuery.TimeLimit"/> raises it for this transaction alone (<c>SET LOCAL</c>), so the pooled
+    /// connection goes back with the usual limit. The count and the settings go in one round trip; disposing the page
+    /// closes the connection, which rolls the transaction back.
     /// </summary>
-    private async IAsyncEnumerable<Feature> QueryWithTimeLimitAsync(FeatureQuery query, TimeSpan timeLimit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var setting = new NpgsqlCommand(
-            string.Create(CultureInfo.InvariantCulture, $"SET LOCAL statement_timeout = {(long)timeLimit.TotalMilliseconds}"), connection, transaction))
+        ArgumentNullException.ThrowIfNull(query);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            Interlocked.Increment(ref _roundTrips);
-            await setting.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
+            if (query.TimeLimit is { } timeLimit)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                    string.Create(CultureInfo.InvariantCulture, $"SET LOCAL statement_timeout = {(long)timeLimit.TotalMilliseconds}")));
+            }
 
-        await using var command = new NpgsqlCommand(null, connection, transaction);
+            batch.BatchCommands.Add(SnapshotCount(query));
+            Interlocked.Increment(ref _roundTrips);
+            var matched = (long)(await FilterErrors(() => batch.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
+            return new FeaturePage(SnapshotRows(query, transaction, cancellationToken), matched, matchedIsEstimate: false, connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The snapshot's count. Unfiltered, with a summary kept: its count when the snapshot's data version is the kept
+    /// one (the version moves with every write, in the writing transaction), so a table is not scanned for a count
+    /// already known; PostgreSQL runs the <c>ELSE</c> subquery only when it is reached.
+    /// </summary>
+    private NpgsqlBatchCommand SnapshotCount(FeatureQuery query)
+    {
+        var count = new NpgsqlBatchCommand();
+        var sql = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query with { After = null }, count.Parameters)}";
+        count.CommandText = query.Filter is null && !query.HasSpatialFilter && _summaries.TryGetValue(query.Collection.Id, out var kept)
+            ? $"SELECT CASE WHEN ({DataVersionSql}) = {Parameter(count.Parameters, kept.DataVersion)} THEN {Parameter(count.Parameters, kept.Count)} ELSE ({sql}) END"
+            : sql;
+        return count;
+    }
+
+    private async IAsyncEnumerable<Feature> SnapshotRows(FeatureQuery query, NpgsqlTransaction transaction, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(null, transaction.Connection, transaction);
         command.CommandText = Select(query, command.Parameters, extraColumn: null);
         Interlocked.Increment(ref _roundTrips);
-        await using (var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false))
+        await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
-            while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
-            {
-                yield return PostGisColumns.ReadFeature(query.Collection, reader);
-            }
+            yield return PostGisColumns.ReadFeature(query.Collection, reader);
         }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -12,28 +12,10 @@ port=${BENCH_PORT:-5291}
 base="http://127.0.0.1:$port"
 out=$(mktemp -d)
 
-admin=$("$repo/scripts/postgis-start.sh")
-pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$admin")
 db=bench_export
+# shellcheck source=bench/synthetic-parcels.sh
+source "$repo/bench/synthetic-parcels.sh"
 sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" -qAt "$@"; }
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" postgres
-connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db"
-
-echo "== building and importing gis-data"
-dotnet build "$repo/src/Geo.Api" -c Release -v q -nologo >/dev/null
-api="$repo/src/Geo.Api/bin/Release/net10.0/Geo.Api"
-"$api" import "$repo/gis-data" --connection "$connection" | tail -n 1
-
-echo "== adding $rows synthetic parcels"
-sql <<SQL
-INSERT INTO parcels (id, geom, land_use_code, land_use, area_m2, township_code, zone_id, source, location_precision, illustrative)
-SELECT 1000000 + i,
-       ST_Multi(ST_MakeEnvelope(108.30 + (i % 1000) * 0.0002, 31.10 + (i / 1000) * 0.0002,
-                                108.30 + (i % 1000) * 0.0002 + 0.0001, 31.10 + (i / 1000) * 0.0002 + 0.0001, 4490)),
-       '0701', '城镇住宅用地', 100, '500154001', NULL, 'benchmark row', 'schematic', true
-FROM generate_series(0, $rows - 1) AS i;
-VACUUM ANALYZE parcels;
-SQL
 
 ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" --urls "$base" >/dev/null 2>&1 &
 server=$!

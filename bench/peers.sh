@@ -2,13 +2,22 @@
 # Benchmark: our OGC API (Release build, PostGIS) beside MapServer 8 and QGIS Server 3.22 (Debian) and the raw SQL that
 # builds the same GeoJSON, in one run, on one parcels table of N generated parcels (generate-parcels) — issue 12's table.
 #   bench/peers.sh [N=1000000]            results in docs/BENCHMARKS.md
-# Needs the Debian packages postgresql-15-postgis-3 cgi-mapserver qgis-server lighttpd spawn-fcgi wrk, and the peer
-# scripts in PEERS (default /work/shared/bench-peers). Ports and folders are settings so runs beside others do not collide:
+# Needs PostGIS (scripts/postgis-install.sh) and the peer scripts in PEERS (default /work/shared/bench-peers); installs
+# with apt what a fresh machine lacks of cgi-mapserver qgis-server (~800 MiB) lighttpd spawn-fcgi wrk.
+# Ports and folders are settings so runs beside others do not collide:
 #   PG_PORT=55493 OURS_PORT=5393 MS_PORT=18180 QGIS_PORT=18181 WORK=/tmp/genbench-peers
 #   RUNS=25 (curl samples per measurement, after 40 warm-up requests for ours (tiered JIT), 3–5 for the peers),
 #   WRK_DURATION=10s, WRK_CONNS=16, SKIP_QGIS=1, KEEP_PG=1 (leave the cluster running)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo/scripts/lib/apt-install.sh"
+missing=()
+command -v mapserv >/dev/null || missing+=(cgi-mapserver)
+[ -n "${SKIP_QGIS:-}" ] || [ -x /usr/lib/cgi-bin/qgis_mapserv.fcgi ] || missing+=(qgis-server)
+command -v lighttpd >/dev/null || missing+=(lighttpd)
+command -v spawn-fcgi >/dev/null || missing+=(spawn-fcgi)
+command -v wrk >/dev/null || missing+=(wrk)
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 n=${1:-1000000}
 peers=${PEERS:-/work/shared/bench-peers}
 pg_port=${PG_PORT:-55493}; ours_port=${OURS_PORT:-5393}; ms_port=${MS_PORT:-18180}; qgis_port=${QGIS_PORT:-18181}

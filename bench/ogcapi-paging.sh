@@ -29,7 +29,7 @@ ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" -
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -sf "$base/health" >/dev/null && break; sleep 0.2; done
-"$repo/bench/settle.sh" "$server"
+"$repo/bench/settle.sh" "$server" 600 "$(sql -Atc "SHOW data_directory")"
 
 items="$base/ogcapi/collections/parcels/items"
 next_of() { curl -sf "$1" | grep -o '"href":"[^"]*","rel":"next"' | sed -E 's/"href":"([^"]*)".*/\1/; s/\\u0026/\&/g'; }

@@ -66,7 +66,9 @@ props=$(sql -Atc "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) 
 ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1 &
 server=$!
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$ours_port/health" >/dev/null && break; sleep 0.2; done
-"$repo/bench/settle.sh" "$server"
+# Ours builds its tile overview and then merges the tileMatrix-12 tiles in PostgreSQL (minutes of one core on 1M
+# parcels): wait until the server and the cluster are both idle.
+"$repo/bench/settle.sh" "$server" 600 "$work/pg"
 WORKDIR="$work/ms" "$peers/mapserver-up.sh" "$ms_port" "$pg_port" "$db" parcels
 if [ -z "${SKIP_QGIS:-}" ]; then
   # qgis-up.sh declares a Polygon layer; our table holds MultiPolygons, so QGIS would read no feature: patch a copy.

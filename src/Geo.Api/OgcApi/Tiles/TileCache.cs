@@ -4,11 +4,13 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Geo.Api.OgcApi.Tiles;
 
 /// <summary>
-/// Encoded tiles kept in memory with the data version they were read at, as GeoWebCache keeps them on disk: a tile
-/// asked for again while the data is unchanged is answered without being built, and gzipped once for every client that
-/// takes gzip. A kept tile of another version is never answered (the caller compares versions), so any change to the
-/// data retires every kept tile. Bounded by <c>Tiles:CacheMegabytes</c> (default <see cref="DefaultMegabytes"/>; 0 keeps
-/// none); when full, the tiles asked for least recently go first.
+/// The one place encoded tiles are kept in memory, each with the data version it was read at, as GeoWebCache keeps
+/// them on disk: tiles answered to clients and the tiles <see cref="TileOverviews"/> draws from a generalised overview
+/// or merges in the background, under the same key, so a tile is never kept twice. A tile asked for again while the
+/// data is unchanged is answered without being built, and gzipped once for every client that takes gzip. A kept tile of
+/// another version is never answered, so any change to the data retires every kept tile. Bounded by
+/// <c>Tiles:CacheMegabytes</c> (default <see cref="DefaultMegabytes"/>; 0 keeps none); when full, the tiles asked for
+/// least recently go first, those costly to make again (merged, drawn from an overview) after the others.
 /// </summary>
 internal sealed class TileCache : IDisposable
 {
@@ -33,27 +35,47 @@ internal sealed class TileCache : IDisposable
     /// <summary>Whether tiles are kept (and so worth gzipping once); otherwise the compression middleware gzips each answer.</summary>
     public bool Enabled => _tiles is not null;
 
+    /// <summary>The key of a tile with a layer per collection, in the order given.</summary>
+    public static string Key(IEnumerable<CollectionDefinition> collections, TileAddress tile) => $"{string.Join(',', collections.Select(c => c.Id))}/{tile}";
+
     /// <summary>The tile kept under <paramref name="key"/>, of whatever version it was read at.</summary>
     public CachedTile? Find(string key) => _tiles?.Get<CachedTile>(key);
 
-    public CachedTile Keep(string key, string dataVersion, byte[] bytes)
+    /// <summary>The tile kept under <paramref name="key"/> when it was read at <paramref name="dataVersion"/>.</summary>
+    public CachedTile? Find(string key, string dataVersion) => Find(key) is { } kept && kept.DataVersion == dataVersion ? kept : null;
+
+    /// <summary>Keeps <paramref name="answer"/> (never one refused as too many features: its empty bytes would read as a 204).</summary>
+    /// <param name="costly">Made from a whole overview or merged for seconds: evicted after the tiles one statement makes again.</param>
+    public CachedTile Keep(string key, string dataVersion, VectorTileAnswer answer, bool costly = false)
     {
-        var tile = new CachedTile(dataVersion, bytes);
-        _tiles?.Set(key, tile, new MemoryCacheEntryOptions { Size = 2L * bytes.Length + EntryBytes });
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.IsTooMany)
+        {
+            throw new ArgumentException("a tile refused for too many features is not kept", nameof(answer));
+        }
+
+        var tile = new CachedTile(dataVersion, answer);
+        _tiles?.Set(key, tile, new MemoryCacheEntryOptions
+        {
+            Size = 2L * answer.Bytes.Length + EntryBytes,
+            Priority = costly ? CacheItemPriority.High : CacheItemPriority.Normal,
+        });
         return tile;
     }
 
     public void Dispose() => _tiles?.Dispose();
 }
 
-/// <summary>A tile's bytes (empty: no feature, a 204) at a data version, and its gzip once a client has taken it.</summary>
-internal sealed class CachedTile(string dataVersion, byte[] bytes)
+/// <summary>A tile (empty bytes: no feature, a 204) at a data version, and its gzip once a client has taken it.</summary>
+internal sealed class CachedTile(string dataVersion, VectorTileAnswer answer)
 {
     private byte[]? _gzipped;
 
     public string DataVersion { get; } = dataVersion;
 
-    public byte[] Bytes { get; } = bytes;
+    public VectorTileAnswer Answer { get; } = answer;
+
+    public byte[] Bytes => Answer.Bytes;
 
     /// <summary>Compressed at the smallest size once, as it is kept (two racing requests may both compress: same bytes).</summary>
     public byte[] Gzipped => _gzipped ??= Gzip(Bytes);

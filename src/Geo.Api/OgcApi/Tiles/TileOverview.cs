@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using NetTopologySuite.Features;
 using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.IO.VectorTiles;
@@ -22,14 +21,6 @@ internal sealed class TileOverview
     private readonly Dictionary<long, int>[] _cells;
 
     private readonly STRtree<IFeature> _large = new();
-
-    /// <summary>Tiles drawn from this overview, kept until it is replaced (the data version moves), up to <see cref="MaxKeptBytes"/>.</summary>
-    private readonly ConcurrentDictionary<TileAddress, VectorTileAnswer> _drawn = new();
-
-    private long _drawnBytes;
-
-    /// <summary>The memory bound of the drawn tiles kept per overview.</summary>
-    public const long MaxKeptBytes = 64L << 20;
 
     private TileOverview(CollectionDefinition collection, object?[] classes, Dictionary<long, int>[] cells, IReadOnlyList<IFeature> large)
     {
@@ -102,43 +93,6 @@ internal sealed class TileOverview
     }
 
     /// <summary>
-    /// The tile: a rectangle per block of cells of one class (runs along a row, stacked while the rows below repeat the
-    /// same run), then the features larger than <see cref="TileGeneralisation.LargeCells"/> cells at this zoom.
-    /// </summary>
-    public VectorTileAnswer Draw(TileAddress tile)
-    {
-        ArgumentNullException.ThrowIfNull(tile);
-        if (_drawn.TryGetValue(tile, out var kept))
-        {
-            return kept;
-        }
-
-        var answer = DrawAnew(tile);
-        if (Interlocked.Add(ref _drawnBytes, answer.Bytes.Length) <= MaxKeptBytes)
-        {
-            _drawn.TryAdd(tile, answer);
-        }
-
-        return answer;
-    }
-
-    /// <summary>
-    /// Draws and keeps every tile holding cells up to <paramref name="maxZoom"/> (a district is a few dozen tiles up
-    /// to zoom 10), so that those tiles cost no drawing when first asked for.
-    /// </summary>
-    public void DrawAll(int maxZoom, CancellationToken cancellationToken)
-    {
-        for (var zoom = 0; zoom <= Math.Min(maxZoom, TileGeneralisation.MaxZoom); zoom++)
-        {
-            foreach (var tile in Tiles(zoom))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Draw(tile);
-            }
-        }
-    }
-
-    /// <summary>
     /// The tiles at <paramref name="zoom"/> holding a cell (below <see cref="TileGeneralisation.MaxZoom"/>'s: those
     /// holding a finest cell, where the features' bounding-box centres are).
     /// </summary>
@@ -149,8 +103,14 @@ internal sealed class TileOverview
         return _cells[level].Keys.Select(k => new TileAddress(zoom, (int)((k >> 32) / side), (int)((uint)k / side))).Distinct().ToList();
     }
 
-    private VectorTileAnswer DrawAnew(TileAddress tile)
+    /// <summary>
+    /// The tile: a rectangle per block of cells of one class (runs along a row, stacked while the rows below repeat the
+    /// same run), then the features larger than <see cref="TileGeneralisation.LargeCells"/> cells at this zoom.
+    /// </summary>
+    /// <remarks>Kept by the caller, in the <see cref="TileCache"/>, never here.</remarks>
+    public VectorTileAnswer Draw(TileAddress tile)
     {
+        ArgumentNullException.ThrowIfNull(tile);
         var layer = new Layer { Name = _collection.Id };
         var cells = _cells[tile.Z];
         const int side = TileGeneralisation.CellsPerTileSide;

@@ -6,13 +6,17 @@ namespace Geo.Api.OgcApi.Tiles;
 /// The generalised pictures of the large polygon collections, each kept for the data version it was read at and
 /// rebuilt (one pass over the collection) by the first generalised tile asked for after the version moves. Its size
 /// is bounded by the district's area in cells, not by the number of features, plus at most
-/// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features, plus the merged tiles of
-/// <see cref="TileGeneralisation.MergedZoom"/> (~100 KB each for 17,800 parcels; 85 tiles for the district's 1M).
+/// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features. The tiles drawn from it and the merged tiles of
+/// <see cref="TileGeneralisation.MergedZoom"/> (~100 KB each for 17,800 parcels; 85 tiles for the district's 1M) are
+/// kept in the <see cref="TileCache"/>, under the key and version a client's request finds them by.
 /// </summary>
-internal sealed partial class TileOverviews(IServiceProvider services, IConfiguration configuration, ILogger<TileOverviews> logger)
+internal sealed partial class TileOverviews(IServiceProvider services, TileCache cache, IConfiguration configuration, ILogger<TileOverviews> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
+
+    /// <summary>Merges under way, so that a request and the background pass asking for one tile merge it once.</summary>
+    private readonly ConcurrentDictionary<(string Key, string DataVersion), Lazy<Task<VectorTileAnswer>>> _merging = new();
 
     private readonly ConcurrentDictionary<string, (string DataVersion, bool Generalised)> _decisions = new(StringComparer.Ordinal);
 
@@ -47,29 +51,55 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
         return generalised;
     }
 
+    /// <summary>
+    /// Whether the collection was found not generalised at the last data version asked about (or can never be): then a
+    /// tile of it is most likely exact, and the caller may read it with its data version in one round trip, asking
+    /// <see cref="IsGeneralisedAsync"/> about the version read to be sure.
+    /// </summary>
+    public bool WasExact(CollectionDefinition collection) =>
+        !TileGeneralisation.CanApply(collection) || (_decisions.TryGetValue(collection.Id, out var decided) && !decided.Generalised);
+
     public async Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken) =>
-        (await OverviewAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false)).Draw(tile);
+        cache.Find(TileCache.Key([collection], tile), dataVersion)?.Answer
+        ?? Drawn(collection, await OverviewAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false), tile, dataVersion);
+
+    private VectorTileAnswer Drawn(CollectionDefinition collection, TileOverview overview, TileAddress tile, string dataVersion) =>
+        cache.Keep(TileCache.Key([collection], tile), dataVersion, overview.Draw(tile), costly: true).Answer;
 
     /// <summary>
     /// A tile at <see cref="TileGeneralisation.MergedZoom"/> of a generalised collection, merged by the backend once per
-    /// data version and kept with the overview: merging costs ~1.5 s a tile of 17,800 parcels, too slow to make on every
-    /// request, so the overview's pass merges every tile of the collection in the background (<see cref="Start"/>);
-    /// a tile asked for first is merged on demand, once, whoever asks. A failed merge is not kept.
+    /// data version and kept in the <see cref="TileCache"/>: merging costs ~1.5 s a tile of 17,800 parcels, too slow to
+    /// make on every request, so the overview's pass merges every tile of the collection in the background
+    /// (<see cref="Start"/>); a tile asked for first is merged on demand, once, whoever asks. A failed merge, or one
+    /// refused for too many features, is not kept.
     /// </summary>
     public async Task<VectorTileAnswer> GetMergedTileAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken)
     {
-        var merged = KeptFor(collection, dataVersion).Merged;
-        var making = merged.GetOrAdd(tile, t => new Lazy<Task<VectorTileAnswer>>(() =>
-            Task.Run(() => Source.GetMergedTileAsync(collection, t, MaxFeatures, CancellationToken.None))));
-        try
+        var key = TileCache.Key([collection], tile);
+        if (cache.Find(key, dataVersion) is { } kept)
         {
-            return await making.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return kept.Answer;
         }
-        catch (Exception) when (making.Value.IsFaulted)
+
+        var merging = (key, dataVersion);
+        var making = _merging.GetOrAdd(merging, _ => new Lazy<Task<VectorTileAnswer>>(() => Task.Run(async () =>
         {
-            merged.TryRemove(KeyValuePair.Create(tile, making));
-            throw;
-        }
+            try
+            {
+                var merged = await Source.GetMergedTileAsync(collection, tile, MaxFeatures, CancellationToken.None).ConfigureAwait(false);
+                if (!merged.IsTooMany)
+                {
+                    cache.Keep(key, dataVersion, merged, costly: true);
+                }
+
+                return merged;
+            }
+            finally
+            {
+                _merging.TryRemove(merging, out var _);
+            }
+        })));
+        return await making.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private int MaxFeatures => configuration.GetValue("Tiles:MaxFeaturesPerTile", TilesEndpoints.DefaultMaxFeatures);
@@ -166,14 +196,33 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
             {
                 var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
                 // The tiles up to zoom 10 are drawn meanwhile, in the background, then the merged ones: tiles asked for
-                // before are drawn or merged on demand.
-                _ = Task.Run(async () =>
+                // before are drawn or merged on demand. With no tile kept there is nothing to make ahead.
+                if (cache.Enabled)
                 {
-                    overview.DrawAll(PreDrawnMaxZoom, CancellationToken.None);
-                    await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false);
-                });
+                    _ = Task.Run(async () =>
+                    {
+                        DrawAll(collection, overview, dataVersion);
+                        await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false);
+                    });
+                }
+
                 return overview;
-            })), new ConcurrentDictionary<TileAddress, Lazy<Task<VectorTileAnswer>>>());
+            })));
+
+    /// <summary>
+    /// Draws and keeps every tile holding cells up to <see cref="PreDrawnMaxZoom"/> (a district is a few dozen tiles up
+    /// to zoom 10), so that those tiles cost no drawing when first asked for.
+    /// </summary>
+    private void DrawAll(CollectionDefinition collection, TileOverview overview, string dataVersion)
+    {
+        for (var zoom = 0; zoom <= Math.Min(PreDrawnMaxZoom, TileGeneralisation.MaxZoom); zoom++)
+        {
+            foreach (var tile in overview.Tiles(zoom))
+            {
+                Drawn(collection, overview, tile, dataVersion);
+            }
+        }
+    }
 
     /// <summary>
     /// Merges the tiles one after another (one core at most), stopping once the data version has moved on; a tile that
@@ -209,6 +258,6 @@ internal sealed partial class TileOverviews(IServiceProvider services, IConfigur
     /// <summary>Zooms whose tiles are all drawn as soon as an overview is built.</summary>
     public const int PreDrawnMaxZoom = 10;
 
-    /// <summary>A collection's overview and merged tiles (<see cref="TileGeneralisation.MergedZoom"/>) at one data version.</summary>
-    private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview, ConcurrentDictionary<TileAddress, Lazy<Task<VectorTileAnswer>>> Merged);
+    /// <summary>A collection's overview at one data version.</summary>
+    private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview);
 }

@@ -143,11 +143,13 @@ internal static class TilesEndpoints
                 statusCode: StatusCodes.Status404NotFound);
         }
 
-        var key = $"{string.Join(',', collections.Select(c => c.Id))}/{tile}";
+        var key = TileCache.Key(collections, tile);
         var kept = cache.Find(key);
-        // A tile never kept, never generalised nor merged, asked without an ETag to compare: the backend reads the data
-        // version with the tile, one round trip in all. Otherwise the version is read first, for the 304 or the kept tile.
-        var version = kept is null && tile.Z > TileGeneralisation.MergedZoom && !context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch)
+        // A tile never kept, asked without an ETag to compare, above the generalised zooms or of collections found exact
+        // (small, or not polygons) the last time: the backend reads the data version with the tile, one round trip in
+        // all. Otherwise the version is read first, for the 304, the kept tile or the generalised one.
+        var version = kept is null && !context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch)
+                      && (tile.Z > TileGeneralisation.MergedZoom || collections.All(overviews.WasExact))
             ? null
             : await store.GetDataVersionAsync(cancellationToken);
         if (version is not null && ConditionalGet.NotModified(context, version) is { } notModified)
@@ -157,8 +159,9 @@ internal static class TilesEndpoints
 
         if (kept is null || kept.DataVersion != version)
         {
-            var (bytes, read) = await BuildAsync(collections, tile, version, tiles, overviews, configuration, cancellationToken);
-            kept = cache.Keep(key, read, bytes);
+            var (answer, read) = await BuildAsync(collections, tile, version, tiles, overviews, configuration, cancellationToken);
+            // A collection's own generalised or merged tile is kept already, under this key.
+            kept = cache.Find(key, read) ?? cache.Keep(key, read, answer);
             if (version is null)
             {
                 // No If-None-Match was sent: this only sets the ETag, of the version read with the tile.
@@ -183,34 +186,38 @@ internal static class TilesEndpoints
     }
 
     /// <summary>
-    /// The collections' layers, each made by the backend alone or drawn from the generalised overview of
-    /// <paramref name="version"/> (null: exact tiles only, the version read by the first layer's statement), and the
+    /// The collections' layers, each made by the backend alone, drawn from the generalised overview or merged, and the
     /// earliest version read: every layer is at least as new as it, so it may be the ETag and the kept tile's version.
+    /// <paramref name="version"/> null: the collections were exact the last time, so each layer is read with its data
+    /// version in one statement, and replaced by the generalised one if the collection has become generalised at it.
     /// </summary>
-    private static async Task<(byte[] Bytes, string DataVersion)> BuildAsync(
+    private static async Task<(VectorTileAnswer Answer, string DataVersion)> BuildAsync(
         IReadOnlyList<CollectionDefinition> collections, TileAddress tile, string? version,
         IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var maxFeatures = configuration.GetValue("Tiles:MaxFeaturesPerTile", DefaultMaxFeatures);
         var earliest = version;
-        using var bytes = new MemoryStream();
+        var layers = new List<VectorTileAnswer>(collections.Count);
         foreach (var collection in collections)
         {
-            VectorTileAnswer answer;
-            if (version is not null && await overviews.AppliesAsync(collection, tile.Z, version, cancellationToken))
-            {
-                answer = await overviews.GetTileAsync(collection, tile, version, cancellationToken);
-            }
-            else if (version is not null && tile.Z == TileGeneralisation.MergedZoom && await overviews.IsGeneralisedAsync(collection, version, cancellationToken))
-            {
-                answer = await overviews.GetMergedTileAsync(collection, tile, version, cancellationToken);
-            }
-            else
+            VectorTileAnswer? answer = null;
+            var at = version;
+            if (at is null)
             {
                 var read = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
-                (answer, earliest) = (read.Answer, earliest ?? read.DataVersion);
+                (answer, at, earliest) = (read.Answer, read.DataVersion, earliest ?? read.DataVersion);
             }
 
+            if (await overviews.AppliesAsync(collection, tile.Z, at, cancellationToken))
+            {
+                answer = await overviews.GetTileAsync(collection, tile, at, cancellationToken);
+            }
+            else if (tile.Z == TileGeneralisation.MergedZoom && await overviews.IsGeneralisedAsync(collection, at, cancellationToken))
+            {
+                answer = await overviews.GetMergedTileAsync(collection, tile, at, cancellationToken);
+            }
+
+            answer ??= (await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken)).Answer;
             if (answer.IsTooMany)
             {
                 throw InputException.TooLarge("tileMatrix",
@@ -218,10 +225,21 @@ internal static class TilesEndpoints
                     $"{maxFeatures} features per tile");
             }
 
-            bytes.Write(answer.Bytes);
+            layers.Add(answer);
         }
 
-        return (bytes.ToArray(), earliest!);
+        if (layers.Count == 1)
+        {
+            return (layers[0], earliest!);
+        }
+
+        using var bytes = new MemoryStream();
+        foreach (var layer in layers)
+        {
+            bytes.Write(layer.Bytes);
+        }
+
+        return (new VectorTileAnswer(bytes.ToArray(), layers.Sum(l => l.Features)), earliest!);
     }
 
     private static bool AcceptsGzip(HttpRequest request) =>

@@ -21,7 +21,8 @@ public sealed class TileOverviewsTests
             .AddSingleton<IVectorTileSource>(new NtsVectorTiles(store))
             .BuildServiceProvider();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tiles:GeneraliseAboveFeatures"] = "10" }).Build();
-        var overviews = new TileOverviews(services, configuration, NullLogger<TileOverviews>.Instance);
+        using var cache = new TileCache(configuration);
+        var overviews = new TileOverviews(services, cache, configuration, NullLogger<TileOverviews>.Instance);
         var tile = new TileAddress(8, 205, 104);
         var before = await store.GetDataVersionAsync(cancellationToken);
 

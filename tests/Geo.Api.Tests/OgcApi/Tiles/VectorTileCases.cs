@@ -409,36 +409,8 @@ public abstract class VectorTileCases(ServiceFactory factory)
             .ToList();
     }
 
-    /// <summary>The tile saved as <c>{z}/{x}/{y}.pbf</c>, which GDAL's MVT driver places in EPSG:3857, as GeoJSON features.</summary>
-    private static async Task<List<JsonElement>> GdalFeaturesAsync(HttpResponseMessage response, int z, int row, int col, string? allLayers = null)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "mvt-" + Guid.NewGuid().ToString("N")[..8]);
-        var file = Path.Combine(folder, $"{z}", $"{col}", $"{row}.pbf");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        try
-        {
-            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
-            if (allLayers is null)
-            {
-                var json = await Gdal.RunAsync("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", file);
-                return JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()).ToList();
-            }
-
-            // Every layer, each feature tagged with its layer's name.
-            var features = new List<JsonElement>();
-            foreach (var layer in (await Gdal.RunAsync("ogrinfo", "-ro", "-q", file)).Split('\n').Select(l => l.Split(':', 2)).Where(p => p.Length == 2).Select(p => p[1].Trim().Split(' ')[0]))
-            {
-                var json = await Gdal.RunAsync("ogr2ogr", "-f", "GeoJSON", "-sql", $"SELECT *, '{layer}' AS layer FROM \"{layer}\"", "/vsistdout/", file);
-                features.AddRange(JsonDocument.Parse(json).RootElement.GetProperty("features").EnumerateArray().Select(f => f.Clone()));
-            }
-
-            return features;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static async Task<List<JsonElement>> GdalFeaturesAsync(HttpResponseMessage response, int z, int row, int col, string? allLayers = null) =>
+        await Gdal.MvtFeaturesAsync(await response.Content.ReadAsByteArrayAsync(), z, row, col, allLayers is not null);
 }
 
 public sealed class EmbeddedVectorTileTests(EmbeddedServiceFactory factory) : VectorTileCases(factory), IClassFixture<EmbeddedServiceFactory>;

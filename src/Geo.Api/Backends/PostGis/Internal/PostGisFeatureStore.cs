@@ -26,15 +26,10 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
 
     private long _summaryScans;
 
-    private long _roundTrips;
-
     public string Kind => "postgis";
 
     /// <summary>How many times a whole table was scanned for its extent and count because no summary was kept for the current data version.</summary>
     public long SummaryScans => Interlocked.Read(ref _summaryScans);
-
-    /// <summary>How many statements this store has sent to the database, each one round trip.</summary>
-    public long RoundTrips => Interlocked.Read(ref _roundTrips);
 
     public async Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
@@ -82,7 +77,6 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
             }
 
             batch.BatchCommands.Add(SnapshotCount(query));
-            Interlocked.Increment(ref _roundTrips);
             var matched = (long)(await FilterErrors(() => batch.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
             return new FeaturePage(SnapshotRows(query, transaction, cancellationToken), matched, matchedIsEstimate: false, connection);
         }
@@ -112,7 +106,6 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     {
         await using var command = new NpgsqlCommand(null, transaction.Connection, transaction);
         command.CommandText = Select(query, command.Parameters, extraColumn: null);
-        Interlocked.Increment(ref _roundTrips);
         await using var reader = await FilterErrors(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await FilterErrors(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
@@ -137,7 +130,6 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
             return new FeaturePage(QueryAsync(query, cancellationToken), count, estimated, dataVersion: version);
         }
 
-        Interlocked.Increment(ref _roundTrips);
         var batch = dataSource.CreateBatch();
         NpgsqlDataReader? reader = null;
         try
@@ -384,11 +376,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         }
     }
 
-    private NpgsqlCommand Command(string? sql = null)
-    {
-        Interlocked.Increment(ref _roundTrips);
-        return dataSource.CreateCommand(sql);
-    }
+    private NpgsqlCommand Command(string? sql = null) => dataSource.CreateCommand(sql);
 
     private sealed record KeptSummary(string DataVersion, long Count, CollectionSummary Summary);
 }

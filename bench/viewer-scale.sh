@@ -58,7 +58,7 @@ layers=district,zones,constraints,townships,relocation_flows,projects
 first=${zooms%% *}; [ "$first" = district ] && first=13
 echo "## baseline: parcels off, zoom $first at $center, 1280×800, load $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet "$repo/bench/ViewerFirstRender/bin/Release/net10.0/ViewerFirstRender.dll" \
-  "http://127.0.0.1:$port/?testHooks#c=$center&z=$first&l=$layers" "$runs" --pan --target-ms 2000 | tail -n 3 || true
+  "http://127.0.0.1:$port/?testHooks#c=$center&z=$first&l=$layers" "$runs" --pan --target-ms 2000 | tail -n 4 || true
 layers=district,parcels,zones,constraints,townships,relocation_flows,projects
 for zoom in $zooms; do
   # "district": the viewer's own first view, the whole district fitted (zoom ≈ 9 at 1280×800).

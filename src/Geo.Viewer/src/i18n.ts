@@ -467,8 +467,13 @@ export function translateStatic(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('[data-i18n-aria]').forEach((el) => el.setAttribute('aria-label', t(el.dataset.i18nAria as MessageKey)));
   // The language switch names the other language in that language, and says so to screen readers.
   root.querySelectorAll<HTMLElement>('[data-i18n="language"]').forEach((el) => (el.lang = current === 'zh' ? 'en' : 'zh'));
+  // Only what differs is written: the first call (Chinese, as the page already is) then touches no text and lays
+  // nothing out again.
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n as MessageKey);
+    const text = t(el.dataset.i18n as MessageKey);
+    if (el.textContent !== text) {
+      el.textContent = text;
+    }
   });
   root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]').forEach((el) => {
     el.placeholder = t(el.dataset.i18nPlaceholder as MessageKey);

@@ -5,9 +5,12 @@ import { landUseColours } from '../src/styles/palette';
 import { parcelStyle } from '../src/styles/parcelStyle';
 
 /** A square parcel of the given side in map units (metres in Web Mercator). */
-function parcel(side: number, code = '0101'): Feature {
+function parcel(side: number, code = '0101', generalised = false): Feature {
   const feature = new Feature(new Polygon([[[0, 0], [side, 0], [side, side], [0, side], [0, 0]]]));
   feature.set('land_use_code', code);
+  if (generalised) {
+    feature.set('generalised', true);
+  }
   return feature;
 }
 
@@ -23,5 +26,13 @@ describe('parcelStyle', () => {
     expect(parcelStyle(parcel(113), 9.55).getStroke()?.getWidth()).toBe(0.75);
     expect(parcelStyle(parcel(160), 20).getStroke()).not.toBeNull();
     expect(parcelStyle(parcel(159), 20).getStroke()).toBeNull();
+  });
+
+  it('never outlines the server’s generalised shapes, however large', () => {
+    // A z12 tile's merged class spans the tile (512 px at zoom 13): outlined if it were a parcel.
+    expect(parcelStyle(parcel(9784, '0301'), 19.1).getStroke()?.getWidth()).toBe(0.75);
+    const merged = parcelStyle(parcel(9784, '0301', true), 19.1);
+    expect(merged.getStroke()).toBeNull();
+    expect(merged.getFill()?.getColor()).toBe(landUseColours['0301']);
   });
 });

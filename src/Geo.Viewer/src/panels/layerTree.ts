@@ -18,6 +18,8 @@ export class LayerTree {
   /** Top of the map first, as in QGIS. */
   private readonly order: DataLayer[];
   private readonly listeners: Array<() => void> = [];
+  /** Each layer's legend samples, drawn once: the tree is rebuilt on every change, and the samples never change. */
+  private readonly samples = new Map<string, HTMLCanvasElement[]>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -87,9 +89,13 @@ export class LayerTree {
       button('↓', t('moveDown'), () => this.move(index, 1), index === this.order.length - 1),
     );
     const legend = element('ul', { className: 'legend' });
-    for (const item of definition.legend()) {
-      legend.append(element('li', {}, legendSampleCanvas(definition, item), element('span', {}, item.label())));
+    const items = definition.legend();
+    let samples = this.samples.get(definition.id);
+    if (!samples) {
+      samples = items.map((item) => legendSampleCanvas(definition, item));
+      this.samples.set(definition.id, samples);
     }
+    items.forEach((item, i) => legend.append(element('li', {}, samples[i], element('span', {}, item.label()))));
     const item = element('li', { className: 'layer' }, element('div', { className: 'layer-row' }, checkbox, label, tools), opacity, legend);
     item.dataset.layer = definition.id;
     return item;

@@ -10,13 +10,18 @@ import { landUseColours } from './palette';
  */
 const OUTLINED_FROM_PIXELS = 8;
 
+/**
+ * The server's generalised shapes (`generalised`: the cells of zoom ≤ 11 and the class-merged parcels of the z12 tiles
+ * zoom 13 draws) are never outlined: their edges are where classes meet, not parcel boundaries, and a merged class's
+ * extent spans the whole tile, so the size test above would outline ~29,000 polygons at zoom 13 (docs/BENCHMARKS.md).
+ */
 const outline = new Stroke({ color: 'rgba(73, 80, 87, 0.7)', width: 0.75 });
 const cache = new Map<string, Style>();
 
 export function parcelStyle(feature: FeatureLike, resolution: number): Style {
   const code = feature.get('land_use_code') as string;
   const extent = feature.getGeometry()?.getExtent();
-  const outlined = extent === undefined || Math.max(getWidth(extent), getHeight(extent)) >= OUTLINED_FROM_PIXELS * resolution;
+  const outlined = feature.get('generalised') !== true && (extent === undefined || Math.max(getWidth(extent), getHeight(extent)) >= OUTLINED_FROM_PIXELS * resolution);
   const key = `${code}${outlined ? '+' : ''}`;
   let style = cache.get(key);
   if (!style) {

@@ -27,15 +27,32 @@ const label = (text: string, offsetY: number) =>
     overflow: true,
   });
 
+/**
+ * Styles by what they draw: a new Circle paints its canvas (and a hit-detection copy) when first drawn, and the map
+ * asks every project's style on every frame, so a fresh one each time cost canvases per frame (docs/BENCHMARKS.md).
+ */
+const cache = new Map<string, Style>();
+
 export function projectStyle(feature: FeatureLike, resolution: number): Style | undefined {
   if (!shownInYear(feature)) {
     return undefined;
   }
-  const colour = projectCategoryColours[feature.get('category') as string] ?? '#868e96';
+  const category = feature.get('category') as string;
   const showLabel = resolution <= labelMaxResolution;
   const type = feature.getGeometry()?.getType();
-  if (type === 'Point') {
-    const radius = projectRadius(feature.get('investment_wan') as number);
+  const radius = type === 'Point' ? projectRadius(feature.get('investment_wan') as number) : undefined;
+  const key = `${category}|${radius ?? 'site'}|${showLabel ? (feature.get('name') as string) : ''}`;
+  let style = cache.get(key);
+  if (!style) {
+    style = newStyle(projectCategoryColours[category] ?? '#868e96', radius, showLabel ? (feature.get('name') as string) : undefined);
+    cache.set(key, style);
+  }
+  return style;
+}
+
+/** A project's circle (radius in pixels) or, without a radius, its site polygon; with its name when given. */
+function newStyle(colour: string, radius: number | undefined, name: string | undefined): Style {
+  if (radius !== undefined) {
     return new Style({
       image: new Circle({
         radius,
@@ -44,7 +61,7 @@ export function projectStyle(feature: FeatureLike, resolution: number): Style | 
         fill: new Fill({ color: colourWithAlpha(colour, 0.85) }),
         stroke: new Stroke({ color: '#ffffff', width: 1.5 }),
       }),
-      text: showLabel ? label(feature.get('name') as string, radius + 10) : undefined,
+      text: name === undefined ? undefined : label(name, radius + 10),
       // Small investments on top, so a big circle never hides a small one.
       zIndex: -radius,
     });
@@ -52,6 +69,6 @@ export function projectStyle(feature: FeatureLike, resolution: number): Style | 
   return new Style({
     fill: new Fill({ color: colourWithAlpha(colour, 0.6) }),
     stroke: new Stroke({ color: colour, width: 2 }),
-    text: showLabel ? label(feature.get('name') as string, 0) : undefined,
+    text: name === undefined ? undefined : label(name, 0),
   });
 }

@@ -27,15 +27,16 @@ internal static class ShapefileReader
         var (crs, crsSource) = ResolveCrs(shpPath, file, options);
         var (encoding, encodingSource) = ShapefileEncoding.Resolve(shpPath, file, options.Encoding);
         var (fields, rows) = CheckRowCount(shpPath, dbfPath, file, encoding);
-        return new SourceLayer(Features(shpPath, dbfPath, file, encoding, options.ShapefileByLibrary, cancellationToken), crs, crsSource, $"{encoding.WebName} ({encodingSource})") { Fields = fields, Declared = rows };
+        return new SourceLayer(Features(shpPath, dbfPath, rows, file, encoding, options.ShapefileByLibrary, cancellationToken), crs, crsSource, $"{encoding.WebName} ({encodingSource})") { Fields = fields, Declared = rows };
     }
 
     /// <summary>The features one at a time, read from the file as they are enumerated (a 1,000,000-row file is never held whole).</summary>
-    private static IEnumerable<SourceFeature> Features(string shpPath, string dbfPath, string file, System.Text.Encoding encoding, bool byLibrary, CancellationToken cancellationToken)
+    /// <param name="records">The .dbf's row count: no more shapes are read than that, as the library does.</param>
+    private static IEnumerable<SourceFeature> Features(
+        string shpPath, string dbfPath, int records, string file, System.Text.Encoding encoding, bool byLibrary, CancellationToken cancellationToken)
     {
         var row = 0;
-        using var dbf = Damaged(file, row, () => new DbfReader(dbfPath, encoding));
-        using var polygons = byLibrary ? null : Damaged(file, row, () => ShpPolygonRecords.Open(shpPath, dbf.RecordCount));
+        using var polygons = byLibrary ? null : Damaged(file, row, () => ShpPolygonRecords.Open(shpPath, records));
         if (polygons is null)
         {
             foreach (var feature in LibraryFeatures(shpPath, file, encoding, cancellationToken))
@@ -45,6 +46,8 @@ internal static class ShapefileReader
 
             yield break;
         }
+
+        using var dbf = Damaged(file, row, () => new DbfReader(dbfPath, encoding));
 
         while (true)
         {

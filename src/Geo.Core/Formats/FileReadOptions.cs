@@ -23,4 +23,10 @@ public sealed record FileReadOptions
     /// <c>Formats/FileReading.AllFormats</c>); reading a .geojson or .json file without one is a programming error.
     /// </summary>
     public IFormatReader? GeoJson { get; init; }
+
+    /// <summary>
+    /// Every shapefile record read by NetTopologySuite.IO.Esri, none by <c>ShpPolygonRecords</c>: the tests that prove
+    /// both read a file alike.
+    /// </summary>
+    internal bool ShapefileByLibrary { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using Geo.Core.Formats.Shapefile.Internal;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Dbf;
+using NetTopologySuite.IO.Esri.Dbf.Fields;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
 namespace Geo.Core.Formats.Shapefile;
@@ -8,11 +10,14 @@ namespace Geo.Core.Formats.Shapefile;
 /// <summary>
 /// Reads an ESRI Shapefile (.shp + .dbf, with .shx, .prj, .cpg when present) through NetTopologySuite.IO.Esri, after
 /// checking what that library would otherwise read silently short: the .shp's declared length and the .dbf's row count.
+/// A polygon file's common one-ring shapes are read by <see cref="ShpPolygonRecords"/> as the library would build them.
 /// </summary>
 internal static class ShapefileReader
 {
     private const int HeaderBytes = 100;
     private const int ShxRecordBytes = 8;
+    // The library's own words when the .shp and .dbf disagree on the record count (ShapefileReader.Read).
+    private const string OneToOne = "Corrupted shapefile data. The dBASE table must contain feature attributes with one record per feature. There must be one-to-one relationship between geometry and attributes.";
 
     public static SourceLayer Read(string shpPath, string file, FileReadOptions options, CancellationToken cancellationToken)
     {
@@ -22,11 +27,64 @@ internal static class ShapefileReader
         var (crs, crsSource) = ResolveCrs(shpPath, file, options);
         var (encoding, encodingSource) = ShapefileEncoding.Resolve(shpPath, file, options.Encoding);
         var (fields, rows) = CheckRowCount(shpPath, dbfPath, file, encoding);
-        return new SourceLayer(Features(shpPath, file, encoding, cancellationToken), crs, crsSource, $"{encoding.WebName} ({encodingSource})") { Fields = fields, Declared = rows };
+        return new SourceLayer(Features(shpPath, dbfPath, rows, file, encoding, options.ShapefileByLibrary, cancellationToken), crs, crsSource, $"{encoding.WebName} ({encodingSource})") { Fields = fields, Declared = rows };
     }
 
     /// <summary>The features one at a time, read from the file as they are enumerated (a 1,000,000-row file is never held whole).</summary>
-    private static IEnumerable<SourceFeature> Features(string shpPath, string file, System.Text.Encoding encoding, CancellationToken cancellationToken)
+    /// <param name="records">The .dbf's row count: no more shapes are read than that, as the library does.</param>
+    private static IEnumerable<SourceFeature> Features(
+        string shpPath, string dbfPath, int records, string file, System.Text.Encoding encoding, bool byLibrary, CancellationToken cancellationToken)
+    {
+        var row = 0;
+        using var polygons = byLibrary ? null : Damaged(file, row, () => ShpPolygonRecords.Open(shpPath, records));
+        if (polygons is null)
+        {
+            foreach (var feature in LibraryFeatures(shpPath, file, encoding, cancellationToken))
+            {
+                yield return feature;
+            }
+
+            yield break;
+        }
+
+        using var dbf = Damaged(file, row, () => new DbfReader(dbfPath, encoding));
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var deleted = false;
+            NetTopologySuite.Geometries.Geometry? shape = null;
+            // The library's ShapefileReader.Read in the same order: the shape, the .dbf rows of any shapes it skipped, the row.
+            if (!Damaged(file, row, () => NextRecord(polygons, dbf, out shape, out deleted)))
+            {
+                yield break;
+            }
+
+            row++;
+            if (!deleted)
+            {
+                yield return Feature(file, row, shape, dbf.Fields);
+            }
+        }
+    }
+
+    private static bool NextRecord(ShpPolygonRecords polygons, DbfReader dbf, out NetTopologySuite.Geometries.Geometry? shape, out bool deleted)
+    {
+        var hasShape = polygons.Read(out shape, out var consumed);
+        for (var skipped = 1; skipped < consumed; skipped++)
+        {
+            if (!dbf.Read(out _))
+            {
+                throw new ShapefileException(OneToOne);
+            }
+        }
+
+        var hasRow = dbf.Read(out deleted);
+        return hasRow == hasShape ? hasRow : throw new ShapefileException(OneToOne);
+    }
+
+    /// <summary>Every feature read by NetTopologySuite.IO.Esri alone: files of other shape types (and the comparison tests).</summary>
+    private static IEnumerable<SourceFeature> LibraryFeatures(string shpPath, string file, System.Text.Encoding encoding, CancellationToken cancellationToken)
     {
         var row = 0;
         using var reader = Damaged(file, row, () => NetTopologySuite.IO.Esri.Shapefile.OpenRead(shpPath, new ShapefileReaderOptions { Encoding = encoding }));
@@ -40,24 +98,27 @@ internal static class ShapefileReader
             }
 
             row++;
-            if (deleted)
+            if (!deleted)
             {
-                continue;
+                yield return Feature(file, row, reader.Geometry, reader.Fields);
             }
-
-            if (reader.Geometry is null || reader.Geometry.IsEmpty)
-            {
-                throw new FileInputException(file, "the shape is empty (null shape); delete the record or draw its geometry", row);
-            }
-
-            var properties = new Dictionary<string, object?>(reader.Fields.Count, StringComparer.Ordinal);
-            foreach (var field in reader.Fields)
-            {
-                properties[field.Name] = field.Value;
-            }
-
-            yield return new SourceFeature(row, reader.Geometry, properties);
         }
+    }
+
+    private static SourceFeature Feature(string file, int row, NetTopologySuite.Geometries.Geometry? shape, DbfFieldCollection fields)
+    {
+        if (shape is null || shape.IsEmpty)
+        {
+            throw new FileInputException(file, "the shape is empty (null shape); delete the record or draw its geometry", row);
+        }
+
+        var properties = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            properties[field.Name] = field.Value;
+        }
+
+        return new SourceFeature(row, shape, properties);
     }
 
     /// <summary>Runs one read of the library, turning what a damaged or truncated file throws into a message naming the row.</summary>

@@ -175,25 +175,43 @@ internal sealed class PackedGeometries
     /// <summary>The bounding box of <paramref name="row"/>'s geometry without building it; null when it has none.</summary>
     public Envelope? EnvelopeOf(int row)
     {
+        Span<double> box = stackalloc double[4];
+        return Bounds(row, box) ? new Envelope(box[0], box[2], box[1], box[3]) : null;
+    }
+
+    /// <summary>
+    /// The bounding box of <paramref name="row"/>'s geometry into <paramref name="box"/> (min x, min y, max x, max y),
+    /// allocating nothing; false when it has none.
+    /// </summary>
+    public bool Bounds(int row, Span<double> box)
+    {
         var kind = _shapes[_shapeStart[row]];
         if (kind == None)
         {
-            return null;
+            return false;
         }
 
         if (kind == Kept)
         {
-            return _kept[_shapes[_shapeStart[row] + 1]].EnvelopeInternal;
+            var envelope = _kept[_shapes[_shapeStart[row] + 1]].EnvelopeInternal;
+            (box[0], box[1], box[2], box[3]) = (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY);
+            return true;
         }
 
+        // Compared as Envelope.ExpandToInclude compares, so the box is the one NTS gives (a packed row has a position).
+        var start = _xyStart[row];
         var end = row + 1 < _xyStart.Length ? _xyStart[row + 1] : _xy.Length;
-        var envelope = new Envelope();
-        for (var i = _xyStart[row]; i < end; i += 2)
+        var (minX, minY, maxX, maxY) = (_xy[start], _xy[start + 1], _xy[start], _xy[start + 1]);
+        for (var i = start + 2; i < end; i += 2)
         {
-            envelope.ExpandToInclude(_xy[i], _xy[i + 1]);
+            minX = _xy[i] < minX ? _xy[i] : minX;
+            maxX = _xy[i] > maxX ? _xy[i] : maxX;
+            minY = _xy[i + 1] < minY ? _xy[i + 1] : minY;
+            maxY = _xy[i + 1] > maxY ? _xy[i + 1] : maxY;
         }
 
-        return envelope;
+        (box[0], box[1], box[2], box[3]) = (minX, minY, maxX, maxY);
+        return true;
     }
 
     private Coordinate[] Coordinates(ref int at, int count)

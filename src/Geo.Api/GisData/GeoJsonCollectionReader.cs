@@ -106,7 +106,18 @@ internal static class GeoJsonCollectionReader
     {
         foreach (var (partFeatures, partErrors) in chunk ?? [])
         {
-            partFeatures.ForEach(features.Add);
+            foreach (var (plain, general) in partFeatures)
+            {
+                if (plain is not null)
+                {
+                    features.Add(plain);
+                }
+                else
+                {
+                    features.Add(general!);
+                }
+            }
+
             errors.AddRange(partErrors);
         }
     }
@@ -118,14 +129,14 @@ internal static class GeoJsonCollectionReader
         var size = (chunk.Count + parts - 1) / parts;
         Parallel.For(0, parts, part =>
         {
-            var partFeatures = new List<Feature>(size);
+            var partFeatures = new List<(PackedFeature?, Feature?)>(size);
             var partErrors = new List<DataError>();
             var plain = PlainFeatureReader.Applies(collection) ? new PlainFeatureReader(collection) : null;
             for (var i = part * size; i < Math.Min(chunk.Count, (part + 1) * size); i++)
             {
                 if (plain?.TryRead(utf8[chunk[i]].Span) is { } read)
                 {
-                    partFeatures.Add(read);
+                    partFeatures.Add((read, null));
                     continue;
                 }
 
@@ -133,7 +144,7 @@ internal static class GeoJsonCollectionReader
                 using var element = JsonDocument.Parse(utf8[chunk[i]]);
                 if (ReadFeature(collection, element.RootElement, $"feature #{index + i + 1}", partErrors) is { } feature)
                 {
-                    partFeatures.Add(feature);
+                    partFeatures.Add((null, feature));
                 }
             }
 
@@ -225,6 +236,9 @@ internal static class GeoJsonCollectionReader
         return geometry;
     }
 
-    /// <summary>One part of a chunk: the features that passed and the errors of those that did not.</summary>
-    private readonly record struct Checked(List<Feature> Features, List<DataError> Errors);
+    /// <summary>
+    /// One part of a chunk: the features that passed, in order, each read plainly into packed form or else by the
+    /// general reader, and the errors of those that did not.
+    /// </summary>
+    private readonly record struct Checked(List<(PackedFeature? Plain, Feature? General)> Features, List<DataError> Errors);
 }

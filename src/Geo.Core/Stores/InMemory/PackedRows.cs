@@ -120,6 +120,19 @@ internal sealed class PackedRows
             _properties.Add(feature);
         }
 
+        /// <summary>Adds a row read already in packed form; its id must ascend and its values fit the catalog.</summary>
+        public void Add(PackedFeature feature)
+        {
+            if (feature.Id <= LastId || !PropertyColumns.Fits(collection, feature.Values))
+            {
+                throw new ArgumentException($"feature {feature.Id} cannot be packed here: ids must ascend and properties fit {collection.Id}", nameof(feature));
+            }
+
+            _geometries.AddMultiPolygon(feature.Xy, feature.Polygons);
+            _ids.Add(feature.Id);
+            _properties.Add(feature.Values);
+        }
+
         public PackedRows Build() => new([.. _ids], _geometries.Build(), _properties.Build());
     }
 }

@@ -11,7 +11,16 @@ internal static class GeoJsonCollectionReader
 {
     private const int ChunkSize = 8192;
 
-    public static IReadOnlyList<Feature> Read(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<DataError> errors, IProgress<double>? progress = null)
+    /// <summary>
+    /// The collection's features. The features array is first split by <see cref="FeatureArrayScan"/> and each feature
+    /// read on its own; when anything in the file is not plainly JSON there, the file is read again token by token, so
+    /// that the error reported is the one that read gives (its line and message).
+    /// </summary>
+    public static IReadOnlyList<Feature> Read(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<DataError> errors, IProgress<double>? progress = null) =>
+        Read(collection, utf8, errors, progress, scan: true) ?? Read(collection, utf8, errors, progress, scan: false)!;
+
+    /// <summary>The features, or null when <paramref name="scan"/> met something it does not read (nothing is added to <paramref name="errors"/> then).</summary>
+    private static IReadOnlyList<Feature>? Read(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<DataError> errors, IProgress<double>? progress, bool scan)
     {
         var file = collection.FileName;
         var features = new PackedFeatures.Builder(collection);
@@ -40,7 +49,10 @@ internal static class GeoJsonCollectionReader
                 else if (name == "features" && reader.TokenType == JsonTokenType.StartArray)
                 {
                     hasFeatures = true;
-                    ReadFeatures(collection, ref reader, utf8, features, chunkErrors, progress);
+                    if (!ReadFeatures(collection, ref reader, utf8, features, chunkErrors, progress, scan))
+                    {
+                        return null;
+                    }
                 }
                 else
                 {
@@ -50,6 +62,10 @@ internal static class GeoJsonCollectionReader
 
             // Anything after the top-level object is an error of its own (the reader throws on it).
             reader.Read();
+        }
+        catch (JsonException) when (scan)
+        {
+            return null;
         }
         catch (JsonException e)
         {
@@ -68,47 +84,95 @@ internal static class GeoJsonCollectionReader
     }
 
     /// <summary>
-    /// The features of the array the reader stands on, in chunks: the reader only finds where each feature's bytes
-    /// are (and that they are JSON); a chunk's features are parsed, read and checked on every core while this thread
-    /// finds the next chunk, then packed in order (errors keep the features' order), so that only two chunks' features
-    /// exist as objects at any time.
+    /// The features of the array the reader stands on, in chunks: this thread only finds where each feature's bytes
+    /// are (<paramref name="scan"/>: by <see cref="FeatureArrayScan"/>; otherwise token by token, which also checks they
+    /// are JSON); a chunk's features are parsed, read and checked on every core while this thread finds the next chunk,
+    /// then packed in order (errors keep the features' order), so that only two chunks' features exist as objects at
+    /// any time. The reader is left on the array's end. False when the scan met something it does not read.
     /// </summary>
-    private static void ReadFeatures(
+    private static bool ReadFeatures(
         CollectionDefinition collection, ref Utf8JsonReader reader, ReadOnlyMemory<byte> utf8, PackedFeatures.Builder features, List<DataError> errors,
-        IProgress<double>? progress)
+        IProgress<double>? progress, bool scan)
     {
         var chunk = new List<Range>(ChunkSize);
         var index = 0;
         Task<Checked[]>? pending = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var (arrayStart, at) = (reader.CurrentState, (int)reader.BytesConsumed);
+        while (NextFeature(ref reader, utf8.Span, scan, index + chunk.Count == 0, ref at) is { } feature)
         {
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            chunk.Add(start..(int)reader.BytesConsumed);
+            chunk.Add(feature);
             if (chunk.Count == ChunkSize)
             {
                 var (full, first) = (chunk, index);
                 var next = Task.Run(() => Check(collection, utf8, full, first));
-                Add(pending?.GetAwaiter().GetResult(), features, errors);
+                if (!Add(pending?.GetAwaiter().GetResult(), features, errors))
+                {
+                    return false;
+                }
+
                 pending = next;
                 index += chunk.Count;
                 chunk = new List<Range>(ChunkSize);
-                progress?.Report((double)reader.BytesConsumed / utf8.Length);
+                progress?.Report((double)(scan ? at : reader.BytesConsumed) / utf8.Length);
             }
         }
 
-        Add(pending?.GetAwaiter().GetResult(), features, errors);
-        Add(Check(collection, utf8, chunk, index), features, errors);
+        if (scan && at >= 0)
+        {
+            // On from the closing bracket, as the reader would stand had it read every feature itself.
+            reader = new Utf8JsonReader(utf8.Span[at..], isFinalBlock: true, arrayStart);
+            reader.Read();
+        }
+
+        return at >= 0 && Add(pending?.GetAwaiter().GetResult(), features, errors) && Add(Check(collection, utf8, chunk, index), features, errors);
     }
 
-    /// <summary>A checked chunk's features and errors, in order, into the builder and the error list.</summary>
-    private static void Add(Checked[]? chunk, PackedFeatures.Builder features, List<DataError> errors)
+    /// <summary>The next feature's bytes, or null at the array's end (or, scanning, where the scan stops: <paramref name="at"/> is then -1).</summary>
+    private static Range? NextFeature(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, bool scan, bool first, ref int at)
     {
-        foreach (var (partFeatures, partErrors) in chunk ?? [])
+        if (scan)
         {
-            partFeatures.ForEach(features.Add);
+            var step = FeatureArrayScan.Next(utf8, first, ref at, out var feature);
+            at = step == FeatureArrayScan.Step.NotPlain ? -1 : at;
+            return step == FeatureArrayScan.Step.Feature ? feature : null;
+        }
+
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+        {
+            return null;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return start..(int)reader.BytesConsumed;
+    }
+
+    /// <summary>A checked chunk's features and errors, in order, into the builder and the error list; false when a feature was not JSON.</summary>
+    private static bool Add(Checked[]? chunk, PackedFeatures.Builder features, List<DataError> errors)
+    {
+        if (chunk?.Any(part => part.NotJson) == true)
+        {
+            return false;
+        }
+
+        foreach (var (partFeatures, partErrors, _) in chunk ?? [])
+        {
+            foreach (var (plain, general) in partFeatures)
+            {
+                if (plain is not null)
+                {
+                    features.Add(plain);
+                }
+                else
+                {
+                    features.Add(general!);
+                }
+            }
+
             errors.AddRange(partErrors);
         }
+
+        return true;
     }
 
     private static Checked[] Check(CollectionDefinition collection, ReadOnlyMemory<byte> utf8, List<Range> chunk, int index)
@@ -118,28 +182,49 @@ internal static class GeoJsonCollectionReader
         var size = (chunk.Count + parts - 1) / parts;
         Parallel.For(0, parts, part =>
         {
-            var partFeatures = new List<Feature>(size);
+            var partFeatures = new List<(PackedFeature?, Feature?)>(size);
             var partErrors = new List<DataError>();
             var plain = PlainFeatureReader.Applies(collection) ? new PlainFeatureReader(collection) : null;
-            for (var i = part * size; i < Math.Min(chunk.Count, (part + 1) * size); i++)
+            var notJson = false;
+            for (var i = part * size; i < Math.Min(chunk.Count, (part + 1) * size) && !notJson; i++)
             {
                 if (plain?.TryRead(utf8[chunk[i]].Span) is { } read)
                 {
-                    partFeatures.Add(read);
+                    partFeatures.Add((read, null));
                     continue;
                 }
 
-                // The reader has checked these bytes are one JSON value already.
-                using var element = JsonDocument.Parse(utf8[chunk[i]]);
-                if (ReadFeature(collection, element.RootElement, $"feature #{index + i + 1}", partErrors) is { } feature)
+                // Not JSON only where the scan found the bytes: the file is then read token by token, which says where.
+                if (Parse(utf8[chunk[i]]) is not { } element)
                 {
-                    partFeatures.Add(feature);
+                    notJson = true;
+                    continue;
+                }
+
+                using (element)
+                {
+                    if (ReadFeature(collection, element.RootElement, $"feature #{index + i + 1}", partErrors) is { } feature)
+                    {
+                        partFeatures.Add((null, feature));
+                    }
                 }
             }
 
-            read[part] = new(partFeatures, partErrors);
+            read[part] = new(partFeatures, partErrors, notJson);
         });
         return read;
+    }
+
+    private static JsonDocument? Parse(ReadOnlyMemory<byte> utf8)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static Feature? ReadFeature(CollectionDefinition collection, JsonElement element, string location, List<DataError> errors)
@@ -225,6 +310,9 @@ internal static class GeoJsonCollectionReader
         return geometry;
     }
 
-    /// <summary>One part of a chunk: the features that passed and the errors of those that did not.</summary>
-    private readonly record struct Checked(List<Feature> Features, List<DataError> Errors);
+    /// <summary>
+    /// One part of a chunk: the features that passed, in order, each read plainly into packed form or else by the
+    /// general reader, the errors of those that did not, and whether a feature was not JSON at all.
+    /// </summary>
+    private readonly record struct Checked(List<(PackedFeature? Plain, Feature? General)> Features, List<DataError> Errors, bool NotJson);
 }

@@ -29,6 +29,27 @@ public sealed class GisDataFolderTests
         Assert.False(string.IsNullOrWhiteSpace(error.Location));
     }
 
+    [Theory]
+    [InlineData("a number with two points", "\"area_m2\":18130.8", "\"area_m2\":18130.8.1")]
+    [InlineData("no comma between features", "},\n{\"type\":\"Feature\",\"id\":3,", "}\n{\"type\":\"Feature\",\"id\":3,")]
+    [InlineData("a comma after the last feature", "}}\n]}", "}},\n]}")]
+    [InlineData("a bracket closing the wrong thing", "\"properties\":{\"land_use_code\":\"0701\"", "\"properties\":[\"land_use_code\":\"0701\"")]
+    [InlineData("a string never closed", "}}\n]}", "}}\n,{\"id\":\"1]}")]
+    [InlineData("text after the collection", "}}\n]}", "}}\n]}x")]
+    public void Json_that_is_not_valid_is_reported_at_the_line_and_with_the_message_of_System_Text_Json(string @case, string find, string replace)
+    {
+        using var folder = new BadDataFolder();
+        folder.Replace("parcels.geojson", find, replace);
+        var bytes = File.ReadAllBytes(folder.File("parcels.geojson"));
+        var expected = Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(bytes));
+
+        var e = Assert.Throws<DataValidationException>(() => GisDataFolder.Load(folder.Path));
+
+        var error = Assert.Single(e.Errors);
+        var wanted = ("parcels.geojson", $"line {expected.LineNumber + 1}", $"not valid JSON: {expected.Message}");
+        Assert.True(wanted == (error.File, error.Location, error.Reason), $"{@case}: expected {wanted}, got {error}");
+    }
+
     [Fact]
     public void A_wrong_column_count_names_the_row()
     {

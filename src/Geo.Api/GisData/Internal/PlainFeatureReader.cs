@@ -1,7 +1,6 @@
-using System.Runtime.InteropServices;
 using System.Text;
-using Geo.Core.Crs;
 using Geo.Core.GisData;
+using Geo.Core.Stores.InMemory;
 using NetTopologySuite.Operation.Valid;
 
 namespace Geo.Api.GisData.Internal;
@@ -9,10 +8,11 @@ namespace Geo.Api.GisData.Internal;
 /// <summary>
 /// Reads a feature written the plain way gis-data writes polygons (an integer id, the catalog's properties each of its
 /// type and allowed, a valid Polygon or MultiPolygon of x, y positions with "type" before "coordinates") straight from
-/// its bytes, without a JsonDocument, the GeoJSON converter or the per-feature location strings: on a million parcels
-/// those were most of the first start. Anything else, or anything wrong, gives null and the caller reads that feature
-/// the general way, which gives every error message; so this path never decides an error, and a feature it returns is
-/// the one the general reader builds (same factory, same coordinates, the same <see cref="GeometryRules"/>, properties
+/// its bytes into the packed form the embedded store keeps (<see cref="PackedFeature"/>), without a JsonDocument, the
+/// GeoJSON converter, the per-feature location strings or, mostly, any NTS object: on a million parcels those were
+/// most of the first start. Anything else, or anything wrong, gives null and the caller reads that feature the general
+/// way, which gives every error message; so this path never decides an error, and a feature it returns is the one the
+/// general reader builds (same coordinates, stored as a MultiPolygon as <see cref="GeometryRules"/> has it, properties
 /// in catalog order), found valid by <see cref="SimpleRing"/> (one simple ring) or else <see cref="IsValidOp"/>.
 /// One instance per thread: it reuses its buffers.
 /// </summary>
@@ -36,7 +36,7 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
     public static bool Applies(CollectionDefinition collection) =>
         collection.Geometry is GeometryKind.MultiPolygon or GeometryKind.PointOrPolygon;
 
-    public Feature? TryRead(ReadOnlySpan<byte> utf8)
+    public PackedFeature? TryRead(ReadOnlySpan<byte> utf8)
     {
         try
         {
@@ -49,7 +49,7 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
         }
     }
 
-    private Feature? Read(ReadOnlySpan<byte> utf8)
+    private PackedFeature? Read(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -58,7 +58,7 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
         }
 
         long? id = null;
-        Geometry? geometry = null;
+        (double[] Xy, int[] Polygons)? geometry = null;
         object?[]? values = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -97,18 +97,7 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
             }
         }
 
-        if (id is not { } featureId || geometry is null || values is null)
-        {
-            return null;
-        }
-
-        var properties = new Dictionary<string, object?>(_properties.Count);
-        for (var i = 0; i < _properties.Count; i++)
-        {
-            properties[_properties[i].Name] = values[i];
-        }
-
-        return new Feature(featureId, geometry, properties);
+        return id is { } featureId && geometry is var (xy, polygons) && values is not null ? new PackedFeature(featureId, xy, polygons, values) : null;
     }
 
     private object?[]? ReadProperties(ref Utf8JsonReader reader)
@@ -222,7 +211,7 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
         return created;
     }
 
-    private Geometry? ReadGeometry(ref Utf8JsonReader reader)
+    private (double[] Xy, int[] Polygons)? ReadGeometry(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject
             || !reader.Read() || !reader.ValueTextEquals("type"u8)
@@ -248,9 +237,10 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
             return null;
         }
 
-        var geometry = GeometryRules.Normalise(collection.Geometry, Build(multi), out var kindError);
-        var plainlyValid = _ringsPerPolygon is [1] && SimpleRing.IsValid(CollectionsMarshal.AsSpan(_xy));
-        return kindError is null && (plainlyValid || new IsValidOp(geometry).IsValid) ? geometry : null;
+        // Both a Polygon and a MultiPolygon are stored as a MultiPolygon in the collections this reader applies to.
+        (double[] Xy, int[] Polygons) packed = ([.. _xy], Shape());
+        var plainlyValid = _ringsPerPolygon is [1] && SimpleRing.IsValid(packed.Xy);
+        return plainlyValid || new IsValidOp(PackedFeature.Geometry(packed.Xy, packed.Polygons)).IsValid ? packed : null;
     }
 
     private bool ReadPolygons(ref Utf8JsonReader reader)
@@ -321,36 +311,21 @@ internal sealed class PlainFeatureReader(CollectionDefinition collection)
         return size >= 4 && _xy[start] == _xy[^2] && _xy[start + 1] == _xy[^1];
     }
 
-    /// <summary>The geometry as the GeoJSON converter builds it: rings of two-dimensional sequences from the CGCS2000 factory.</summary>
-    private Geometry Build(bool multi)
+    /// <summary>The shape as <see cref="PackedFeature.Polygons"/> has it: the number of polygons, then each one's rings and their sizes.</summary>
+    private int[] Shape()
     {
-        var factory = Cgcs2000.GeometryFactory;
-        var (ring, at) = (0, 0);
-        LinearRing NextRing()
+        var shape = new int[1 + _ringsPerPolygon.Count + _ringSizes.Count];
+        var (at, ring) = (0, 0);
+        shape[at++] = _ringsPerPolygon.Count;
+        foreach (var rings in _ringsPerPolygon)
         {
-            var sequence = factory.CoordinateSequenceFactory.Create(_ringSizes[ring++], 2, 0);
-            for (var i = 0; i < sequence.Count; i++, at += 2)
+            shape[at++] = rings;
+            for (var r = 0; r < rings; r++)
             {
-                sequence.SetX(i, _xy[at]);
-                sequence.SetY(i, _xy[at + 1]);
+                shape[at++] = _ringSizes[ring++];
             }
-
-            return factory.CreateLinearRing(sequence);
         }
 
-        var polygons = new Polygon[_ringsPerPolygon.Count];
-        for (var p = 0; p < polygons.Length; p++)
-        {
-            var shell = NextRing();
-            var holes = new LinearRing[_ringsPerPolygon[p] - 1];
-            for (var h = 0; h < holes.Length; h++)
-            {
-                holes[h] = NextRing();
-            }
-
-            polygons[p] = factory.CreatePolygon(shell, holes);
-        }
-
-        return multi ? factory.CreateMultiPolygon(polygons) : polygons[0];
+        return shape;
     }
 }

@@ -6,7 +6,7 @@ namespace Geo.Core.Stores.InMemory;
 
 /// <summary>
 /// One collection held in memory, compactly: the rows loaded from gis-data packed by column (<see cref="PackedRows"/>:
-/// ids, packed coordinates, columnar properties, an STR-tree over row numbers) and the edits since as an overlay of
+/// ids, packed coordinates, columnar properties, an R-tree over row numbers) and the edits since as an overlay of
 /// whole features by id (null: the row was removed). Features are built per request, and only those a page returns
 /// (a filter or an exact spatial test builds them one at a time and lets them go). An index never changes: an edit
 /// makes a new one that shares the packed rows; once the overlay outgrows <see cref="RepackAbove"/> everything is packed again.
@@ -65,7 +65,7 @@ internal sealed class CollectionIndex
         _packed.Write(writer);
     }
 
-    /// <summary>The index <see cref="Write"/> wrote, its STR-tree built again.</summary>
+    /// <summary>The index <see cref="Write"/> wrote, its R-tree built again.</summary>
     public static CollectionIndex Read(CollectionDefinition collection, SnapshotReader reader) =>
         reader.ReadText() == collection.Id
             ? new CollectionIndex(collection, PackedRows.Read(collection, reader), ImmutableSortedDictionary<long, Feature?>.Empty)

@@ -40,19 +40,39 @@ public sealed class PackedFeatures : IReadOnlyList<Feature>
         public void Add(Feature feature)
         {
             ArgumentNullException.ThrowIfNull(feature);
-            if (_loose is null && (feature.Id <= _packed.LastId || !PropertyColumns.Fits(collection, feature)))
+            if (Loose(feature.Id, PropertyColumns.Fits(collection, feature)) is { } loose)
             {
-                _loose = [.. new PackedFeatures(_packed.Build())];
-            }
-
-            if (_loose is not null)
-            {
-                _loose.Add(feature);
+                loose.Add(feature);
             }
             else
             {
                 _packed.Add(feature);
             }
+        }
+
+        /// <summary>As <see cref="Add(Feature)"/>, for a feature read in packed form: no NTS geometry is built unless it goes to the list.</summary>
+        public void Add(PackedFeature feature)
+        {
+            ArgumentNullException.ThrowIfNull(feature);
+            if (Loose(feature.Id, PropertyColumns.Fits(collection, feature.Values)) is { } loose)
+            {
+                loose.Add(feature.ToFeature(collection));
+            }
+            else
+            {
+                _packed.Add(feature);
+            }
+        }
+
+        /// <summary>The plain list once a feature did not come as packing needs (<paramref name="id"/> not ascending, properties not fitting), else null.</summary>
+        private List<Feature>? Loose(long id, bool fits)
+        {
+            if (_loose is null && (id <= _packed.LastId || !fits))
+            {
+                _loose = [.. new PackedFeatures(_packed.Build())];
+            }
+
+            return _loose;
         }
 
         /// <summary>The features: packed, ids strictly ascending; or, when they came otherwise, a list in file order.</summary>

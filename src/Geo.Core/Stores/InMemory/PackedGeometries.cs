@@ -81,6 +81,32 @@ internal sealed class PackedGeometries
             }
         }
 
+        /// <summary>Adds a MultiPolygon already in packed form (<see cref="PackedFeature"/>), without an NTS geometry.</summary>
+        public void AddMultiPolygon(ReadOnlySpan<double> xy, ReadOnlySpan<int> polygons)
+        {
+            // The shape must account for every coordinate, or the rows after this one would be read wrong.
+            var (at, positions) = (1, 0);
+            for (var p = 0; p < polygons[0]; p++)
+            {
+                var rings = polygons[at++];
+                for (var r = 0; r < rings; r++)
+                {
+                    positions += polygons[at++];
+                }
+            }
+
+            if (at != polygons.Length || positions * 2 != xy.Length)
+            {
+                throw new ArgumentException($"the shape holds {positions} positions in {at} numbers, not {xy.Length / 2} in {polygons.Length}", nameof(polygons));
+            }
+
+            _xyStart.Add(_xy.Count);
+            _shapeStart.Add(_shapes.Count);
+            _shapes.Add(MultiPolygonShape);
+            _shapes.AddRange(polygons);
+            _xy.AddRange(xy);
+        }
+
         public PackedGeometries Build() => new([.. _xy], [.. _shapes], [.. _xyStart], [.. _shapeStart], [.. _kept]);
 
         private void Keep(Geometry geometry)
@@ -150,23 +176,9 @@ internal sealed class PackedGeometries
             case PointShape:
                 return factory.CreatePoint(new Coordinate(_xy[at], _xy[at + 1]));
             case LineShape:
-                return factory.CreateLineString(Coordinates(ref at, _shapes[s + 1]));
+                return factory.CreateLineString(Coordinates(_xy, ref at, _shapes[s + 1]));
             case MultiPolygonShape:
-                var polygons = new Polygon[_shapes[++s]];
-                for (var p = 0; p < polygons.Length; p++)
-                {
-                    var rings = _shapes[++s];
-                    var shell = factory.CreateLinearRing(Coordinates(ref at, _shapes[++s]));
-                    var holes = new LinearRing[rings - 1];
-                    for (var h = 0; h < holes.Length; h++)
-                    {
-                        holes[h] = factory.CreateLinearRing(Coordinates(ref at, _shapes[++s]));
-                    }
-
-                    polygons[p] = factory.CreatePolygon(shell, holes);
-                }
-
-                return factory.CreateMultiPolygon(polygons);
+                return MultiPolygon(_xy.AsSpan(at), _shapes.AsSpan(s + 1));
             default:
                 return _kept[_shapes[s + 1]].Copy();
         }
@@ -175,33 +187,76 @@ internal sealed class PackedGeometries
     /// <summary>The bounding box of <paramref name="row"/>'s geometry without building it; null when it has none.</summary>
     public Envelope? EnvelopeOf(int row)
     {
+        Span<double> box = stackalloc double[4];
+        return Bounds(row, box) ? new Envelope(box[0], box[2], box[1], box[3]) : null;
+    }
+
+    /// <summary>
+    /// The bounding box of <paramref name="row"/>'s geometry into <paramref name="box"/> (min x, min y, max x, max y),
+    /// allocating nothing; false when it has none.
+    /// </summary>
+    public bool Bounds(int row, Span<double> box)
+    {
         var kind = _shapes[_shapeStart[row]];
         if (kind == None)
         {
-            return null;
+            return false;
         }
 
         if (kind == Kept)
         {
-            return _kept[_shapes[_shapeStart[row] + 1]].EnvelopeInternal;
+            var envelope = _kept[_shapes[_shapeStart[row] + 1]].EnvelopeInternal;
+            (box[0], box[1], box[2], box[3]) = (envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY);
+            return true;
         }
 
+        // Compared as Envelope.ExpandToInclude compares, so the box is the one NTS gives (a packed row has a position).
+        var start = _xyStart[row];
         var end = row + 1 < _xyStart.Length ? _xyStart[row + 1] : _xy.Length;
-        var envelope = new Envelope();
-        for (var i = _xyStart[row]; i < end; i += 2)
+        var (minX, minY, maxX, maxY) = (_xy[start], _xy[start + 1], _xy[start], _xy[start + 1]);
+        for (var i = start + 2; i < end; i += 2)
         {
-            envelope.ExpandToInclude(_xy[i], _xy[i + 1]);
+            minX = _xy[i] < minX ? _xy[i] : minX;
+            maxX = _xy[i] > maxX ? _xy[i] : maxX;
+            minY = _xy[i + 1] < minY ? _xy[i + 1] : minY;
+            maxY = _xy[i + 1] > maxY ? _xy[i + 1] : maxY;
         }
 
-        return envelope;
+        (box[0], box[1], box[2], box[3]) = (minX, minY, maxX, maxY);
+        return true;
     }
 
-    private Coordinate[] Coordinates(ref int at, int count)
+    /// <summary>
+    /// The MultiPolygon whose coordinates begin <paramref name="xy"/> and whose shape begins <paramref name="polygons"/>
+    /// (the number of polygons, then each one's number of rings and each ring's number of positions).
+    /// </summary>
+    internal static MultiPolygon MultiPolygon(ReadOnlySpan<double> xy, ReadOnlySpan<int> polygons)
+    {
+        var factory = Cgcs2000.GeometryFactory;
+        var (s, at) = (0, 0);
+        var parts = new Polygon[polygons[s]];
+        for (var p = 0; p < parts.Length; p++)
+        {
+            var rings = polygons[++s];
+            var shell = factory.CreateLinearRing(Coordinates(xy, ref at, polygons[++s]));
+            var holes = new LinearRing[rings - 1];
+            for (var h = 0; h < holes.Length; h++)
+            {
+                holes[h] = factory.CreateLinearRing(Coordinates(xy, ref at, polygons[++s]));
+            }
+
+            parts[p] = factory.CreatePolygon(shell, holes);
+        }
+
+        return factory.CreateMultiPolygon(parts);
+    }
+
+    private static Coordinate[] Coordinates(ReadOnlySpan<double> xy, ref int at, int count)
     {
         var coordinates = new Coordinate[count];
         for (var i = 0; i < count; i++, at += 2)
         {
-            coordinates[i] = new Coordinate(_xy[at], _xy[at + 1]);
+            coordinates[i] = new Coordinate(xy[at], xy[at + 1]);
         }
 
         return coordinates;

@@ -1,10 +1,8 @@
-using NetTopologySuite.Index.Strtree;
-
 namespace Geo.Core.Stores.InMemory;
 
 /// <summary>
 /// A collection's rows packed by column: ids ascending, geometries (<see cref="PackedGeometries"/>), properties
-/// (<see cref="PropertyColumns"/>) and an STR-tree of row numbers. The tree is built when first needed
+/// (<see cref="PropertyColumns"/>) and an R-tree of row numbers (<see cref="PackedRTree"/>). The tree is built when first needed
 /// (<see cref="BuildIndex"/>): a store builds it at once, a gis-data check or a PostGIS import never needs it.
 /// </summary>
 internal sealed class PackedRows
@@ -12,7 +10,7 @@ internal sealed class PackedRows
     private readonly long[] _ids;
     private readonly PackedGeometries _geometries;
     private readonly PropertyColumns _properties;
-    private readonly Lazy<(STRtree<int> Tree, Envelope? Extent)> _index;
+    private readonly Lazy<PackedRTree> _index;
 
     private PackedRows(long[] ids, PackedGeometries geometries, PropertyColumns properties)
     {
@@ -40,7 +38,7 @@ internal sealed class PackedRows
 
     public bool AllPacked => _geometries.AllPacked;
 
-    /// <summary>Builds the STR-tree and the extent now rather than on the first request.</summary>
+    /// <summary>Builds the R-tree and the extent now rather than on the first request.</summary>
     public void BuildIndex() => _ = _index.Value;
 
     public void Write(SnapshotWriter writer)
@@ -77,27 +75,25 @@ internal sealed class PackedRows
     /// <summary>Rows whose bounding box meets <paramref name="search"/>, in row (so id) order.</summary>
     public IEnumerable<int> Query(Envelope search)
     {
-        var rows = _index.Value.Tree.Query(search).ToArray();
-        Array.Sort(rows);
+        var rows = _index.Value.Query(search);
+        rows.Sort();
         return rows;
     }
 
-    private (STRtree<int>, Envelope?) Index()
+    private PackedRTree Index()
     {
-        var tree = new STRtree<int>();
-        Envelope? extent = null;
+        var rows = new int[_ids.Length];
+        var boxes = new double[_ids.Length * 4];
+        var count = 0;
         for (var row = 0; row < _ids.Length; row++)
         {
-            if (_geometries.EnvelopeOf(row) is { } envelope)
+            if (_geometries.Bounds(row, boxes.AsSpan(count * 4, 4)))
             {
-                tree.Insert(envelope, row);
-                extent ??= new Envelope();
-                extent.ExpandToInclude(envelope);
+                rows[count++] = row;
             }
         }
 
-        tree.Build();
-        return (tree, extent);
+        return PackedRTree.Build(rows.AsSpan(0, count), boxes.AsSpan(0, count * 4));
     }
 
     /// <summary>Packs rows one at a time, as they are read: ids must come ascending, properties must fit the catalog.</summary>
@@ -122,6 +118,19 @@ internal sealed class PackedRows
             _ids.Add(feature.Id);
             _geometries.Add(feature.Geometry);
             _properties.Add(feature);
+        }
+
+        /// <summary>Adds a row read already in packed form; its id must ascend and its values fit the catalog.</summary>
+        public void Add(PackedFeature feature)
+        {
+            if (feature.Id <= LastId || !PropertyColumns.Fits(collection, feature.Values))
+            {
+                throw new ArgumentException($"feature {feature.Id} cannot be packed here: ids must ascend and properties fit {collection.Id}", nameof(feature));
+            }
+
+            _geometries.AddMultiPolygon(feature.Xy, feature.Polygons);
+            _ids.Add(feature.Id);
+            _properties.Add(feature.Values);
         }
 
         public PackedRows Build() => new([.. _ids], _geometries.Build(), _properties.Build());

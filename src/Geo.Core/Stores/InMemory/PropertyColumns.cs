@@ -34,7 +34,27 @@ internal sealed class PropertyColumns
 
         for (var i = 0; i < properties.Count; i++)
         {
-            if (!feature.Properties.TryGetValue(properties[i].Name, out var v) || (v is not null && v.GetType() != ClrType(properties[i].Type)))
+            if (!feature.Properties.TryGetValue(properties[i].Name, out var v) || !Fits(properties[i], v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="values"/> are one per property of the catalog, in its order, each of its type or null.</summary>
+    public static bool Fits(CollectionDefinition collection, ReadOnlySpan<object?> values)
+    {
+        var properties = collection.Properties;
+        if (values.Length != properties.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (!Fits(properties[i], values[i]))
             {
                 return false;
             }
@@ -53,6 +73,15 @@ internal sealed class PropertyColumns
             foreach (var column in _columns)
             {
                 column.Add(feature);
+            }
+        }
+
+        /// <summary>Adds a row given as its values in the catalog's order.</summary>
+        public void Add(ReadOnlySpan<object?> values)
+        {
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                _columns[i].AddValue(values[i]);
             }
         }
 
@@ -109,6 +138,8 @@ internal sealed class PropertyColumns
 
     public object? Value(int row, string property) => _byName.TryGetValue(property, out var column) ? _columns[column].Get(row) : null;
 
+    private static bool Fits(PropertyDefinition property, object? value) => value is null || value.GetType() == ClrType(property.Type);
+
     private static Type ClrType(PropertyType type) => type switch
     {
         PropertyType.Text => typeof(string),
@@ -141,11 +172,11 @@ internal sealed class PropertyColumns
             _ => throw new System.Diagnostics.UnreachableException($"PropertyType {property.Type} is not handled here"),
         };
 
-        public void Add(Feature feature) => Add(feature.Properties[name]);
+        public void Add(Feature feature) => AddValue(feature.Properties[name]);
 
         public abstract Column Build();
 
-        protected abstract void Add(object? value);
+        public abstract void AddValue(object? value);
     }
 
     /// <summary>Text by number into the distinct values (-1: null): class and township codes repeat on every row.</summary>
@@ -199,7 +230,7 @@ internal sealed class PropertyColumns
                 return new TextColumn([.. _codes], values);
             }
 
-            protected override void Add(object? value) =>
+            public override void AddValue(object? value) =>
                 _codes.Add(value is string text ? (_distinct.TryGetValue(text, out var code) ? code : _distinct[text] = _distinct.Count) : -1);
         }
     }
@@ -242,7 +273,7 @@ internal sealed class PropertyColumns
 
             public override Column Build() => new ValueColumn<T>([.. _values]);
 
-            protected override void Add(object? value) => _values.Add(value is T typed ? typed : null);
+            public override void AddValue(object? value) => _values.Add(value is T typed ? typed : null);
         }
     }
 

@@ -73,5 +73,5 @@ public sealed class PlainFeatureReaderTests
         Assert.True(PlainFeatureReader.Applies(Catalog.Parcels));
     }
 
-    private static Feature? Read(string json) => new PlainFeatureReader(Catalog.Parcels).TryRead(Encoding.UTF8.GetBytes(json));
+    private static Feature? Read(string json) => new PlainFeatureReader(Catalog.Parcels).TryRead(Encoding.UTF8.GetBytes(json))?.ToFeature(Catalog.Parcels);
 }

@@ -37,6 +37,7 @@ public sealed class BadDataFolder : IDisposable
         { "not UTF-8", "reforms.csv", "not UTF-8" },
         { "unknown property", "facilities.geojson", "unknown property 'colour'" },
         { "missing file", "milestones.csv", "is missing" },
+        { "feature not an object", "facilities.geojson", "feature must be a JSON object" },
     };
 
     public void Break(string @case)
@@ -68,6 +69,9 @@ public sealed class BadDataFolder : IDisposable
                 break;
             case "missing file":
                 System.IO.File.Delete(File("milestones.csv"));
+                break;
+            case "feature not an object":
+                Replace("facilities.geojson", "\"features\":[", "\"features\":[[],");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(@case), @case, null);

@@ -231,6 +231,12 @@ internal static class GeoJsonCollectionReader
     {
         var file = collection.FileName;
         var before = errors.Count;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new DataError(file, location, $"feature must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}; write it as {{\"type\":\"Feature\",\"id\":…,\"geometry\":…,\"properties\":…}}"));
+            return null;
+        }
+
         if (!element.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out var id))
         {
             errors.Add(new DataError(file, location, "feature needs an integer top-level 'id'"));

@@ -55,14 +55,35 @@ public sealed class FileImportTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_shapefile_has_its_bow_tie_repaired_and_reported_not_the_whole_file_refused()
+    {
+        var geojson = await WriteParcelsWithABowTieAsync();
+        var shp = Path.Combine(_folder.FullName, "蝴蝶结.shp");
+        await Gdal.RunAsync("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=CP936",
+            "-select", "land_use_code,land_use,area_m2,township_code,zone_id", shp, geojson);
+
+        var (exit, output, error) = await RunAsync(
+            ["import", shp, "--collection", "parcels", "--connection", _database.ConnectionString,
+             "--map", "land_use_c=land_use_code", "--map", "township_c=township_code", .. Honesty]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("read 94, valid 94, repaired 1, refused 0", output, StringComparison.Ordinal);
+        Assert.Contains("repaired: row 1: Self-intersection", output, StringComparison.Ordinal);
+        Assert.Equal(94L, await _database.ScalarAsync<long>($"SELECT count(*) FROM parcels WHERE {Imported} AND ST_IsValid(geom)"));
+        // The same bow tie made in SQL from the original parcel 1 (vertices 1 and 2 swapped) and repaired by PostGIS: same area.
+        Assert.Equal(1L, await _database.ScalarAsync<long>(
+            """
+            WITH o AS (SELECT ST_ExteriorRing(ST_GeometryN(geom, 1)) r FROM parcels WHERE id = 1 AND ST_NumInteriorRings(ST_GeometryN(geom, 1)) = 0),
+                 t AS (SELECT ST_MakePolygon(ST_SetPoint(ST_SetPoint(r, 1, ST_PointN(r, 3)), 2, ST_PointN(r, 2))) g FROM o)
+            SELECT count(*) FROM parcels n, t WHERE n.id = 95 AND NOT ST_IsValid(t.g)
+              AND abs(ST_Area(ST_Transform(n.geom, 4545)) - ST_Area(ST_Transform(ST_MakeValid(t.g), 4545))) < 0.01
+            """));
+    }
+
+    [Fact]
     public async Task A_CSV_with_WKT_has_its_bow_tie_repaired_and_reported()
     {
-        var geojson = await WriteParcelsAsync(features =>
-        {
-            // Swapping two neighbouring vertices makes the ring cross itself (a bow tie).
-            var ring = features[0]!["geometry"]!["coordinates"]![0]![0]!.AsArray();
-            (ring[1], ring[2]) = (ring[2]!.DeepClone(), ring[1]!.DeepClone());
-        });
+        var geojson = await WriteParcelsWithABowTieAsync();
         var csv = Path.Combine(_folder.FullName, "parcels.csv");
         await Gdal.RunAsync("ogr2ogr", "-f", "CSV", "-t_srs", "EPSG:4545", "-lco", "GEOMETRY=AS_WKT",
             "-select", "land_use_code,land_use,area_m2,township_code,zone_id", csv, geojson);
@@ -213,6 +234,13 @@ public sealed class FileImportTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>gis-data/parcels.geojson with an edit, for GDAL to convert.</summary>
+    /// <summary>gis-data's parcels with parcel 1's vertices 1 and 2 swapped, so that its ring crosses itself (a bow tie).</summary>
+    private Task<string> WriteParcelsWithABowTieAsync() => WriteParcelsAsync(features =>
+    {
+        var ring = features[0]!["geometry"]!["coordinates"]![0]![0]!.AsArray();
+        (ring[1], ring[2]) = (ring[2]!.DeepClone(), ring[1]!.DeepClone());
+    });
+
     private async Task<string> WriteParcelsAsync(Action<JsonArray> edit)
     {
         var document = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.GisData, "parcels.geojson")))!;

@@ -1,19 +1,23 @@
 using System.Buffers.Binary;
 using Geo.Core.GisData;
 using Microsoft.Win32.SafeHandles;
+using NetTopologySuite.IO.Esri;
+using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 using NetTopologySuite.IO.Esri.Shp;
 using NetTopologySuite.IO.Esri.Shp.Readers;
 
 namespace Geo.Core.Formats.Shapefile.Internal;
 
 /// <summary>
-/// The shapes of a polygon (type 5) .shp, one record at a time, as NetTopologySuite.IO.Esri's strict reader builds them.
+/// The shapes of a polygon (type 5) .shp, one record at a time, as NetTopologySuite.IO.Esri builds them
+/// (as drawn, valid or not: an import repairs an invalid polygon and reports it).
 /// The common record, one closed ring of at most <see cref="SimpleRing.MaxPositions"/> positions that
 /// <see cref="SimpleRing"/> proves valid, is read here from a window of the file straight into its coordinate sequence:
 /// the library spent about 3 s of CPU on a 1,000,000-parcel file (stream reads per number, and an <c>IsValid</c> per
 /// shape), more than half of GDAL's whole import. Any other record (several rings, a null shape, another shape type, a
 /// ring the proof does not decide, a length that does not add up) is read by the library itself at the same offset, so
-/// its geometry, its "Invalid polygon geometry." and its damaged-file exceptions are the library's own.
+/// its geometry and its damaged-file exceptions are the library's own, and a polygon record whose counts do not match
+/// its length is refused here first.
 /// </summary>
 internal sealed class ShpPolygonRecords : IDisposable
 {
@@ -139,9 +143,13 @@ internal sealed class ShpPolygonRecords : IDisposable
         if (_library is null)
         {
             _libraryStream = new FileStream(_shpPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            _library = Shp.OpenRead(_libraryStream);
+            // As drawn, valid or not: the strict default throws at the first bow-tie and so refuses the whole file,
+            // where an import repairs the polygon with make-valid and reports it by row, as for every other format.
+            // That mode also reads a record whose counts overrun its length without a word, hence CheckLength first.
+            _library = Shp.OpenRead(_libraryStream, new ShapefileReaderOptions { GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes });
         }
 
+        CheckLength();
         _libraryStream!.Position = _position;
         var read = _library.Read();
         shape = read ? _library.Geometry : null;
@@ -155,6 +163,29 @@ internal sealed class ShpPolygonRecords : IDisposable
 
         (_position, _recordNumber) = (_libraryStream.Position, _recordNumber + consumed);
         return read;
+    }
+
+    /// <summary>
+    /// A polygon record's length must be what its part and point counts take (ESRI's layout: type, box, two counts, the
+    /// part offsets, the points); anything else is a damaged record, refused as the strict reader would refuse it.
+    /// </summary>
+    private void CheckLength()
+    {
+        var header = Bytes(RecordHeaderBytes + OneRingPrefixBytes - 4);
+        if (header.Length < RecordHeaderBytes + 4 || BinaryPrimitives.ReadInt32LittleEndian(header[RecordHeaderBytes..]) != PolygonType)
+        {
+            return;
+        }
+
+        var length = 2L * BinaryPrimitives.ReadInt32BigEndian(header[4..]);
+        var record = header[RecordHeaderBytes..];
+        var (parts, points) = record.Length >= 44
+            ? (BinaryPrimitives.ReadInt32LittleEndian(record[36..]), BinaryPrimitives.ReadInt32LittleEndian(record[40..]))
+            : (-1, -1);
+        if (parts < 1 || points < 0 || length != 44 + 4L * parts + 16L * points)
+        {
+            throw new ShapefileException($"record {_recordNumber} is {length} bytes long, but its {parts} parts and {points} points take {44 + 4L * Math.Max(parts, 0) + 16L * Math.Max(points, 0)}");
+        }
     }
 
     /// <summary>Up to <paramref name="count"/> bytes from the current position (fewer at the end of the file), refilling the window as needed.</summary>

@@ -6,23 +6,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 port=${BENCH_PORT:-5297}
 base="http://127.0.0.1:$port"
-admin=$("$repo/scripts/postgis-start.sh")
-pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$admin")
 db=bench_metadata
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" postgres
-connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db"
-dotnet build "$repo/src/Geo.Api" -c Release -v q -nologo >/dev/null
-api="$repo/src/Geo.Api/bin/Release/net10.0/Geo.Api"
-"$api" import "$repo/gis-data" --connection "$connection" | tail -n 1
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -q -d "$db" <<SQL
-INSERT INTO parcels (id, geom, land_use_code, land_use, area_m2, township_code, zone_id, source, location_precision, illustrative)
-SELECT 1000000 + i,
-       ST_Multi(ST_MakeEnvelope(108.30 + (i % 1000) * 0.0002, 31.10 + (i / 1000) * 0.0002,
-                                108.30 + (i % 1000) * 0.0002 + 0.0001, 31.10 + (i / 1000) * 0.0002 + 0.0001, 4490)),
-       '0701', '城镇住宅用地', 100, '500154001', NULL, 'benchmark row', 'schematic', true
-FROM generate_series(0, 999999) AS i;
-ANALYZE parcels;
-SQL
+rows=1000000
+# shellcheck source=bench/synthetic-parcels.sh
+source "$repo/bench/synthetic-parcels.sh"
 ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" --urls "$base" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -1,4 +1,5 @@
-# Sourced by the benchmarks that page or export a large PostGIS collection (ogcapi-items.sh, export-snapshot.sh):
+# Sourced by the benchmarks that page, describe or export a large PostGIS collection (ogcapi-items.sh,
+# ogcapi-metadata.sh, export-snapshot.sh):
 # starts the private cluster, makes database $db afresh, builds the Release service, imports gis-data and adds $rows
 # synthetic parcels (10 m squares on a grid over the city, ids from 1,000,000). Sets pg_port, connection and api.
 # Expects repo, db and rows to be set.

@@ -12,7 +12,7 @@ public static class Qgis
     /// The features QGIS decodes when it draws tile <paramref name="z"/>/<paramref name="row"/>/<paramref name="col"/>
     /// of an XYZ vector tile source (<paramref name="urlTemplate"/> with <c>{z}/{y}/{x}</c>, zoom 0 to
     /// <paramref name="z"/>): <c>valid</c>, <c>errors</c>, and <c>features</c> each with its <c>layer</c>, the
-    /// <c>attributes</c> named in <paramref name="fields"/>, its EPSG:3857 <c>wkt</c> and the <c>area</c> of it inside the tile.
+    /// <c>attributes</c> named in <paramref name="fields"/> and the <c>area</c> of it inside the tile (EPSG:3857 m²).
     /// </summary>
     public static async Task<JsonElement> VectorTileFeaturesAsync(string urlTemplate, int z, int row, int col, IEnumerable<string> layers, IEnumerable<string> fields)
     {

@@ -1,6 +1,6 @@
 # QGIS 3.22 (Debian python3-qgis) as a vector-tile client: adds an XYZ vector tile layer the way a user does
 # ("type=xyz&url=…{z}/{y}/{x}&zmin=…&zmax=…"), draws one tile of it headless and prints, as JSON, every feature
-# QGIS's own MVT decoder handed to its renderer: layer, attributes and geometry (EPSG:3857 WKT).
+# QGIS's own MVT decoder handed to its renderer: layer, attributes and area inside the tile (EPSG:3857 m²).
 # Usage: /usr/bin/python3 qgis-vector-tile-features.py URL_TEMPLATE ZMAX Z COL ROW LAYER[,LAYER…] FIELD[,FIELD…]
 import json
 import os
@@ -52,7 +52,6 @@ class Record(QgsFillSymbolLayer):
         found[(self.layer, feature.id())] = {
             "layer": self.layer,
             "attributes": {name: feature[name] for name in fields if feature.fieldNameIndex(name) >= 0},
-            "wkt": feature.geometry().asWkt(),
             # What of it lies in the tile itself: QGIS may keep the tile's buffer around it.
             "area": feature.geometry().intersection(QgsGeometry.fromRect(tile)).area(),
         }

@@ -1,10 +1,10 @@
 namespace Geo.Api.Tests.Clients;
 
 /// <summary>
-/// QGIS 3.22 opens our vector tiles as an XYZ vector tile source (GDAL 3.6.2's OGCAPI driver cannot read them: see
-/// README). What its own MVT decoder hands its renderer for a tile is compared with SQL against ST_TileEnvelope: per
-/// layer and class, the same number of features with the same attributes, and the same area inside the tile to within
-/// half a tile unit (of 4096 per side) along their outlines: what snapping to the tile's grid may move.
+/// QGIS 3.22 opens our vector tiles as an XYZ vector tile source (GDAL 3.6.2's OGCAPI driver cannot read them:
+/// docs/GDAL-OGCAPI-TILES.md). What its own MVT decoder hands its renderer for a tile is compared with SQL against
+/// ST_TileEnvelope: per layer and class, the same number of features with the same attributes, and the same area inside
+/// the tile to within half a tile unit (of 4096 per side) along their outlines: what snapping to the tile's grid may move.
 /// </summary>
 public abstract class QgisVectorTileCases(ServiceFactory factory)
 {
@@ -30,18 +30,18 @@ public abstract class QgisVectorTileCases(ServiceFactory factory)
         foreach (var collection in collections)
         {
             var key = $"concat_ws(' ', {string.Join(", ", ClassFields[collection].Select(f => f + "::text"))})";
-            var inTile = $"FROM {collection} WHERE ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3)) GROUP BY 1 ORDER BY 1";
+            var inTile = $"FROM {collection} WHERE ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3)) GROUP BY 1";
             var clipped = "ST_Intersection(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3))";
             var counts = await factory.Reference.PairsAsync($"SELECT {key}, count(*) {inTile}", z, col, row);
             var areas = await factory.Reference.PairsAsync($"SELECT {key}, sum(ST_Area({clipped})) {inTile}", z, col, row);
             var outlines = (await factory.Reference.PairsAsync($"SELECT {key}, sum(ST_Perimeter({clipped})) {inTile}", z, col, row)).ToDictionary(p => p.Key, p => p.Value);
-            var mine = decoded.Where(f => f.GetProperty("layer").GetString() == collection).ToLookup(f => Key(f, ClassFields[collection]));
+            var drawnByClass = decoded.Where(f => f.GetProperty("layer").GetString() == collection).ToLookup(f => Key(f, ClassFields[collection]));
 
             Assert.NotEmpty(counts);
-            Assert.Equal(counts.Select(c => (c.Key, (long)c.Value)).OrderBy(c => c.Key, StringComparer.Ordinal), mine.Select(g => (g.Key, (long)g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
+            Assert.Equal(counts.Select(c => (c.Key, (long)c.Value)).OrderBy(c => c.Key, StringComparer.Ordinal), drawnByClass.Select(g => (g.Key, (long)g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal));
             foreach (var (cls, area) in areas)
             {
-                var drawn = mine[cls].Sum(f => f.GetProperty("area").GetDouble());
+                var drawn = drawnByClass[cls].Sum(f => f.GetProperty("area").GetDouble());
                 Assert.True(Math.Abs(drawn - area) <= unit / 2 * outlines[cls],
                     $"{collection} '{cls}' in tile {z}/{row}/{col}: QGIS draws {drawn:F1} m², the data {area:F1} m² (outline {outlines[cls]:F0} m, unit {unit:F2} m)");
             }

@@ -117,7 +117,8 @@ internal static class CollectionsEndpoints
             [
                 new Link(OgcLinks.Absolute(request, path), "self", OgcMediaTypes.Json, collection.TitleZh),
                 new Link(OgcLinks.Absolute(request, path + "/items"), "items", OgcMediaTypes.GeoJson, collection.TitleZh),
-                new Link(OgcLinks.Absolute(request, path + "/items?f=csv"), "items", "text/csv", collection.TitleZh + "（CSV）"),
+                // The query given apart: in the path, BuildAbsolute escapes the '?' and the link answers 404.
+                new Link(OgcLinks.Absolute(request, path + "/items", QueryString.Create("f", "csv")), "items", "text/csv", collection.TitleZh + "（CSV）"),
                 new Link(OgcLinks.Absolute(request, path + "/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "可查询属性"),
                 .. Tiles.TilesetLinks.For(request, collection),
             ]);

@@ -99,6 +99,27 @@ public abstract class OgcApiCases(ServiceFactory factory)
         await ProblemAnswer.AssertAsync(await _client.GetAsync(url), status, parameter);
     }
 
+    /// <summary>Every link of a collection's description answers, in the media type it names: clients (GDAL, QGIS) follow them as given.</summary>
+    [Fact]
+    public async Task Every_link_of_a_collection_answers_in_the_type_it_names()
+    {
+        foreach (var collection in Catalog.All)
+        {
+            var links = (await GetJsonAsync($"/ogcapi/collections/{collection.Id}")).GetProperty("links").EnumerateArray()
+                .Where(l => !l.TryGetProperty("templated", out var templated) || !templated.GetBoolean());
+            foreach (var link in links)
+            {
+                var type = link.GetProperty("type").GetString()!;
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(link.GetProperty("href").GetString()!).PathAndQuery);
+                request.Headers.Accept.ParseAdd(type);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{collection.Id}: {link} answers {(int)response.StatusCode}");
+                Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+    }
+
     [Fact]
     public async Task The_viewer_page_is_served_at_the_root()
     {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Two builds of the viewer against one running server, visited alternately (issue 12's zoom-13 view with the 1M
 # parcels on, then off): each round runs bench/ViewerFirstRender for A on, A off, B on, B off, VISITS measured visits
-# each after one unmeasured, the builds' /assets/* routed in with --assets (`vite build --outDir DIR` of each commit;
-# index.html comes from the server). Start the server first (bench/viewer-scale.sh with KEEP_PG=1 leaves the table).
+# each after one unmeasured, the builds' index.html and /assets/* routed in with --assets (`vite build --outDir DIR` of
+# each commit). Start the server first (bench/viewer-scale.sh with KEEP_PG=1 leaves the table).
 #   bench/viewer-alternate.sh LABEL_A DIR_A LABEL_B DIR_B      settings: PORT=5397 ROUNDS=3 VISITS=3 CENTER=108.41,31.2 ZOOM=13
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)

@@ -11,8 +11,9 @@ using Microsoft.Playwright;
 // --profile DIR: the first measured visit also records a CDP CPU profile of the first render and of the pan
 // (DIR/render.cpuprofile, DIR/pan.cpuprofile; open them in Chromium's DevTools or summarise with bench/cpuprofile-top.py).
 // --assets DIR: the viewer's /assets/* come from DIR/assets (`vite build --outDir DIR` of another commit) instead of the
-// server, so two builds can be visited alternately against one server in one session. Each run also reports the CPU
-// time of the browser's processes (user + system, /proc), which the machine's load inflates less than wall time.
+// server, and the page (/) from DIR/index.html when there is one, so two builds can be visited alternately against one
+// server in one session. Each run also reports the CPU time of the browser's processes (user + system, /proc), which
+// the machine's load inflates less than wall time.
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5181/";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var pan = args.Contains("--pan");
@@ -73,6 +74,12 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
             var type = Path.GetExtension(file) switch { ".js" => "text/javascript", ".css" => "text/css", _ => "application/octet-stream" };
             return route.FulfillAsync(new() { Path = file, ContentType = type });
         });
+        // The page too, when the build has one: its preload and modulepreload tags belong to that build.
+        var index = Path.Combine(assetsDirectory, "index.html");
+        if (File.Exists(index))
+        {
+            await page.RouteAsync(address => new Uri(address).AbsolutePath == "/", route => route.FulfillAsync(new() { Path = index, ContentType = "text/html; charset=utf-8" }));
+        }
     }
 
     var tiles = new List<string>();

@@ -40,7 +40,7 @@ for (var run = 1; run <= runs; run++)
     var visit = await MeasureAsync(browser, url, pan, run == 1 ? profileDirectory : null, assetsDirectory);
     visits.Add(visit);
     Console.WriteLine(pan
-        ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), browser CPU {visit.CpuReady.All:F0} ms render (renderers {visit.CpuReady.Renderers:F0}), {visit.CpuPanned.All:F0} ms pan (renderers {visit.CpuPanned.Renderers:F0}), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
+        ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, asked from {visit.FirstTileAsked:F0} ms, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), browser CPU {visit.CpuReady.All:F0} ms render (renderers {visit.CpuReady.Renderers:F0}), {visit.CpuPanned.All:F0} ms pan (renderers {visit.CpuPanned.Renderers:F0}), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
         : FormattableString.Invariant($"run {run}: {visit.Ready:F0} ms, browser CPU {visit.CpuReady.All:F0} ms (renderers {visit.CpuReady.Renderers:F0})"));
 }
 
@@ -111,13 +111,16 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
     var ready = await page.EvaluateAsync<double>("() => window.__viewerReady");
     if (!pan)
     {
-        return new Visit(ready, 0, "", 0, 0, 0, 0, 0, cpuReady, default);
+        return new Visit(ready, 0, "", 0, 0, 0, 0, 0, 0, cpuReady, default);
     }
 
     var heapReady = await UsedHeapAsync(session);
     // When the last tile in view had arrived (resource timing, from navigation): the rest of the first render is drawing.
     var lastTile = await page.EvaluateAsync<double>(
         "() => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/WebMercatorQuad/')).map((e) => e.responseEnd))");
+    // And when the first of them was asked for: how long the page took to know which tiles it needs.
+    var firstTileAsked = await page.EvaluateAsync<double>(
+        "() => Math.min(1e9, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/WebMercatorQuad/')).map((e) => e.startTime))");
     int readyTiles;
     string zooms;
     lock (tiles)
@@ -157,7 +160,7 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
         panTiles = tiles.Count - readyTiles;
     }
 
-    return new Visit(ready, readyTiles, zooms, panned, panTiles, heapReady, heapPanned, lastTile, cpuReady, cpuPanned);
+    return new Visit(ready, readyTiles, zooms, panned, panTiles, heapReady, heapPanned, firstTileAsked, lastTile, cpuReady, cpuPanned);
 }
 
 static async Task StartProfileAsync(ICDPSession session)
@@ -235,7 +238,7 @@ static Cpu BrowserCpuMilliseconds()
 
 static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 
-internal sealed record Visit(double Ready, int Tiles, string TileZooms, double Pan, int PanTiles, double HeapReady, double HeapPanned, double LastTile, Cpu CpuReady, Cpu CpuPanned);
+internal sealed record Visit(double Ready, int Tiles, string TileZooms, double Pan, int PanTiles, double HeapReady, double HeapPanned, double FirstTileAsked, double LastTile, Cpu CpuReady, Cpu CpuPanned);
 
 /// <summary>CPU milliseconds of every browser process, and of the renderer processes among them.</summary>
 internal readonly record struct Cpu(double All, double Renderers)

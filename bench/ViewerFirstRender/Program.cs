@@ -120,7 +120,7 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
         "() => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/WebMercatorQuad/')).map((e) => e.responseEnd))");
     // And when the first of them was asked for: how long the page took to know which tiles it needs.
     var firstTileAsked = await page.EvaluateAsync<double>(
-        "() => Math.min(1e9, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/WebMercatorQuad/')).map((e) => e.startTime))");
+        "() => Math.min(...performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/WebMercatorQuad/')).map((e) => e.startTime).concat(1e9)) % 1e9");
     int readyTiles;
     string zooms;
     lock (tiles)

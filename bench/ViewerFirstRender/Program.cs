@@ -11,8 +11,9 @@ using Microsoft.Playwright;
 // --profile DIR: the first measured visit also records a CDP CPU profile of the first render and of the pan
 // (DIR/render.cpuprofile, DIR/pan.cpuprofile; open them in Chromium's DevTools or summarise with bench/cpuprofile-top.py).
 // --assets DIR: the viewer's /assets/* come from DIR/assets (`vite build --outDir DIR` of another commit) instead of the
-// server, so two builds can be visited alternately against one server in one session. Each run also reports the CPU
-// time of the browser's processes (user + system, /proc), which the machine's load inflates less than wall time.
+// server, and the page (/) from DIR/index.html when there is one, so two builds can be visited alternately against one
+// server in one session. Each run also reports the CPU time of the browser's processes (user + system, /proc), which
+// the machine's load inflates less than wall time.
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5181/";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var pan = args.Contains("--pan");
@@ -39,7 +40,7 @@ for (var run = 1; run <= runs; run++)
     var visit = await MeasureAsync(browser, url, pan, run == 1 ? profileDirectory : null, assetsDirectory);
     visits.Add(visit);
     Console.WriteLine(pan
-        ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), browser CPU {visit.CpuReady.All:F0} ms render (renderers {visit.CpuReady.Renderers:F0}), {visit.CpuPanned.All:F0} ms pan (renderers {visit.CpuPanned.Renderers:F0}), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
+        ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, asked from {visit.FirstTileAsked:F0} ms, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), browser CPU {visit.CpuReady.All:F0} ms render (renderers {visit.CpuReady.Renderers:F0}), {visit.CpuPanned.All:F0} ms pan (renderers {visit.CpuPanned.Renderers:F0}), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
         : FormattableString.Invariant($"run {run}: {visit.Ready:F0} ms, browser CPU {visit.CpuReady.All:F0} ms (renderers {visit.CpuReady.Renderers:F0})"));
 }
 
@@ -73,6 +74,12 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
             var type = Path.GetExtension(file) switch { ".js" => "text/javascript", ".css" => "text/css", _ => "application/octet-stream" };
             return route.FulfillAsync(new() { Path = file, ContentType = type });
         });
+        // The page too, when the build has one: its preload and modulepreload tags belong to that build.
+        var index = Path.Combine(assetsDirectory, "index.html");
+        if (File.Exists(index))
+        {
+            await page.RouteAsync(address => new Uri(address).AbsolutePath == "/", route => route.FulfillAsync(new() { Path = index, ContentType = "text/html; charset=utf-8" }));
+        }
     }
 
     var tiles = new List<string>();
@@ -104,13 +111,16 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
     var ready = await page.EvaluateAsync<double>("() => window.__viewerReady");
     if (!pan)
     {
-        return new Visit(ready, 0, "", 0, 0, 0, 0, 0, cpuReady, default);
+        return new Visit(ready, 0, "", 0, 0, 0, 0, 0, 0, cpuReady, default);
     }
 
     var heapReady = await UsedHeapAsync(session);
     // When the last tile in view had arrived (resource timing, from navigation): the rest of the first render is drawing.
     var lastTile = await page.EvaluateAsync<double>(
         "() => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/WebMercatorQuad/')).map((e) => e.responseEnd))");
+    // And when the first of them was asked for: how long the page took to know which tiles it needs.
+    var firstTileAsked = await page.EvaluateAsync<double>(
+        "() => Math.min(...performance.getEntriesByType('resource').filter((e) => e.name.includes('/tiles/WebMercatorQuad/')).map((e) => e.startTime).concat(1e9)) % 1e9");
     int readyTiles;
     string zooms;
     lock (tiles)
@@ -150,7 +160,7 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
         panTiles = tiles.Count - readyTiles;
     }
 
-    return new Visit(ready, readyTiles, zooms, panned, panTiles, heapReady, heapPanned, lastTile, cpuReady, cpuPanned);
+    return new Visit(ready, readyTiles, zooms, panned, panTiles, heapReady, heapPanned, firstTileAsked, lastTile, cpuReady, cpuPanned);
 }
 
 static async Task StartProfileAsync(ICDPSession session)
@@ -228,7 +238,7 @@ static Cpu BrowserCpuMilliseconds()
 
 static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 
-internal sealed record Visit(double Ready, int Tiles, string TileZooms, double Pan, int PanTiles, double HeapReady, double HeapPanned, double LastTile, Cpu CpuReady, Cpu CpuPanned);
+internal sealed record Visit(double Ready, int Tiles, string TileZooms, double Pan, int PanTiles, double HeapReady, double HeapPanned, double FirstTileAsked, double LastTile, Cpu CpuReady, Cpu CpuPanned);
 
 /// <summary>CPU milliseconds of every browser process, and of the renderer processes among them.</summary>
 internal readonly record struct Cpu(double All, double Renderers)

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, transformWithOxc } from 'vite';
 import { readFileSync } from 'node:fs';
 import { configUrl, itemsUrl } from './src/layers/layerUrls.ts';
 
@@ -9,6 +9,7 @@ const layerIds = catalog.collections.filter((c) => c.geometry !== 'None').map((c
 // Not parcels, which the server may have the viewer draw from vector tiles (a county's 三调 parcels are far too many
 // to load whole), and whose preload would fetch its first 10,000 items anyway.
 const preloadedLayerIds = layerIds.filter((id) => id !== 'parcels');
+const firstTilesScript = '/assets/firstTiles.js';
 
 // The output folder is the Razor class library's wwwroot, which Geo.Api serves at "/".
 export default defineConfig({
@@ -34,6 +35,21 @@ export default defineConfig({
           attrs: { rel: 'preload', href, as: 'fetch', crossorigin: 'anonymous' },
           injectTo: 'head-prepend' as const,
         })),
+    },
+    {
+      name: 'first-tiles',
+      // The first view's vector tiles are asked for as the page loads, not after the bundle has compiled and run:
+      // src/layers/firstTiles.ts as a plain script at the end of the body, where the layout it measures is known (a
+      // file, not inline: the service's Content-Security-Policy allows scripts from 'self' only). Build only: under
+      // `vite` (dev) the viewer asks for its tiles itself.
+      apply: 'build',
+      generateBundle: async function () {
+        const file = new URL('./src/layers/firstTiles.ts', import.meta.url);
+        const { code } = await transformWithOxc(readFileSync(file, 'utf8'), file.pathname, { lang: 'ts' });
+        const source = `(() => {\n${code.replace(/^export /gm, '')}\nfetchFirstTiles(${JSON.stringify(configUrl)}, document.getElementById('map')).catch(() => undefined);\n})();\n`;
+        this.emitFile({ type: 'asset', fileName: firstTilesScript.slice(1), source });
+      },
+      transformIndexHtml: () => [{ tag: 'script', attrs: { src: firstTilesScript }, injectTo: 'body' as const }],
     },
   ],
 });

@@ -96,6 +96,59 @@ public sealed class TiledParcelsTests(ViewerFixture viewer) : IAsyncLifetime
         await context.CloseAsync();
     }
 
+    /// <summary>
+    /// Opened at a permalink with the tiled parcels on, index.html asks for the view's tiles before the bundle has run
+    /// (src/layers/firstTiles.ts): each is asked for once, they are the tiles the map asks for when the layer is turned
+    /// on in the same view without that head start, and the map draws the parcels from them.
+    /// </summary>
+    [Fact]
+    public async Task The_first_views_tiles_are_asked_for_once_and_are_the_ones_the_map_draws()
+    {
+        var parcel = GisDataFile.Read("parcels.geojson").First(p => p.Text("land_use_code") == "0601");
+        var inside = parcel.Geometry.InteriorPoint;
+        var centre = string.Create(CultureInfo.InvariantCulture, $"{inside.X},{inside.Y}");
+
+        var (early, earlyPage) = await TileRequestsAsync($"#c={centre}&z=15&l=district,parcels", showParcels: false);
+        var xy = await earlyPage.EvaluateAsync<double[]>("([lon, lat]) => __viewer.pixelOfLonLat(lon, lat)", new[] { inside.X, inside.Y });
+        Assert.Contains(await PixelsAsync(earlyPage, xy), p => p.Near(Rgb.Parse("#b07ad0"), 12));
+        await earlyPage.Context.CloseAsync();
+        var (late, latePage) = await TileRequestsAsync($"#c={centre}&z=15&l=district", showParcels: true);
+        await latePage.Context.CloseAsync();
+
+        Assert.NotEmpty(late);
+        Assert.Equal(early.Distinct().Count(), early.Count);
+        Assert.Equal(late.Order(), early.Order());
+    }
+
+    private async Task<(List<string> Tiles, IPage Page)> TileRequestsAsync(string hash, bool showParcels)
+    {
+        var tiles = new List<string>();
+        var context = await viewer.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (path.StartsWith("/ogcapi/collections/parcels/tiles/", StringComparison.Ordinal))
+            {
+                lock (tiles)
+                {
+                    tiles.Add(path);
+                }
+            }
+        };
+        await page.GotoAsync(new Uri(_service.ListeningAddress, "/?testHooks" + hash).ToString());
+        await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 20_000 });
+        if (showParcels)
+        {
+            await page.EvaluateAsync("ids => __viewer.showOnly(ids)", new[] { "district", "parcels" });
+        }
+
+        lock (tiles)
+        {
+            return (tiles.ToList(), page);
+        }
+    }
+
     private static async Task<List<Rgb>> PixelsAsync(IPage page, double[] xy)
     {
         var data = await page.EvaluateAsync<int[]>("([x, y, r]) => __viewer.pixelsAround(x, y, r)", new object[] { xy[0], xy[1], 3 });

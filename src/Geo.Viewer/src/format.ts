@@ -1,7 +1,18 @@
 import { lang, t } from './i18n';
 
+// toLocaleString with options builds a formatter per call: ~0.1 ms each, and the layer tree's legend writes a few
+// hundred numbers before the first frame (docs/BENCHMARKS.md, session 10). One formatter per language and precision.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, maxFractionDigits = 2): string {
-  return value.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: maxFractionDigits });
+  const locale = lang() === 'zh' ? 'zh-CN' : 'en-US';
+  const key = `${locale}/${maxFractionDigits}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** "12,345 万元" ("12,345 ×10⁴ yuan" in English): the plan states every investment in 万元, so that stays the unit. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLonLat, transform } from 'ol/proj';
+import '../src/measureProjection';
 import { DATA_PROJECTION, MEASURE_PROJECTION, VIEW_PROJECTION } from '../src/projections';
 
 // Expected values from PROJ 9.1.1: `echo "31.17 108.41" | cs2cs -f %.4f EPSG:4490 EPSG:4545` (northing, easting)

@@ -4,6 +4,7 @@ import GeoJSONWriter from 'jsts/org/locationtech/jts/io/GeoJSONWriter.js';
 import BufferOp from 'jsts/org/locationtech/jts/operation/buffer/BufferOp.js';
 import GeoJSON from 'ol/format/GeoJSON';
 import type { Geometry } from 'ol/geom';
+import '../measureProjection';
 import { MEASURE_PROJECTION, VIEW_PROJECTION } from '../projections';
 
 const planar = new GeoJSON();

@@ -6,17 +6,18 @@ import VectorLayer from 'ol/layer/Vector';
 import VectorTileLayer from 'ol/layer/VectorTile';
 import Cluster from 'ol/source/Cluster';
 import VectorSource from 'ol/source/Vector';
-import VectorTileSource from 'ol/source/VectorTile';
+import VectorTileSource, { defaultLoadFunction } from 'ol/source/VectorTile';
+import type Tile from 'ol/Tile';
+import type VectorTile from 'ol/VectorTile';
+import type RenderFeature from 'ol/render/Feature';
 import type OlMap from 'ol/Map';
 import { fetchAllItems, type CollectionInfo, type ViewerConfig } from '../api';
 import { pick, t } from '../i18n';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { clustered } from '../styles/clusterStyle';
 import { layerDefinitions, type LayerDefinition } from './definitions';
+import { takeFirstTile, TILE_MAX_ZOOM, TILE_SIZE, TILED_MIN_ZOOM, tileUrlTemplate } from './firstTiles';
 import { clusterPoint, PointCluster } from './pointCluster';
-
-/** OpenLayers' minZoom is exclusive: tiled layers other than polygons draw from zoom 12 on. */
-const TILED_MIN_ZOOM = 11.999;
 
 export const geoJson = new GeoJSON({ dataProjection: DATA_PROJECTION, featureProjection: VIEW_PROJECTION });
 
@@ -128,10 +129,29 @@ function tileSource(collection: string, credits: VectorSource, tessellatedBy: st
     // No idProperty: ST_AsMVT writes the id as the MVT feature id (not a property), the embedded store as both; a
     // tile feature's id is read as getId() ?? get('id') (identify.ts).
     format: new MVT(),
-    url: `/ogcapi/collections/${collection}/tiles/WebMercatorQuad/{z}/{y}/{x}`,
+    url: tileUrlTemplate(collection),
+    tileLoadFunction: loadTile,
     attributions: credits.getAttributions() ?? undefined,
-    maxZoom: 16,
+    tileSize: TILE_SIZE,
+    maxZoom: TILE_MAX_ZOOM,
     // No 250 ms fade-in per tile: each fading frame draws every tile in view again, and the map is complete only after it.
     transition: 0,
+  });
+}
+
+/** Reads the answer index.html already asked for (layers/firstTiles.ts) when there is one; asks the server otherwise. */
+function loadTile(tile: Tile, url: string): void {
+  const vectorTile = tile as VectorTile<RenderFeature>;
+  const first = takeFirstTile(url);
+  if (first === undefined) {
+    defaultLoadFunction(vectorTile, url);
+    return;
+  }
+  vectorTile.setLoader((extent, _resolution, projection) => {
+    const format = vectorTile.getFormat();
+    first.then(
+      (data) => vectorTile.onLoad(format.readFeatures(data, { extent, featureProjection: projection }), format.readProjection(data)!),
+      () => vectorTile.onError(),
+    );
   });
 }

@@ -8,8 +8,8 @@ import { t } from '../i18n';
 import { MEASURE_PROJECTION, VIEW_PROJECTION } from '../projections';
 import type { DrawTool } from '../tools/drawTool';
 
-/** Length and area measured in EPSG:4545, the CRS the service and the data contract use for areas. */
-export function measure(geometry: LineString | Polygon): { length?: number; area?: number } {
+/** Length and area measured in EPSG:4545, the CRS the service and the data contract use for areas (once registered). */
+function measure(geometry: LineString | Polygon): { length?: number; area?: number } {
   const planar = geometry.clone().transform(VIEW_PROJECTION, MEASURE_PROJECTION) as LineString | Polygon;
   return planar.getType() === 'Polygon' ? { area: (planar as Polygon).getArea() } : { length: (planar as LineString).getLength() };
 }
@@ -18,6 +18,8 @@ export function measure(geometry: LineString | Polygon): { length?: number; area
 export class MeasurePanel {
   private readonly source = new VectorSource();
   private readonly output: HTMLElement;
+  /** EPSG:4545 with proj4, loaded on the first measurement rather than with the first render. */
+  private projection?: Promise<unknown>;
 
   constructor(
     root: HTMLElement,
@@ -56,7 +58,10 @@ export class MeasurePanel {
   }
 
   private show(geometry: LineString | Polygon): void {
-    const { length, area } = measure(geometry);
-    this.output.textContent = length !== undefined ? `${t('measureLength')}: ${formatLength(length)}` : `${t('measureArea')}: ${formatArea(area ?? 0)}`;
+    this.projection ??= import('../measureProjection');
+    void this.projection.then(() => {
+      const { length, area } = measure(geometry);
+      this.output.textContent = length !== undefined ? `${t('measureLength')}: ${formatLength(length)}` : `${t('measureArea')}: ${formatArea(area ?? 0)}`;
+    });
   }
 }

@@ -11,12 +11,28 @@ export function flowWidth(persons: number): number {
   return persons * pixelsPerPerson;
 }
 
+/**
+ * The last styles drawn for each flow: OpenLayers asks again on every frame while the first view's layers and tiles
+ * arrive (tens of frames), and at one resolution the curve and its arrowhead are the same.
+ */
+const drawn = new WeakMap<FeatureLike, { resolution: number; line: LineString; revision: number; persons: unknown; styles: Style[] }>();
+
 export function flowStyle(feature: FeatureLike, resolution: number): Style[] {
   const line = feature.getGeometry() as LineString;
+  const last = drawn.get(feature);
+  if (last && last.resolution === resolution && last.line === line && last.revision === line.getRevision() && last.persons === feature.get('persons')) {
+    return last.styles;
+  }
+  const styles = flowStyles(line, feature.get('persons') as number, resolution);
+  drawn.set(feature, { resolution, line, revision: line.getRevision(), persons: feature.get('persons'), styles });
+  return styles;
+}
+
+function flowStyles(line: LineString, persons: number, resolution: number): Style[] {
   const coordinates = line.getCoordinates();
   const origin = coordinates[0];
   const destination = coordinates[coordinates.length - 1];
-  const width = flowWidth(feature.get('persons') as number);
+  const width = flowWidth(persons);
   const curve = flowCurve(origin, destination);
 
   // The arrowhead is a triangle in map units sized from pixels, so it looks the same at every zoom.

@@ -9,37 +9,49 @@ namespace Geo.Api.OgcApi.Tiles;
 /// or merges in the background, under the same key, so a tile is never kept twice. A tile asked for again while the
 /// data is unchanged is answered without being built, and gzipped once for every client that takes gzip. A kept tile of
 /// another version is never answered, so any change to the data retires every kept tile. Bounded by
-/// <c>Tiles:CacheMegabytes</c> (default <see cref="DefaultMegabytes"/>; 0 keeps none); when full, the tiles asked for
-/// least recently go first, those costly to make again (merged, drawn from an overview) after the others.
+/// <c>Tiles:CacheMegabytes</c> (default <see cref="DefaultMegabytes"/>; 0 keeps no answered tile, only those costly to
+/// make again, in <see cref="MinimumMegabytes"/>); when full, the tiles asked for least recently go first, those costly to
+/// make again (merged, drawn from an overview) after the others.
 /// </summary>
 internal sealed class TileCache : IDisposable
 {
     public const int DefaultMegabytes = 64;
 
+    /// <summary>
+    /// Room for the merged tileMatrix-12 tiles of 1,000,000 parcels (85 tiles of up to ~100 KB, charged twice: ~17 MB)
+    /// and the overview's tiles beside them. Below it, or with no cache at all, a z12 tile of a generalised collection
+    /// would be merged again on every request, ~1.5 s of a PostgreSQL core each: a viewer panning at zoom 12 would keep
+    /// the database busy. So a smaller setting is refused at start, and 0 still keeps the costly tiles in this much.
+    /// </summary>
+    public const int MinimumMegabytes = 32;
+
     // A kept tile is charged twice its length (room for its gzip, never larger for an MVT) plus the entry itself.
     private const int EntryBytes = 256;
 
-    private readonly MemoryCache? _tiles;
+    private readonly MemoryCache _tiles;
 
     public TileCache(IConfiguration configuration)
     {
         var megabytes = configuration.GetValue("Tiles:CacheMegabytes", DefaultMegabytes);
-        if (megabytes < 0)
+        if (megabytes is < 0 or (> 0 and < MinimumMegabytes))
         {
-            throw new InvalidOperationException($"Tiles:CacheMegabytes is {megabytes}; give 0 (keep no tile) or more megabytes");
+            throw new InvalidOperationException(
+                $"Tiles:CacheMegabytes (Tiles__CacheMegabytes) is {megabytes}; give 0 (keep no answered tile) or at least {MinimumMegabytes}: "
+                + "the merged tileMatrix-12 tiles of a large collection take ~17 MB and would otherwise be merged again, seconds of the database each, on every request");
         }
 
-        _tiles = megabytes == 0 ? null : new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024, CompactionPercentage = 0.25 });
+        KeepsAnswers = megabytes > 0;
+        _tiles = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(megabytes, MinimumMegabytes) * 1024L * 1024, CompactionPercentage = 0.25 });
     }
 
-    /// <summary>Whether tiles are kept (and so worth gzipping once); otherwise the compression middleware gzips each answer.</summary>
-    public bool Enabled => _tiles is not null;
+    /// <summary>Whether tiles answered are kept (and so worth gzipping once); otherwise the compression middleware gzips each answer.</summary>
+    public bool KeepsAnswers { get; }
 
     /// <summary>The key of a tile with a layer per collection, in the order given.</summary>
     public static string Key(IEnumerable<CollectionDefinition> collections, TileAddress tile) => $"{string.Join(',', collections.Select(c => c.Id))}/{tile}";
 
     /// <summary>The tile kept under <paramref name="key"/>, of whatever version it was read at.</summary>
-    public CachedTile? Find(string key) => _tiles?.Get<CachedTile>(key);
+    public CachedTile? Find(string key) => _tiles.Get<CachedTile>(key);
 
     /// <summary>The tile kept under <paramref name="key"/> when it was read at <paramref name="dataVersion"/>.</summary>
     public CachedTile? Find(string key, string dataVersion) => Find(key) is { } kept && kept.DataVersion == dataVersion ? kept : null;
@@ -55,7 +67,12 @@ internal sealed class TileCache : IDisposable
         }
 
         var tile = new CachedTile(dataVersion, answer);
-        _tiles?.Set(key, tile, new MemoryCacheEntryOptions
+        if (!costly && !KeepsAnswers)
+        {
+            return tile;
+        }
+
+        _tiles.Set(key, tile, new MemoryCacheEntryOptions
         {
             Size = 2L * answer.Bytes.Length + EntryBytes,
             Priority = costly ? CacheItemPriority.High : CacheItemPriority.Normal,
@@ -63,7 +80,7 @@ internal sealed class TileCache : IDisposable
         return tile;
     }
 
-    public void Dispose() => _tiles?.Dispose();
+    public void Dispose() => _tiles.Dispose();
 }
 
 /// <summary>A tile (empty bytes: no feature, a 204) at a data version, and its gzip once a client has taken it.</summary>

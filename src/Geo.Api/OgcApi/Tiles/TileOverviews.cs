@@ -196,15 +196,12 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             {
                 var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
                 // The tiles up to zoom 10 are drawn meanwhile, in the background, then the merged ones: tiles asked for
-                // before are drawn or merged on demand. With no tile kept there is nothing to make ahead.
-                if (cache.Enabled)
+                // before are drawn or merged on demand.
+                _ = Task.Run(async () =>
                 {
-                    _ = Task.Run(async () =>
-                    {
-                        DrawAll(collection, overview, dataVersion);
-                        await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false);
-                    });
-                }
+                    DrawAll(collection, overview, dataVersion);
+                    await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false);
+                });
 
                 return overview;
             })));

@@ -174,7 +174,7 @@ internal static class TilesEndpoints
             return TypedResults.NoContent();
         }
 
-        if (cache.Enabled && AcceptsGzip(context.Request))
+        if (cache.KeepsAnswers && AcceptsGzip(context.Request))
         {
             // Gzipped once when kept; the compression middleware leaves a response that already has an encoding alone.
             context.Response.Headers.ContentEncoding = "gzip";

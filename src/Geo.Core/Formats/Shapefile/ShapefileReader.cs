@@ -39,7 +39,7 @@ internal static class ShapefileReader
         using var polygons = byLibrary ? null : Damaged(file, row, () => ShpPolygonRecords.Open(shpPath, records));
         if (polygons is null)
         {
-            foreach (var feature in LibraryFeatures(shpPath, file, encoding, cancellationToken))
+            foreach (var feature in LibraryFeatures(shpPath, dbfPath, file, encoding, cancellationToken))
             {
                 yield return feature;
             }
@@ -84,10 +84,13 @@ internal static class ShapefileReader
     }
 
     /// <summary>Every feature read by NetTopologySuite.IO.Esri alone: files of other shape types (and the comparison tests).</summary>
-    private static IEnumerable<SourceFeature> LibraryFeatures(string shpPath, string file, System.Text.Encoding encoding, CancellationToken cancellationToken)
+    /// <param name="dbfPath">The .dbf as found beside the .shp in any letter case: the library's own look-up by path would miss <c>X.DBF</c>.</param>
+    private static IEnumerable<SourceFeature> LibraryFeatures(string shpPath, string dbfPath, string file, System.Text.Encoding encoding, CancellationToken cancellationToken)
     {
         var row = 0;
-        using var reader = Damaged(file, row, () => NetTopologySuite.IO.Esri.Shapefile.OpenRead(shpPath, new ShapefileReaderOptions { Encoding = encoding }));
+        using var shp = File.OpenRead(shpPath);
+        using var dbf = File.OpenRead(dbfPath);
+        using var reader = Damaged(file, row, () => NetTopologySuite.IO.Esri.Shapefile.OpenRead(shp, dbf, new ShapefileReaderOptions { Encoding = encoding }));
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -161,7 +164,9 @@ internal static class ShapefileReader
     {
         int dbfRows;
         List<string> fields;
-        using (var dbf = new DbfReader(dbfPath, encoding))
+        // On a stream, as DbfRecords opens it: the library's own look-up by path would miss X.DBF.
+        using (var stream = File.OpenRead(dbfPath))
+        using (var dbf = new DbfReader(stream, encoding))
         {
             dbfRows = dbf.RecordCount;
             fields = [.. dbf.Fields.Select(f => f.Name)];

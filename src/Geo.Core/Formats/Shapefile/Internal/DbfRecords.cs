@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -24,7 +25,10 @@ internal sealed class DbfRecords : IDisposable
     private const byte DeletedMark = (byte)'*';
     private const int WindowBytes = 1 << 20;
     private const char Replacement = '\uFFFD';
+    // The bytes that decode to white space in an encoding that keeps ASCII, trimmed from the end of a text field.
+    private static readonly SearchValues<byte> Blanks = SearchValues.Create(" \t\n\v\f\r"u8);
 
+    private readonly FileStream _stream;
     private readonly DbfReader _library;
     private readonly SafeFileHandle? _file;
     private readonly Encoding _encoding;
@@ -38,9 +42,9 @@ internal sealed class DbfRecords : IDisposable
     private int _windowLength;
     private int _next;
 
-    private DbfRecords(DbfReader library, SafeFileHandle? file, Encoding encoding, Column[] columns, long firstRecord)
+    private DbfRecords(FileStream stream, DbfReader library, SafeFileHandle? file, Encoding encoding, Column[] columns, long firstRecord)
     {
-        (_library, _file, _encoding, _columns, _firstRecord) = (library, file, encoding, columns, firstRecord);
+        (_stream, _library, _file, _encoding, _columns, _firstRecord) = (stream, library, file, encoding, columns, firstRecord);
         _recordSize = library.RecordSize;
         _values = new object?[columns.Length];
     }
@@ -53,13 +57,17 @@ internal sealed class DbfRecords : IDisposable
 
     public static DbfRecords Open(string dbfPath, Encoding encoding)
     {
-        var library = new DbfReader(dbfPath, encoding);
+        // On a stream: given a path, the library opens it with the extension changed to lower-case ".dbf", and so misses
+        // the X.DBF that ShapefileEncoding.Sibling found.
+        var stream = File.OpenRead(dbfPath);
+        DbfReader? library = null;
         try
         {
+            library = new DbfReader(stream, encoding);
             var columns = Columns(library.Fields, library.RecordSize);
             if (columns is null || !KeepsAscii(encoding))
             {
-                return new DbfRecords(library, null, encoding, [], 0);
+                return new DbfRecords(stream, library, null, encoding, [], 0);
             }
 
             var file = File.OpenHandle(dbfPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
@@ -68,14 +76,15 @@ internal sealed class DbfRecords : IDisposable
                 || BinaryPrimitives.ReadUInt16LittleEndian(header[RecordSizeOffset..]) != library.RecordSize)
             {
                 file.Dispose();
-                return new DbfRecords(library, null, encoding, [], 0);
+                return new DbfRecords(stream, library, null, encoding, [], 0);
             }
 
-            return new DbfRecords(library, file, encoding, columns, BinaryPrimitives.ReadUInt16LittleEndian(header[HeaderSizeOffset..]));
+            return new DbfRecords(stream, library, file, encoding, columns, BinaryPrimitives.ReadUInt16LittleEndian(header[HeaderSizeOffset..]));
         }
         catch
         {
-            library.Dispose();
+            library?.Dispose();
+            stream.Dispose();
             throw;
         }
     }
@@ -205,8 +214,8 @@ internal sealed class DbfRecords : IDisposable
         return kind switch
         {
             Kind.Text => Text(bytes),
-            Kind.Date => Date(Ascii(bytes).Trim()),
-            Kind.Logical => Logical(Ascii(bytes).Trim()),
+            Kind.Date => Date(AsciiText(bytes).Trim()),
+            Kind.Logical => Logical(AsciiText(bytes).Trim()),
             Kind.Int32 => Number(bytes) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null,
             Kind.Int64 => Number(bytes) is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : null,
             Kind.Double => Number(bytes) is { } n ? double.Parse(n, CultureInfo.InvariantCulture) : null,
@@ -216,10 +225,10 @@ internal sealed class DbfRecords : IDisposable
     }
 
     /// <summary>The library decodes the fields other than text as ASCII (any byte above 127 becomes '?') and trims NULs.</summary>
-    private static string Ascii(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes).Trim('\0');
+    private static string AsciiText(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes).Trim('\0');
 
     /// <summary>A number's text as the library parses it (stars trimmed, not blanks), or null for an empty field.</summary>
-    private static string? Number(ReadOnlySpan<byte> bytes) => Ascii(bytes).Trim('*') is var text && !string.IsNullOrWhiteSpace(text) ? text : null;
+    private static string? Number(ReadOnlySpan<byte> bytes) => AsciiText(bytes).Trim('*') is var text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static DateTime? Date(string text) =>
         text.Length == 0 || text == "00000000" ? null : DateTime.ParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture);
@@ -239,13 +248,10 @@ internal sealed class DbfRecords : IDisposable
     /// </summary>
     private string Text(ReadOnlySpan<byte> bytes)
     {
-        var end = bytes.LastIndexOfAnyExcept((byte)0) + 1;
-        while (end > 0 && bytes[end - 1] is (byte)' ' or >= 9 and <= 13)
-        {
-            end--;
-        }
-
-        var text = _encoding.GetString(bytes[..end]);
+        var cut = bytes[..(bytes.LastIndexOfAnyExcept((byte)0) + 1)];
+        cut = cut[..(cut.LastIndexOfAnyExcept(Blanks) + 1)];
+        // ASCII decodes to itself in these encodings, without the code page's decoder.
+        var text = Ascii.IsValid(cut) ? Encoding.ASCII.GetString(cut) : _encoding.GetString(cut);
         if (text.Length > 0 && text[^1] is Replacement or '?')
         {
             return _encoding.GetString(bytes).Trim('\0').TrimEnd();
@@ -280,5 +286,6 @@ internal sealed class DbfRecords : IDisposable
     {
         _file?.Dispose();
         _library.Dispose();
+        _stream.Dispose();
     }
 }

@@ -104,13 +104,7 @@ public sealed class ShpPolygonRecordsTests : IDisposable
     public async Task A_PolygonZ_record_claiming_more_points_than_it_holds_is_refused_as_damaged()
     {
         var shp = await ShapefileAsync("damagedZ", Parcels.Select(p => (p.Name, p.Type, p.Coordinates)), "-dim", "XYZ");
-        await using (var stream = new FileStream(shp, FileMode.Open, FileAccess.ReadWrite))
-        {
-            var points = new byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(points, 40);
-            stream.Position = 148;
-            await stream.WriteAsync(points);
-        }
+        await ClaimFortyPointsInRecordOneAsync(shp);
 
         var direct = Assert.Throws<FileInputException>(() => Read(shp, byLibrary: false));
 
@@ -123,14 +117,7 @@ public sealed class ShpPolygonRecordsTests : IDisposable
     public async Task A_record_claiming_more_points_than_it_holds_is_refused_as_damaged_on_both_paths()
     {
         var shp = await ShapefileAsync("damaged", Parcels.Select(p => (p.Name, p.Type, p.Coordinates)));
-        await using (var stream = new FileStream(shp, FileMode.Open, FileAccess.ReadWrite))
-        {
-            // Record 1's point count (at file offset 100 + 8 + 40) from 5 to 40: within the one-ring limit, past its content.
-            var points = new byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(points, 40);
-            stream.Position = 148;
-            await stream.WriteAsync(points);
-        }
+        await ClaimFortyPointsInRecordOneAsync(shp);
 
         var direct = Assert.Throws<FileInputException>(() => Read(shp, byLibrary: false));
         var library = Assert.Throws<FileInputException>(() => Read(shp, byLibrary: true));
@@ -154,6 +141,16 @@ public sealed class ShpPolygonRecordsTests : IDisposable
 
         Assert.Equal(Parcels.Select(p => p.Name), direct.Select(f => f.Properties["name"]));
         Assert.Equal(Parcels.Select(p => p.Name), library.Select(f => f.Properties["name"]));
+    }
+
+    /// <summary>Record 1's point count (at file offset 100 + 8 + 40) from 5 to 40: within the one-ring limit, past its content.</summary>
+    private static async Task ClaimFortyPointsInRecordOneAsync(string shp)
+    {
+        await using var stream = new FileStream(shp, FileMode.Open, FileAccess.ReadWrite);
+        var points = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(points, 40);
+        stream.Position = 148;
+        await stream.WriteAsync(points);
     }
 
     private static List<ImportedFeature> Read(string shp, bool byLibrary)

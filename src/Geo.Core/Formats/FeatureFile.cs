@@ -113,7 +113,7 @@ public static class FeatureFile
         }
 
         // The same area-of-use rule as every other geometry input: a polygon "in EPSG:4545" near the pole is refused, not measured.
-        var storage = layer.Crs.EastingFirstToStorage(feature.Geometry);
+        var storage = FlatGeometry.Of(layer.Crs.EastingFirstToStorage(feature.Geometry));
         if (layer.Crs.OutsideAreaOfUse(storage) is { } unusable)
         {
             throw new FileInputException(file, $"{unusable} (CRS from {layer.CrsSource}); check the CRS, the zone and the axis order", feature.Row, "geometry");

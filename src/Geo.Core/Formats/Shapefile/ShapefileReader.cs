@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using Geo.Core.Formats.Shapefile.Internal;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Dbf;
-using NetTopologySuite.IO.Esri.Dbf.Fields;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
 namespace Geo.Core.Formats.Shapefile;
@@ -10,7 +9,8 @@ namespace Geo.Core.Formats.Shapefile;
 /// <summary>
 /// Reads an ESRI Shapefile (.shp + .dbf, with .shx, .prj, .cpg when present) through NetTopologySuite.IO.Esri, after
 /// checking what that library would otherwise read silently short: the .shp's declared length and the .dbf's row count.
-/// A polygon file's common one-ring shapes are read by <see cref="ShpPolygonRecords"/> as the library would build them.
+/// A polygon file's common one-ring shapes are read by <see cref="ShpPolygonRecords"/> and its rows by
+/// <see cref="DbfRecords"/>, as the library would read them.
 /// </summary>
 internal static class ShapefileReader
 {
@@ -39,7 +39,7 @@ internal static class ShapefileReader
         using var polygons = byLibrary ? null : Damaged(file, row, () => ShpPolygonRecords.Open(shpPath, records));
         if (polygons is null)
         {
-            foreach (var feature in LibraryFeatures(shpPath, file, encoding, cancellationToken))
+            foreach (var feature in LibraryFeatures(shpPath, dbfPath, file, encoding, cancellationToken))
             {
                 yield return feature;
             }
@@ -47,7 +47,7 @@ internal static class ShapefileReader
             yield break;
         }
 
-        using var dbf = Damaged(file, row, () => new DbfReader(dbfPath, encoding));
+        using var dbf = Damaged(file, row, () => DbfRecords.Open(dbfPath, encoding));
 
         while (true)
         {
@@ -63,12 +63,12 @@ internal static class ShapefileReader
             row++;
             if (!deleted)
             {
-                yield return Feature(file, row, shape, dbf.Fields);
+                yield return Feature(file, row, shape, dbf.Properties());
             }
         }
     }
 
-    private static bool NextRecord(ShpPolygonRecords polygons, DbfReader dbf, out NetTopologySuite.Geometries.Geometry? shape, out bool deleted)
+    private static bool NextRecord(ShpPolygonRecords polygons, DbfRecords dbf, out NetTopologySuite.Geometries.Geometry? shape, out bool deleted)
     {
         var hasShape = polygons.Read(out shape, out var consumed);
         for (var skipped = 1; skipped < consumed; skipped++)
@@ -84,10 +84,13 @@ internal static class ShapefileReader
     }
 
     /// <summary>Every feature read by NetTopologySuite.IO.Esri alone: files of other shape types (and the comparison tests).</summary>
-    private static IEnumerable<SourceFeature> LibraryFeatures(string shpPath, string file, System.Text.Encoding encoding, CancellationToken cancellationToken)
+    /// <param name="dbfPath">The .dbf as found beside the .shp in any letter case: the library's own look-up by path would miss <c>X.DBF</c>.</param>
+    private static IEnumerable<SourceFeature> LibraryFeatures(string shpPath, string dbfPath, string file, System.Text.Encoding encoding, CancellationToken cancellationToken)
     {
         var row = 0;
-        using var reader = Damaged(file, row, () => NetTopologySuite.IO.Esri.Shapefile.OpenRead(shpPath, new ShapefileReaderOptions { Encoding = encoding }));
+        using var shp = File.OpenRead(shpPath);
+        using var dbf = File.OpenRead(dbfPath);
+        using var reader = Damaged(file, row, () => NetTopologySuite.IO.Esri.Shapefile.OpenRead(shp, dbf, new ShapefileReaderOptions { Encoding = encoding }));
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -100,26 +103,15 @@ internal static class ShapefileReader
             row++;
             if (!deleted)
             {
-                yield return Feature(file, row, reader.Geometry, reader.Fields);
+                yield return Feature(file, row, reader.Geometry, DbfRecords.Properties(reader.Fields));
             }
         }
     }
 
-    private static SourceFeature Feature(string file, int row, NetTopologySuite.Geometries.Geometry? shape, DbfFieldCollection fields)
-    {
-        if (shape is null || shape.IsEmpty)
-        {
-            throw new FileInputException(file, "the shape is empty (null shape); delete the record or draw its geometry", row);
-        }
-
-        var properties = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
-        foreach (var field in fields)
-        {
-            properties[field.Name] = field.Value;
-        }
-
-        return new SourceFeature(row, shape, properties);
-    }
+    private static SourceFeature Feature(string file, int row, NetTopologySuite.Geometries.Geometry? shape, Dictionary<string, object?> properties) =>
+        shape is null || shape.IsEmpty
+            ? throw new FileInputException(file, "the shape is empty (null shape); delete the record or draw its geometry", row)
+            : new SourceFeature(row, shape, properties);
 
     /// <summary>Runs one read of the library, turning what a damaged or truncated file throws into a message naming the row.</summary>
     private static T Damaged<T>(string file, int row, Func<T> read)
@@ -172,7 +164,9 @@ internal static class ShapefileReader
     {
         int dbfRows;
         List<string> fields;
-        using (var dbf = new DbfReader(dbfPath, encoding))
+        // On a stream, as DbfRecords opens it: the library's own look-up by path would miss X.DBF.
+        using (var stream = File.OpenRead(dbfPath))
+        using (var dbf = new DbfReader(stream, encoding))
         {
             dbfRows = dbf.RecordCount;
             fields = [.. dbf.Fields.Select(f => f.Name)];

@@ -77,18 +77,47 @@ public sealed class ShpPolygonRecordsTests : IDisposable
         Assert.Contains("Invalid polygon geometry", library.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("XYZ")]
+    [InlineData("XYM")]
+    public async Task A_PolygonZ_or_PolygonM_bow_tie_is_read_as_drawn_too(string dimensions)
+    {
+        var shp = await ShapefileAsync("bowtie" + dimensions, [
+            ("甲地块", "Polygon", Square(0, 0)),
+            ("蝴蝶结", "Polygon", "[[[108.40,31.16],[108.401,31.161],[108.401,31.16],[108.40,31.161],[108.40,31.16]]]"),
+        ], "-dim", dimensions);
+
+        var read = Read(shp, byLibrary: false);
+        var library = Assert.Throws<FileInputException>(() => Read(shp, byLibrary: true));
+
+        // The header's shape type straight from the bytes: GDAL wrote what was asked (15 PolygonZ, 25 PolygonM).
+        Assert.Equal(dimensions == "XYZ" ? 15 : 25, BinaryPrimitives.ReadInt32LittleEndian(File.ReadAllBytes(shp).AsSpan(32)));
+        Assert.Equal([1, 2], read.Select(f => f.Row));
+        Assert.True(read[0].Geometry.IsValid);
+        Assert.False(read[1].Geometry.IsValid);
+        Assert.Equal(["108.4 31.16", "108.4 31.161", "108.401 31.16", "108.401 31.161"],
+            read[1].Geometry.Coordinates.Select(c => FormattableString.Invariant($"{c.X} {c.Y}")).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains("Invalid polygon geometry", library.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_PolygonZ_record_claiming_more_points_than_it_holds_is_refused_as_damaged()
+    {
+        var shp = await ShapefileAsync("damagedZ", Parcels.Select(p => (p.Name, p.Type, p.Coordinates)), "-dim", "XYZ");
+        await ClaimFortyPointsInRecordOneAsync(shp);
+
+        var direct = Assert.Throws<FileInputException>(() => Read(shp, byLibrary: false));
+
+        Assert.Equal(1, direct.Row);
+        // 44 + 4 + 16 × 40 bytes of XY, then 16 + 8 × 40 of Z, and as many again if it carries M.
+        Assert.Contains("but its 1 parts and 40 points take 1024 or 1360); it may be damaged or truncated", direct.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_record_claiming_more_points_than_it_holds_is_refused_as_damaged_on_both_paths()
     {
         var shp = await ShapefileAsync("damaged", Parcels.Select(p => (p.Name, p.Type, p.Coordinates)));
-        await using (var stream = new FileStream(shp, FileMode.Open, FileAccess.ReadWrite))
-        {
-            // Record 1's point count (at file offset 100 + 8 + 40) from 5 to 40: within the one-ring limit, past its content.
-            var points = new byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(points, 40);
-            stream.Position = 148;
-            await stream.WriteAsync(points);
-        }
+        await ClaimFortyPointsInRecordOneAsync(shp);
 
         var direct = Assert.Throws<FileInputException>(() => Read(shp, byLibrary: false));
         var library = Assert.Throws<FileInputException>(() => Read(shp, byLibrary: true));
@@ -98,6 +127,32 @@ public sealed class ShpPolygonRecordsTests : IDisposable
         Assert.Contains("(record 1 is 128 bytes long, but its 1 parts and 40 points take 688); it may be damaged or truncated", direct.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Upper_case_dbf_and_shx_names_are_found_on_both_paths()
+    {
+        var shp = await ShapefileAsync("upper", Parcels.Select(p => (p.Name, p.Type, p.Coordinates)));
+        foreach (var extension in new[] { ".dbf", ".shx" })
+        {
+            File.Move(Path.ChangeExtension(shp, extension), Path.ChangeExtension(shp, extension.ToUpperInvariant()));
+        }
+
+        var direct = Read(shp, byLibrary: false);
+        var library = Read(shp, byLibrary: true);
+
+        Assert.Equal(Parcels.Select(p => p.Name), direct.Select(f => f.Properties["name"]));
+        Assert.Equal(Parcels.Select(p => p.Name), library.Select(f => f.Properties["name"]));
+    }
+
+    /// <summary>Record 1's point count (at file offset 100 + 8 + 40) from 5 to 40: within the one-ring limit, past its content.</summary>
+    private static async Task ClaimFortyPointsInRecordOneAsync(string shp)
+    {
+        await using var stream = new FileStream(shp, FileMode.Open, FileAccess.ReadWrite);
+        var points = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(points, 40);
+        stream.Position = 148;
+        await stream.WriteAsync(points);
+    }
+
     private static List<ImportedFeature> Read(string shp, bool byLibrary)
     {
         using var stream = FeatureFile.Open(shp, new FileReadOptions { ShapefileByLibrary = byLibrary }, CancellationToken.None);
@@ -105,13 +160,13 @@ public sealed class ShpPolygonRecordsTests : IDisposable
     }
 
     /// <summary>The features as GeoJSON in EPSG:4490, written by GDAL as a GBK shapefile.</summary>
-    private async Task<string> ShapefileAsync(string name, IEnumerable<(string Name, string Type, string Coordinates)> features)
+    private async Task<string> ShapefileAsync(string name, IEnumerable<(string Name, string Type, string Coordinates)> features, params string[] options)
     {
         var geojson = Path.Combine(_folder.FullName, name + ".geojson");
         var items = features.Select(f => $$$"""{"type":"Feature","properties":{"name":"{{{f.Name}}}"},"geometry":{"type":"{{{f.Type}}}","coordinates":{{{f.Coordinates}}}}}""");
         await File.WriteAllTextAsync(geojson, $$$"""{"type":"FeatureCollection","features":[{{{string.Join(',', items)}}}]}""");
         var shp = Path.Combine(_folder.FullName, name + ".shp");
-        await Gdal.RunAsync("ogr2ogr", "-f", "ESRI Shapefile", "-a_srs", "EPSG:4490", "-lco", "ENCODING=CP936", shp, geojson);
+        await Gdal.RunAsync("ogr2ogr", ["-f", "ESRI Shapefile", "-a_srs", "EPSG:4490", "-lco", "ENCODING=CP936", .. options, shp, geojson]);
         return shp;
     }
 

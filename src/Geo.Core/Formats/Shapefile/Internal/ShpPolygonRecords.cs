@@ -9,19 +9,21 @@ using NetTopologySuite.IO.Esri.Shp.Readers;
 namespace Geo.Core.Formats.Shapefile.Internal;
 
 /// <summary>
-/// The shapes of a polygon (type 5) .shp, one record at a time, as NetTopologySuite.IO.Esri builds them
-/// (as drawn, valid or not: an import repairs an invalid polygon and reports it).
+/// The shapes of a polygon .shp (type 5, or PolygonZ 15 / PolygonM 25), one record at a time, as NetTopologySuite.IO.Esri
+/// builds them (as drawn, valid or not: an import repairs an invalid polygon and reports it).
 /// The common record, one closed ring of at most <see cref="SimpleRing.MaxPositions"/> positions that
 /// <see cref="SimpleRing"/> proves valid, is read here from a window of the file straight into its coordinate sequence:
 /// the library spent about 3 s of CPU on a 1,000,000-parcel file (stream reads per number, and an <c>IsValid</c> per
 /// shape), more than half of GDAL's whole import. Any other record (several rings, a null shape, another shape type, a
 /// ring the proof does not decide, a length that does not add up) is read by the library itself at the same offset, so
 /// its geometry and its damaged-file exceptions are the library's own, and a polygon record whose counts do not match
-/// its length is refused here first.
+/// its length is refused here first. A PolygonZ or PolygonM file's records are all the library's.
 /// </summary>
 internal sealed class ShpPolygonRecords : IDisposable
 {
     private const int PolygonType = 5;
+    private const int PolygonZType = 15;
+    private const int PolygonMType = 25;
     private const int HeaderBytes = 100;
     private const int RecordHeaderBytes = 8;
     // Shape type, box, part count, point count, one part offset.
@@ -53,7 +55,7 @@ internal sealed class ShpPolygonRecords : IDisposable
     {
         var file = File.OpenHandle(shpPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         Span<byte> header = stackalloc byte[HeaderBytes];
-        if (RandomAccess.Read(file, header, 0) < HeaderBytes || BinaryPrimitives.ReadInt32LittleEndian(header[32..]) != PolygonType)
+        if (RandomAccess.Read(file, header, 0) < HeaderBytes || BinaryPrimitives.ReadInt32LittleEndian(header[32..]) is not (PolygonType or PolygonZType or PolygonMType))
         {
             file.Dispose();
             return null;
@@ -167,12 +169,14 @@ internal sealed class ShpPolygonRecords : IDisposable
 
     /// <summary>
     /// A polygon record's length must be what its part and point counts take (ESRI's layout: type, box, two counts, the
-    /// part offsets, the points); anything else is a damaged record, refused as the strict reader would refuse it.
+    /// part offsets, the points; then for PolygonZ the Z range and values, and for PolygonZ or PolygonM optionally the M
+    /// range and values); anything else is a damaged record, refused as the strict reader would refuse it.
     /// </summary>
     private void CheckLength()
     {
         var header = Bytes(RecordHeaderBytes + OneRingPrefixBytes - 4);
-        if (header.Length < RecordHeaderBytes + 4 || BinaryPrimitives.ReadInt32LittleEndian(header[RecordHeaderBytes..]) != PolygonType)
+        var type = header.Length >= RecordHeaderBytes + 4 ? BinaryPrimitives.ReadInt32LittleEndian(header[RecordHeaderBytes..]) : 0;
+        if (type is not (PolygonType or PolygonZType or PolygonMType))
         {
             return;
         }
@@ -182,9 +186,17 @@ internal sealed class ShpPolygonRecords : IDisposable
         var (parts, points) = record.Length >= 44
             ? (BinaryPrimitives.ReadInt32LittleEndian(record[36..]), BinaryPrimitives.ReadInt32LittleEndian(record[40..]))
             : (-1, -1);
-        if (parts < 1 || points < 0 || length != 44 + 4L * parts + 16L * points)
+        var xy = 44 + 4L * Math.Max(parts, 0) + 16L * Math.Max(points, 0);
+        var measures = 16 + 8L * Math.Max(points, 0);
+        long[] allowed = type switch
         {
-            throw new ShapefileException($"record {_recordNumber} is {length} bytes long, but its {parts} parts and {points} points take {44 + 4L * Math.Max(parts, 0) + 16L * Math.Max(points, 0)}");
+            PolygonZType => [xy + measures, xy + 2 * measures],
+            PolygonMType => [xy, xy + measures],
+            _ => [xy],
+        };
+        if (parts < 1 || points < 0 || !allowed.Contains(length))
+        {
+            throw new ShapefileException($"record {_recordNumber} is {length} bytes long, but its {parts} parts and {points} points take {string.Join(" or ", allowed)}");
         }
     }
 

@@ -1,0 +1,51 @@
+using NetTopologySuite.Geometries.Utilities;
+
+namespace Geo.Core.Formats.Internal;
+
+/// <summary>
+/// A geometry without its Z and M: storage is two-dimensional (the PostGIS columns refuse "Geometry has Z dimension but
+/// column does not" at the end of an import), so the heights or measures a file carries (a PolygonZ shapefile, 3D
+/// GeoJSON) are dropped as they are read, as <c>ogr2ogr -dim XY</c> would.
+/// </summary>
+internal static class FlatGeometry
+{
+    public static Geometry Of(Geometry geometry)
+    {
+        var check = new HasZOrM();
+        geometry.Apply(check);
+        if (!check.Found)
+        {
+            return geometry;
+        }
+
+        var flat = new XYTransformer().Transform(geometry);
+        flat.SRID = geometry.SRID;
+        return flat;
+    }
+
+    private sealed class HasZOrM : ICoordinateSequenceFilter
+    {
+        public bool Found { get; private set; }
+
+        public bool Done => Found;
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq, int i) => Found = seq.HasZ || seq.HasM;
+    }
+
+    private sealed class XYTransformer : GeometryTransformer
+    {
+        protected override CoordinateSequence TransformCoordinates(CoordinateSequence coords, Geometry parent)
+        {
+            var flat = Factory.CoordinateSequenceFactory.Create(coords.Count, Ordinates.XY);
+            for (var i = 0; i < coords.Count; i++)
+            {
+                flat.SetX(i, coords.GetX(i));
+                flat.SetY(i, coords.GetY(i));
+            }
+
+            return flat;
+        }
+    }
+}

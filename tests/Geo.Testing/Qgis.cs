@@ -7,6 +7,7 @@ namespace Geo.Testing;
 public static class Qgis
 {
     private static readonly string Script = Path.Combine(RepoPaths.Root, "tests", "Geo.Testing", "qgis-vector-tile-features.py");
+    private static readonly string ReadFileScript = Path.Combine(RepoPaths.Root, "tests", "Geo.Testing", "qgis-read-file.py");
 
     /// <summary>
     /// The features QGIS decodes when it draws tile <paramref name="z"/>/<paramref name="row"/>/<paramref name="col"/>
@@ -18,6 +19,16 @@ public static class Qgis
     {
         string[] numbers = [.. new[] { z, z, col, row }.Select(n => n.ToString(CultureInfo.InvariantCulture))];
         var output = await Gdal.RunAsync("/usr/bin/python3", [Script, urlTemplate, .. numbers, string.Join(',', layers), string.Join(',', fields)]);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// QGIS opening <paramref name="path"/> with its "ogr" provider, as a user who drags the file in: <c>valid</c>,
+    /// <c>count</c>, <c>crs</c> (e.g. <c>EPSG:4490</c>) and the <c>values</c> of <paramref name="field"/> in feature order.
+    /// </summary>
+    public static async Task<JsonElement> ReadFileAsync(string path, string field)
+    {
+        var output = await Gdal.RunAsync("/usr/bin/python3", [ReadFileScript, path, field]);
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 }

@@ -55,5 +55,27 @@ public sealed class DatabaseStatements : IDisposable
         return Interlocked.Read(ref _count);
     }
 
+    /// <summary>
+    /// Waits until no statement of this database has ended for one second (at most 30 s). A service that has just
+    /// started checks every collection in the background (the tile overviews' pass: a data version and a size per
+    /// collection, ~25 statements); a test counting one request's statements must not count those.
+    /// </summary>
+    public async Task QuietAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        var last = await CountAsync();
+        while (quiet.Elapsed < TimeSpan.FromSeconds(1) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+            var now = Interlocked.Read(ref _count);
+            if (now != last || !_open.IsEmpty)
+            {
+                last = now;
+                quiet.Restart();
+            }
+        }
+    }
+
     public void Dispose() => _listener.Dispose();
 }

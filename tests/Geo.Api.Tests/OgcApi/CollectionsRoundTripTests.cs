@@ -12,6 +12,7 @@ public sealed class CollectionsRoundTripTests(PostGisServiceFactory factory) : I
     {
         using var client = factory.CreateClient();
         using var statements = new DatabaseStatements(factory.Reference.Database);
+        await statements.QuietAsync();
         await client.GetStringAsync("/ogcapi/collections");
 
         var before = await statements.CountAsync();

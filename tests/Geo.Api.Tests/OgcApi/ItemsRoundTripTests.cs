@@ -16,6 +16,7 @@ public sealed class ItemsRoundTripTests(PostGisServiceFactory factory) : IClassF
     {
         using var client = factory.CreateClient();
         using var statements = new DatabaseStatements(factory.Reference.Database);
+        await statements.QuietAsync();
         var expectedIds = await factory.Reference.IdsAsync(
             "SELECT id FROM projects WHERE ST_Intersects(geom, ST_MakeEnvelope(107, 30, 110, 32, 4490)) ORDER BY id LIMIT 3");
 

@@ -23,7 +23,8 @@ internal static class FlatGeometry
         return flat;
     }
 
-    private sealed class HasZOrM : ICoordinateSequenceFilter
+    // Asks each coordinate sequence once, not each coordinate: this runs for every row of an import.
+    private sealed class HasZOrM : IEntireCoordinateSequenceFilter
     {
         public bool Found { get; private set; }
 
@@ -31,7 +32,7 @@ internal static class FlatGeometry
 
         public bool GeometryChanged => false;
 
-        public void Filter(CoordinateSequence seq, int i) => Found = seq.HasZ || seq.HasM;
+        public void Filter(CoordinateSequence seq) => Found = seq.HasZ || seq.HasM;
     }
 
     private sealed class XYTransformer : GeometryTransformer

@@ -36,8 +36,8 @@ def build(ctx):
     puli_part = make_ccw(close_ring([ll(*p) for p in convex_hull(hull_src)]))
     urban = [[ellipse_ring(ctx.city_xy, 9300.0, 4600.0, n=64)], [puli_part]]
     cons = [("urban_boundary", "城镇开发边界（示意）", SAMPLE +
-             "one part an ellipse around the schematic 环汉丰湖片区 and 汉丰湖, one around the Puli high-tech zone, 浦里新区 and the adjacent "
-             "resettlement community; shapes schematic; " + NO_COORD, urban)]
+             "one part an ellipse around the schematic 环汉丰湖片区 and 汉丰湖, one around the Puli high-tech zone, "
+             "浦里新区 and the adjacent resettlement community; shapes schematic; " + NO_COORD, urban)]
     changsha = ctx.puli.point(14150, 750)
     f_changsha = blob(changsha, 0.8e6, aspect=1.6, rot=ctx.puli.rotation(14150))
     cons.append(("permanent_farmland", "永久基本农田 长沙片（示意）", SAMPLE +

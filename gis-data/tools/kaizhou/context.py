@@ -4,12 +4,13 @@ resolution of a placement (anchor + offset in metres) to a position in EPSG:4545
 import math
 
 from .checks import check
-from .gk4545 import multipolygon_area_m2, xy
+from .gk4545 import ll, multipolygon_area_m2, xy
 from .planar import District
 from .shapes import centroid_xy, make_ccw
 from . import sources
 
 NO_COORD = "no sourced coordinate exists (PROVENANCE §4)"
+COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
 
 
 class PuliAxis:
@@ -69,10 +70,10 @@ class Context:
         for code in self.name_of:
             if code not in self.seat_pos:
                 check(code == "500154004", "township %s has no seat in any source" % code)
-                self.seat_pos[code] = list(self.zhendong["lonlat"])
-        self.lake_xy = xy(*geo["lake_center"])
-        self.lake_half_axes = geo["lake_half_axes_m"]
-        self.city_xy = xy(*geo["city_center"])
+                self.seat_pos[code] = list(ll(*self.place(self.zhendong)))
+        self.lake_xy = self.place(geo["lake"])
+        self.lake_half_axes = geo["lake"]["half_axes_m"]
+        self.city_xy = self.place(geo["city_center"])
         self.puli = PuliAxis([xy(*self.sourced_seats[c]) for c in geo["puli_axis_seats"]])
         self.zone_by_name = {}
         self.proj_geom = {}
@@ -95,8 +96,6 @@ class Context:
             base = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
         elif kind == "station":
             base = xy(*self.station(value)["lonlat"])
-        elif kind == "lonlat":
-            base = xy(*value)
         elif kind == "puli":
             base = self.puli.point(*value)
         elif kind == "zone":
@@ -106,6 +105,23 @@ class Context:
         else:
             raise ValueError("unknown placement anchor %r" % kind)
         return (base[0] + offset_m[0], base[1] + offset_m[1])
+
+    def place(self, entry):
+        """EPSG:4545 position of a placement entry ({"at": anchor, "offset_m": [east, north]})."""
+        return self.locate(entry["at"], entry.get("offset_m", (0, 0)))
+
+    def where(self, entry):
+        """The entry's position in words, relative to the sourced seat it hangs on ("2.2 km south-west of the sourced
+        汉丰街道 seat"), so that a source text states the relationship it shows and cannot drift from the offset."""
+        (kind, code), = entry["at"].items()
+        check(kind == "seat" and code in self.sourced_seats, "{where} needs a sourced seat anchor, got %r" % entry["at"])
+        east, north = entry.get("offset_m", (0, 0))
+        sector = round(math.degrees(math.atan2(north, east)) / 45.0) % 8
+        return "%.1f km %s of the sourced %s seat" % (math.hypot(east, north) / 1000.0, COMPASS[sector], self.name_of[code])
+
+    def note(self, entry):
+        """The entry's note with {where} filled in by where()."""
+        return entry["note"].replace("{where}", self.where(entry)) if "{where}" in entry["note"] else entry["note"]
 
     def rotation(self, rot, at, rng):
         """A placement's rotation: degrees, "axis"/"axis+N" (along the Puli axis there), or None (random)."""

@@ -30,7 +30,7 @@ public sealed class GisDataFolderTests
     }
 
     [Theory]
-    [InlineData("a number with two points", "\"area_m2\":18130.8", "\"area_m2\":18130.8.1")]
+    [InlineData("a number with two points", "\"area_m2\":18129.63", "\"area_m2\":18129.63.1")]
     [InlineData("no comma between features", "},\n{\"type\":\"Feature\",\"id\":3,", "}\n{\"type\":\"Feature\",\"id\":3,")]
     [InlineData("a comma after the last feature", "}}\n]}", "}},\n]}")]
     [InlineData("a bracket closing the wrong thing", "\"properties\":{\"land_use_code\":\"0701\"", "\"properties\":[\"land_use_code\":\"0701\"")]

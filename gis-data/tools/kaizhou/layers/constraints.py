@@ -36,17 +36,17 @@ def build(ctx):
     puli_part = make_ccw(close_ring([ll(*p) for p in convex_hull(hull_src)]))
     urban = [[ellipse_ring(ctx.city_xy, 9300.0, 4600.0, n=64)], [puli_part]]
     cons = [("urban_boundary", "城镇开发边界（示意）", SAMPLE +
-             "one part around the city and 汉丰湖, one around the Puli high-tech zone, 浦里新区 and the adjacent "
-             "resettlement community; shapes schematic; " + NO_COORD, urban)]
+             "one part an ellipse around the schematic 环汉丰湖片区 and 汉丰湖, one around the Puli high-tech zone, "
+             "浦里新区 and the adjacent resettlement community; shapes schematic; " + NO_COORD, urban)]
     changsha = ctx.puli.point(14150, 750)
     f_changsha = blob(changsha, 0.8e6, aspect=1.6, rot=ctx.puli.rotation(14150))
     cons.append(("permanent_farmland", "永久基本农田 长沙片（示意）", SAMPLE +
                  "deliberately overlaps the schematic polygon of 附件4 项目5 (高新区长沙组团城中村改造) so that a "
                  "compliance conflict can be tested; " + NO_COORD, f_changsha))
     for f in P["farmland"]:
-        cons.append(("permanent_farmland", f["name"], SAMPLE + f["note"] + "; " + NO_COORD,
+        cons.append(("permanent_farmland", f["name"], SAMPLE + ctx.note(f) + "; " + NO_COORD,
                      blob(ctx.locate(f["at"], f["offset_m"]), f["area_m2"])))
-    q, t = P["quzhou_farmland"], P["tiefeng_redline"]
+    q, t, x = P["quzhou_farmland"], P["tiefeng_redline"], P["xuebaoshan_redline"]
     f_quzhou = blob(ctx.locate(q["at"], q["offset_m"]), q["area_m2"], aspect=1.5, rot=25)
     cons.insert(5, ("permanent_farmland", "永久基本农田 渠口片（示意）", SAMPLE +
                     "placed 2.4 km south of the 渠口镇 seat; overlaps the sample 铁峰山 生态保护红线 so that a 三线 "
@@ -55,21 +55,19 @@ def build(ctx):
                  "the schematic 汉丰湖 ellipse plus a 200 m shore strip; overlaps the 环汉丰湖片区 band; " + NO_COORD,
                  [[lake_ring(ctx, 200.0)]]))
     cons.append(("ecological_redline", "雪宝山 生态保护红线（示意）", SAMPLE +
-                 "placed on the north-eastern mountains around the 雪宝山镇 seat (雪宝山 area, general knowledge); " + NO_COORD,
-                 blob(ctx.locate({"lonlat": [108.760, 31.615]}), 24.0e6, n=20, aspect=1.3)))
-    r_tiefeng = blob(ctx.locate(t["at"], t["offset_m"]), t["area_m2"], n=20, irr=0.08, aspect=6.0, rot=40)
+                 ctx.note(x) + "; " + NO_COORD, blob(ctx.place(x), x["area_m2"], n=20, aspect=1.3)))
+    r_tiefeng = blob(ctx.place(t), t["area_m2"], n=20, irr=0.08, aspect=6.0, rot=40)
     cons.append(("ecological_redline", "铁峰山 生态保护红线（示意）", SAMPLE +
-                 "schematic ridge strip on the hills south of 渠口镇 towards 万州 (铁峰山, general knowledge); overlaps "
-                 "the sample 渠口 permanent-farmland patch; " + NO_COORD, r_tiefeng))
-    g1 = blob(ctx.locate({"lonlat": [108.600, 31.500]}), 1.2e6)
-    g2 = blob(ctx.locate({"lonlat": [108.350, 31.450]}), 0.9e6)
+                 ctx.note(t) + "; overlaps the sample 渠口 permanent-farmland patch; " + NO_COORD, r_tiefeng))
+    hazards = P["geohazards"]
+    g1, g2 = (blob(ctx.place(hazards[h]), hazards[h]["area_m2"]) for h in ("GH-01", "GH-02"))
     r13 = zb["岳溪高铁片区"]["mp"]
     c13 = centroid_xy(r13[0])
     g3 = blob((c13[0] + 650, c13[1] + 350), 0.5e6)
     cons.append(("geohazard", "地质灾害隐患区 GH-01（示意）", SAMPLE +
-                 "sample landslide-hazard area in the northern mountains; origin 'GH-01' of sample relocation flows; " + NO_COORD, g1))
+                 ctx.note(hazards["GH-01"]) + "; " + NO_COORD, g1))
     cons.append(("geohazard", "地质灾害隐患区 GH-02（示意）", SAMPLE +
-                 "sample landslide-hazard area in the north-west; origin 'GH-02' of sample relocation flows; " + NO_COORD, g2))
+                 ctx.note(hazards["GH-02"]) + "; " + NO_COORD, g2))
     cons.append(("geohazard", "地质灾害隐患区 GH-03（示意）", SAMPLE +
                  "deliberately overlaps the schematic 岳溪高铁片区 resettlement zone so that a hazard conflict can be "
                  "tested; " + NO_COORD, g3))

@@ -37,7 +37,7 @@ def build(ctx):
         pt = ll(*ctx.locate(f["at"], f.get("offset_m", (0, 0))))
         prec = point_precision(ctx, f["name"], {"type": "Point", "coordinates": pt})
         fac.append((f["kind"], f["name"], f["planned"], f["project_id"],
-                    "%s; position %s; %s" % (f["note"], prec, NO_COORD), prec, True, pt))
+                    "%s; position %s; %s" % (ctx.note(f), prec, NO_COORD), prec, True, pt))
     for zname, spec in P["sample_facilities"].items():
         zc = centroid_xy(ctx.zone_by_name[zname]["mp"][0])
         seen = {}

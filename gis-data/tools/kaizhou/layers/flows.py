@@ -13,8 +13,9 @@ from ..shapes import centroid_xy
 REASONS = ("地质灾害", "生态", "重大工程", "自愿搬迁", "高山远山")
 TDSK_NAME = "跳蹬水库淹没及工程建设区（示意）"
 TDSK_NOTE = ("origin 'TDSK' is a made-up label for the 跳蹬水库 reservoir area; the plan says its relocated households go "
-             "to 浦里高新区, 竹溪 and 岳溪 高铁片区; reservoir area placed schematically upstream (south-west) of the "
-             "南门镇 seat on 浦里河 (dam in 南门镇 卷桥村 per slj.cq.gov.cn 2022-10-08, text only)")
+             "to 浦里高新区, 竹溪 and 岳溪 高铁片区; origins drawn at random within %.1f km (east and north) of a point "
+             "%s: the dam is in 南门镇 卷桥村 (slj.cq.gov.cn 2022-10-08, text only), the reservoir's position is not in "
+             "any source")
 
 
 def random_point_in(mp, rng):
@@ -45,7 +46,7 @@ def build(ctx):
             base = ctx.locate(tdsk["at"], tdsk["offset_m"])
             spread = tdsk["spread_m"]
             o = ll(base[0] + rng.uniform(-spread, spread), base[1] + rng.uniform(-spread, spread))
-            oname, onote = TDSK_NAME, TDSK_NOTE
+            oname, onote = TDSK_NAME, TDSK_NOTE % (spread / 1000.0, ctx.where(tdsk))
         elif orig.startswith("GH-"):
             cc = ctx.geohazard_centres[orig]
             o = ll(cc[0] + rng.uniform(-300, 300), cc[1] + rng.uniform(-300, 300))

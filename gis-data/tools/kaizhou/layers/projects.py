@@ -41,14 +41,14 @@ def build(ctx):
             ring = shape_with_area(ctx.locate(s["at"], s["offset_m"]), unit, area, s["aspect"], rot)
             geom = {"type": "Polygon", "coordinates": [ring]}
             src = "%s; geometry schematic: %s, area drawn to the stated %s m² in EPSG:4545; %s" % (
-                base, s["note"], ("%.2f" % area).rstrip("0").rstrip("."), NO_COORD)
+                base, ctx.note(s), ("%.2f" % area).rstrip("0").rstrip("."), NO_COORD)
             prec = "schematic"
         else:
             check(key not in polys, "project %d has a polygon placement but no stated area" % p["id"])
             s = points[key]
             geom = {"type": "Point", "coordinates": ll(*ctx.locate(s["at"], s["offset_m"]))}
             prec = point_precision(ctx, s["place"], geom)
-            src = "%s; position %s: %s; %s" % (base, prec, s["note"], NO_COORD)
+            src = "%s; position %s: %s; %s" % (base, prec, ctx.note(s), NO_COORD)
         props = {"name": p["name"], "owner": p["owner"], "funding": p["funding"], "period": p["period"],
                  "start_year": p["start_year"], "end_year": p["end_year"], "scope": p["scope"],
                  "investment_wan": p["investment_wan"], "lead_unit": p["lead_unit"], "category": p["category"],

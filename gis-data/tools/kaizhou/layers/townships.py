@@ -25,7 +25,7 @@ def build(ctx):
             renamed = "; listed in the source as %s (%s)" % (seat["name_in_source"], seat["note"]) if seat["note"] else ""
             h = honesty(AMAP + renamed, "sourced_point", False)
         else:
-            h = honesty("schematic: %s; code/name/type from townships.csv (NBS 2023 edition)" % ctx.zhendong["note"],
+            h = honesty("schematic: %s; code/name/type from townships.csv (NBS 2023 edition)" % ctx.note(ctx.zhendong),
                         "schematic", True)
         props = {"code": code, "name": name, "type": r["type"]}
         props.update(h)

@@ -45,9 +45,10 @@ def build(ctx):
     zhao, chang, nan = (ctx.name_of[c] for c in P["geography"]["puli_axis_seats"])
     defs = [  # (name, kind, capacity, township_code, plan_text, source, multipolygon)
         ("环汉丰湖片区", "pilot_area", None, "500154001", "务实推进环汉丰湖片区生态环境导向的开发（EOD）模式",
-         "schematic band around 汉丰湖: outer ellipse 17 km x 8 km around the city with the lake as a hole (%s; the "
-         "real lake has arms and a 5.9 km N-S extent); covers the sourced seats of 汉丰, 文峰, 云枫 and 正安街道 and the schematic 镇东街道 point; %s"
-         % (P["geography"]["lake_note"], NO_COORD),
+         "schematic band around 汉丰湖: outer ellipse 17 km x 8 km %s with the lake as a hole (%s; the real lake "
+         "has arms and a 5.9 km N-S extent, PROVENANCE §4); covers the sourced seats of 汉丰, 文峰, 云枫 and 正安街道 "
+         "and the schematic 镇东街道 point; %s" % (ctx.note(P["geography"]["city_center"]),
+                                                   ctx.note(P["geography"]["lake"]), NO_COORD),
          [[pilot_outer, lake_ring(ctx, ccw=False)]]),
         ("浦里高新区", "high_tech_zone", None, "500154007", "集中发展环汉丰湖城区、浦里高新区",
          "schematic: 重庆开州高新技术产业开发区 is 8.33 km² in 7 blocks along 浦里河 in 赵家街道, 长沙镇 and 南门镇 "
@@ -73,7 +74,7 @@ def build(ctx):
         rot = ctx.rotation(r["rot"], r["at"], rng)
         mp = blob(ctx.locate(r["at"], r["offset_m"]), r["area_m2"], n=14, irr=0.08, aspect=r["aspect"], rot=rot)
         defs.append((nm, "resettlement", r["capacity"], r["township"], RESETTLE_PLAN[nm],
-                     "%s; %s%s" % (r["note"], SAMPLE_CAPACITY, NO_COORD), mp))
+                     "%s; %s%s" % (ctx.note(r), SAMPLE_CAPACITY, NO_COORD), mp))
 
     zones = []
     for i, (nm, kind, cap, tcode, quote, srcnote, mp) in enumerate(defs, start=1):

@@ -26,9 +26,10 @@ public abstract class VectorTileCases(ServiceFactory factory)
         var decoded = await DecodedFeaturesAsync(collection, z, row, col);
         var expected = await factory.Reference.IdsAsync(
             $"SELECT id FROM {collection} WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope($1, $2, $3), 4490)) ORDER BY id", z, col, row);
+        var slivers = await SliversAsync(collection, z, row, col);
 
-        Assert.NotEmpty(expected);
-        Assert.Equal(expected, decoded.Select(f => f.Id).Order().ToList());
+        Assert.NotEmpty(expected.Except(slivers));
+        AssertHoldsAllButSlivers(expected, slivers, decoded.Select(f => f.Id));
         var unit = 2 * 20037508.342789244 / (1 << z) / 4096;
         foreach (var (id, geometry) in decoded)
         {
@@ -63,9 +64,35 @@ public abstract class VectorTileCases(ServiceFactory factory)
         var decoded = await GdalFeaturesAsync(response, z, row, col);
 
         var itemIds = items.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).Order().ToList();
-        Assert.NotEmpty(itemIds);
-        Assert.Equal(itemIds, decoded.Select(f => f.GetProperty("properties").GetProperty("mvt_id").GetInt64()).Order().ToList());
+        var slivers = await SliversAsync(collection, z, row, col);
+        Assert.NotEmpty(itemIds.Except(slivers));
+        AssertHoldsAllButSlivers(itemIds, slivers, decoded.Select(f => f.GetProperty("properties").GetProperty("mvt_id").GetInt64()));
         Assert.All(decoded, f => Assert.False(f.GetProperty("properties").TryGetProperty("id", out _), "the id is the MVT feature id, not a property"));
+    }
+
+    /// <summary>
+    /// Features whose part inside the tile is under two tile units square: snapped to the tile grid such a sliver may
+    /// collapse, and the stores drop a collapsed outline (ST_AsMVTGeom on PostGIS; MvtEncoding's one-unit minimum on the
+    /// embedded store), so a tile may or may not carry it.
+    /// </summary>
+    private async Task<List<long>> SliversAsync(string collection, int z, int row, int col)
+    {
+        var unit = 2 * OriginShift / (1 << z) / 4096;
+        return await factory.Reference.IdsAsync(
+            $"""
+            SELECT id FROM {collection}
+            WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope($1, $2, $3), 4490))
+              AND ST_Area(ST_Intersection(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3))) < $4
+            ORDER BY id
+            """, z, col, row, 4 * unit * unit);
+    }
+
+    /// <summary>Every feature of <paramref name="expected"/> but the slivers is in the tile, and nothing else.</summary>
+    private static void AssertHoldsAllButSlivers(List<long> expected, List<long> slivers, IEnumerable<long> inTile)
+    {
+        var held = inTile.Order().ToList();
+        Assert.Equal(expected.Except(slivers), held.Except(slivers));
+        Assert.Empty(held.Except(expected));
     }
 
     /// <summary>

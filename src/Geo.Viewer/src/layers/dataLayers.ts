@@ -9,14 +9,17 @@ import VectorSource from 'ol/source/Vector';
 import VectorTileSource, { defaultLoadFunction } from 'ol/source/VectorTile';
 import type Tile from 'ol/Tile';
 import type VectorTile from 'ol/VectorTile';
-import type RenderFeature from 'ol/render/Feature';
+import RenderFeature, { type Type as RenderFeatureType } from 'ol/render/Feature';
+import { loadFeaturesXhr } from 'ol/featureloader';
+import Projection from 'ol/proj/Projection';
+import type { Extent } from 'ol/extent';
 import type OlMap from 'ol/Map';
 import { fetchAllItems, type CollectionInfo, type ViewerConfig } from '../api';
 import { pick, t } from '../i18n';
 import { DATA_PROJECTION, VIEW_PROJECTION } from '../projections';
 import { clustered } from '../styles/clusterStyle';
 import { layerDefinitions, type LayerDefinition } from './definitions';
-import { takeFirstTile, TILE_MAX_ZOOM, TILE_SIZE, TILED_MIN_ZOOM, tileUrlTemplate } from './firstTiles';
+import { takeFirstTile, type DecodedFeature, TILE_MAX_ZOOM, TILE_SIZE, TILED_MIN_ZOOM, tileUrlTemplate } from './firstTiles';
 import { clusterPoint, PointCluster } from './pointCluster';
 
 export const geoJson = new GeoJSON({ dataProjection: DATA_PROJECTION, featureProjection: VIEW_PROJECTION });
@@ -139,7 +142,10 @@ function tileSource(collection: string, credits: VectorSource, tessellatedBy: st
   });
 }
 
-/** Reads the answer index.html already asked for (layers/firstTiles.ts) when there is one; asks the server otherwise. */
+/**
+ * Takes the features index.html already asked for and had decoded (layers/firstTiles.ts) when there are some; asks
+ * the server otherwise, and also when that first answer failed.
+ */
 function loadTile(tile: Tile, url: string): void {
   const vectorTile = tile as VectorTile<RenderFeature>;
   const first = takeFirstTile(url);
@@ -147,11 +153,22 @@ function loadTile(tile: Tile, url: string): void {
     defaultLoadFunction(vectorTile, url);
     return;
   }
-  vectorTile.setLoader((extent, _resolution, projection) => {
-    const format = vectorTile.getFormat();
+  vectorTile.setLoader((extent, resolution, projection) => {
     first.then(
-      (data) => vectorTile.onLoad(format.readFeatures(data, { extent, featureProjection: projection }), format.readProjection(data)!),
-      () => vectorTile.onError(),
+      (decoded) => vectorTile.onLoad(renderFeatures(decoded, extent), projection),
+      () => loadFeaturesXhr(url, vectorTile.getFormat(), extent, resolution, projection, vectorTile.onLoad.bind(vectorTile), vectorTile.onError.bind(vectorTile)),
     );
+  });
+}
+
+/**
+ * The features OpenLayers' MVT format would have read from the tile: the same RenderFeatures, placed on the tile's
+ * extent by the same transform (RenderFeature.transform from a tile-pixels projection whose world extent is the tile's).
+ */
+export function renderFeatures(decoded: DecodedFeature[], extent: Extent): RenderFeature[] {
+  return decoded.map((f) => {
+    const feature = new RenderFeature(f.type as RenderFeatureType, Array.from(f.flatCoordinates), f.ends, 2, f.properties, f.id);
+    feature.transform(new Projection({ code: '', units: 'tile-pixels', extent: [0, 0, f.extent, f.extent], worldExtent: extent }));
+    return feature;
   });
 }

@@ -5,7 +5,7 @@ import type RenderFeature from 'ol/render/Feature';
 import { get } from 'ol/proj';
 import { createXYZ } from 'ol/tilegrid';
 import { renderFeatures } from '../src/layers/dataLayers';
-import { decodeTile } from '../src/layers/firstTiles';
+import { decodeTile, tileExtent } from '../src/layers/firstTiles';
 
 // Tiles as the service answered them (PostGIS, bench/viewer-scale.sh's 1,000,000 generated parcels and gis-data):
 // exact parcels with ids (z15), points and polygons (projects), lines (flows), multipolygons (zones), each with its
@@ -40,7 +40,9 @@ describe('decodeTile and renderFeatures (the first tiles, decoded in a worker)',
     it(`reads ${tile.file} as OpenLayers' MVT format does`, () => {
       const extent = grid.getTileCoordExtent([tile.z, tile.x, tile.y]);
       const expected = new MVT().readFeatures(read(tile.file), { extent, featureProjection: 'EPSG:3857' });
-      const actual = renderFeatures(decodeTile(read(tile.file)), extent);
+      const url = `/ogcapi/collections/x/tiles/WebMercatorQuad/${tile.z}/${tile.y}/${tile.x}`;
+      expect(tileExtent(url)).toEqual(extent);
+      const actual = renderFeatures(decodeTile(read(tile.file), tileExtent(url)));
       expect(expected).toHaveLength(tile.gdalFeatures);
       expect(actual.map(summary)).toEqual(expected.map(summary));
     });

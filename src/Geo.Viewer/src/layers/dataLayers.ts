@@ -11,8 +11,6 @@ import type Tile from 'ol/Tile';
 import type VectorTile from 'ol/VectorTile';
 import RenderFeature, { type Type as RenderFeatureType } from 'ol/render/Feature';
 import { loadFeaturesXhr } from 'ol/featureloader';
-import Projection from 'ol/proj/Projection';
-import type { Extent } from 'ol/extent';
 import type OlMap from 'ol/Map';
 import { fetchAllItems, type CollectionInfo, type ViewerConfig } from '../api';
 import { pick, t } from '../i18n';
@@ -155,20 +153,16 @@ function loadTile(tile: Tile, url: string): void {
   }
   vectorTile.setLoader((extent, resolution, projection) => {
     first.then(
-      (decoded) => vectorTile.onLoad(renderFeatures(decoded, extent), projection),
+      (decoded) => vectorTile.onLoad(renderFeatures(decoded), projection),
       () => loadFeaturesXhr(url, vectorTile.getFormat(), extent, resolution, projection, vectorTile.onLoad.bind(vectorTile), vectorTile.onError.bind(vectorTile)),
     );
   });
 }
 
 /**
- * The features OpenLayers' MVT format would have read from the tile: the same RenderFeatures, placed on the tile's
- * extent by the same transform (RenderFeature.transform from a tile-pixels projection whose world extent is the tile's).
+ * The RenderFeatures OpenLayers' MVT format would have read from the tile (decodeTile placed them on the tile); their
+ * coordinates as a plain array, as OpenLayers' geometries expect (toGeometry's polygons resize theirs).
  */
-export function renderFeatures(decoded: DecodedFeature[], extent: Extent): RenderFeature[] {
-  return decoded.map((f) => {
-    const feature = new RenderFeature(f.type as RenderFeatureType, Array.from(f.flatCoordinates), f.ends, 2, f.properties, f.id);
-    feature.transform(new Projection({ code: '', units: 'tile-pixels', extent: [0, 0, f.extent, f.extent], worldExtent: extent }));
-    return feature;
-  });
+export function renderFeatures(decoded: DecodedFeature[]): RenderFeature[] {
+  return decoded.map((f) => new RenderFeature(f.type as RenderFeatureType, Array.from(f.flatCoordinates), f.ends, 2, f.properties, f.id));
 }

@@ -64,21 +64,32 @@ export function firstTileUrls(hash: string, tiled: TiledCollection[], size: [num
 export interface DecodedFeature {
   /** OpenLayers' RenderFeature type: 'Point', 'MultiPoint', 'LineString', 'MultiLineString' or 'Polygon' (rings by winding). */
   type: string;
-  /** x, y pairs in the tile's own units (0 … extent, y down), each polygon ring closed. */
+  /** x, y pairs in Web Mercator metres (the view's projection), each polygon ring closed. */
   flatCoordinates: Float64Array;
   ends: number[];
   properties: Record<string, unknown>;
   id: number | undefined;
-  /** The extent of the feature's layer in tile units (4096 here). */
-  extent: number;
 }
 
 /**
- * Decodes a Mapbox Vector Tile (protocol buffers, spec 2.1) as OpenLayers' MVT format does (ol/format/MVT.js:
- * readRawGeometry_, createFeature_, with its default layerName property 'layer'), without OpenLayers: run in a worker
- * (tileWorker.js), it takes the first view's parsing off the page's main thread while that compiles the bundle.
+ * A tile's extent in Web Mercator metres from its URL (…/{z}/{y}/{x}), by the same arithmetic as OpenLayers'
+ * TileGrid.getTileCoordExtent on the viewer's grid (createXYZ over EPSG:3857's extent, 512-px tiles).
  */
-export function decodeTile(buffer: ArrayBuffer): DecodedFeature[] {
+export function tileExtent(url: string): [number, number, number, number] {
+  const [z, y, x] = url.split('/').slice(-3).map(Number);
+  const resolution = (HALF_SIZE - -HALF_SIZE) / TILE_SIZE / Math.pow(2, z);
+  const minX = -HALF_SIZE + x * TILE_SIZE * resolution;
+  const minY = HALF_SIZE - (y + 1) * TILE_SIZE * resolution;
+  return [minX, minY, minX + TILE_SIZE * resolution, minY + TILE_SIZE * resolution];
+}
+
+/**
+ * Decodes a Mapbox Vector Tile (protocol buffers, spec 2.1) into the features OpenLayers' MVT format reads from it
+ * (ol/format/MVT.js: readRawGeometry_, createFeature_, with its default layerName property 'layer'), placed on the
+ * tile's extent as RenderFeature.transform places them, without OpenLayers: run in a worker (tileWorker.js), it takes
+ * the first view's parsing off the page's main thread while that compiles the bundle.
+ */
+export function decodeTile(buffer: ArrayBuffer, extent: [number, number, number, number]): DecodedFeature[] {
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
   let pos = 0;
@@ -119,7 +130,7 @@ export function decodeTile(buffer: ArrayBuffer): DecodedFeature[] {
     }
     const layerEnd = varint() + pos;
     let name = '';
-    let extent = 4096;
+    let units = 4096;
     const keys: string[] = [];
     const values: unknown[] = [];
     const raw: Array<{ id?: number; tags: number[]; type: number; geometry: number }> = [];
@@ -186,7 +197,7 @@ export function decodeTile(buffer: ArrayBuffer): DecodedFeature[] {
           break;
         }
         case 5:
-          extent = varint();
+          units = varint();
           break;
         default:
           if ((field & 7) === 2) {
@@ -206,14 +217,14 @@ export function decodeTile(buffer: ArrayBuffer): DecodedFeature[] {
       }
       properties.layer = name;
       pos = feature.geometry;
-      features.push({ ...geometry(varint() + pos, feature.type), properties, id: feature.id, extent });
+      features.push({ ...geometry(varint() + pos, feature.type, units), properties, id: feature.id });
     }
     pos = layerEnd;
   }
   return features;
 
   // The command stream (MoveTo 1, LineTo 2, ClosePath 7): ClosePath repeats the ring's first point, as OpenLayers does.
-  function geometry(end: number, type: number): Pick<DecodedFeature, 'type' | 'flatCoordinates' | 'ends'> {
+  function geometry(end: number, type: number, units: number): Pick<DecodedFeature, 'type' | 'flatCoordinates' | 'ends'> {
     const flat: number[] = [];
     const ends: number[] = [];
     let x = 0;
@@ -250,7 +261,14 @@ export function decodeTile(buffer: ArrayBuffer): DecodedFeature[] {
       ends.push(flat.length);
     }
     const kind = type === 1 ? (ends.length === 1 ? 'Point' : 'MultiPoint') : type === 2 ? (ends.length === 1 ? 'LineString' : 'MultiLineString') : 'Polygon';
-    return { type: kind, flatCoordinates: Float64Array.from(flat), ends };
+    // RenderFeature.transform's placing (transform2D with compose(minX, maxY, scale, -scale)); the same doubles.
+    const scale = (extent[3] - extent[1]) / units;
+    const placed = new Float64Array(flat.length);
+    for (let i = 0; i < flat.length; i += 2) {
+      placed[i] = scale * flat[i] + extent[0];
+      placed[i + 1] = -scale * flat[i + 1] + extent[3];
+    }
+    return { type: kind, flatCoordinates: placed, ends };
   }
 }
 
@@ -287,7 +305,7 @@ export async function fetchFirstTiles(configUrl: string, target: HTMLElement, wo
 
 type Decode = (url: string, buffer: ArrayBuffer) => Promise<DecodedFeature[]>;
 
-const decodeHere: Decode = async (_url, buffer) => decodeTile(buffer);
+const decodeHere: Decode = async (url, buffer) => decodeTile(buffer, tileExtent(url));
 
 /** Decodes tiles in a worker (the page's second core), in the page where no worker starts. */
 function tileDecoder(workerUrl: string): Decode {
@@ -326,7 +344,7 @@ function tileDecoder(workerUrl: string): Decode {
 export function answerDecodeRequests(): void {
   addEventListener('message', ({ data }: MessageEvent<{ url: string; buffer: ArrayBuffer }>) => {
     try {
-      const features = decodeTile(data.buffer);
+      const features = decodeTile(data.buffer, tileExtent(data.url));
       postMessage({ url: data.url, features }, { transfer: features.map((f) => f.flatCoordinates.buffer) });
     } catch (error) {
       postMessage({ url: data.url, error: String(error) });

@@ -162,7 +162,7 @@ function loadTile(tile: Tile, url: string): void {
 /**
  * The RenderFeatures OpenLayers' MVT format would have read from the tile (decodeTile placed them on the tile); their
  * coordinates copied into a plain array, as OpenLayers' geometries expect (toGeometry's polygons resize theirs). A loop,
- * not Array.from, which iterates a typed array element by element: ~5× slower for the six tiles' 500,000 numbers.
+ * not Array.from, which iterates a typed array element by element (node, six copies of 90,000 numbers: 165 ms against 29–54 ms).
  */
 export function renderFeatures(decoded: DecodedFeature[]): RenderFeature[] {
   return decoded.map((f) => {

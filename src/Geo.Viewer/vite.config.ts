@@ -10,7 +10,6 @@ const layerIds = catalog.collections.filter((c) => c.geometry !== 'None').map((c
 // to load whole), and whose preload would fetch its first 10,000 items anyway.
 const preloadedLayerIds = layerIds.filter((id) => id !== 'parcels');
 const firstTilesScript = '/assets/firstTiles.js';
-const tileWorkerScript = '/assets/tileWorker.js';
 
 // The output folder is the Razor class library's wwwroot, which Geo.Api serves at "/".
 export default defineConfig({
@@ -47,11 +46,8 @@ export default defineConfig({
       generateBundle: async function () {
         const file = new URL('./src/layers/firstTiles.ts', import.meta.url);
         const { code } = await transformWithOxc(readFileSync(file, 'utf8'), file.pathname, { lang: 'ts' });
-        const script = (run: string) => `(() => {\n${code.replace(/^export /gm, '')}\n${run};\n})();\n`;
-        const source = script(`fetchFirstTiles(${JSON.stringify(configUrl)}, document.getElementById('map'), ${JSON.stringify(tileWorkerScript)}).catch(() => undefined)`);
+        const source = `(() => {\n${code.replace(/^export /gm, '')}\nfetchFirstTiles(${JSON.stringify(configUrl)}, document.getElementById('map')).catch(() => undefined);\n})();\n`;
         this.emitFile({ type: 'asset', fileName: firstTilesScript.slice(1), source });
-        // The same code run as the worker that decodes those tiles off the page's main thread.
-        this.emitFile({ type: 'asset', fileName: tileWorkerScript.slice(1), source: script('answerDecodeRequests()') });
       },
       transformIndexHtml: () => [{ tag: 'script', attrs: { src: firstTilesScript }, injectTo: 'body' as const }],
     },

@@ -111,6 +111,11 @@ public sealed class TiledParcelsTests(ViewerFixture viewer) : IAsyncLifetime
         var (early, earlyPage) = await TileRequestsAsync($"#c={centre}&z=15&l=district,parcels", showParcels: false);
         var xy = await earlyPage.EvaluateAsync<double[]>("([lon, lat]) => __viewer.pixelOfLonLat(lon, lat)", new[] { inside.X, inside.Y });
         Assert.Contains(await PixelsAsync(earlyPage, xy), p => p.Near(Rgb.Parse("#b07ad0"), 12));
+        // Drawn from the tiles index.html asked for (firstTiles.js): the parcel's id came through them, so identify
+        // reads its item (the tile holds the class code only; 地类名称 comes from items/{id}).
+        var map = await earlyPage.Locator("#map").BoundingBoxAsync();
+        await earlyPage.Mouse.ClickAsync((float)(map!.X + xy[0]), (float)(map.Y + xy[1]));
+        await Expect(earlyPage.Locator("#popup tr[data-field='land_use'] td")).ToHaveTextAsync(parcel.Text("land_use"));
         await earlyPage.Context.CloseAsync();
         var (late, latePage) = await TileRequestsAsync($"#c={centre}&z=15&l=district", showParcels: true);
         await latePage.Context.CloseAsync();

@@ -232,7 +232,8 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     /// An unfiltered page in one round trip: the data version and the planner's row estimate, then the rows, sent as
     /// one batch. The count is the one kept for that version, or the estimate for a large table's first page (later
     /// pages count exactly once per data version, so that <c>next</c> links end where the data does); null when
-    /// neither applies, and the page is then read after an exact count (<see cref="CountedPageAsync"/>).
+    /// neither applies (a table of up to <c>exactCountLimit</c> rows, or a later offset page, once per data version: the
+    /// rows already sent are read past), and the page is then read after an exact count (<see cref="CountedPageAsync"/>).
     /// </summary>
     private async Task<FeaturePage?> UnfilteredPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {

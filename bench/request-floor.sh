@@ -10,10 +10,12 @@
 # Env: PATHS (space-separated URL paths; default /health, /ogcapi/collections, items/ID, a second item, a 404 item),
 #      CONNECTION_B (B's connection string, e.g. with Npgsql settings of its own; B_DIR may then be A_DIR),
 #      ITEM=500000, ITEM2=123457, ROUNDS=3, RUNS=200, WARM=200, PORT_FLOOR=5386 PORT_A=5383 PORT_B=5387, PGDATA (settle.sh).
+#      A path holding {id} asks for a different random id from 1 to COLD_MAX (1000000) each request: cold lookups,
+#      e.g. PATHS="/ogcapi/collections/parcels/items/{id}".
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 connection=$1; a_dir=$2; b_dir=${3:-}
-item=${ITEM:-500000}; item2=${ITEM2:-123457}; rounds=${ROUNDS:-3}; runs=${RUNS:-200}; warm=${WARM:-200}
+item=${ITEM:-500000}; item2=${ITEM2:-123457}; cold_max=${COLD_MAX:-1000000}; rounds=${ROUNDS:-3}; runs=${RUNS:-200}; warm=${WARM:-200}
 paths=${PATHS:-"/health /ogcapi/collections /ogcapi/collections/parcels/items/$item /ogcapi/collections/parcels/items/$item2 /ogcapi/collections/parcels/items/999999999"}
 declare -A port_of=([floor]=${PORT_FLOOR:-5386} [A]=${PORT_A:-5383} [B]=${PORT_B:-5387}) pid_of
 hz=$(getconf CLK_TCK)
@@ -41,11 +43,12 @@ for arm in "${arms[@]}"; do "$repo/bench/settle.sh" "${pid_of[$arm]}" 600 "${PGD
 cpu() { [ $# -gt 0 ] || { echo 0; return; }; awk '{sub(/^.*\) /, ""); s += $12 + $13} END {print s + 0}' "${@/#//proc/}" 2>/dev/null || true; }
 # The cluster's processes (postmaster and backends), when PGDATA names it: what the database spends per request.
 cluster() { [ -n "${PGDATA:-}" ] && { local m; m=$(head -n 1 "$PGDATA/postmaster.pid"); echo "$m/stat" $(pgrep -P "$m" | sed 's|$|/stat|'); }; }
+with_id() { echo "${1//'{id}'/$(( (RANDOM * 32768 + RANDOM) % cold_max + 1 ))}"; }
 # One turn: RUNS curl processes on one URL; prints median, p90, the server's and the cluster's CPU ms per request.
 turn() {
   local pid=$1 url=$2 before after pg_before pg_after
   before=$(cpu "$pid/stat"); pg_before=$(cpu $(cluster))
-  for _ in $(seq 1 "$runs"); do curl -s -o /dev/null -H 'Accept: application/geo+json' -w '%{time_total}\n' "$url"; done |
+  for _ in $(seq 1 "$runs"); do curl -s -o /dev/null -H 'Accept: application/geo+json' -w '%{time_total}\n' "$(with_id "$url")"; done |
     sort -n | awk -v n="$runs" '{ t[NR] = $1 * 1000 } END { printf "%.2f %.2f", t[int((n + 1) / 2)], t[int(n * 0.9)] }'
   after=$(cpu "$pid/stat"); pg_after=$(cpu $(cluster))
   awk -v t=$((after - before)) -v c=$((pg_after - pg_before)) -v hz="$hz" -v n="$runs" 'BEGIN { printf " %.3f %.3f\n", t * 1000 / hz / n, c * 1000 / hz / n }'
@@ -54,7 +57,7 @@ targets=("floor /item")
 for arm in "${arms[@]}"; do for p in $paths; do targets+=("$arm $p"); done; done
 for t in "${targets[@]}"; do
   read -r arm p <<<"$t"
-  for _ in $(seq 1 "$warm"); do curl -s -o /dev/null -H 'Accept: application/geo+json' "http://127.0.0.1:${port_of[$arm]}$p"; done
+  for _ in $(seq 1 "$warm"); do curl -s -o /dev/null -H 'Accept: application/geo+json' "$(with_id "http://127.0.0.1:${port_of[$arm]}$p")"; done
 done
 echo "round load arm path median_ms p90_ms server_cpu_ms cluster_cpu_ms (a request)"
 for round in $(seq 1 "$rounds"); do

@@ -51,12 +51,48 @@ internal static class PostGisDataSource
         return settings.ConnectionString;
     }
 
+    /// <summary>Whether the connection string names a setting itself (with or without its spaces), not just its default.</summary>
+    private static bool Sets(string connectionString, string keyword)
+    {
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return named.ContainsKey(keyword) || named.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
+    }
+
     // Npgsql's own test for a multi-host string: a comma in Host.
     private static bool IsMultiHost(NpgsqlConnectionStringBuilder settings) => settings.Host?.Contains(',', StringComparison.Ordinal) == true;
+
+    /// <summary>Statements each connection keeps prepared: a few per collection (item, page, count) are the hot ones.</summary>
+    internal const int AutoPrepared = 64;
 
     private static NpgsqlDataSourceBuilder Builder(string connectionString, TimeSpan? statementTimeout)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+
+        // Every request runs one of a few statements (an item by id, a page, a count) whose text is the same for a
+        // collection: prepared on first reuse, PostgreSQL skips parsing and planning them and Npgsql reading their row
+        // description. A table swapped in by an import (same column types, in any order) is re-planned by PostgreSQL
+        // on its own (PreparedStatementsTests). A column whose type a migration changes under a running service fails
+        // each prepared statement reading it once per pooled connection ("cached plan must not change result type"),
+        // after which Npgsql prepares it anew. The connection string's own settings win.
+        if (!Sets(connectionString, "Max Auto Prepare"))
+        {
+            settings.MaxAutoPrepare = AutoPrepared;
+        }
+
+        if (!Sets(connectionString, "Auto Prepare Min Usages"))
+        {
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        // Nothing of ours leaves session state on a pooled connection (settings are SET LOCAL, no temporary tables,
+        // locks or LISTEN), so the reset Npgsql otherwise runs before a returned connection's next statement (five
+        // statements once any is prepared) would only cost a request PostgreSQL's time.
+        if (!Sets(connectionString, "No Reset On Close"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
         if (statementTimeout is { } timeout)
         {
             var setting = string.Create(CultureInfo.InvariantCulture, $"-c statement_timeout={(long)timeout.TotalMilliseconds}");

@@ -126,8 +126,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         ArgumentNullException.ThrowIfNull(query);
         if (query.Filter is null && !query.HasSpatialFilter)
         {
-            var (count, estimated, version) = await UnfilteredCountAsync(query, cancellationToken).ConfigureAwait(false);
-            return new FeaturePage(QueryAsync(query, cancellationToken), count, estimated, dataVersion: version);
+            return await UnfilteredPageAsync(query, cancellationToken).ConfigureAwait(false) ?? await CountedPageAsync(query, cancellationToken).ConfigureAwait(false);
         }
 
         var batch = dataSource.CreateBatch();
@@ -230,33 +229,56 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     }
 
     /// <summary>
-    /// The kept count when there is one for the current data version (one round trip, reading the version and the
-    /// planner's row estimate together); the estimate for a large table's first page; otherwise an exact count, kept.
-    /// The version is the one read in that first round trip.
+    /// An unfiltered page in one round trip: the data version and the planner's row estimate, then the rows, sent as
+    /// one batch. The count is the one kept for that version, or the estimate for a large table's first page (later
+    /// pages count exactly once per data version, so that <c>next</c> links end where the data does); null when
+    /// neither applies (a table of up to <c>exactCountLimit</c> rows, or a later offset page, once per data version: the
+    /// rows already sent are read past), and the page is then read after an exact count (<see cref="CountedPageAsync"/>).
     /// </summary>
-    private async Task<(long Count, bool Estimated, string Version)> UnfilteredCountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    private async Task<FeaturePage?> UnfilteredPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         var collection = query.Collection;
-        long estimate;
-        string version;
-        await using (var command = Command($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass"))
+        var batch = dataSource.CreateBatch();
+        NpgsqlDataReader? reader = null;
+        try
         {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var head = new NpgsqlBatchCommand($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass");
+            head.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
+            var rows = new NpgsqlBatchCommand();
+            rows.CommandText = Select(query, rows.Parameters, extraColumn: null);
+            batch.BatchCommands.Add(head);
+            batch.BatchCommands.Add(rows);
+            reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            version = reader.GetString(0);
-            if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version)
+            var version = reader.GetString(0);
+
+            // reltuples is -1 for a table never vacuumed or analysed: then count.
+            var estimate = reader.GetInt64(1);
+            var (count, estimated) = _summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version ? (kept.Count, false)
+                : query.Offset == 0 && estimate > exactCountLimit ? (estimate, true)
+                : (-1, false);
+            if (count < 0)
             {
-                return (kept.Count, false, version);
+                await new Owner(reader, batch).DisposeAsync().ConfigureAwait(false);
+                return null;
             }
 
-            estimate = reader.GetInt64(1);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            var first = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new FeaturePage(Rows(collection, reader, first, cancellationToken), count, estimated, new Owner(reader, batch), version);
         }
+        catch
+        {
+            await new Owner(reader, batch).DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
-        // reltuples is -1 for a table never vacuumed or analysed: then count.
-        return query.Offset == 0 && estimate > exactCountLimit
-            ? (estimate, true, version)
-            : ((await SummaryAsync(collection, cancellationToken).ConfigureAwait(false)).Count, false, version);
+    /// <summary>An unfiltered page after an exact count (one scan, kept for the data version it was read at).</summary>
+    private async Task<FeaturePage> CountedPageAsync(FeatureQuery query, CancellationToken cancellationToken)
+    {
+        var kept = await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false);
+        return new FeaturePage(QueryAsync(query, cancellationToken), kept.Count, matchedIsEstimate: false, dataVersion: kept.DataVersion);
     }
 
     private static string Select(FeatureQuery query, NpgsqlParameterCollection parameters, string? extraColumn)

@@ -45,9 +45,9 @@ def build(ctx):
                  "compliance conflict can be tested; " + NO_COORD, f_changsha))
     for f in P["farmland"]:
         cons.append(("permanent_farmland", f["name"], SAMPLE + ctx.note(f) + "; " + NO_COORD,
-                     blob(ctx.locate(f["at"], f["offset_m"]), f["area_m2"])))
+                     blob(ctx.place(f), f["area_m2"])))
     q, t, x = P["quzhou_farmland"], P["tiefeng_redline"], P["xuebaoshan_redline"]
-    f_quzhou = blob(ctx.locate(q["at"], q["offset_m"]), q["area_m2"], aspect=1.5, rot=25)
+    f_quzhou = blob(ctx.place(q), q["area_m2"], aspect=1.5, rot=25)
     cons.insert(5, ("permanent_farmland", "永久基本农田 渠口片（示意）", SAMPLE +
                     "placed 2.4 km south of the 渠口镇 seat; overlaps the sample 铁峰山 生态保护红线 so that a 三线 "
                     "conflict can be tested; " + NO_COORD, f_quzhou))

@@ -34,7 +34,7 @@ def build(ctx):
     for f in P["named_facilities"]:
         if f["project_id"] is None:
             check(f["name"] in ctx.text, "facility name %s not in the plan text" % f["name"])
-        pt = ll(*ctx.locate(f["at"], f.get("offset_m", (0, 0))))
+        pt = ll(*ctx.place(f))
         prec = point_precision(ctx, f["name"], {"type": "Point", "coordinates": pt})
         fac.append((f["kind"], f["name"], f["planned"], f["project_id"],
                     "%s; position %s; %s" % (ctx.note(f), prec, NO_COORD), prec, True, pt))

@@ -43,7 +43,7 @@ def build(ctx):
     for i, (orig, zname, hh, year, reason) in enumerate(P["flows"], start=1):
         z = ctx.zone_by_name[zname]
         if orig == "TDSK":
-            base = ctx.locate(tdsk["at"], tdsk["offset_m"])
+            base = ctx.place(tdsk)
             spread = tdsk["spread_m"]
             o = ll(base[0] + rng.uniform(-spread, spread), base[1] + rng.uniform(-spread, spread))
             oname, onote = TDSK_NAME, TDSK_NOTE % (spread / 1000.0, ctx.where(tdsk))

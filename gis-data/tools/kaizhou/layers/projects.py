@@ -38,7 +38,7 @@ def build(ctx):
             s = polys[key]
             unit = shape_unit(s["n"], rng, 0.06, start=rng.uniform(0, math.pi))
             rot = ctx.rotation(s["rot"], s["at"], rng)
-            ring = shape_with_area(ctx.locate(s["at"], s["offset_m"]), unit, area, s["aspect"], rot)
+            ring = shape_with_area(ctx.place(s), unit, area, s["aspect"], rot)
             geom = {"type": "Polygon", "coordinates": [ring]}
             src = "%s; geometry schematic: %s, area drawn to the stated %s m² in EPSG:4545; %s" % (
                 base, ctx.note(s), ("%.2f" % area).rstrip("0").rstrip("."), NO_COORD)
@@ -46,7 +46,7 @@ def build(ctx):
         else:
             check(key not in polys, "project %d has a polygon placement but no stated area" % p["id"])
             s = points[key]
-            geom = {"type": "Point", "coordinates": ll(*ctx.locate(s["at"], s["offset_m"]))}
+            geom = {"type": "Point", "coordinates": ll(*ctx.place(s))}
             prec = point_precision(ctx, s["place"], geom)
             src = "%s; position %s: %s; %s" % (base, prec, ctx.note(s), NO_COORD)
         props = {"name": p["name"], "owner": p["owner"], "funding": p["funding"], "period": p["period"],

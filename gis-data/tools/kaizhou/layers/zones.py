@@ -72,7 +72,7 @@ def build(ctx):
     for nm, r in P["resettlement"].items():
         # later anchors may refer to earlier zones, so register as we go
         rot = ctx.rotation(r["rot"], r["at"], rng)
-        mp = blob(ctx.locate(r["at"], r["offset_m"]), r["area_m2"], n=14, irr=0.08, aspect=r["aspect"], rot=rot)
+        mp = blob(ctx.place(r), r["area_m2"], n=14, irr=0.08, aspect=r["aspect"], rot=rot)
         defs.append((nm, "resettlement", r["capacity"], r["township"], RESETTLE_PLAN[nm],
                      "%s; %s%s" % (ctx.note(r), SAMPLE_CAPACITY, NO_COORD), mp))
 

@@ -77,7 +77,9 @@ async function start(): Promise<void> {
   new Toolbar({
     onLayout: () => map.updateSize(),
     onOpen: (panel) => {
-      if (panel === 'charts-panel') {
+      if (panel === 'table-panel') {
+        table.render();
+      } else if (panel === 'charts-panel') {
         void charts.render();
       } else if (panel === 'living-panel') {
         void openLiving();

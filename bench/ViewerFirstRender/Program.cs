@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 
-// Usage: ViewerFirstRender <viewer-url> [runs] [--pan] [--target-ms N]
+// Usage: ViewerFirstRender <viewer-url> [runs] [--pan] [--target-ms N] [--profile DIR] [--trace DIR] [--assets DIR]
 // Each run is a fresh browser context (empty cache, as a first visit) at 1280×800. "Complete" is the viewer's own
 // window.__viewerReady: every layer's features loaded and the map rendered them, tiles included (OpenLayers'
 // rendercomplete waits for every tile in view; performance.now(), so measured from the start of navigation).
@@ -10,6 +10,10 @@ using Microsoft.Playwright;
 // JS heap (CDP Runtime.getHeapUsage, used bytes) is read after the first render and after the pan.
 // --profile DIR: the first measured visit also records a CDP CPU profile of the first render and of the pan
 // (DIR/render.cpuprofile, DIR/pan.cpuprofile; open them in Chromium's DevTools or summarise with bench/cpuprofile-top.py).
+// --trace DIR: the first measured visit also records a Chromium trace of the first render (DIR/render.trace.json: the
+// renderer's main-thread tasks and the network requests, DIR/render.ready holds the ready time) for
+// bench/trace-timeline.py, which says how much of the first render waits on the server, runs script, or styles,
+// lays out and paints.
 // --assets DIR: the viewer's /assets/* come from DIR/assets (`vite build --outDir DIR` of another commit) instead of the
 // server, and the page (/) from DIR/index.html when there is one, so two builds can be visited alternately against one
 // server in one session. Each run also reports the CPU time of the browser's processes (user + system, /proc), which
@@ -21,6 +25,8 @@ var targetIndex = Array.IndexOf(args, "--target-ms");
 var target = targetIndex >= 0 ? double.Parse(args[targetIndex + 1], CultureInfo.InvariantCulture) : 1500;
 var profileIndex = Array.IndexOf(args, "--profile");
 var profileDirectory = profileIndex >= 0 ? args[profileIndex + 1] : null;
+var traceIndex = Array.IndexOf(args, "--trace");
+var traceDirectory = traceIndex >= 0 ? args[traceIndex + 1] : null;
 var assetsIndex = Array.IndexOf(args, "--assets");
 var assetsDirectory = assetsIndex >= 0 ? args[assetsIndex + 1] : null;
 
@@ -33,11 +39,11 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
 });
 
 // One unmeasured visit, so the service's own first-request start-up (JIT, loading gis-data) is not counted.
-await MeasureAsync(browser, url, pan, null, assetsDirectory);
+await MeasureAsync(browser, url, pan, null, null, assetsDirectory);
 var visits = new List<Visit>();
 for (var run = 1; run <= runs; run++)
 {
-    var visit = await MeasureAsync(browser, url, pan, run == 1 ? profileDirectory : null, assetsDirectory);
+    var visit = await MeasureAsync(browser, url, pan, run == 1 ? profileDirectory : null, run == 1 ? traceDirectory : null, assetsDirectory);
     visits.Add(visit);
     Console.WriteLine(pan
         ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, asked from {visit.FirstTileAsked:F0} ms, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), browser CPU {visit.CpuReady.All:F0} ms render (renderers {visit.CpuReady.Renderers:F0}, main thread {visit.CpuReady.MainThread:F0}), {visit.CpuPanned.All:F0} ms pan (renderers {visit.CpuPanned.Renderers:F0}), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
@@ -62,7 +68,7 @@ Console.WriteLine(FormattableString.Invariant(
     $"JS heap used (larger of after render / after pan): median {Percentile(heaps, 0.5):F0} MB, max {heaps[^1]:F0} MB (target ≤ 300 MB)"));
 return Percentile(times, 0.5) <= target && Percentile(pans, 0.5) <= 500 && heaps[^1] <= 300 ? 0 : 1;
 
-static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, string? profileDirectory, string? assetsDirectory)
+static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, string? profileDirectory, string? traceDirectory, string? assetsDirectory)
 {
     await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
     var page = await context.NewPageAsync();
@@ -99,6 +105,11 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
         await StartProfileAsync(session);
     }
 
+    if (traceDirectory is not null)
+    {
+        await StartTraceAsync(session);
+    }
+
     var cpuStart = BrowserCpuMilliseconds();
     await page.GotoAsync(url);
     await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 60_000 });
@@ -109,6 +120,11 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
     }
 
     var ready = await page.EvaluateAsync<double>("() => window.__viewerReady");
+    if (traceDirectory is not null)
+    {
+        await StopTraceAsync(session, Path.Combine(traceDirectory, "render.trace.json"));
+        await File.WriteAllTextAsync(Path.Combine(traceDirectory, "render.ready"), ready.ToString(CultureInfo.InvariantCulture));
+    }
     if (!pan)
     {
         return new Visit(ready, 0, "", 0, 0, 0, 0, 0, 0, cpuReady, default);
@@ -175,6 +191,40 @@ static async Task StopProfileAsync(ICDPSession session, string path)
     var result = await session.SendAsync("Profiler.stop");
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     await File.WriteAllTextAsync(path, result!.Value.GetProperty("profile").GetRawText());
+}
+
+static async Task StartTraceAsync(ICDPSession session)
+{
+    string[] categories = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "loading", "toplevel"];
+    await session.SendAsync("Tracing.start", new Dictionary<string, object>
+    {
+        ["transferMode"] = "ReturnAsStream",
+        ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = categories },
+    });
+}
+
+// The trace arrives as a stream once tracing has ended; read whole, it is DevTools' JSON trace format.
+static async Task StopTraceAsync(ICDPSession session, string path)
+{
+    var complete = new TaskCompletionSource<string>();
+    session.Event("Tracing.tracingComplete").OnEvent += (_, e) => complete.TrySetResult(e!.Value.GetProperty("stream").GetString()!);
+    await session.SendAsync("Tracing.end");
+    var stream = await complete.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    await using var file = File.Create(path);
+    while (true)
+    {
+        var chunk = (await session.SendAsync("IO.read", new Dictionary<string, object> { ["handle"] = stream, ["size"] = 1 << 20 }))!.Value;
+        var data = chunk.GetProperty("data").GetString()!;
+        var bytes = chunk.TryGetProperty("base64Encoded", out var encoded) && encoded.GetBoolean() ? Convert.FromBase64String(data) : System.Text.Encoding.UTF8.GetBytes(data);
+        await file.WriteAsync(bytes);
+        if (chunk.GetProperty("eof").GetBoolean())
+        {
+            break;
+        }
+    }
+
+    await session.SendAsync("IO.close", new Dictionary<string, object> { ["handle"] = stream });
 }
 
 static async Task<double> UsedHeapAsync(ICDPSession session)

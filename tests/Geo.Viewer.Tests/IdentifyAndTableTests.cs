@@ -122,6 +122,43 @@ public sealed class IdentifyAndTableTests(ViewerFixture viewer)
         await ViewerFixture.ScreenshotAsync(page, "03-attribute-table");
     }
 
+    /// <summary>
+    /// The page's first Intl.NumberFormat loads ICU's number data (tens of milliseconds): the first render makes none (the
+    /// legend's amounts are whole numbers, the hidden table draws no rows), and the table, drawn when it is opened,
+    /// follows a language chosen while it was hidden.
+    /// </summary>
+    [Fact]
+    public async Task The_first_render_makes_no_number_formatter_and_the_table_is_drawn_when_opened_in_the_language_chosen_while_hidden()
+    {
+        // Counts the formatters the page makes (Number.prototype.toLocaleString makes its own, uncounted; the viewer
+        // formats through Intl.NumberFormat, src/format.ts).
+        const string countFormatters = """
+            (() => {
+              const Original = Intl.NumberFormat;
+              window.__numberFormatters = 0;
+              Intl.NumberFormat = function (...args) { window.__numberFormatters++; return new Original(...args); };
+              Intl.NumberFormat.prototype = Original.prototype;
+            })();
+            """;
+        var page = await viewer.OpenViewerAsync(initScript: countFormatters);
+
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__numberFormatters"));
+        await Expect(page.Locator("#table-panel tbody tr")).ToHaveCountAsync(0);
+        // The legend's investment circles (1,000, 10,000 and 50,000 万元), written without Intl as .NET writes them.
+        await Expect(page.Locator("#layer-tree li[data-layer='projects'] .legend li span", new() { HasTextString = "万元" }))
+            .ToHaveTextAsync(new[] { 1000, 10000, 50000 }.Select(wan => $"{wan.ToString("#,0", Chinese)} 万元（圆面积∝投资）").ToArray());
+
+        await page.ClickAsync("#lang");
+        await page.ClickAsync("#open-table");
+
+        await Expect(page.Locator("#table-panel .table-count")).ToHaveTextAsync("35 / 35 rows");
+        var headers = await page.Locator("#table-panel thead tr").First.Locator("th").AllTextContentsAsync();
+        var investmentColumn = headers.ToList().FindIndex(h => h.StartsWith("Planned investment", StringComparison.Ordinal));
+        var investment = GisDataFile.Feature("projects.geojson", 17).GetProperty("properties").GetProperty("investment_wan").GetDouble();
+        await Expect(page.Locator("#table-panel tbody tr[data-id='17'] td").Nth(investmentColumn))
+            .ToHaveTextAsync(investment.ToString("#,0.##", CultureInfo.InvariantCulture) + " ×10⁴ yuan");
+    }
+
     /// <summary>RFC 4180 records: quoted fields may hold commas, quotes and line breaks.</summary>
     internal static List<string[]> CsvRecords(string text)
     {

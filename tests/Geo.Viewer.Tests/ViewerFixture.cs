@@ -41,13 +41,18 @@ public sealed class ViewerFixture : IAsyncLifetime
 
     /// <summary>
     /// Opens the viewer (with an optional permalink hash) with its test hooks (window.__viewer) and waits until every
-    /// layer has loaded and drawn.
+    /// layer has loaded and drawn. An init script runs in the page before the viewer's own scripts.
     /// </summary>
-    public async Task<IPage> OpenViewerAsync(string hash = "", int width = 1280, int height = 800, Action<IPage>? beforeNavigation = null)
+    public async Task<IPage> OpenViewerAsync(string hash = "", int width = 1280, int height = 800, Action<IPage>? beforeNavigation = null, string? initScript = null)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         beforeNavigation?.Invoke(page);
+        if (initScript is not null)
+        {
+            await page.AddInitScriptAsync(initScript);
+        }
+
         await page.GotoAsync(new Uri(BaseAddress, "/?testHooks" + hash).ToString());
         await page.WaitForFunctionAsync("() => window.__viewerReady !== undefined", null, new() { Timeout = 20_000 });
         return page;

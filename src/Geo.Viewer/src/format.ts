@@ -5,6 +5,12 @@ import { lang, t } from './i18n';
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(value: number, maxFractionDigits = 2): string {
+  // A whole number is written as both locales write it (digits grouped by three with ","), without Intl: the page's
+  // first Intl.NumberFormat loads ICU's number data, ~50 ms of the first render for the legend's three amounts
+  // (docs/BENCHMARKS.md, session 11). Past 2^53 (and -0) Intl's rounding and sign are left to Intl.
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) {
+    return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
+  }
   const locale = lang() === 'zh' ? 'zh-CN' : 'en-US';
   const key = `${locale}/${maxFractionDigits}`;
   let formatter = formatters.get(key);

@@ -30,4 +30,22 @@ describe('format', () => {
     expect(formatNumber(3.14159)).toBe('3.14');
     expect(formatNumber(3.14159, 0)).toBe('3');
   });
+
+  it('writes whole numbers as Intl.NumberFormat does in both languages, without it', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = [0, 7, -7, 999, 1000, -1000, 10000, 50000, 624202, -999999, 1234567, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+    for (let i = 0; i < 500; i++) {
+      values.push(Math.round((random() - 0.5) * 10 ** Math.floor(random() * 16)));
+    }
+    for (const [language, locale] of [['zh', 'zh-CN'], ['en', 'en-US']] as const) {
+      setLang(language);
+      for (const digits of [0, 2, 3]) {
+        const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+        for (const value of values) {
+          expect(formatNumber(value, digits), `${locale} ${value}`).toBe(intl.format(value));
+        }
+      }
+    }
+  });
 });

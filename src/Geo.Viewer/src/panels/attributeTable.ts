@@ -45,7 +45,7 @@ export class AttributeTable {
   private controller?: AbortController;
 
   constructor(
-    root: HTMLElement,
+    private readonly root: HTMLElement,
     private readonly map: OlMap,
     private readonly layers: DataLayer[],
     private readonly selection: Selection,
@@ -130,7 +130,15 @@ export class AttributeTable {
     return this.inView.checked ? { bbox: transformExtent(this.map.getView().calculateExtent(this.map.getSize()), VIEW_PROJECTION, DATA_PROJECTION) } : {};
   }
 
+  /**
+   * Draws the table again if it is open. A hidden table is drawn when its button opens it (main.ts calls this again):
+   * its rows, and with them the page's first Intl number formatter (ICU's number data, ~50 ms), are then no part of
+   * the map's first frame (docs/BENCHMARKS.md, session 12).
+   */
   render(): void {
+    if (this.root.hidden) {
+      return;
+    }
     this.layerSelect.replaceChildren(
       ...this.layers
         .filter((l) => l.definition.id !== 'district')

@@ -6,7 +6,8 @@
 # one unmeasured visit (bench/ViewerFirstRender --pan), and the same once with the parcels off, as a baseline.
 #   bench/viewer-scale.sh [N=1000000]        results in docs/BENCHMARKS.md by hand
 # Settings: PG_PORT=55497 PORT=5397 WORK=/tmp/viewer-scale RUNS=7 ZOOMS="13 12 district" CENTER=108.41,31.2 WAIT_OVERVIEW=1 KEEP_PG=1 (leave the
-# cluster running; a later run reuses a table that already holds N parcels instead of generating it again).
+# cluster running; a later run reuses a table that already holds N parcels instead of generating it again),
+# VISIT_ARGS (more arguments to each bench/ViewerFirstRender, e.g. --no-settle).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-1000000}
@@ -58,12 +59,12 @@ layers=district,zones,constraints,townships,relocation_flows,projects
 first=${zooms%% *}; [ "$first" = district ] && first=13
 echo "## baseline: parcels off, zoom $first at $center, 1280×800, load $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet "$repo/bench/ViewerFirstRender/bin/Release/net10.0/ViewerFirstRender.dll" \
-  "http://127.0.0.1:$port/?testHooks#c=$center&z=$first&l=$layers" "$runs" --pan --target-ms 2000 | tail -n 4 || true
+  "http://127.0.0.1:$port/?testHooks#c=$center&z=$first&l=$layers" "$runs" --pan --target-ms 2000 ${VISIT_ARGS:-} | tail -n 4 || true
 layers=district,parcels,zones,constraints,townships,relocation_flows,projects
 for zoom in $zooms; do
   # "district": the viewer's own first view, the whole district fitted (zoom ≈ 9 at 1280×800).
   view="c=$center&z=$zoom&"; [ "$zoom" = district ] && view=""
   echo "## parcels on, ${view:-the whole district, }1280×800, load $(cut -d' ' -f1-3 /proc/loadavg)"
   dotnet "$repo/bench/ViewerFirstRender/bin/Release/net10.0/ViewerFirstRender.dll" \
-    "http://127.0.0.1:$port/?testHooks#${view}l=$layers" "$runs" --pan --target-ms 2000 || true
+    "http://127.0.0.1:$port/?testHooks#${view}l=$layers" "$runs" --pan --target-ms 2000 ${VISIT_ARGS:-} || true
 done

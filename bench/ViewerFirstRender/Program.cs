@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 
-// Usage: ViewerFirstRender <viewer-url> [runs] [--pan] [--target-ms N] [--profile DIR] [--trace DIR] [--assets DIR]
+// Usage: ViewerFirstRender <viewer-url> [runs] [--pan] [--target-ms N] [--profile DIR] [--trace DIR] [--assets DIR] [--no-settle]
 // Each run is a fresh browser context (empty cache, as a first visit) at 1280×800. "Complete" is the viewer's own
 // window.__viewerReady: every layer's features loaded and the map rendered them, tiles included (OpenLayers'
 // rendercomplete waits for every tile in view; performance.now(), so measured from the start of navigation).
@@ -18,6 +18,10 @@ using Microsoft.Playwright;
 // server, and the page (/) from DIR/index.html when there is one, so two builds can be visited alternately against one
 // server in one session. Each run also reports the CPU time of the browser's processes (user + system, /proc), which
 // the machine's load inflates less than wall time.
+// Each visit's window is opened and left to settle (the browser's processes idle, at most 15 s) before the viewer's
+// address is entered, as a member of staff's browser is open before they type it: Chromium 156 opens every new window
+// with its omnibox popup, a WebUI page of ~150 modules in a renderer of its own, which otherwise loads while the viewer
+// does (1.8–4.9 s of a core on this 2-core machine, docs/BENCHMARKS.md session 12). --no-settle navigates at once.
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5181/";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var pan = args.Contains("--pan");
@@ -29,6 +33,7 @@ var traceIndex = Array.IndexOf(args, "--trace");
 var traceDirectory = traceIndex >= 0 ? args[traceIndex + 1] : null;
 var assetsIndex = Array.IndexOf(args, "--assets");
 var assetsDirectory = assetsIndex >= 0 ? args[assetsIndex + 1] : null;
+var settle = !args.Contains("--no-settle");
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -39,11 +44,11 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
 });
 
 // One unmeasured visit, so the service's own first-request start-up (JIT, loading gis-data) is not counted.
-await MeasureAsync(browser, url, pan, null, null, assetsDirectory);
+await MeasureAsync(browser, url, pan, settle, null, null, assetsDirectory);
 var visits = new List<Visit>();
 for (var run = 1; run <= runs; run++)
 {
-    var visit = await MeasureAsync(browser, url, pan, run == 1 ? profileDirectory : null, run == 1 ? traceDirectory : null, assetsDirectory);
+    var visit = await MeasureAsync(browser, url, pan, settle, run == 1 ? profileDirectory : null, run == 1 ? traceDirectory : null, assetsDirectory);
     visits.Add(visit);
     Console.WriteLine(pan
         ? FormattableString.Invariant($"run {run}: first render {visit.Ready:F0} ms ({visit.Tiles} tiles, z{visit.TileZooms}, asked from {visit.FirstTileAsked:F0} ms, the last in at {visit.LastTile:F0} ms), pan {visit.Pan:F0} ms ({visit.PanTiles} tiles), browser CPU {visit.CpuReady.All:F0} ms render (renderers {visit.CpuReady.Renderers:F0}, main thread {visit.CpuReady.MainThread:F0}), {visit.CpuPanned.All:F0} ms pan (renderers {visit.CpuPanned.Renderers:F0}), JS heap {visit.HeapReady / 1048576:F0} MB after render, {visit.HeapPanned / 1048576:F0} MB after pan")
@@ -68,7 +73,7 @@ Console.WriteLine(FormattableString.Invariant(
     $"JS heap used (larger of after render / after pan): median {Percentile(heaps, 0.5):F0} MB, max {heaps[^1]:F0} MB (target ≤ 300 MB)"));
 return Percentile(times, 0.5) <= target && Percentile(pans, 0.5) <= 500 && heaps[^1] <= 300 ? 0 : 1;
 
-static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, string? profileDirectory, string? traceDirectory, string? assetsDirectory)
+static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, bool settle, string? profileDirectory, string? traceDirectory, string? assetsDirectory)
 {
     await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
     var page = await context.NewPageAsync();
@@ -108,6 +113,11 @@ static async Task<Visit> MeasureAsync(IBrowser browser, string url, bool pan, st
     if (traceDirectory is not null)
     {
         await StartTraceAsync(session);
+    }
+
+    if (settle)
+    {
+        await SettleAsync();
     }
 
     var cpuStart = BrowserCpuMilliseconds();
@@ -238,6 +248,24 @@ static async Task<double> UsedHeapAsync(ICDPSession session)
 // Playwright's protocol and request routing included, is about as large and no change to the viewer touches it), and
 // of their main threads (the page's own thread, where the first render waits; a page's workers and Chromium's raster
 // and compositor threads run beside it, on the second core when it is free).
+// Until the browser's processes together used under 5 % of a core over the last 250 ms (or 15 s have passed).
+static async Task SettleAsync()
+{
+    var until = DateTime.UtcNow.AddSeconds(15);
+    var before = BrowserCpuMilliseconds().All;
+    while (DateTime.UtcNow < until)
+    {
+        await Task.Delay(250);
+        var now = BrowserCpuMilliseconds().All;
+        if (now - before < 12.5)
+        {
+            return;
+        }
+
+        before = now;
+    }
+}
+
 static Cpu BrowserCpuMilliseconds()
 {
     var renderers = new HashSet<int>();

@@ -15,7 +15,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 pgdata=$1; shift
-item_path=${ITEM_PATH:-/ogcapi/collections/parcels/items/{id}}; rounds=${ROUNDS:-3}; seconds=${SECONDS_RAW:-8}; runs=${RUNS:-300}; max_id=${MAX_ID:-1000000}
+item_default='/ogcapi/collections/parcels/items/{id}'
+item_path=${ITEM_PATH:-$item_default}; rounds=${ROUNDS:-3}; seconds=${SECONDS_RAW:-8}; runs=${RUNS:-300}; max_id=${MAX_ID:-1000000}
 port=$(sed -n 4p "$pgdata/postmaster.pid"); socket=$(sed -n 5p "$pgdata/postmaster.pid"); postmaster=$(head -n 1 "$pgdata/postmaster.pid")
 hz=$(getconf CLK_TCK)
 read -r -a server_ports <<<"${PORT_SERVERS:-5392 5393 5394 5395}"

@@ -9,7 +9,7 @@ internal abstract class VersionCheckedFeatureEditor : IFeatureEditor
 {
     public abstract Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
 
-    public abstract Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
+    public abstract Task<FoundFeature> FindAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
 
     public abstract Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken);
 

@@ -190,11 +190,11 @@ internal static class ItemEditEndpoints
 
         // The patch applies to the version the client read; a newer one is refused here, and the replace below checks
         // the version again atomically, so a change in between is a 412 too.
-        var current = await editor.GetAsync(collection, id, cancellationToken);
+        var (current, deletedVersion) = await editor.FindAsync(collection, id, cancellationToken);
         if (current is null || current.Version != expected)
         {
             var refusal = current is null
-                ? await editor.DeletedVersionAsync(collection, id, cancellationToken) is { } deleted
+                ? deletedVersion is { } deleted
                     ? new EditResult(EditStatus.Deleted, null, null, deleted)
                     : new EditResult(EditStatus.NotFound, null, null, 0)
                 : new EditResult(EditStatus.VersionMismatch, current, null, current.Version);

@@ -71,20 +71,29 @@ internal static class ItemsEndpoints
             return Problems.UnknownFeature(collectionId, featureId);
         }
 
-        // An editable collection's item carries its version as a strong ETag, the one PUT and DELETE expect in If-Match.
-        var (feature, notModified) = collection.Editable
-            ? await editor.GetAsync(collection, id, cancellationToken) is { } versioned
-                ? (versioned.Feature, ItemVersionTag(context, versioned.Version))
-                : (null, null)
-            : await store.GetAsync(collection, id, cancellationToken) is { } plain
-                ? (plain, await ConditionalGet.NotModifiedAsync(context, store, cancellationToken))
-                : ((Feature?)null, (StatusCodeHttpResult?)null);
-        if (feature is null)
+        Feature feature;
+        StatusCodeHttpResult? notModified;
+        if (collection.Editable)
         {
-            // A soft-deleted feature is Gone, not unknown: its history stays and an admin can restore it.
-            return collection.Editable && await editor.DeletedVersionAsync(collection, id, cancellationToken) is { } deleted
-                ? Problems.DeletedFeature(collectionId, featureId, deleted)
-                : Problems.UnknownFeature(collectionId, featureId);
+            // An editable collection's item carries its version as a strong ETag, the one PUT and DELETE expect in
+            // If-Match. A soft-deleted feature is Gone, not unknown: its history stays and an admin can restore it.
+            var found = await editor.FindAsync(collection, id, cancellationToken);
+            if (found.Live is not { } versioned)
+            {
+                return found.DeletedVersion is { } deleted
+                    ? Problems.DeletedFeature(collectionId, featureId, deleted)
+                    : Problems.UnknownFeature(collectionId, featureId);
+            }
+
+            (feature, notModified) = (versioned.Feature, ItemVersionTag(context, versioned.Version));
+        }
+        else if (await store.GetAsync(collection, id, cancellationToken) is { } plain)
+        {
+            (feature, notModified) = (plain, await ConditionalGet.NotModifiedAsync(context, store, cancellationToken));
+        }
+        else
+        {
+            return Problems.UnknownFeature(collectionId, featureId);
         }
 
         if (notModified is not null)

@@ -5,6 +5,12 @@ namespace Geo.Core.Stores;
 /// <summary>A feature with its version: 1 as imported, one more with every accepted edit (the item's strong ETag).</summary>
 public sealed record VersionedFeature(Feature Feature, long Version);
 
+/// <summary>
+/// What an id names in an editable collection: its live feature; else, when it was deleted (soft), the version of the
+/// delete (a 410, not a 404); else neither.
+/// </summary>
+public readonly record struct FoundFeature(VersionedFeature? Live, long? DeletedVersion);
+
 /// <summary>One version of a feature in its history: who made it and when; <see cref="Feature"/> is null for a delete.</summary>
 public sealed record FeatureVersion(long Version, DateTimeOffset At, string? User, string Operation, Feature? Feature);
 
@@ -60,8 +66,8 @@ public interface IFeatureEditor
     /// <summary>The live feature, null when it was deleted or never existed.</summary>
     Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
 
-    /// <summary>The version of the delete when the feature is deleted; null when it is live or never existed.</summary>
-    Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
+    /// <summary>The live feature or, when there is none, the version of its delete if it was deleted: both in one read.</summary>
+    Task<FoundFeature> FindAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken);
 
     /// <summary>Adds <paramref name="feature"/> under a new id (its own id is ignored), at version 1.</summary>
     Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken);

@@ -96,6 +96,19 @@ public abstract partial class FeatureEditCases
     }
 
     [Fact]
+    public async Task An_id_never_given_is_404_not_410_to_GET_and_PATCH()
+    {
+        var editor = await ClientAsync(Role.Editor);
+        var (_, _, id) = await CreateAsync(editor, "the greatest id so far");
+        var url = $"{Facilities}/{id + 1000}";
+
+        var get = await Factory.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.SendAsync(WithIfMatch(HttpMethod.Patch, url, "\"1\"", MergePatch("{}")))).StatusCode);
+    }
+
+    [Fact]
     public async Task Three_edits_by_two_users_give_four_versions_and_an_admin_restores_the_first()
     {
         var (first, firstName) = await NamedClientAsync(Role.Editor);

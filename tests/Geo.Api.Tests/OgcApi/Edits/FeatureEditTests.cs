@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 
@@ -69,6 +70,35 @@ public sealed class PostGisFeatureEditTests(PostGisServiceFactory factory) : Fea
         }
 
         Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM feature_history WHERE feature_id = $1", id));
+    }
+
+    [Fact]
+    public async Task An_item_live_deleted_or_never_given_is_read_with_one_statement()
+    {
+        var editor = await ClientAsync(Role.Editor);
+        var (live, _, id) = await CreateAsync(editor, "one statement");
+        var (deleted, etag, _) = await CreateAsync(editor, "one statement, deleted");
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(WithIfMatch(HttpMethod.Delete, deleted, etag))).StatusCode);
+
+        // Each request carries a trace id of its own (traceparent), so the statements it ran are the Npgsql spans of
+        // that trace, whatever other tests run meanwhile.
+        var statements = new System.Collections.Concurrent.ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = statements.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        foreach (var (url, status) in new[] { (live, HttpStatusCode.OK), (deleted, HttpStatusCode.Gone), ($"{Facilities}/{id + 1000}", HttpStatusCode.NotFound) })
+        {
+            var trace = ActivityTraceId.CreateRandom();
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+            Assert.Equal(status, (await Factory.CreateClient().SendAsync(request)).StatusCode);
+            var ran = statements.Where(a => a.TraceId == trace && a.Kind == ActivityKind.Client).ToList();
+            Assert.True(ran.Count == 1, $"{url}: {string.Join(" | ", ran.Select(a => a.DisplayName))}");
+        }
     }
 
     [Fact]

@@ -51,12 +51,12 @@ internal sealed class EmbeddedFeatureEditor : VersionCheckedFeatureEditor, IDisp
             : null;
     }
 
-    public override async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    public override async Task<FoundFeature> FindAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
-        return _versions.TryGetValue((collection.Id, id), out var version) && await _store.GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is null
-            ? version
-            : null;
+        return await GetAsync(collection, id, cancellationToken).ConfigureAwait(false) is { } live
+            ? new FoundFeature(live, null)
+            : new FoundFeature(null, _versions.TryGetValue((collection.Id, id), out var version) ? version : null);
     }
 
     public override async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
@@ -128,8 +128,7 @@ internal sealed class EmbeddedFeatureEditor : VersionCheckedFeatureEditor, IDisp
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var before = await GetAsync(collection, id, cancellationToken).ConfigureAwait(false);
-            var deleted = before is null ? await DeletedVersionAsync(collection, id, cancellationToken).ConfigureAwait(false) : null;
+            var (before, deleted) = await FindAsync(collection, id, cancellationToken).ConfigureAwait(false);
             var current = before?.Version ?? deleted;
             if (current is not { } version)
             {

@@ -34,8 +34,8 @@ internal sealed class LoadingEmbeddedStore(EmbeddedStoreLoad load) : IFeatureSto
     Task<VersionedFeature?> IFeatureEditor.GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) =>
         Editor.GetAsync(collection, id, cancellationToken);
 
-    public Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) =>
-        Editor.DeletedVersionAsync(collection, id, cancellationToken);
+    public Task<FoundFeature> FindAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) =>
+        Editor.FindAsync(collection, id, cancellationToken);
 
     public Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken) =>
         Editor.CreateAsync(collection, feature, author, cancellationToken);

@@ -18,6 +18,9 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
 {
     private const string Version = "version";
 
+    /// <summary>The version of the feature's delete ($1 the collection, $2 the id); no row when it is not deleted.</summary>
+    private const string DeletedVersionSql = "SELECT version FROM deleted_features WHERE collection = $1 AND feature_id = $2";
+
     public override async Task<VersionedFeature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
@@ -25,11 +28,27 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         return await ReadAsync(connection, null, collection, id, forUpdate: false, cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task<long?> DeletedVersionAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One statement, so a 404 or 410 costs one round trip as a 200 does: always one row, the feature's columns and
+    /// version (null when there is no row), then its delete's version. PostgreSQL runs the <c>CASE</c>'s subquery only
+    /// when it is reached, so a live feature is read as by <see cref="GetAsync"/> alone.
+    /// </summary>
+    public override async Task<FoundFeature> FindAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await DeletedVersionAsync(connection, null, collection, id, cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"SELECT live.*, CASE WHEN live.{Version} IS NULL THEN ({DeletedVersionSql}) END FROM (SELECT) one "
+            + $"LEFT JOIN LATERAL (SELECT {PostGisColumns.SelectList(collection)}, {Version} FROM {PostGisColumns.Quote(collection.TableName)} WHERE id = $2) live ON true",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = reader.FieldCount - 1;
+        return reader.IsDBNull(deleted - 1)
+            ? new FoundFeature(null, reader.IsDBNull(deleted) ? null : reader.GetInt64(deleted))
+            : new FoundFeature(new VersionedFeature(PostGisColumns.ReadFeature(collection, reader), reader.GetInt64(deleted - 1)), null);
     }
 
     public override async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
@@ -206,7 +225,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
     private static async Task<long?> DeletedVersionAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT version FROM deleted_features WHERE collection = $1 AND feature_id = $2", connection, transaction);
+        await using var command = new NpgsqlCommand(DeletedVersionSql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : null;

@@ -23,14 +23,18 @@ internal static class GeoJsonFeatureWriter
         writer.WriteString("type", "Feature");
         writer.WriteNumber("id", feature.Id);
         writer.WritePropertyName("geometry");
-        if (feature.Geometry is null)
+        var places = decimals ?? crs.Decimals;
+        if (feature.Stored is { } stored && crs.KeepsStorageCoordinates && GeoJsonWkbWriter.TryWrite(writer, stored, places, swapAxes: crs.FirstAxisIsNorthing))
+        {
+            // Written from the store's bytes; the geometry was not read.
+        }
+        else if (feature.Geometry is null)
         {
             writer.WriteNullValue();
         }
         else
         {
             var output = crs.FromStorage(feature.Geometry);
-            var places = decimals ?? crs.Decimals;
             if (!GeoJsonGeometryWriter.TryWrite(writer, output, places))
             {
                 JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, places, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);

@@ -133,17 +133,20 @@ internal static class GeoJsonGeometryWriter
     private static void WritePolygon(Utf8JsonWriter writer, Polygon polygon, int decimals)
     {
         writer.WriteStartArray();
-        var shell = polygon.Shell.CoordinateSequence;
-        WriteSequence(writer, shell, decimals, reversed: !Orientation.IsCCW(new RoundedSequence(shell, decimals)));
+        WriteRing(writer, polygon.Shell.CoordinateSequence, decimals, shell: true);
         foreach (var hole in polygon.Holes)
         {
-            WriteSequence(writer, hole.CoordinateSequence, decimals, reversed: Orientation.IsCCW(new RoundedSequence(hole.CoordinateSequence, decimals)));
+            WriteRing(writer, hole.CoordinateSequence, decimals, shell: false);
         }
 
         writer.WriteEndArray();
     }
 
-    private static void WriteSequence(Utf8JsonWriter writer, CoordinateSequence sequence, int decimals, bool reversed = false)
+    /// <summary>A shell counter-clockwise, a hole clockwise (<see cref="WritePolygon"/>).</summary>
+    internal static void WriteRing(Utf8JsonWriter writer, CoordinateSequence ring, int decimals, bool shell) =>
+        WriteSequence(writer, ring, decimals, reversed: Orientation.IsCCW(new RoundedSequence(ring, decimals)) != shell);
+
+    internal static void WriteSequence(Utf8JsonWriter writer, CoordinateSequence sequence, int decimals, bool reversed = false)
     {
         writer.WriteStartArray();
         for (var i = 0; i < sequence.Count; i++)
@@ -154,7 +157,7 @@ internal static class GeoJsonGeometryWriter
         writer.WriteEndArray();
     }
 
-    private static void WritePosition(Utf8JsonWriter writer, CoordinateSequence sequence, int index, int decimals)
+    internal static void WritePosition(Utf8JsonWriter writer, CoordinateSequence sequence, int index, int decimals)
     {
         writer.WriteStartArray();
         WriteRounded(writer, sequence.GetX(index), decimals);

@@ -47,6 +47,9 @@ public sealed class CrsDefinition
     /// </summary>
     public Envelope AreaOfUse { get; }
 
+    /// <summary>Whether storage coordinates are this CRS's without a transform (in <see cref="FirstAxisIsNorthing"/>'s axis order).</summary>
+    public bool KeepsStorageCoordinates => _fromStorage is null;
+
     /// <summary>Turns a storage geometry (EPSG:4490, x = longitude) into this CRS, in its axis order.</summary>
     public Geometry FromStorage(Geometry geometry) => Apply(geometry, _fromStorage, swapAfter: FirstAxisIsNorthing);
 

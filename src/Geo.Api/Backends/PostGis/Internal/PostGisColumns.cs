@@ -1,3 +1,5 @@
+using NetTopologySuite;
+using NetTopologySuite.IO;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -58,21 +60,39 @@ internal static class PostGisColumns
     {
         var ordinal = 0;
         var id = reader.GetInt64(ordinal++);
-        NetTopologySuite.Geometries.Geometry? geometry = null;
-        if (collection.HasGeometry)
-        {
-            geometry = reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(ordinal++);
-            geometry.SRID = Geo.Core.Crs.Cgcs2000.Srid;
-        }
-
+        var stored = collection.HasGeometry ? ReadGeometry(reader, ordinal++) : null;
         var properties = new Dictionary<string, object?>(collection.Properties.Count);
         foreach (var property in collection.Properties)
         {
             properties[property.Name] = ReadValue(property, reader, ordinal++);
         }
 
-        return new Feature(id, geometry, properties);
+        return stored is null ? new Feature(id, null, properties) : Feature.FromStored(id, stored, properties);
     }
+
+    /// <summary>
+    /// The geometry column's EWKB (its binary form, as sent), read into NTS only if asked for: an items page writes
+    /// GeoJSON from the bytes. Like the NTS column it replaces, a NULL geometry cannot be read.
+    /// </summary>
+    private static StoredGeometry ReadGeometry(NpgsqlDataReader reader, int ordinal)
+    {
+        var ewkb = new byte[reader.GetBytes(ordinal, 0, null, 0, 0)];
+        reader.GetBytes(ordinal, 0, ewkb, 0, ewkb.Length);
+        return new StoredGeometry(ewkb, ReadEwkb);
+    }
+
+    /// <summary>Npgsql's own reader, set up as <c>UseNetTopologySuite()</c> sets up the one behind the geometry column.</summary>
+    private static readonly PostGisReader EwkbReader = new(
+        NtsGeometryServices.Instance.DefaultCoordinateSequenceFactory,
+        NtsGeometryServices.Instance.DefaultPrecisionModel,
+        NtsGeometryServices.Instance.DefaultCoordinateSequenceFactory.Ordinates);
+
+    private static readonly Func<byte[], NetTopologySuite.Geometries.Geometry> ReadEwkb = ewkb =>
+    {
+        var geometry = EwkbReader.Read(ewkb);
+        geometry.SRID = Geo.Core.Crs.Cgcs2000.Srid;
+        return geometry;
+    };
 
     /// <summary>One column's value as the property's CLR type, or null.</summary>
     public static object? ReadValue(PropertyDefinition property, NpgsqlDataReader reader, int ordinal) =>

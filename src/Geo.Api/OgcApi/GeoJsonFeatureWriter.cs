@@ -23,24 +23,7 @@ internal static class GeoJsonFeatureWriter
         writer.WriteString("type", "Feature");
         writer.WriteNumber("id", feature.Id);
         writer.WritePropertyName("geometry");
-        var places = decimals ?? crs.Decimals;
-        if (feature.Stored is { } stored && crs.KeepsStorageCoordinates && GeoJsonWkbWriter.TryWrite(writer, stored, places, swapAxes: crs.FirstAxisIsNorthing))
-        {
-            // Written from the store's bytes; the geometry was not read.
-        }
-        else if (feature.Geometry is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            var output = crs.FromStorage(feature.Geometry);
-            if (!GeoJsonGeometryWriter.TryWrite(writer, output, places))
-            {
-                JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, places, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
-            }
-        }
-
+        WriteGeometry(writer, feature, crs, decimals ?? crs.Decimals);
         writer.WriteStartObject("properties");
         foreach (var (name, value) in feature.Properties)
         {
@@ -59,6 +42,30 @@ internal static class GeoJsonFeatureWriter
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// From the store's bytes when it sent them and no transform is needed (the geometry is then never read), else from
+    /// the NTS geometry: plain ones by <see cref="GeoJsonGeometryWriter"/>, the rest by the GeoJSON4STJ converter.
+    /// </summary>
+    private static void WriteGeometry(Utf8JsonWriter writer, Feature feature, CrsDefinition crs, int decimals)
+    {
+        if (feature.Stored is { } stored && crs.KeepsStorageCoordinates && GeoJsonWkbWriter.TryWrite(writer, stored, decimals, swapAxes: crs.FirstAxisIsNorthing))
+        {
+            return;
+        }
+
+        if (feature.Geometry is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        var output = crs.FromStorage(feature.Geometry);
+        if (!GeoJsonGeometryWriter.TryWrite(writer, output, decimals))
+        {
+            JsonSerializer.Serialize(writer, CoordinateRounding.Round(output, decimals, shared: ReferenceEquals(output, feature.Geometry)), GeometryJson.Options);
+        }
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)

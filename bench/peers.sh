@@ -7,7 +7,7 @@
 # Ports and folders are settings so runs beside others do not collide:
 #   PG_PORT=55493 OURS_PORT=5393 MS_PORT=18180 QGIS_PORT=18181 WORK=/tmp/genbench-peers
 #   RUNS=25 (curl samples per measurement, after 40 warm-up requests for ours (tiered JIT), 3–5 for the peers),
-#   WRK_DURATION=10s, WRK_CONNS=16, SKIP_QGIS=1, KEEP_PG=1 (leave the cluster running)
+#   WRK_DURATION=10s, WRK_CONNS=16, WRK_WARM=5s (an unmeasured wrk turn first), SKIP_QGIS=1, KEEP_PG=1 (leave the cluster running)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 . "$repo/scripts/lib/apt-install.sh"
@@ -89,6 +89,7 @@ ms() {
 }
 
 id=$((n / 2))
+mbox=${BBOXES#*M=}; mbox=${mbox%%;*}
 for name in "${order[@]}"; do
   base=${bases[$name]}
   echo "## $name: $base"
@@ -97,6 +98,10 @@ for name in "${order[@]}"; do
   # on 2 cores (perf: its thread 79 % of the server's CPU), steady (~9 ms) only from about the 120th (BENCHMARKS, session 8).
   warm=3; pg=(WARMUP=5)
   [ "$name" = ours ] && { warm=40; pg=(WARMUP=150 PGURI="$pguri" PG_PROPS="$props"); }
+  # Every server gets one concurrent turn first: ours grows its PostgreSQL pool from the warm-up's one connection to
+  # WRK_CONNS in the first concurrent turn, each new backend planning its first statements (~20–30 ms), which put a
+  # first turn's p99 at 0.7–0.9 s against 0.14–0.19 s for the next (docs/BENCHMARKS.md, session 13).
+  wrk -t2 -c"$WRK_CONNS" -d"${WRK_WARM:-5s}" -H 'Accept: application/geo+json' "$base/collections/parcels/items?bbox=$mbox&limit=20000" >/dev/null
   env "${pg[@]}" "$peers/bench-oapif.sh" "$base" parcels
   code=$(curl -s -o "$work/$name-item.json" -w '%{http_code}' -H 'Accept: application/geo+json' "$base/collections/parcels/items/$id")
   echo "items/$id: HTTP $code $(wc -c < "$work/$name-item.json") B, $(ms "$base/collections/parcels/items/$id" 'application/geo+json') ms"

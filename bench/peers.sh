@@ -98,9 +98,9 @@ for name in "${order[@]}"; do
   # on 2 cores (perf: its thread 79 % of the server's CPU), steady (~9 ms) only from about the 120th (BENCHMARKS, session 8).
   warm=3; pg=(WARMUP=5)
   [ "$name" = ours ] && { warm=40; pg=(WARMUP=150 PGURI="$pguri" PG_PROPS="$props"); }
-  # Every server gets one concurrent turn first: ours grows its PostgreSQL pool from the warm-up's one connection to
-  # WRK_CONNS in the first concurrent turn, each new backend planning its first statements (~20–30 ms), which put a
-  # first turn's p99 at 0.7–0.9 s against 0.14–0.19 s for the next (docs/BENCHMARKS.md, session 13).
+  # Every server gets one concurrent turn first: our first concurrent turn after sequential warm-up had a p99 of
+  # 0.7–1.2 s against 0.14–0.19 s for the turns after it (docs/BENCHMARKS.md, session 13; among its costs, the pool
+  # growing from one PostgreSQL connection to WRK_CONNS, each new backend planning its first statements cold).
   wrk -t2 -c"$WRK_CONNS" -d"${WRK_WARM:-5s}" -H 'Accept: application/geo+json' "$base/collections/parcels/items?bbox=$mbox&limit=20000" >/dev/null
   env "${pg[@]}" "$peers/bench-oapif.sh" "$base" parcels
   code=$(curl -s -o "$work/$name-item.json" -w '%{http_code}' -H 'Accept: application/geo+json' "$base/collections/parcels/items/$id")

@@ -3,6 +3,7 @@ using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
+using SortKey = Geo.Core.Stores.SortKey;
 
 namespace Geo.Api.Backends.PostGis.Internal;
 
@@ -283,7 +284,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
 
     private static string Select(FeatureQuery query, NpgsqlParameterCollection parameters) =>
         $"SELECT {PostGisColumns.SelectList(query.Collection)} FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query, parameters)} ORDER BY {OrderBy(query)}"
-        + Window(query, parameters);
+        + LimitOffset(query, parameters);
 
     /// <summary>
     /// The page and, as its last column, how many rows match the filter, in one statement: <c>count(*) OVER ()</c> over
@@ -295,15 +296,15 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     {
         var collection = query.Collection;
         var table = PostGisColumns.Quote(collection.TableName);
-        var keys = query.SortBy.Select((key, i) => (Column: $"{PostGisKeyset.Column(collection, key)} AS page_key{i}", Order: $"page.page_key{i} {Direction(key)}"));
+        var keys = query.SortBy.Select((key, i) => (Column: $"{PostGisKeyset.Column(collection, key)} AS page_key{i}", Order: $"page.page_key{i} {Direction(key)}")).ToList();
         var page = $"SELECT id AS page_id{string.Concat(keys.Select(k => ", " + k.Column))}, count(*) OVER () AS page_matched "
-            + $"FROM {table} {Where(query, parameters)} ORDER BY {OrderBy(query)}{Window(query, parameters)}";
+            + $"FROM {table} {Where(query, parameters)} ORDER BY {OrderBy(query)}{LimitOffset(query, parameters)}";
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(c => "f." + PostGisColumns.Quote(c)));
         return $"SELECT {columns}, page.page_matched FROM ({page}) page JOIN {table} f ON f.id = page.page_id "
             + $"ORDER BY {string.Concat(keys.Select(k => k.Order + ", "))}page.page_id";
     }
 
-    private static string Window(FeatureQuery query, NpgsqlParameterCollection parameters) =>
+    private static string LimitOffset(FeatureQuery query, NpgsqlParameterCollection parameters) =>
         (query.Limit is { } limit ? $" LIMIT {Parameter(parameters, (long)limit)}" : "")
         + (query.Offset > 0 ? $" OFFSET {Parameter(parameters, (long)query.Offset)}" : "");
 
@@ -329,7 +330,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         return string.Join(", ", keys.Append("id"));
     }
 
-    private static string Direction(Geo.Core.Stores.SortKey key) => key.Descending ? "DESC NULLS LAST" : "ASC NULLS LAST";
+    private static string Direction(SortKey key) => key.Descending ? "DESC NULLS LAST" : "ASC NULLS LAST";
 
     /// <summary>Spatial, CQL2 and keyset conditions as parameterised SQL; values are never written into the SQL text.</summary>
     private static string Where(FeatureQuery query, NpgsqlParameterCollection parameters)

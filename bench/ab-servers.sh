@@ -8,7 +8,9 @@
 #     URL_PATH       e.g. '/ogcapi/collections/parcels/items?bbox=108.40,31.24,108.42,31.26&limit=20000'
 # Env: PORT_A=5384 PORT_B=5389, ROUNDS=4, WRK_DURATION=10s, WRK_CONNS=16 (2 wrk threads, as peers.sh; 1 connection: 1),
 #      WARM=150 (requests to each before the first turn: tiered JIT), PGDATA (the cluster's data folder: wait for it to
-#      settle too, see settle.sh), ACCEPT='application/geo+json'.
+#      settle too, see settle.sh), ACCEPT='application/geo+json', CONNECTION_B (B's own connection string, e.g. the same
+#      database with other settings; default CONNECTION), PRIME (a path each server is asked once before the warm-up, as
+#      a client would first: e.g. /ogcapi/collections, after which PostGIS pages know each collection's extent and count).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 a_dir=$1; b_dir=$2; connection=$3; path=$4
@@ -19,9 +21,9 @@ hz=$(getconf CLK_TCK); threads=$(( conns < 2 ? 1 : 2 ))
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-declare -A pid_of port_of=([A]=$port_a [B]=$port_b) dir_of=([A]=$a_dir [B]=$b_dir)
+declare -A pid_of port_of=([A]=$port_a [B]=$port_b) dir_of=([A]=$a_dir [B]=$b_dir) connection_of=([A]=$connection [B]=${CONNECTION_B:-$connection})
 for arm in A B; do
-  ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning \
+  ConnectionStrings__Geo="${connection_of[$arm]}" Logging__LogLevel__Default=Warning \
     "${dir_of[$arm]}/Geo.Api" --urls "http://127.0.0.1:${port_of[$arm]}" >"/tmp/ab-servers-$arm.log" 2>&1 &
   pid_of[$arm]=$!; pids+=("$!")
 done
@@ -30,6 +32,7 @@ for arm in A B; do
 done
 for arm in A B; do "$repo/bench/settle.sh" "${pid_of[$arm]}" 600 "${PGDATA:-}"; done
 for arm in A B; do
+  [ -n "${PRIME:-}" ] && curl -s -o /dev/null "http://127.0.0.1:${port_of[$arm]}$PRIME"
   for _ in $(seq 1 "$warm"); do curl -s -o /dev/null -H "Accept: $accept" "http://127.0.0.1:${port_of[$arm]}$path"; done
 done
 

@@ -2,8 +2,8 @@ namespace Geo.Core.Stores;
 
 /// <summary>
 /// One page of features and how many match the query without offset and limit. <see cref="Matched"/> is exact unless
-/// <see cref="MatchedIsEstimate"/>: a store may estimate an unfiltered first page of a large collection rather than
-/// count it. Dispose when done: the page may hold an open database reader.
+/// <see cref="MatchedIsEstimate"/>: a store may estimate an unfiltered first page of a large collection, or a filter
+/// matching many more features than the page, rather than count them. Dispose when done: the page may hold an open database reader.
 /// </summary>
 /// <param name="dataVersion">
 /// The store's data version (<see cref="IFeatureStore.GetDataVersionAsync"/>) read before the page's rows, in the same

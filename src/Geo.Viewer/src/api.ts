@@ -86,7 +86,7 @@ export async function fetchItem(collection: string, id: number, signal?: AbortSi
 export interface ItemsPageAnswer {
   features: GeoJsonFeature[];
   numberMatched: number;
-  /** The server says numberMatched is its estimate of the collection's size (the planner's), not a count. */
+  /** The server says numberMatched is its planner's estimate (a large layer, or a filter matching many), not a count. */
   estimated: boolean;
   /** The server's next page, as it links it (offset or keyset: the viewer never builds one itself). */
   next?: string;

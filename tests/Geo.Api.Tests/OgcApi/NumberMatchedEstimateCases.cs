@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.TestHost;
 namespace Geo.Api.Tests.OgcApi;
 
 /// <summary>
-/// <c>numberMatchedIsEstimate</c> on an items page: false with an exact count (every filtered page, every page of the
-/// embedded store, a small table on PostGIS), true only where PostGIS answers the planner's estimate. Expected counts
-/// come from hand-written SQL.
+/// <c>numberMatchedIsEstimate</c> on an items page: false with an exact count (every page of the embedded store, a
+/// small table or a filter matching few on PostGIS), true only where PostGIS answers the planner's estimate. Expected
+/// counts and estimates come from hand-written SQL and EXPLAIN.
 /// </summary>
 public abstract class NumberMatchedEstimateCases(ServiceFactory factory)
 {
@@ -65,4 +65,46 @@ public sealed class PostGisNumberMatchedEstimateTests(PostGisServiceFactory fact
         Assert.False(filtered.GetProperty("numberMatchedIsEstimate").GetBoolean());
         Assert.Equal(industrial, filtered.GetProperty("numberMatched").GetInt64());
     }
+
+    [Theory]
+    [InlineData("filter=" + "land_use_code%20%3D%20%270701%27", "land_use_code = '0701'", "id")]
+    [InlineData("bbox=107.9,30.8,108.95,31.7&sortby=-area_m2", "ST_Intersects(geom, ST_MakeEnvelope(107.9, 30.8, 108.95, 31.7, 4490))", "area_m2 DESC, id")]
+    public async Task A_filter_matching_more_than_a_page_and_the_exact_limit_says_the_planners_estimate(string parameters, string where, string order)
+    {
+        // Counting exactly at most 3 matches past a page; the service reads one feature past limit=2, so the page's
+        // window counts 2 + 1 + 3 = 6 exactly and reads a seventh to know there are more.
+        await using var service = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IFeatureStore>(new PostGisFeatureStore(factory.Reference.DataSource, exactMatchLimit: 3))));
+        var client = service.CreateClient();
+        using var plan = JsonDocument.Parse(await factory.Reference.Database.ScalarAsync<string>($"EXPLAIN (FORMAT JSON) SELECT 1 FROM parcels WHERE {where}"));
+        var planned = (long)plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        var expected = await factory.Reference.IdsAsync($"SELECT id FROM parcels WHERE {where} ORDER BY {order}");
+        Assert.True(expected.Count > 10, $"{expected.Count} matches");
+
+        var first = await PageAsync(client, "/ogcapi/collections/parcels/items?limit=2&" + parameters);
+
+        Assert.True(first.GetProperty("numberMatchedIsEstimate").GetBoolean());
+        Assert.Equal(Math.Max(planned, 7), first.GetProperty("numberMatched").GetInt64());
+        Assert.Contains(first.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("estimate", StringComparison.Ordinal));
+
+        // The pages after it, by cursor, give every match once; those with at most 1 + 3 matches after the page before count exactly.
+        var ids = new List<long>();
+        for (var page = first; ; page = await PageAsync(client, Next(page)!))
+        {
+            ids.AddRange(page.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
+            var ahead = expected.Count - ids.Count + page.GetProperty("numberReturned").GetInt32();
+            Assert.Equal(ahead > 2 + 1 + 3, page.GetProperty("numberMatchedIsEstimate").GetBoolean());
+            if (Next(page) is null)
+            {
+                Assert.Equal(expected.Count, page.GetProperty("numberMatched").GetInt64());
+                break;
+            }
+        }
+
+        Assert.Equal(expected, ids);
+    }
+
+    private static string? Next(JsonElement page) =>
+        page.GetProperty("links").EnumerateArray().Where(l => l.GetProperty("rel").GetString() == "next")
+            .Select(l => new Uri(l.GetProperty("href").GetString()!).PathAndQuery).FirstOrDefault();
 }

@@ -3,6 +3,7 @@ using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Npgsql;
+using Geo.Core.Filters;
 using SortKey = Geo.Core.Stores.SortKey;
 
 namespace Geo.Api.Backends.PostGis.Internal;
@@ -16,10 +17,22 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// Above this many rows (the planner's <c>reltuples</c>), an unfiltered first page whose count is not kept for the
 /// current data version says the estimate instead of scanning the whole table for an exact count.
 /// </param>
-internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit) : IFeatureStore
+/// <param name="exactMatchLimit">
+/// A filtered page counts its matches exactly up to this many past its own rows; when more match, it says the planner's
+/// estimate instead of reading every match only to count it.
+/// </param>
+internal sealed class PostGisFeatureStore(
+    NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit, int exactMatchLimit = PostGisFeatureStore.DefaultExactMatchLimit)
+    : IFeatureStore
 {
     /// <summary>Ten maximum pages: below it, one scan for the exact count costs about what a large page does.</summary>
     public const long DefaultExactCountLimit = 100_000;
+
+    /// <summary>
+    /// One maximum page: counting this many matching ids costs PostgreSQL about what writing a large page costs us
+    /// (docs/BENCHMARKS.md, "a filtered count with a limit"), and is never more than a bounded cost over the page.
+    /// </summary>
+    public const int DefaultExactMatchLimit = 10_000;
 
     internal const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
 
@@ -117,10 +130,11 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     /// <summary>
     /// Unfiltered: the kept count, or the planner's estimate for a large table on the first page (later pages count
     /// exactly once per data version, so that <c>next</c> links end where the data does). Filtered: the count comes
-    /// with the page (<see cref="CountedSelect"/>), one scan instead of <c>count(*)</c> and the data; the window needs
-    /// every match before the first row, so a filter error surfaces here, before anything is written. Either way the
-    /// data version comes before the rows in a round trip already made: with the count, or as the first statement of
-    /// the page's batch (both sent at once).
+    /// with the page (<see cref="CountedSelect"/>), one scan instead of <c>count(*)</c> and the data, counting at most
+    /// <c>exactMatchLimit</c> matches past the page; the window needs every match it counts before the first row, so a
+    /// filter error surfaces here, before anything is written. Past the limit the number is the planner's estimate
+    /// (<see cref="EstimatedPageAsync"/>). Either way the data version comes before the rows in
+    /// a round trip already made: with the count, or as the first statement of the page's batch (both sent at once).
     /// </summary>
     public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
@@ -135,8 +149,12 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         try
         {
             var rows = new NpgsqlBatchCommand();
-            rows.CommandText = CountedSelect(query, rows.Parameters);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(DataVersionSql));
+            var countLimit = CountLimit(query);
+            rows.CommandText = CountedSelect(query, rows.Parameters, countLimit);
+            // set_config(…, true) holds until the batch's implicit transaction ends (SET LOCAL would warn outside BEGIN).
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(MayMatchMany(query)
+                ? $"SELECT ({DataVersionSql}), set_config('plan_cache_mode', 'force_custom_plan', true)"
+                : DataVersionSql));
             batch.BatchCommands.Add(rows);
             reader = await FilterErrors(() => batch.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -147,7 +165,13 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
             // No row on a later page says nothing about the rows before it: only then is a separate count needed. A
             // keyset page counts the matches after its cursor, in one snapshot with the rows, on top of the cursor's position.
             var before = query.After?.Position ?? 0;
-            var matched = first ? before + reader.GetInt64(reader.FieldCount - 1)
+            var counted = first ? reader.GetInt64(reader.FieldCount - 1) : 0;
+            if (counted > countLimit)
+            {
+                return await EstimatedPageAsync(query, reader, batch, before + counted, version, cancellationToken).ConfigureAwait(false);
+            }
+
+            var matched = first ? before + counted
                 : query.Offset == 0 ? before
                 : await CountAsync(query, cancellationToken).ConfigureAwait(false);
             return new FeaturePage(Rows(query.Collection, reader, first, cancellationToken), matched, matchedIsEstimate: false, new Owner(reader, batch), version);
@@ -158,6 +182,100 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
             throw;
         }
     }
+
+    /// <summary>
+    /// A filtered page whose matches were not all counted: its rows (at most the page's limit) are read into memory and
+    /// the connection returned before the planner's estimate of the matches (the filter without the keyset cursor, so
+    /// the whole result) is asked for. Reading the page again after the estimate would repeat the scan, as costly as
+    /// counting where the plan sorts every match; holding the reader open while asking on a second connection could
+    /// wait behind a table swap that waits for this reader. The estimate is never less than <paramref name="atLeast"/>,
+    /// the matches already counted.
+    /// </summary>
+    private async Task<FeaturePage> EstimatedPageAsync(
+        FeatureQuery query, NpgsqlDataReader reader, NpgsqlBatch batch, long atLeast, string version, CancellationToken cancellationToken)
+    {
+        var features = new List<Feature>();
+        await using (new Owner(reader, batch))
+        {
+            await foreach (var feature in Rows(query.Collection, reader, first: true, cancellationToken).ConfigureAwait(false))
+            {
+                features.Add(feature);
+            }
+        }
+
+        await using var estimate = Command();
+        estimate.CommandText = $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PostGisColumns.Quote(query.Collection.TableName)} "
+            + Where(query with { After = null }, estimate.Parameters, forEstimate: true);
+        var plan = (string)(await FilterErrors(() => estimate.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
+        return new FeaturePage(features.ToAsyncEnumerable(), Math.Max(PlannedRows(plan), atLeast), matchedIsEstimate: true, dataVersion: version);
+    }
+
+    /// <summary>The rows the planner expects the top node of an <c>EXPLAIN (FORMAT JSON)</c> to return.</summary>
+    private static long PlannedRows(string plan)
+    {
+        using var document = JsonDocument.Parse(plan);
+        return (long)document.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    /// <summary>
+    /// Whether a spatial filter may select many features: more than a tenth of <c>exactMatchLimit</c> if the kept
+    /// summary's features were spread evenly over its extent; true when no summary is kept. The page statement is
+    /// prepared, and after five runs PostgreSQL plans it once for any box (a generic plan): for that plan a box selects
+    /// a row or two, so it reads every match through the spatial index and sorts them, 1.4–2.1 s for a district-wide box
+    /// on 1,000,000 parcels where a plan for the box itself walks the primary key and stops after the count's limit
+    /// (docs/BENCHMARKS.md, "a filtered count with a limit"). Planning for each box costs little beside a page of
+    /// many features, but a third of the throughput of an 11-feature page, so small boxes keep the generic plan. A CQL2
+    /// spatial predicate (the viewer's count in an area, a zone's polygon) is always planned for its geometry.
+    /// </summary>
+    private bool MayMatchMany(FeatureQuery query)
+    {
+        if (query.Filter is { } filter && HasSpatialPredicate(filter))
+        {
+            return true;
+        }
+
+        if (!query.HasSpatialFilter)
+        {
+            return false;
+        }
+
+        if (!_summaries.TryGetValue(query.Collection.Id, out var kept))
+        {
+            return true;
+        }
+
+        if (kept.Summary.Extent is not { } extent)
+        {
+            return false;
+        }
+
+        var search = new[] { query.Bbox, query.Intersects?.EnvelopeInternal }.OfType<Envelope>().Aggregate((a, b) => a.Intersection(b));
+        var share = extent.Area > 0 ? extent.Intersection(search).Area / extent.Area : extent.Intersects(search) ? 1 : 0;
+        return share * kept.Count > exactMatchLimit / 10.0;
+    }
+
+    /// <summary>Walked with a stack, not recursion: a filter's depth is limited, but not by this method.</summary>
+    private static bool HasSpatialPredicate(FilterExpression filter)
+    {
+        var pending = new Stack<FilterExpression>([filter]);
+        while (pending.TryPop(out var node))
+        {
+            if (node is SpatialPredicate)
+            {
+                return true;
+            }
+
+            foreach (var child in FilterTree.Children(node))
+            {
+                pending.Push(child);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many matches a page counts exactly at most: its own rows and <c>exactMatchLimit</c> past them; null for no limit.</summary>
+    private long? CountLimit(FeatureQuery query) => query.Limit is { } limit ? query.Offset + (long)limit + exactMatchLimit : null;
 
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
@@ -291,17 +409,25 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
     /// the matching ids and sort keys only, then the page's rows joined back by id. The window keeps every match it
     /// counts until the first row leaves; over whole rows (geometry and all) that was ~3 ms of PostgreSQL's CPU for a
     /// 992-parcel page, more than the page without a count (docs/BENCHMARKS.md, "the match count over ids").
+    /// With <paramref name="countLimit"/> the window counts only the first that many matches in the page's order, and
+    /// one more to tell whether there are more (the page is among them), so a page that could stop early, such as
+    /// primary-key order over a dense filter, reads a bounded number of rows.
     /// </summary>
-    internal static string CountedSelect(FeatureQuery query, NpgsqlParameterCollection parameters)
+    internal static string CountedSelect(FeatureQuery query, NpgsqlParameterCollection parameters, long? countLimit = null)
     {
         var collection = query.Collection;
         var table = PostGisColumns.Quote(collection.TableName);
-        var keys = query.SortBy.Select((key, i) => (Column: $"{PostGisKeyset.Column(collection, key)} AS page_key{i}", Order: $"page.page_key{i} {Direction(key)}")).ToList();
-        var page = $"SELECT id AS page_id{string.Concat(keys.Select(k => ", " + k.Column))}, count(*) OVER () AS page_matched "
-            + $"FROM {table} {Where(query, parameters)} ORDER BY {OrderBy(query)}{LimitOffset(query, parameters)}";
+        var keys = query.SortBy.Select((key, i) => (
+            Column: $"{PostGisKeyset.Column(collection, key)} AS page_key{i}",
+            Order: $"page_key{i} {Direction(key)}")).ToList();
+        var counted = $"SELECT id AS page_id{string.Concat(keys.Select(k => ", " + k.Column))} "
+            + $"FROM {table} {Where(query, parameters)} ORDER BY {OrderBy(query)}"
+            + (countLimit is { } limit ? $" LIMIT {Parameter(parameters, limit + 1)}" : "");
+        string Order(string from) => string.Concat(keys.Select(k => from + k.Order + ", ")) + from + "page_id";
+        var page = $"SELECT page_id{string.Concat(keys.Select((_, i) => $", page_key{i}"))}, count(*) OVER () AS page_matched "
+            + $"FROM ({counted}) counted ORDER BY {Order("")}{LimitOffset(query, parameters)}";
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(c => "f." + PostGisColumns.Quote(c)));
-        return $"SELECT {columns}, page.page_matched FROM ({page}) page JOIN {table} f ON f.id = page.page_id "
-            + $"ORDER BY {string.Concat(keys.Select(k => k.Order + ", "))}page.page_id";
+        return $"SELECT {columns}, page.page_matched FROM ({page}) page JOIN {table} f ON f.id = page.page_id ORDER BY {Order("page.")}";
     }
 
     private static string LimitOffset(FeatureQuery query, NpgsqlParameterCollection parameters) =>
@@ -332,8 +458,13 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
 
     private static string Direction(SortKey key) => key.Descending ? "DESC NULLS LAST" : "ASC NULLS LAST";
 
-    /// <summary>Spatial, CQL2 and keyset conditions as parameterised SQL; values are never written into the SQL text.</summary>
-    private static string Where(FeatureQuery query, NpgsqlParameterCollection parameters)
+    /// <summary>
+    /// Spatial, CQL2 and keyset conditions as parameterised SQL; values are never written into the SQL text.
+    /// <paramref name="forEstimate"/> leaves out the bbox's explicit <c>&amp;&amp;</c>, which ST_Intersects implies: the
+    /// planner multiplies the two conditions' selectivities as if independent (388,168 rows planned for 624,561
+    /// matches on the 1M-parcel table, 623,029 without it).
+    /// </summary>
+    private static string Where(FeatureQuery query, NpgsqlParameterCollection parameters, bool forEstimate = false)
     {
         var conditions = new List<string>();
         if (query.Filter is { } filter)
@@ -359,7 +490,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         if (query.Bbox is { } box)
         {
             var envelope = $"ST_MakeEnvelope({Parameter(parameters, box.MinX)}, {Parameter(parameters, box.MinY)}, {Parameter(parameters, box.MaxX)}, {Parameter(parameters, box.MaxY)}, 4490)";
-            conditions.Add($"geom && {envelope} AND ST_Intersects(geom, {envelope})");
+            conditions.Add(forEstimate ? $"ST_Intersects(geom, {envelope})" : $"geom && {envelope} AND ST_Intersects(geom, {envelope})");
         }
 
         if (query.Intersects is { } geometry)
@@ -379,7 +510,7 @@ internal sealed class PostGisFeatureStore(NpgsqlDataSource dataSource, long exac
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal))
         {
-            throw new Geo.Core.Filters.FilterException($"the filter cannot be evaluated: {e.MessageText}", e);
+            throw new FilterException($"the filter cannot be evaluated: {e.MessageText}", e);
         }
     }
 

@@ -168,7 +168,7 @@ internal static class ItemsEndpoints
 
         if (page.MatchedIsEstimate)
         {
-            notes.Add("numberMatched is the database planner's estimate, not an exact count: counting every match would cost more than the page");
+            notes.Add("numberMatched is an estimate (the database planner's, or from the features examined), not an exact count: counting every match would cost more than the page");
         }
 
         return new FeatureCollectionResult(window.Features, items, page.Matched, page.MatchedIsEstimate, () => Links(context.Request, items, window, pageLinks), notes);

@@ -39,9 +39,9 @@ internal sealed record Queryable(
 /// <summary>
 /// What <see cref="FeatureCollectionResult"/> streams (an items page); it writes the JSON itself so that memory
 /// stays flat, and this record only describes the answer in the OpenAPI document. <c>numberMatchedIsEstimate</c> is
-/// true when <c>numberMatched</c> is the database planner's estimate (PostGIS: an unfiltered first page of a large table
-/// whose count is not yet kept, or a filter matching more than 10,000 features past the page), false when it is an
-/// exact count.
+/// true when <c>numberMatched</c> is an estimate (PostGIS: an unfiltered first page of a large table whose count is not
+/// yet kept, or either store: a filter matching more than 10,000 features past the page), false when it is an exact
+/// count.
 /// </summary>
 internal sealed record ItemsPage(
     string Type, IReadOnlyList<FeatureDocument> Features, long NumberMatched, bool NumberMatchedIsEstimate, int NumberReturned, string TimeStamp,

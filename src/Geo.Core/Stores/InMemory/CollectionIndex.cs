@@ -166,13 +166,79 @@ internal sealed class CollectionIndex
             ? LiveCount
             : Candidates(query with { SortBy = [] }, cancellationToken).LongCount();
 
+    /// <summary>
+    /// How many features the query selects (ignoring its cursor, as <see cref="Count"/>), exact up to
+    /// <paramref name="countLimit"/>. Past it, an estimate, as a planner makes one: the share of the rows examined so
+    /// far that matched (the R-tree's envelope hits in id order, or every live row) times all the rows the query would
+    /// examine, never less than the matches counted. The exact spatial test and the filter, which build a geometry or a
+    /// feature per row, then run on a bounded number of rows.
+    /// </summary>
+    public (long Count, bool Estimated) CountUpTo(FeatureQuery query, long countLimit, CancellationToken cancellationToken)
+    {
+        if (!query.HasSpatialFilter && query.Filter is null)
+        {
+            return (LiveCount, false);
+        }
+
+        long examined = 0, matched = 0;
+        var (rows, total) = Screened(query);
+        var screened = rows.Select(row =>
+        {
+            examined++;
+            return row;
+        });
+        using var matches = Matching(screened, query, cancellationToken).GetEnumerator();
+        while (matched <= countLimit && matches.MoveNext())
+        {
+            matched++;
+        }
+
+        if (matched <= countLimit)
+        {
+            return (matched, false);
+        }
+
+        return (Math.Max(matched, (long)Math.Round(matched * (double)total / examined)), true);
+    }
+
     private IEnumerable<Row> Candidates(FeatureQuery query, CancellationToken cancellationToken)
     {
-        var matches = SpatialMatch(query).Where(_ =>
+        var matches = Matching(Screened(query).Rows, query, cancellationToken);
+        return query.SortBy.Count == 0 ? matches : matches.Order(Order(query.SortBy));
+    }
+
+    /// <summary>
+    /// The rows a query examines, in id order: those whose envelope meets the spatial filters' (the R-tree), or every
+    /// live row; and about how many there are (a packed row an edit replaced may be counted twice).
+    /// </summary>
+    private (IEnumerable<Row> Rows, long Total) Screened(FeatureQuery query)
+    {
+        if (!query.HasSpatialFilter)
+        {
+            return (Live(), LiveCount);
+        }
+
+        var search = new[] { query.Bbox, query.Intersects?.EnvelopeInternal }.OfType<Envelope>().Aggregate((a, b) => a.Intersection(b));
+        var hits = _packed.Query(search);
+        var packed = hits.Where(row => !_overlay.ContainsKey(_packed.Id(row))).Select(row => new Row(_packed.Id(row), row, null));
+        var edited = _overlay.Values.OfType<Feature>().Where(f => f.Geometry is not null && f.Geometry.EnvelopeInternal.Intersects(search)).Select(f => new Row(f.Id, -1, f)).ToList();
+        return (Merge(packed, edited), hits.Count + edited.Count);
+    }
+
+    /// <summary>Of <paramref name="rows"/>, those the query selects: the exact spatial test, then the filter.</summary>
+    private IEnumerable<Row> Matching(IEnumerable<Row> rows, FeatureQuery query, CancellationToken cancellationToken)
+    {
+        var matches = rows.Where(_ =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             return true;
         });
+        if (query.HasSpatialFilter)
+        {
+            var filters = SpatialFilters(query).ToList();
+            matches = matches.Where(r => Geometry(r) is { } g && filters.TrueForAll(filter => filter.Intersects(g)));
+        }
+
         if (query.Filter is { } filter)
         {
             matches = matches.Where(r =>
@@ -182,21 +248,7 @@ internal sealed class CollectionIndex
             });
         }
 
-        return query.SortBy.Count == 0 ? matches : matches.Order(Order(query.SortBy));
-    }
-
-    private IEnumerable<Row> SpatialMatch(FeatureQuery query)
-    {
-        if (!query.HasSpatialFilter)
-        {
-            return Live();
-        }
-
-        var filters = SpatialFilters(query).ToList();
-        var search = filters.Select(f => f.Geometry.EnvelopeInternal).Aggregate((a, b) => a.Intersection(b));
-        var packed = _packed.Query(search).Where(row => !_overlay.ContainsKey(_packed.Id(row))).Select(row => new Row(_packed.Id(row), row, null));
-        var edited = _overlay.Values.OfType<Feature>().Where(f => f.Geometry is not null && f.Geometry.EnvelopeInternal.Intersects(search)).Select(f => new Row(f.Id, -1, f));
-        return Merge(packed, edited).Where(r => Geometry(r) is { } g && filters.TrueForAll(filter => filter.Intersects(g)));
+        return matches;
     }
 
     /// <summary>Every live row in id order: packed rows not overridden, merged with the overlay's features.</summary>

@@ -27,6 +27,9 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         _version = "embedded-" + contentHash;
     }
 
+    /// <summary>Matches counted exactly past a page, as <c>PostGisFeatureStore.DefaultExactMatchLimit</c>; settable for tests.</summary>
+    public int ExactMatchLimit { get; init; } = 10_000;
+
     public string Kind => "embedded";
 
     /// <summary>The hash of the gis-data this store was loaded from (<see cref="GisDataSet.ContentHash"/>).</summary>
@@ -54,24 +57,28 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     }
 
     /// <summary>
-    /// Counting in memory is cheap: the count is always exact. The version is read first, so it is never newer than the
-    /// page; count and rows come from one index, so a write between them cannot make them disagree.
+    /// A filtered page counts its matches exactly up to the features before it, its own and
+    /// <see cref="ExactMatchLimit"/> more, and estimates past that (<see cref="CollectionIndex.CountUpTo"/>), as the
+    /// PostGIS store does. The version is read first, so it is never newer than the page; count and rows come from one
+    /// index, so a write between them cannot make them disagree.
     /// </summary>
     public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
-        return Snapshot(query, cancellationToken, version);
+        var index = Index(query.Collection);
+        var (matched, estimated) = query.Limit is { } limit
+            ? index.CountUpTo(query, (query.After?.Position ?? query.Offset) + (long)limit + ExactMatchLimit, cancellationToken)
+            : (index.Count(query, cancellationToken), false);
+        return new(Stream(index, query, cancellationToken), matched, estimated, dataVersion: version);
     }
 
-    /// <summary>An index never changes once built (writes swap in a new one), so the one read here is the snapshot.</summary>
-    public Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(Snapshot(query, cancellationToken, dataVersion: null));
-
-    private FeaturePage Snapshot(FeatureQuery query, CancellationToken cancellationToken, string? dataVersion)
+    /// <summary>An index never changes once built (writes swap in a new one), so the one read here is the snapshot; its count is exact.</summary>
+    public Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var index = Index(query.Collection);
-        return new(Stream(index, query, cancellationToken), index.Count(query, cancellationToken), matchedIsEstimate: false, dataVersion: dataVersion);
+        return Task.FromResult(new FeaturePage(Stream(index, query, cancellationToken), index.Count(query, cancellationToken), matchedIsEstimate: false));
     }
 
     private static async IAsyncEnumerable<Feature> Stream(CollectionIndex index, FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ internal sealed class PackedRows
     public object? Value(int row, string property) => _properties.Value(row, property);
 
     /// <summary>Rows whose bounding box meets <paramref name="search"/>, in row (so id) order.</summary>
-    public IEnumerable<int> Query(Envelope search)
+    public IReadOnlyList<int> Query(Envelope search)
     {
         var rows = _index.Value.Query(search);
         rows.Sort();

@@ -188,8 +188,8 @@ internal sealed class PostGisFeatureStore(
     /// the connection returned before the planner's estimate of the matches (the filter without the keyset cursor, so
     /// the whole result) is asked for. Reading the page again after the estimate would repeat the scan, as costly as
     /// counting where the plan sorts every match; holding the reader open while asking on a second connection could
-    /// wait behind a table swap that waits for this reader. The estimate is never less than <paramref name="atLeast"/>,
-    /// the matches already counted.
+    /// wait behind a table swap that waits for this reader. An estimate below <paramref name="atLeast"/>, the matches
+    /// already counted, is not used.
     /// </summary>
     private async Task<FeaturePage> EstimatedPageAsync(
         FeatureQuery query, NpgsqlDataReader reader, NpgsqlBatch batch, long atLeast, string version, CancellationToken cancellationToken)
@@ -206,8 +206,13 @@ internal sealed class PostGisFeatureStore(
         await using var estimate = Command();
         estimate.CommandText = $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PostGisColumns.Quote(query.Collection.TableName)} "
             + Where(query with { After = null }, estimate.Parameters, forEstimate: true);
-        var plan = (string)(await FilterErrors(() => estimate.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!;
-        return new FeaturePage(features.ToAsyncEnumerable(), Math.Max(PlannedRows(plan), atLeast), matchedIsEstimate: true, dataVersion: version);
+        var planned = PlannedRows((string)(await FilterErrors(() => estimate.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!);
+
+        // Fewer planned than already counted: the planner is guessing (a LIKE '%…%', statistics not yet gathered after
+        // an import), and a number it cannot back is not shown; the matches are counted instead.
+        return planned >= atLeast
+            ? new FeaturePage(features.ToAsyncEnumerable(), planned, matchedIsEstimate: true, dataVersion: version)
+            : new FeaturePage(features.ToAsyncEnumerable(), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false, dataVersion: version);
     }
 
     /// <summary>The rows the planner expects the top node of an <c>EXPLAIN (FORMAT JSON)</c> to return.</summary>

@@ -1,4 +1,3 @@
-using Geo.Core.Filters;
 using NetTopologySuite.Geometries;
 
 namespace Geo.Api.Tests.Backends.PostGis;
@@ -54,12 +53,7 @@ public sealed class CountedPageTests(PostGisStoreFixture database) : IClassFixtu
     /// <summary>A store that counts at most 5 matches past a page exactly, so gis-data's 12 parcels of 0701 are "many".</summary>
     private PostGisFeatureStore Capped => new(database.DataSource, exactMatchLimit: 5);
 
-    private static FeatureQuery Filtered(string cql2)
-    {
-        var filter = Cql2TextParser.Parse(cql2, g => g);
-        FilterTypeChecker.Check(filter, Catalog.Parcels);
-        return new FeatureQuery(Catalog.Parcels) { Filter = filter };
-    }
+    private static FeatureQuery Filtered(string cql2) => Cql2Queries.Filtered(Catalog.Parcels, cql2);
 
     [Fact]
     public async Task Up_to_the_limit_past_the_page_the_count_is_exact()

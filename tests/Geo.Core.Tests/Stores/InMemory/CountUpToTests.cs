@@ -14,12 +14,7 @@ public sealed class CountUpToTests
 
     private static readonly List<RawFeature> Parcels = [.. GisDataFile.Read("parcels.geojson").OrderBy(f => f.Id)];
 
-    private static FeatureQuery Filtered(string cql2)
-    {
-        var filter = Cql2TextParser.Parse(cql2, g => g);
-        FilterTypeChecker.Check(filter, Catalog.Parcels);
-        return new FeatureQuery(Catalog.Parcels) { Filter = filter };
-    }
+    private static FeatureQuery Filtered(string cql2) => Cql2Queries.Filtered(Catalog.Parcels, cql2);
 
     [Fact]
     public async Task Up_to_the_limit_past_the_page_the_count_is_exact()

@@ -57,9 +57,9 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     }
 
     /// <summary>
-    /// A filtered page counts its matches exactly up to the features before it, its own and
+    /// An unsorted filtered page counts its matches exactly up to the features before it, its own and
     /// <see cref="ExactMatchLimit"/> more, and estimates past that (<see cref="CollectionIndex.CountUpTo"/>), as the
-    /// PostGIS store does. The version is read first, so it is never newer than the page; count and rows come from one
+    /// PostGIS store does; a sorted page, which examines every match to sort them, counts them all. The version is read first, so it is never newer than the page; count and rows come from one
     /// index, so a write between them cannot make them disagree.
     /// </summary>
     public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         ArgumentNullException.ThrowIfNull(query);
         var version = await GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
         var index = Index(query.Collection);
-        var (matched, estimated) = query.Limit is { } limit
+        var (matched, estimated) = query.Limit is { } limit && query.SortBy.Count == 0
             ? index.CountUpTo(query, (query.After?.Position ?? query.Offset) + (long)limit + ExactMatchLimit, cancellationToken)
             : (index.Count(query, cancellationToken), false);
         return new(Stream(index, query, cancellationToken), matched, estimated, dataVersion: version);

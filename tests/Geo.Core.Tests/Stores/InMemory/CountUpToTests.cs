@@ -66,6 +66,18 @@ public sealed class CountUpToTests
     }
 
     [Fact]
+    public async Task A_sorted_page_counts_every_match()
+    {
+        var expected = Parcels.Count(p => p.Text("land_use_code") == "0701");
+
+        await using var page = await Store.QueryPageAsync(
+            Filtered("land_use_code = '0701'") with { SortBy = [new SortKey("area_m2")], Limit = 2 }, CancellationToken.None);
+
+        Assert.Equal(expected, page.Matched);
+        Assert.False(page.MatchedIsEstimate);
+    }
+
+    [Fact]
     public async Task An_export_snapshot_counts_exactly()
     {
         var expected = Parcels.Count(p => p.Text("land_use_code") == "0701");

@@ -168,7 +168,8 @@ internal sealed class PostGisFeatureStore(
             var counted = first ? reader.GetInt64(reader.FieldCount - 1) : 0;
             if (counted > countLimit)
             {
-                return await EstimatedPageAsync(query, reader, batch, before + counted, version, cancellationToken).ConfigureAwait(false);
+                var lastCounted = reader.GetInt64(reader.FieldCount - 2);
+                return await EstimatedPageAsync(query, reader, batch, new Counted(before, counted, lastCounted), version, cancellationToken).ConfigureAwait(false);
             }
 
             var matched = first ? before + counted
@@ -185,14 +186,16 @@ internal sealed class PostGisFeatureStore(
 
     /// <summary>
     /// A filtered page whose matches were not all counted: its rows (at most the page's limit) are read into memory and
-    /// the connection returned before the planner's estimate of the matches (the filter without the keyset cursor, so
-    /// the whole result) is asked for. Reading the page again after the estimate would repeat the scan, as costly as
-    /// counting where the plan sorts every match; holding the reader open while asking on a second connection could
-    /// wait behind a table swap that waits for this reader. An estimate below <paramref name="atLeast"/>, the matches
-    /// already counted, is not used.
+    /// the connection returned before the estimate is asked for. Reading the page again after the estimate would repeat
+    /// the scan; holding the reader open while asking on a second connection could wait behind a table swap that waits
+    /// for this reader. The estimate is the planner's for the filter (without the keyset cursor: the whole result)
+    /// unless that is below the matches already counted: the planner is then guessing (a <c>lower(…) LIKE</c> has no
+    /// statistics: 0.5 % of the rows; a table imported a moment ago has none), and the count is extrapolated instead,
+    /// from the share of the ids scanned (<see cref="Counted"/>) in the ids the whole result spans, as the planner
+    /// estimates id ranges from the primary key's statistics.
     /// </summary>
     private async Task<FeaturePage> EstimatedPageAsync(
-        FeatureQuery query, NpgsqlDataReader reader, NpgsqlBatch batch, long atLeast, string version, CancellationToken cancellationToken)
+        FeatureQuery query, NpgsqlDataReader reader, NpgsqlBatch batch, Counted counted, string version, CancellationToken cancellationToken)
     {
         var features = new List<Feature>();
         await using (new Owner(reader, batch))
@@ -203,17 +206,39 @@ internal sealed class PostGisFeatureStore(
             }
         }
 
-        await using var estimate = Command();
-        estimate.CommandText = $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {PostGisColumns.Quote(query.Collection.TableName)} "
-            + Where(query with { After = null }, estimate.Parameters, forEstimate: true);
-        var planned = PlannedRows((string)(await FilterErrors(() => estimate.ExecuteScalarAsync(cancellationToken)).ConfigureAwait(false))!);
+        var table = PostGisColumns.Quote(query.Collection.TableName);
+        await using var estimates = dataSource.CreateBatch();
+        var filtered = new NpgsqlBatchCommand();
+        filtered.CommandText = $"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} " + Where(query with { After = null }, filtered.Parameters, forEstimate: true);
+        var scanned = new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} WHERE id > $1 AND id <= $2");
+        scanned.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.After?.Id ?? long.MinValue });
+        scanned.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counted.LastId });
+        var rest = new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} WHERE id > $1");
+        rest.Parameters.Add(new NpgsqlParameter<long> { TypedValue = query.After?.Id ?? long.MinValue });
+        estimates.BatchCommands.Add(filtered);
+        estimates.BatchCommands.Add(scanned);
+        estimates.BatchCommands.Add(rest);
+        var plans = new List<long>();
+        await using (var plan = await FilterErrors(() => estimates.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            do
+            {
+                await plan.ReadAsync(cancellationToken).ConfigureAwait(false);
+                plans.Add(PlannedRows(plan.GetString(0)));
+            }
+            while (await plan.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        }
 
-        // Fewer planned than already counted: the planner is guessing (a LIKE '%…%', statistics not yet gathered after
-        // an import), and a number it cannot back is not shown; the matches are counted instead.
-        return planned >= atLeast
-            ? new FeaturePage(features.ToAsyncEnumerable(), planned, matchedIsEstimate: true, dataVersion: version)
-            : new FeaturePage(features.ToAsyncEnumerable(), await CountAsync(query, cancellationToken).ConfigureAwait(false), matchedIsEstimate: false, dataVersion: version);
+        var atLeast = counted.Before + counted.Matches;
+        var estimate = plans[0] >= atLeast ? plans[0] : counted.Before + (long)Math.Round(counted.Matches * (double)plans[2] / plans[1]);
+        return new FeaturePage(features.ToAsyncEnumerable(), Math.Max(estimate, atLeast), matchedIsEstimate: true, dataVersion: version);
     }
+
+    /// <summary>
+    /// What a capped page counted: <see cref="Matches"/> in id order after the cursor (or from the start), the last of
+    /// them <see cref="LastId"/>, on top of <see cref="Before"/> (the cursor's position).
+    /// </summary>
+    private readonly record struct Counted(long Before, long Matches, long LastId);
 
     /// <summary>The rows the planner expects the top node of an <c>EXPLAIN (FORMAT JSON)</c> to return.</summary>
     private static long PlannedRows(string plan)
@@ -279,8 +304,13 @@ internal sealed class PostGisFeatureStore(
         return false;
     }
 
-    /// <summary>How many matches a page counts exactly at most: its own rows and <c>exactMatchLimit</c> past them; null for no limit.</summary>
-    private long? CountLimit(FeatureQuery query) => query.Limit is { } limit ? query.Offset + (long)limit + exactMatchLimit : null;
+    /// <summary>
+    /// How many matches a page counts exactly at most: its own rows and <c>exactMatchLimit</c> past them; null for no
+    /// limit. A sorted page has none: it reads every match to sort them (only <c>id</c> is indexed), so counting them
+    /// all costs next to nothing, and the first matches in another order say nothing of how many there are.
+    /// </summary>
+    private long? CountLimit(FeatureQuery query) =>
+        query.Limit is { } limit && query.SortBy.Count == 0 ? query.Offset + (long)limit + exactMatchLimit : null;
 
     public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
@@ -414,9 +444,9 @@ internal sealed class PostGisFeatureStore(
     /// the matching ids and sort keys only, then the page's rows joined back by id. The window keeps every match it
     /// counts until the first row leaves; over whole rows (geometry and all) that was ~3 ms of PostgreSQL's CPU for a
     /// 992-parcel page, more than the page without a count (docs/BENCHMARKS.md, "the match count over ids").
-    /// With <paramref name="countLimit"/> the window counts only the first that many matches in the page's order, and
-    /// one more to tell whether there are more (the page is among them), so a page that could stop early, such as
-    /// primary-key order over a dense filter, reads a bounded number of rows.
+    /// With <paramref name="countLimit"/> (an unsorted page) the window counts only the first that many matches in id
+    /// order, and one more to tell whether there are more (the page is among them), so that primary-key order over a
+    /// dense filter reads a bounded number of rows; the greatest id it counted comes before the count.
     /// </summary>
     internal static string CountedSelect(FeatureQuery query, NpgsqlParameterCollection parameters, long? countLimit = null)
     {
@@ -429,10 +459,10 @@ internal sealed class PostGisFeatureStore(
             + $"FROM {table} {Where(query, parameters)} ORDER BY {OrderBy(query)}"
             + (countLimit is { } limit ? $" LIMIT {Parameter(parameters, limit + 1)}" : "");
         string Order(string from) => string.Concat(keys.Select(k => from + k.Order + ", ")) + from + "page_id";
-        var page = $"SELECT page_id{string.Concat(keys.Select((_, i) => $", page_key{i}"))}, count(*) OVER () AS page_matched "
+        var page = $"SELECT page_id{string.Concat(keys.Select((_, i) => $", page_key{i}"))}, max(page_id) OVER () AS page_last, count(*) OVER () AS page_matched "
             + $"FROM ({counted}) counted ORDER BY {Order("")}{LimitOffset(query, parameters)}";
         var columns = string.Join(", ", PostGisColumns.AllColumns(collection).Select(c => "f." + PostGisColumns.Quote(c)));
-        return $"SELECT {columns}, page.page_matched FROM ({page}) page JOIN {table} f ON f.id = page.page_id ORDER BY {Order("page.")}";
+        return $"SELECT {columns}, page.page_last, page.page_matched FROM ({page}) page JOIN {table} f ON f.id = page.page_id ORDER BY {Order("page.")}";
     }
 
     private static string LimitOffset(FeatureQuery query, NpgsqlParameterCollection parameters) =>

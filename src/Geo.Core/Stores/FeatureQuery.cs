@@ -37,6 +37,9 @@ public sealed record FeatureQuery(CollectionDefinition Collection)
     public TimeSpan? TimeLimit { get; init; }
 
     public bool HasSpatialFilter => Bbox is not null || Intersects is not null;
+
+    /// <summary>Where a spatial filter can match at all: the bbox and the intersects geometry's envelope, intersected; null without one.</summary>
+    public Envelope? SearchEnvelope => new[] { Bbox, Intersects?.EnvelopeInternal }.OfType<Envelope>().Aggregate((Envelope?)null, (a, b) => a is null ? b : a.Intersection(b));
 }
 
 /// <summary>One sort key: a property of the collection (or <c>id</c>), ascending unless <see cref="Descending"/>.</summary>

@@ -218,7 +218,7 @@ internal sealed class CollectionIndex
             return (Live(), LiveCount);
         }
 
-        var search = new[] { query.Bbox, query.Intersects?.EnvelopeInternal }.OfType<Envelope>().Aggregate((a, b) => a.Intersection(b));
+        var search = query.SearchEnvelope!;
         var hits = _packed.Query(search);
         var packed = hits.Where(row => !_overlay.ContainsKey(_packed.Id(row))).Select(row => new Row(_packed.Id(row), row, null));
         var edited = _overlay.Values.OfType<Feature>().Where(f => f.Geometry is not null && f.Geometry.EnvelopeInternal.Intersects(search)).Select(f => new Row(f.Id, -1, f)).ToList();

@@ -279,7 +279,7 @@ internal sealed class PostGisFeatureStore(
             return false;
         }
 
-        var search = new[] { query.Bbox, query.Intersects?.EnvelopeInternal }.OfType<Envelope>().Aggregate((a, b) => a.Intersection(b));
+        var search = query.SearchEnvelope!;
         var share = extent.Area > 0 ? extent.Intersection(search).Area / extent.Area : extent.Intersects(search) ? 1 : 0;
         return share * kept.Count > exactMatchLimit / 10.0;
     }

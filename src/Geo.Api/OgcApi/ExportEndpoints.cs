@@ -9,10 +9,11 @@ namespace Geo.Api.OgcApi;
 internal static class ExportEndpoints
 {
     /// <summary>
-    /// The paging parameters of items, which an export refuses by name (an export has no pages); the rest of
+    /// The paging parameters of items and <c>resultType</c>, which an export refuses by name (an export has no pages and
+    /// always holds the features); the rest of
     /// <see cref="ItemsRequest"/> selects what is exported, as for items. The OpenAPI document leaves them out.
     /// </summary>
-    public static readonly IReadOnlySet<string> PagingNames = new HashSet<string>(StringComparer.Ordinal) { "limit", "offset", PageCursor.Parameter };
+    public static readonly IReadOnlySet<string> PagingNames = new HashSet<string>(StringComparer.Ordinal) { "limit", "offset", PageCursor.Parameter, "resultType" };
 
     public static async Task<Results<FeatureCollectionResult, CsvFeatureCollectionResult, BaopanFeatureCollectionResult, ShapefileFeatureCollectionResult,
         GeoPackageFeatureCollectionResult, ProblemHttpResult>> Export(
@@ -27,7 +28,7 @@ internal static class ExportEndpoints
         if (context.Request.Query.Keys.FirstOrDefault(PagingNames.Contains) is { } paging)
         {
             throw InputException.Invalid(paging, "an export holds every feature the query selects and has no pages",
-                "drop limit, offset and cursor, and narrow the export with bbox, datetime, filter or property parameters");
+                "drop limit, offset, cursor and resultType (for the number alone, ask items?resultType=hits), and narrow the export with bbox, datetime, filter or property parameters");
         }
 
         var extra = context.Request.Query.Where(q => !ItemsRequest.Names.Contains(q.Key))

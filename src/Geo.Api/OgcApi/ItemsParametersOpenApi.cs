@@ -8,7 +8,7 @@ namespace Geo.Api.OgcApi;
 /// <summary>
 /// What the paging parameters take, in the OpenAPI document (the service-desc clients read): <c>limit</c> as an integer
 /// from 1 to <see cref="ItemsQueryParser.MaxLimit"/> with its default, which GDAL 3.8 and later read to choose a page
-/// size (GDAL 3.6 pages by 10 whatever the document says), and what <c>cursor</c> is. Both are bound as text so that a
+/// size (GDAL 3.6 pages by 10 whatever the document says), and what <c>cursor</c> and <c>resultType</c> are. Both are bound as text so that a
 /// bad value gets a problem naming it. An export takes the same parameters less the paging ones.
 /// </summary>
 internal static class ItemsParametersOpenApi
@@ -43,6 +43,15 @@ internal static class ItemsParametersOpenApi
                         Maximum = ItemsQueryParser.MaxLimit.ToString(CultureInfo.InvariantCulture),
                         Default = JsonValue.Create(ItemsQueryParser.DefaultLimit),
                     };
+                    break;
+                case "resultType":
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Enum = [JsonValue.Create("results"), JsonValue.Create("hits")],
+                        Default = JsonValue.Create("results"),
+                    };
+                    parameter.Description = "hits: no features, and numberMatched counted exactly (a page's count is an estimate past a limit, numberMatchedIsEstimate). GeoJSON only.";
                     break;
                 case PageCursor.Parameter:
                     parameter.Description = "Where the page starts: the opaque token of a next link (follow next as given). Not with offset.";

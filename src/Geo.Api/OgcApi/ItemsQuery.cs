@@ -17,6 +17,9 @@ public sealed record ItemsQuery(
 
     public int Decimals => Precision ?? Crs.Decimals;
 
+    /// <summary>Features, or only how many match (<c>resultType=hits</c>).</summary>
+    public ResultType ResultType { get; init; } = ResultType.Results;
+
     /// <summary>The code page of a shapefile's attribute text, asked for with <c>encoding</c>.</summary>
     public ShapefileEncoding ShapefileEncoding { get; init; } = ShapefileEncoding.Utf8;
 }
@@ -26,6 +29,16 @@ public enum ShapefileEncoding
 {
     Utf8,
     Gbk,
+}
+
+/// <summary>
+/// What an items request answers: a page of features, or only the number matched, counted exactly however many match
+/// (a page counts exactly only up to a limit and estimates past it, so a client that needs the number asks for this).
+/// </summary>
+public enum ResultType
+{
+    Results,
+    Hits,
 }
 
 public enum OutputFormat

@@ -58,6 +58,7 @@ internal static class ItemsQueryParser
         return new ItemsQuery(query, ParseCrs("crs", request.Crs), ParseProperties(collection, request.Properties), format, clamped)
         {
             ShapefileEncoding = ParseEncoding(request.Encoding, format),
+            ResultType = ParseResultType(request.ResultType, format),
         };
     }
 
@@ -186,6 +187,16 @@ internal static class ItemsQueryParser
         "gpkg" => OutputFormat.GeoPackage,
         _ => throw InputException.Invalid("f", $"'{format}' is not a supported format",
             "use f=json (GeoJSON), f=csv, f=shp (zipped Shapefile), f=gpkg (GeoPackage) or f=txt (报盘, polygon collections)"),
+    };
+
+    /// <summary>The number alone is written as a GeoJSON FeatureCollection without features, as a WFS writes its hits.</summary>
+    private static ResultType ParseResultType(string? text, OutputFormat format) => text switch
+    {
+        null or "results" => ResultType.Results,
+        "hits" when format == OutputFormat.GeoJson => ResultType.Hits,
+        "hits" => throw InputException.Invalid("resultType", "resultType=hits answers the number matched as GeoJSON only", "use f=json with resultType=hits"),
+        _ => throw InputException.Invalid("resultType", $"'{text}' is not a result type",
+            "use resultType=hits for the exact number matched without features, or resultType=results (the default) for a page"),
     };
 
     /// <summary>Only a shapefile's DBF has a code page; GeoJSON, CSV, GeoPackage and 报盘 are written in UTF-8.</summary>

@@ -5,7 +5,8 @@ namespace Geo.Api.OgcApi;
 /// <summary>
 /// Query parameters of <c>/items</c>, bound as raw text so that a bad value gets our own problem+json answer naming
 /// the parameter, not the framework's bare 400. <c>precision</c> is the decimals of each coordinate; <c>encoding</c> is the
-/// attribute code page of <c>f=shp</c>; <c>cursor</c> is the opaque position a <c>next</c> link carries (keyset paging). Any other parameter named after a queryable property is an equality
+/// attribute code page of <c>f=shp</c>; <c>cursor</c> is the opaque position a <c>next</c> link carries (keyset paging); <c>resultType=hits</c> asks for
+/// the exact number matched and no features (WFS 2.0's name for it). Any other parameter named after a queryable property is an equality
 /// filter (<c>?funding=政府</c>).
 /// </summary>
 public sealed record ItemsRequest(
@@ -23,11 +24,12 @@ public sealed record ItemsRequest(
     [FromQuery(Name = "f")] string? Format,
     [FromQuery(Name = "encoding")] string? Encoding = null,
     [FromQuery(Name = "precision")] string? Precision = null,
-    [FromQuery(Name = "cursor")] string? Cursor = null)
+    [FromQuery(Name = "cursor")] string? Cursor = null,
+    [FromQuery(Name = "resultType")] string? ResultType = null)
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f", "encoding", "precision", "cursor",
+        "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "filter", "filter-lang", "filter-crs", "sortby", "properties", "f", "encoding", "precision", "cursor", "resultType",
     };
 }
 

@@ -3,7 +3,7 @@ namespace Geo.Api.OgcApi;
 /// <summary>
 /// The body of <c>POST …/search</c>: either a bare CQL2-JSON filter, or an object with a <c>filter</c> and any of the
 /// items parameters (<c>limit</c>, <c>offset</c>, <c>cursor</c>, <c>crs</c>, <c>filter-crs</c>, <c>sortby</c>, <c>properties</c>,
-/// <c>bbox</c>, <c>datetime</c>). Query-string parameters fill in what the body leaves out.
+/// <c>bbox</c>, <c>datetime</c>, <c>resultType</c>). Query-string parameters fill in what the body leaves out.
 /// </summary>
 internal static class SearchBody
 {
@@ -38,11 +38,11 @@ internal static class SearchBody
         if (unknown is not null)
         {
             throw InputException.Invalid(unknown, $"'{unknown}' is not a search parameter",
-                "use filter, filter-crs, limit, offset, cursor, crs, sortby, properties, bbox, bbox-crs or datetime");
+                "use filter, filter-crs, limit, offset, cursor, crs, sortby, properties, bbox, bbox-crs, datetime or resultType");
         }
 
         var request = new ItemsRequest(Value("limit"), Value("offset"), Value("bbox"), Value("bbox-crs"), Value("crs"), Value("datetime"),
-            null, null, Value("filter-crs"), Value("sortby"), Value("properties"), null, Cursor: Value(PageCursor.Parameter));
+            null, null, Value("filter-crs"), Value("sortby"), Value("properties"), null, Cursor: Value(PageCursor.Parameter), ResultType: Value("resultType"));
         return ItemsQueryParser.Parse(collection, request, [], filter);
     }
 }

@@ -112,20 +112,20 @@ function readPage(page: ItemsPage): ItemsPageAnswer {
 }
 
 /**
- * How many features of a collection intersect an area (CRS84), counted by the server: a filtered page of one row
- * (POST …/search with a CQL2-JSON s_intersects), whose numberMatched is the count. For a layer drawn from tiles, whose
- * features the browser never holds.
+ * How many features of a collection intersect an area (CRS84), counted exactly by the server: POST …/search with a
+ * CQL2-JSON s_intersects and resultType=hits (no features; a page's own count would be an estimate for a zone of more
+ * than ~10,000 parcels). For a layer drawn from tiles, whose features the browser never holds.
+ * @param area a GeoJSON geometry, as the analysis answered it.
  */
-/** @param area a GeoJSON geometry, as the analysis answered it. */
-export async function countInArea(collection: string, area: object, signal?: AbortSignal): Promise<Pick<ItemsPageAnswer, 'numberMatched' | 'estimated'>> {
+export async function countInArea(collection: string, area: object, signal?: AbortSignal): Promise<number> {
   const response = await fetch(`/ogcapi/collections/${collection}/search`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json' },
-    body: JSON.stringify({ filter: { op: 's_intersects', args: [{ property: 'geometry' }, area] }, limit: 1 }),
+    body: JSON.stringify({ filter: { op: 's_intersects', args: [{ property: 'geometry' }, area] }, resultType: 'hits' }),
     signal,
   });
   if (!response.ok) {
     throw new Error(`${collection}: HTTP ${response.status}`);
   }
-  return readPage((await response.json()) as ItemsPage);
+  return ((await response.json()) as ItemsPage).numberMatched;
 }

@@ -1,3 +1,5 @@
+using Geo.Api.GisData;
+using Geo.Core.Stores.InMemory;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Geo.Api.Tests.OgcApi;
@@ -9,6 +11,13 @@ namespace Geo.Api.Tests.OgcApi;
 /// </summary>
 public abstract class NumberMatchedEstimateCases(ServiceFactory factory)
 {
+    // A triangle over half the district: a zone is no rectangle, and the planner estimates a polygon from its bbox.
+    private const string Triangle = "POLYGON((107.9 30.8, 108.95 30.8, 107.9 31.7, 107.9 30.8))";
+    private const string TriangleJson = """{"type":"Polygon","coordinates":[[[107.9,30.8],[108.95,30.8],[107.9,31.7],[107.9,30.8]]]}""";
+
+    /// <summary>The store this factory's service reads, counting exactly at most <paramref name="exactMatchLimit"/> matches past a page.</summary>
+    protected abstract IFeatureStore StoreWithExactMatchLimit(int exactMatchLimit);
+
     protected static async Task<JsonElement> PageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
@@ -33,12 +42,60 @@ public abstract class NumberMatchedEstimateCases(ServiceFactory factory)
         Assert.Equal(industrial, filtered.GetProperty("numberMatched").GetInt64());
         Assert.False(filtered.GetProperty("numberMatchedIsEstimate").GetBoolean());
     }
+
+    [Fact]
+    public async Task ResultType_hits_counts_exactly_where_a_page_estimates_and_sends_no_feature()
+    {
+        await using var service = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(StoreWithExactMatchLimit(3))));
+        var client = service.CreateClient();
+        await using (var analyze = factory.Reference.DataSource.CreateCommand("ANALYZE parcels"))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        var inTriangle = await factory.Reference.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM parcels WHERE ST_Intersects(geom, ST_GeomFromText('{Triangle}', 4490))");
+        var inBox = await factory.Reference.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM parcels WHERE ST_Intersects(geom, ST_MakeEnvelope(108.0, 30.8, 108.6, 31.4, 4490)) AND land_use_code LIKE '0%'");
+        var filter = $$"""{"op":"s_intersects","args":[{"property":"geometry"},{{TriangleJson}}]}""";
+
+        var page = await SearchAsync(client, $$"""{"filter": {{filter}}, "limit": 2}""");
+        var hits = await SearchAsync(client, $$"""{"filter": {{filter}}, "limit": 1, "resultType": "hits"}""");
+        var boxHits = await PageAsync(client, "/ogcapi/collections/parcels/items?bbox=108.0,30.8,108.6,31.4&limit=1&offset=5&resultType=hits&filter="
+            + Uri.EscapeDataString("land_use_code LIKE '0%'"));
+
+        Assert.True(inTriangle > 10, $"{inTriangle} parcels in the triangle");
+        Assert.True(page.GetProperty("numberMatchedIsEstimate").GetBoolean());
+        Assert.Equal(inTriangle, hits.GetProperty("numberMatched").GetInt64());
+        Assert.False(hits.GetProperty("numberMatchedIsEstimate").GetBoolean());
+        Assert.Equal(0, hits.GetProperty("numberReturned").GetInt32());
+        Assert.Empty(hits.GetProperty("features").EnumerateArray());
+        Assert.DoesNotContain(hits.GetProperty("links").EnumerateArray(), l => l.GetProperty("rel").GetString() == "next");
+        Assert.True(inBox > 10, $"{inBox} parcels of classes 0x in the box");
+        Assert.Equal(inBox, boxHits.GetProperty("numberMatched").GetInt64());
+        Assert.Empty(boxHits.GetProperty("features").EnumerateArray());
+    }
+
+    private static async Task<JsonElement> SearchAsync(HttpClient client, string body)
+    {
+        var response = await client.PostAsync("/ogcapi/collections/parcels/search", new StringContent(body, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
 }
 
-public sealed class EmbeddedNumberMatchedEstimateTests(EmbeddedServiceFactory factory) : NumberMatchedEstimateCases(factory), IClassFixture<EmbeddedServiceFactory>;
+public sealed class EmbeddedNumberMatchedEstimateTests(EmbeddedServiceFactory factory) : NumberMatchedEstimateCases(factory), IClassFixture<EmbeddedServiceFactory>
+{
+    protected override IFeatureStore StoreWithExactMatchLimit(int exactMatchLimit) =>
+        new InMemoryFeatureStore(GisDataFolder.Load(RepoPaths.GisData)) { ExactMatchLimit = exactMatchLimit };
+}
 
 public sealed class PostGisNumberMatchedEstimateTests(PostGisServiceFactory factory) : NumberMatchedEstimateCases(factory), IClassFixture<PostGisServiceFactory>
 {
+    protected override IFeatureStore StoreWithExactMatchLimit(int exactMatchLimit) =>
+        new PostGisFeatureStore(factory.Reference.DataSource, exactMatchLimit: exactMatchLimit);
+
     [Fact]
     public async Task A_large_unfiltered_first_page_without_a_kept_count_says_its_number_is_the_estimate()
     {

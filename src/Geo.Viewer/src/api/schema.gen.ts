@@ -2132,6 +2132,8 @@ export interface operations {
                 precision?: string;
                 /** @description Where the page starts: the opaque token of a next link (follow next as given). Not with offset. */
                 cursor?: string;
+                /** @description hits: no features, and numberMatched counted exactly (a page's count is an estimate past a limit, numberMatchedIsEstimate). GeoJSON only. */
+                resultType?: "results" | "hits";
             };
             header?: never;
             path: {

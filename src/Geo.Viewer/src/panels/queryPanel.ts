@@ -41,7 +41,7 @@ export class QueryPanel {
   private request?: AreaRequest;
   private answer?: AreaSummary;
   /** Features of the visible tiled layers in the area, as the server counted them (their tiles are not the layer). */
-  private tiledCounts: Array<{ layer: DataLayer; count: number; estimated: boolean }> = [];
+  private tiledCounts: Array<{ layer: DataLayer; count: number }> = [];
   private controller?: AbortController;
   private readonly output: HTMLElement;
 
@@ -141,10 +141,7 @@ export class QueryPanel {
       this.tiledCounts = await Promise.all(
         this.layers
           .filter((l) => l.tiled && l.layer.getVisible())
-          .map(async (layer) => {
-            const { numberMatched, estimated } = await countInArea(layer.definition.id, area, signal);
-            return { layer, count: numberMatched, estimated };
-          }),
+          .map(async (layer) => ({ layer, count: await countInArea(layer.definition.id, area, signal) })),
       );
       this.answer = answer;
       this.results = geoJson.readFeatures(answer.projects).sort((a, b) => Number(a.getId()) - Number(b.getId()));
@@ -217,10 +214,10 @@ export class QueryPanel {
       return button;
     };
     const status = Object.assign(document.createElement('p'), { className: 'query-status note' });
-    const counts = this.tiledCounts.map(({ layer, count, estimated }) =>
+    const counts = this.tiledCounts.map(({ layer, count }) =>
       Object.assign(document.createElement('p'), {
         className: 'query-tiled-count',
-        textContent: t('featuresInArea').replace('{layer}', layer.title()).replace('{count}', formatNumber(count)) + (estimated ? t('estimatedTotal') : ''),
+        textContent: t('featuresInArea').replace('{layer}', layer.title()).replace('{count}', formatNumber(count)),
       }),
     );
     // The projects found, in any format the OGC API writes: the items query of their ids.

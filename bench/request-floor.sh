@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What one small answer costs through curl as bench/peers.sh times it (a new curl process and TCP connection per
 # request, median of time_total), beside the floor: bench/RequestFloor, a bare ASP.NET Core app on the same runtime
-# answering the same bytes as our items/{id}. Builds A and, optionally, B are served from one PostGIS database and
+# answering the same bytes as our items/{id} (/item), and the same after reading the row by its primary key
+# (/row/ITEM: the floor of an answer that needs one database round trip). Builds A and, optionally, B are served from one PostGIS database and
 # measured in alternating turns; per turn and URL: median and p90 ms of RUNS requests and the server's CPU per request
 # (utime+stime from /proc over the turn), with the load average.
 #   bench/request-floor.sh CONNECTION A_DIR [B_DIR]
@@ -35,7 +36,7 @@ for arm in "${arms[@]}"; do
 done
 body=$(mktemp); curl -sf -o "$body" -H 'Accept: application/geo+json' "http://127.0.0.1:${port_of[A]}/ogcapi/collections/parcels/items/$item"
 dotnet build "$repo/bench/RequestFloor" -c Release -v q -nologo >/dev/null
-FLOOR_BODY="$body" ASPNETCORE_URLS="http://127.0.0.1:${port_of[floor]}" "$repo/bench/RequestFloor/bin/Release/net10.0/RequestFloor" >/tmp/request-floor-floor.log 2>&1 &
+FLOOR_BODY="$body" FLOOR_CONNECTION="$connection" ASPNETCORE_URLS="http://127.0.0.1:${port_of[floor]}" "$repo/bench/RequestFloor/bin/Release/net10.0/RequestFloor" >/tmp/request-floor-floor.log 2>&1 &
 pid_of[floor]=$!; pids+=("$!")
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:${port_of[floor]}/item" && break; sleep 0.2; done
 for arm in "${arms[@]}"; do "$repo/bench/settle.sh" "${pid_of[$arm]}" 600 "${PGDATA:-}"; done
@@ -53,7 +54,7 @@ turn() {
   after=$(cpu "$pid/stat"); pg_after=$(cpu $(cluster))
   awk -v t=$((after - before)) -v c=$((pg_after - pg_before)) -v hz="$hz" -v n="$runs" 'BEGIN { printf " %.3f %.3f\n", t * 1000 / hz / n, c * 1000 / hz / n }'
 }
-targets=("floor /item")
+targets=("floor /item" "floor /row/$item")
 for arm in "${arms[@]}"; do for p in $paths; do targets+=("$arm $p"); done; done
 for t in "${targets[@]}"; do
   read -r arm p <<<"$t"
@@ -62,10 +63,10 @@ done
 echo "round load arm path median_ms p90_ms server_cpu_ms cluster_cpu_ms (a request)"
 for round in $(seq 1 "$rounds"); do
   # Each URL of every arm once per round, the arms interleaved URL by URL, so that load falls on all alike.
-  for p in /item $paths; do
+  for p in /item "/row/$item" $paths; do
     for arm in floor "${arms[@]}"; do
-      { [ "$arm" = floor ] && [ "$p" != /item ]; } && continue
-      { [ "$arm" != floor ] && [ "$p" = /item ]; } && continue
+      { [ "$arm" = floor ] && [[ "$p" != /item && "$p" != /row/* ]]; } && continue
+      { [ "$arm" != floor ] && [[ "$p" = /item || "$p" = /row/* ]]; } && continue
       echo "$round $(cut -d' ' -f1 /proc/loadavg) $arm $p $(turn "${pid_of[$arm]}" "http://127.0.0.1:${port_of[$arm]}$p")"
     done
   done

@@ -51,11 +51,14 @@ internal static class PostGisDataSource
         return settings.ConnectionString;
     }
 
-    /// <summary>Whether the connection string names a setting itself (with or without its spaces), not just its default.</summary>
-    private static bool Sets(string connectionString, string keyword)
+    /// <summary>
+    /// Whether the connection string names a setting itself (by any of <paramref name="keywords"/>, with or without their
+    /// spaces), not just its default.
+    /// </summary>
+    private static bool Sets(string connectionString, params string[] keywords)
     {
         var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return named.ContainsKey(keyword) || named.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
+        return keywords.Any(k => named.ContainsKey(k) || named.ContainsKey(k.Replace(" ", "", StringComparison.Ordinal)));
     }
 
     // Npgsql's own test for a multi-host string: a comma in Host.
@@ -63,6 +66,9 @@ internal static class PostGisDataSource
 
     /// <summary>Statements each connection keeps prepared: a few per collection (item, page, count) are the hot ones.</summary>
     internal const int AutoPrepared = 64;
+
+    /// <summary>Connections a burst opened that are kept however long they idle (a burst of 16 concurrent requests opens 16).</summary>
+    internal const int KeptConnections = 16;
 
     private static NpgsqlDataSourceBuilder Builder(string connectionString, TimeSpan? statementTimeout)
     {
@@ -91,6 +97,15 @@ internal static class PostGisDataSource
         if (!Sets(connectionString, "No Reset On Close"))
         {
             settings.NoResetOnClose = true;
+        }
+
+        // Npgsql closes connections idle for 5 minutes (Connection Idle Lifetime) down to the minimum pool size. A new
+        // PostgreSQL backend plans its first statements cold (20–30 ms each) and prepares them again, so the first
+        // concurrent burst after every quiet spell waited up to ~0.8 s (wrk p99, against ~0.2 s with the connections kept;
+        // docs/BENCHMARKS.md, session 15). A minimum keeps what a burst opened; Npgsql does not open connections to reach it.
+        if (!Sets(connectionString, "Minimum Pool Size", "Min Pool Size"))
+        {
+            settings.MinPoolSize = Math.Min(KeptConnections, settings.MaxPoolSize);
         }
 
         if (statementTimeout is { } timeout)

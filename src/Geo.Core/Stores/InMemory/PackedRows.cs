@@ -11,6 +11,7 @@ internal sealed class PackedRows
     private readonly PackedGeometries _geometries;
     private readonly PropertyColumns _properties;
     private readonly Lazy<PackedRTree> _index;
+    private SearchedRows? _lastSearch;
 
     private PackedRows(long[] ids, PackedGeometries geometries, PropertyColumns properties)
     {
@@ -72,13 +73,25 @@ internal sealed class PackedRows
 
     public object? Value(int row, string property) => _properties.Value(row, property);
 
-    /// <summary>Rows whose bounding box meets <paramref name="search"/>, in row (so id) order.</summary>
+    /// <summary>
+    /// Rows whose bounding box meets <paramref name="search"/>, in row (so id) order. The last search's rows are kept:
+    /// a page searches twice, once to count its matches and once to read them, and for a district-wide box the million
+    /// rows' search and sort cost more than the rest of the page (docs/BENCHMARKS.md, session 15). The rows never change.
+    /// </summary>
     public IReadOnlyList<int> Query(Envelope search)
     {
+        if (Volatile.Read(ref _lastSearch) is { } last && last.Box.Equals(search))
+        {
+            return last.Rows;
+        }
+
         var rows = _index.Value.Query(search);
         rows.Sort();
+        Volatile.Write(ref _lastSearch, new SearchedRows(search.Copy(), rows));
         return rows;
     }
+
+    private sealed record SearchedRows(Envelope Box, IReadOnlyList<int> Rows);
 
     private PackedRTree Index()
     {

@@ -87,4 +87,20 @@ public sealed class CountUpToTests
         Assert.Equal(expected, snapshot.Matched);
         Assert.False(snapshot.MatchedIsEstimate);
     }
+
+    [Fact]
+    public async Task Boxes_asked_in_turn_each_select_their_own_features()
+    {
+        // The packed rows keep the last search's R-tree hits for the page's second pass; another box must not reuse them.
+        Envelope[] boxes = [new(108.1, 108.3, 30.9, 31.2), new(108.3, 108.55, 31.1, 31.4), new(108.1, 108.3, 30.9, 31.2)];
+        foreach (var box in boxes)
+        {
+            var expected = Parcels.Where(p => p.Geometry.Intersects(Cgcs2000.GeometryFactory.ToGeometry(box))).Select(p => p.Id).ToList();
+            await using var page = await Store.QueryPageAsync(new FeatureQuery(Catalog.Parcels) { Bbox = box, Limit = 100 }, CancellationToken.None);
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, await page.Features.Select(f => f.Id).ToListAsync());
+            Assert.Equal(expected.Count, await Store.CountAsync(new FeatureQuery(Catalog.Parcels) { Bbox = box }, CancellationToken.None));
+        }
+    }
 }

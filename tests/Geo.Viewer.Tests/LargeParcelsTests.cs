@@ -159,6 +159,19 @@ public sealed partial class LargeParcelsTests(ViewerFixture viewer, LargeParcels
         await page.ClickAsync("#table-panel button.table-prev");
         await ExpectRowsAsync(page, await parcels.ColumnAsync<long>("SELECT id FROM parcels ORDER BY id LIMIT 100"));
 
+        // A column filter matching more than 10,000 parcels past the page, in id order: the server estimates the total,
+        // the table marks it and offers 精确计数, which asks the server to count every match (resultType=hits).
+        var containing01 = (await parcels.ColumnAsync<long>("SELECT count(*) FROM parcels WHERE land_use_code LIKE '%01%'"))[0];
+        Assert.True(containing01 > 10_100, $"{containing01} parcels with 01 in their code");
+        await page.FillAsync("#table-panel input[data-field='land_use_code']", "01");
+        await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync("行（估计）", new() { Timeout = 30_000 });
+        await page.ClickAsync("#table-panel button.table-exact-count");
+        await Expect(page.Locator("#table-panel .table-count")).ToContainTextAsync($"共 {containing01.ToString("#,0", Chinese)} 行 ·", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#table-panel button.table-exact-count")).ToBeHiddenAsync();
+        Assert.Contains(requests, r => r.StartsWith("/ogcapi/collections/parcels/items?", StringComparison.Ordinal) && r.Contains("resultType=hits", StringComparison.Ordinal));
+        await page.FillAsync("#table-panel input[data-field='land_use_code']", "");
+        await ExpectRowsAsync(page, await parcels.ColumnAsync<long>("SELECT id FROM parcels ORDER BY id LIMIT 100"));
+
         // A column sort asks the server, ascending then descending.
         var areaHeader = page.Locator("#table-panel thead th button", new() { HasText = "面积" });
         await areaHeader.ClickAsync();

@@ -139,6 +139,10 @@ internal static class ItemsQueryParser
         return new Literal(value);
     }
 
+    /// <summary>
+    /// The sort keys asked for; <c>sortby=+id</c> alone is the default order and parsed as none, so that its pages count
+    /// as unsorted ones do (exactly up to a limit, then an estimate) instead of counting every match to sort them.
+    /// </summary>
     private static IReadOnlyList<Geo.Core.Stores.SortKey> ParseSortBy(CollectionDefinition collection, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -146,7 +150,12 @@ internal static class ItemsQueryParser
             return [];
         }
 
-        return text.Split(',').Select(part =>
+        var keys = Keys(collection, text);
+        return keys is [{ Property: "id", Descending: false }] ? [] : keys;
+    }
+
+    private static List<Geo.Core.Stores.SortKey> Keys(CollectionDefinition collection, string text) =>
+        text.Split(',').Select(part =>
         {
             var key = part.Trim();
             var descending = key.StartsWith('-');
@@ -159,7 +168,6 @@ internal static class ItemsQueryParser
 
             return new Geo.Core.Stores.SortKey(name, descending);
         }).ToList();
-    }
 
     private static List<string>? ParseProperties(CollectionDefinition collection, string? text)
     {

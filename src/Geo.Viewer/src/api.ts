@@ -93,13 +93,28 @@ export interface ItemsPageAnswer {
 }
 
 export async function fetchItemsPage(url: string, signal?: AbortSignal): Promise<ItemsPageAnswer> {
+  return readPage(await fetchItems(url, signal));
+}
+
+/**
+ * The exact number of features an items address selects, where its page gave an estimate: the same address with
+ * resultType=hits (no features), counted from the first match whatever page the address is of.
+ */
+export async function countExactly(url: string, signal?: AbortSignal): Promise<number> {
+  const hits = new URL(url, window.location.href);
+  hits.searchParams.delete('cursor');
+  hits.searchParams.set('resultType', 'hits');
+  return (await fetchItems(hits.href, signal)).numberMatched;
+}
+
+async function fetchItems(url: string, signal?: AbortSignal): Promise<ItemsPage> {
   const response = await fetch(url, { signal, headers: { Accept: 'application/geo+json' } });
   if (!response.ok) {
     // A refused filter is a problem+json naming what is wrong: show its detail rather than the bare status.
     const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
     throw new Error(problem?.detail ?? `HTTP ${response.status}`);
   }
-  return readPage((await response.json()) as ItemsPage);
+  return (await response.json()) as ItemsPage;
 }
 
 function readPage(page: ItemsPage): ItemsPageAnswer {

@@ -76,6 +76,28 @@ public abstract class NumberMatchedEstimateCases(ServiceFactory factory)
         Assert.Empty(boxHits.GetProperty("features").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Sortby_plus_id_alone_is_the_default_order_and_counts_as_an_unsorted_page_does()
+    {
+        // What the viewer's attribute table sends for a large layer, until a column is sorted.
+        await using var service = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(StoreWithExactMatchLimit(3))));
+        var client = service.CreateClient();
+        var expected = await factory.Reference.IdsAsync("SELECT id FROM parcels WHERE land_use_code LIKE '0%' ORDER BY id");
+        var filter = "&filter=" + Uri.EscapeDataString("land_use_code LIKE '0%'");
+
+        var plain = await PageAsync(client, "/ogcapi/collections/parcels/items?limit=2" + filter);
+        var byId = await PageAsync(client, "/ogcapi/collections/parcels/items?limit=2&sortby=%2Bid" + filter);
+        var descending = await PageAsync(client, "/ogcapi/collections/parcels/items?limit=2&sortby=-id" + filter);
+
+        Assert.True(expected.Count > 10, $"{expected.Count} matches");
+        Assert.Equal(expected.Take(2), byId.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
+        Assert.True(byId.GetProperty("numberMatchedIsEstimate").GetBoolean());
+        Assert.Equal(plain.GetProperty("numberMatched").GetInt64(), byId.GetProperty("numberMatched").GetInt64());
+        Assert.Equal(expected.AsEnumerable().Reverse().Take(2), descending.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()));
+        Assert.False(descending.GetProperty("numberMatchedIsEstimate").GetBoolean());
+        Assert.Equal(expected.Count, descending.GetProperty("numberMatched").GetInt64());
+    }
+
     private static async Task<JsonElement> SearchAsync(HttpClient client, string body)
     {
         var response = await client.PostAsync("/ogcapi/collections/parcels/search", new StringContent(body, Encoding.UTF8, "application/json"));

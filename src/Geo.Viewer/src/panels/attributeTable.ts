@@ -1,7 +1,7 @@
 import type Feature from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import { transformExtent } from 'ol/proj';
-import { fetchItemsPage, type ItemsPageAnswer } from '../api';
+import { countExactly, fetchItemsPage, type ItemsPageAnswer } from '../api';
 import { toCsv } from '../csv';
 import { downloadBlob } from '../download';
 import { displayValue, fieldTitle, tableFields } from '../fields';
@@ -39,6 +39,8 @@ export class AttributeTable {
   private readonly filterInput: HTMLInputElement;
   private readonly inView: HTMLInputElement;
   private readonly count: HTMLElement;
+  /** Shown when the server estimated the total: asks it to count exactly (resultType=hits). */
+  private readonly exactCount: HTMLButtonElement;
   private readonly table: HTMLTableElement;
   private readonly pager: HTMLElement;
   private server: ServerPage = { urls: [], rows: [] };
@@ -55,6 +57,8 @@ export class AttributeTable {
     this.filterInput = root.querySelector('input.table-filter')!;
     this.inView = root.querySelector('input.table-in-view')!;
     this.count = root.querySelector('.table-count')!;
+    this.exactCount = root.querySelector('button.table-exact-count')!;
+    this.exactCount.addEventListener('click', () => void this.countExactly());
     this.table = root.querySelector('table')!;
     this.pager = root.querySelector('.table-pager')!;
     root.querySelector('button.table-prev')!.addEventListener('click', () => this.turnPage(-1));
@@ -273,7 +277,31 @@ export class AttributeTable {
     this.table.tBodies[0]?.remove();
     this.table.append(body);
     this.count.textContent = count;
+    this.exactCount.hidden = !(tiled && this.server.answer?.estimated);
     this.markSelected();
+  }
+
+  /** The shown page's total counted exactly by the server; the page itself stays as it is. */
+  private async countExactly(): Promise<void> {
+    const { urls, answer, rows } = this.server;
+    if (!answer || urls.length === 0) {
+      return;
+    }
+    const signal = this.controller?.signal;
+    this.exactCount.disabled = true;
+    try {
+      const exact = await countExactly(urls[0], signal);
+      if (this.server.answer === answer) {
+        this.server = { urls, rows, answer: { ...answer, numberMatched: exact, estimated: false } };
+        this.renderRows(rows, this.pageCount(this.server.answer!, urls.length));
+      }
+    } catch (error) {
+      if (!signal?.aborted) {
+        this.count.textContent = `${t('loadFailed')}: ${(error as Error).message}`;
+      }
+    } finally {
+      this.exactCount.disabled = false;
+    }
   }
 
   /**

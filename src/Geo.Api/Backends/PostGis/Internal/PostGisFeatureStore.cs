@@ -151,9 +151,8 @@ internal sealed class PostGisFeatureStore(
             var rows = new NpgsqlBatchCommand();
             var countLimit = CountLimit(query);
             rows.CommandText = CountedSelect(query, rows.Parameters, countLimit);
-            // set_config(…, true) holds until the batch's implicit transaction ends (SET LOCAL would warn outside BEGIN).
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(MayMatchMany(query)
-                ? $"SELECT ({DataVersionSql}), set_config('plan_cache_mode', 'force_custom_plan', true)"
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PageSettings(query, countLimit) is { Length: > 0 } settings
+                ? $"SELECT ({DataVersionSql}), {settings}"
                 : DataVersionSql));
             batch.BatchCommands.Add(rows);
             reader = await FilterErrors(() => batch.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
@@ -245,6 +244,29 @@ internal sealed class PostGisFeatureStore(
     {
         using var document = JsonDocument.Parse(plan);
         return (long)document.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    /// <summary>
+    /// Settings for one page's statement, as <c>set_config(…, true)</c> calls that hold until the batch's implicit
+    /// transaction ends (SET LOCAL would warn outside BEGIN). A box that may match many is planned for its own values
+    /// (<see cref="MayMatchMany"/>). A page whose count has a limit reads at most that many ids in primary-key order, and
+    /// for it parallel workers cost more to start than they save: with a limit of 10,102 PostgreSQL chose a parallel
+    /// index scan for a district-wide box, 172 ms against 40 ms for the plain scan it takes with 10,012 (docs/BENCHMARKS.md, session 15).
+    /// </summary>
+    private string PageSettings(FeatureQuery query, long? countLimit)
+    {
+        List<string> settings = [];
+        if (MayMatchMany(query))
+        {
+            settings.Add("set_config('plan_cache_mode', 'force_custom_plan', true)");
+        }
+
+        if (countLimit is not null)
+        {
+            settings.Add("set_config('max_parallel_workers_per_gather', '0', true)");
+        }
+
+        return string.Join(", ", settings);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ internal static class ExportEndpoints
     /// always holds the features); the rest of
     /// <see cref="ItemsRequest"/> selects what is exported, as for items. The OpenAPI document leaves them out.
     /// </summary>
-    public static readonly IReadOnlySet<string> PagingNames = new HashSet<string>(StringComparer.Ordinal) { "limit", "offset", PageCursor.Parameter, "resultType" };
+    public static readonly IReadOnlySet<string> RefusedNames = new HashSet<string>(StringComparer.Ordinal) { "limit", "offset", PageCursor.Parameter, "resultType" };
 
     public static async Task<Results<FeatureCollectionResult, CsvFeatureCollectionResult, BaopanFeatureCollectionResult, ShapefileFeatureCollectionResult,
         GeoPackageFeatureCollectionResult, ProblemHttpResult>> Export(
@@ -25,9 +25,9 @@ internal static class ExportEndpoints
             return Problems.UnknownCollection(collectionId);
         }
 
-        if (context.Request.Query.Keys.FirstOrDefault(PagingNames.Contains) is { } paging)
+        if (context.Request.Query.Keys.FirstOrDefault(RefusedNames.Contains) is { } refused)
         {
-            throw InputException.Invalid(paging, "an export holds every feature the query selects and has no pages",
+            throw InputException.Invalid(refused, "an export holds every feature the query selects and has no pages",
                 "drop limit, offset, cursor and resultType (for the number alone, ask items?resultType=hits), and narrow the export with bbox, datetime, filter or property parameters");
         }
 

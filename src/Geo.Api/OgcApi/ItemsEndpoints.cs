@@ -191,8 +191,7 @@ internal static class ItemsEndpoints
         }
 
         var matched = await store.CountAsync(items.Query with { Offset = 0, After = null, Limit = null }, cancellationToken);
-        List<Link> links = [new(OgcLinks.WithQuery(context.Request, new Dictionary<string, string>()), "self", OgcMediaTypes.GeoJson)];
-        return new FeatureCollectionResult(AsyncEnumerable.Empty<Feature>(), items, matched, numberMatchedIsEstimate: false, () => links, []);
+        return new FeatureCollectionResult(AsyncEnumerable.Empty<Feature>(), items, matched, numberMatchedIsEstimate: false, () => [SelfLink(context.Request)], []);
     }
 
     /// <summary>A 400 for a format the collection's geometry cannot be written in (items and export).</summary>
@@ -209,9 +208,11 @@ internal static class ItemsEndpoints
         }
     }
 
+    private static Link SelfLink(HttpRequest request) => new(OgcLinks.WithQuery(request, new Dictionary<string, string>()), "self", OgcMediaTypes.GeoJson);
+
     private static List<Link> Links(HttpRequest request, ItemsQuery items, PageWindow window, bool pageLinks)
     {
-        var links = new List<Link> { new(OgcLinks.WithQuery(request, new Dictionary<string, string>()), "self", OgcMediaTypes.GeoJson) };
+        var links = new List<Link> { SelfLink(request) };
         if (!pageLinks)
         {
             return links;

@@ -18,9 +18,9 @@ internal static class ItemsParametersOpenApi
         if (context.Description.RelativePath?.EndsWith("/export", StringComparison.Ordinal) == true)
         {
             // The export binds the items parameters but has no pages: it refuses these by name.
-            foreach (var paging in operation.Parameters?.Where(p => p.In == ParameterLocation.Query && ExportEndpoints.PagingNames.Contains(p.Name ?? "")).ToList() ?? [])
+            foreach (var refused in operation.Parameters?.Where(p => p.In == ParameterLocation.Query && ExportEndpoints.RefusedNames.Contains(p.Name ?? "")).ToList() ?? [])
             {
-                operation.Parameters!.Remove(paging);
+                operation.Parameters!.Remove(refused);
             }
 
             return Task.CompletedTask;

@@ -18,6 +18,13 @@ public abstract class NumberMatchedEstimateCases(ServiceFactory factory)
     /// <summary>The store this factory's service reads, counting exactly at most <paramref name="exactMatchLimit"/> matches past a page.</summary>
     protected abstract IFeatureStore StoreWithExactMatchLimit(int exactMatchLimit);
 
+    /// <summary>Sets the planner's statistics of parcels (reltuples, histograms) that estimates are compared with.</summary>
+    protected async Task AnalyzeParcelsAsync()
+    {
+        await using var analyze = factory.Reference.DataSource.CreateCommand("ANALYZE parcels");
+        await analyze.ExecuteNonQueryAsync();
+    }
+
     protected static async Task<JsonElement> PageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
@@ -48,10 +55,7 @@ public abstract class NumberMatchedEstimateCases(ServiceFactory factory)
     {
         await using var service = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(StoreWithExactMatchLimit(3))));
         var client = service.CreateClient();
-        await using (var analyze = factory.Reference.DataSource.CreateCommand("ANALYZE parcels"))
-        {
-            await analyze.ExecuteNonQueryAsync();
-        }
+        await AnalyzeParcelsAsync();
 
         var inTriangle = await factory.Reference.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM parcels WHERE ST_Intersects(geom, ST_GeomFromText('{Triangle}', 4490))");
@@ -124,10 +128,7 @@ public sealed class PostGisNumberMatchedEstimateTests(PostGisServiceFactory fact
         // An exact-count limit of 10 rows makes gis-data's parcels "large"; ANALYZE sets the planner's reltuples before
         // the service starts (its tile overviews ask for a count at start, which must be the estimate, so none is kept).
         // A store of its own, so no earlier request has kept the count.
-        await using (var analyze = factory.Reference.DataSource.CreateCommand("ANALYZE parcels"))
-        {
-            await analyze.ExecuteNonQueryAsync();
-        }
+        await AnalyzeParcelsAsync();
 
         await using var service = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.AddSingleton<IFeatureStore>(new PostGisFeatureStore(factory.Reference.DataSource, exactCountLimit: 10))));
@@ -155,10 +156,7 @@ public sealed class PostGisNumberMatchedEstimateTests(PostGisServiceFactory fact
         await using var service = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.AddSingleton<IFeatureStore>(new PostGisFeatureStore(factory.Reference.DataSource, exactMatchLimit: 3))));
         var client = service.CreateClient();
-        await using (var analyze = factory.Reference.DataSource.CreateCommand("ANALYZE parcels"))
-        {
-            await analyze.ExecuteNonQueryAsync();
-        }
+        await AnalyzeParcelsAsync();
 
         using var plan = JsonDocument.Parse(await factory.Reference.Database.ScalarAsync<string>($"EXPLAIN (FORMAT JSON) SELECT 1 FROM parcels WHERE {where}"));
         var planned = (long)plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 
-// Usage: ViewerFirstRender <viewer-url> [runs] [--pan] [--target-ms N] [--profile DIR] [--trace DIR] [--assets DIR] [--no-settle]
+// Usage: ViewerFirstRender <viewer-url> [runs] [--pan] [--target-ms N] [--profile DIR] [--trace DIR] [--assets DIR] [--no-settle] [--cold-server WARM-URL]
 // Each run is a fresh browser context (empty cache, as a first visit) at 1280×800. "Complete" is the viewer's own
 // window.__viewerReady: every layer's features loaded and the map rendered them, tiles included (OpenLayers'
 // rendercomplete waits for every tile in view; performance.now(), so measured from the start of navigation).
@@ -22,6 +22,9 @@ using Microsoft.Playwright;
 // address is entered, as a member of staff's browser is open before they type it: Chromium 156 opens every new window
 // with its omnibox popup, a WebUI page of ~150 modules in a renderer of its own, which otherwise loads while the viewer
 // does (1.8–4.9 s of a core on this 2-core machine, docs/BENCHMARKS.md session 12). --no-settle navigates at once.
+// --cold-server WARM-URL: the unmeasured visit goes to WARM-URL (another server with the same viewer) instead, so the
+// browser is warmed but the first measured visit is the first the service at <viewer-url> answers since it started
+// (its JIT, its first PostgreSQL connections), as the first member of staff after a deploy sees it.
 var url = args.Length > 0 ? args[0] : "http://127.0.0.1:5181/";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var pan = args.Contains("--pan");
@@ -34,6 +37,8 @@ var traceDirectory = traceIndex >= 0 ? args[traceIndex + 1] : null;
 var assetsIndex = Array.IndexOf(args, "--assets");
 var assetsDirectory = assetsIndex >= 0 ? args[assetsIndex + 1] : null;
 var settle = !args.Contains("--no-settle");
+var coldIndex = Array.IndexOf(args, "--cold-server");
+var warmUrl = coldIndex >= 0 ? args[coldIndex + 1] : url;
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -43,8 +48,9 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 
-// One unmeasured visit, so the service's own first-request start-up (JIT, loading gis-data) is not counted.
-await MeasureAsync(browser, url, pan, settle, null, null, assetsDirectory);
+// One unmeasured visit, so the browser's and (without --cold-server) the service's first-request start-up is not counted.
+await MeasureAsync(browser, warmUrl, pan, settle, null, null, assetsDirectory);
+
 var visits = new List<Visit>();
 for (var run = 1; run <= runs; run++)
 {

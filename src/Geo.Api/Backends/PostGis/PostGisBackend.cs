@@ -40,6 +40,7 @@ public static class PostGisBackend
         services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
         services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
         services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
+        services.AddSingleton<IGeneralisedTileStore>(new PostGisGeneralisedTiles(dataSources.Reads, dataSources.Writes));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
         services.AddSingleton<IFeatureEditor>(new PostGisFeatureEditor(dataSources.Writes));
         services.AddSingleton<ICollectionImporter>(new PostGisCollectionImport(dataSources.Writes));

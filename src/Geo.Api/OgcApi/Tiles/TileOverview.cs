@@ -22,11 +22,14 @@ internal sealed class TileOverview
 
     private readonly STRtree<IFeature> _large = new();
 
+    private readonly IReadOnlyList<IFeature> _largeFeatures;
+
     private TileOverview(CollectionDefinition collection, object?[] classes, Dictionary<long, int>[] cells, IReadOnlyList<IFeature> large)
     {
         _collection = collection;
         _classes = classes;
         _cells = cells;
+        _largeFeatures = large;
         foreach (var feature in large)
         {
             _large.Insert(feature.Geometry.EnvelopeInternal, feature);
@@ -101,6 +104,39 @@ internal sealed class TileOverview
         var level = Math.Min(zoom, TileGeneralisation.MaxZoom);
         var side = TileGeneralisation.CellsPerTileSide >> (zoom - level);
         return _cells[level].Keys.Select(k => new TileAddress(zoom, (int)((k >> 32) / side), (int)((uint)k / side))).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// The tiles at <paramref name="zoom"/> (at most <see cref="TileGeneralisation.MaxZoom"/>) that <see cref="Draw"/>
+    /// may draw anything in: those holding a cell, and those a feature drawn as itself at this zoom reaches by its
+    /// bounding box (one tile more each way, for a box ending on a tile's edge). Every other tile of the zoom is empty.
+    /// </summary>
+    public IReadOnlyCollection<TileAddress> DrawnTiles(int zoom)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(zoom, TileGeneralisation.MaxZoom);
+        var tiles = new HashSet<TileAddress>(Tiles(zoom));
+        var size = 2 * TileAddress.OriginShift / (1L << zoom);
+        var last = (int)((1L << zoom) - 1);
+        foreach (var feature in _largeFeatures)
+        {
+            var box = feature.Geometry.EnvelopeInternal;
+            if (!TileGeneralisation.IsLarge(box, zoom))
+            {
+                continue;
+            }
+
+            for (var x = Index(TileAddress.MercatorX(box.MinX) + TileAddress.OriginShift) - 1; x <= Index(TileAddress.MercatorX(box.MaxX) + TileAddress.OriginShift) + 1; x++)
+            {
+                for (var y = Index(TileAddress.OriginShift - TileAddress.MercatorY(box.MaxY)) - 1; y <= Index(TileAddress.OriginShift - TileAddress.MercatorY(box.MinY)) + 1; y++)
+                {
+                    tiles.Add(new TileAddress(zoom, Math.Clamp(x, 0, last), Math.Clamp(y, 0, last)));
+                }
+            }
+        }
+
+        return tiles;
+
+        int Index(double metres) => (int)Math.Clamp(Math.Floor(metres / size), -1, last + 1);
     }
 
     /// <summary>

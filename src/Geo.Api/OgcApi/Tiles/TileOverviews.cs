@@ -8,7 +8,9 @@ namespace Geo.Api.OgcApi.Tiles;
 /// is bounded by the district's area in cells, not by the number of features, plus at most
 /// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features. The tiles drawn from it and the merged tiles of
 /// <see cref="TileGeneralisation.MergedZoom"/> (~100 KB each for 17,800 parcels; 85 tiles for the district's 1M) are
-/// kept in the <see cref="TileCache"/>, under the key and version a client's request finds them by.
+/// kept in the <see cref="TileCache"/>, under the key and version a client's request finds them by, and, once all are made,
+/// in the <see cref="IGeneralisedTileStore"/>, from which a service started again at the same data version takes them
+/// instead of making them again (a minute of a database core for 1,000,000 parcels, while the first visitors wait).
 /// </summary>
 internal sealed partial class TileOverviews(IServiceProvider services, TileCache cache, IConfiguration configuration, ILogger<TileOverviews> logger)
     : BackgroundService
@@ -20,10 +22,24 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     private readonly ConcurrentDictionary<string, (string DataVersion, bool Generalised)> _decisions = new(StringComparer.Ordinal);
 
+    /// <summary>Per collection, the reading of its stored tiles at one data version: null when none were stored.</summary>
+    private readonly ConcurrentDictionary<string, (string DataVersion, Lazy<Task<StoredSet?>> Read)> _stored = new(StringComparer.Ordinal);
+
     // Resolved on first use, not at host start: the embedded store loads its data when first resolved.
     private IFeatureStore Store => services.GetRequiredService<IFeatureStore>();
 
     private IVectorTileSource Source => services.GetRequiredService<IVectorTileSource>();
+
+    /// <summary>Null when the backend keeps no tiles across restarts (the embedded store, for now).</summary>
+    private IGeneralisedTileStore? Stored => services.GetService<IGeneralisedTileStore>();
+
+    /// <summary>
+    /// What shapes a generalised tile besides the data: this build (its module id changes whenever its code does; a build
+    /// of the same code elsewhere may change it too, which costs one more making) and the tile settings. Tiles stored by
+    /// another build or under other settings are not used.
+    /// </summary>
+    public string MadeBy => FormattableString.Invariant(
+        $"{typeof(TileOverviews).Module.ModuleVersionId:N}/above {TileGeneralisation.AboveFeatures(configuration)}/max {MaxFeatures}");
 
     /// <summary>Whether tiles of <paramref name="collection"/> at <paramref name="zoom"/> are generalised at <paramref name="dataVersion"/>.</summary>
     public async Task<bool> AppliesAsync(CollectionDefinition collection, int zoom, string dataVersion, CancellationToken cancellationToken) =>
@@ -59,9 +75,34 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     public bool WasExact(CollectionDefinition collection) =>
         !TileGeneralisation.CanApply(collection) || (_decisions.TryGetValue(collection.Id, out var decided) && !decided.Generalised);
 
-    public async Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken) =>
-        cache.Find(TileCache.Key([collection], tile), dataVersion)?.Answer
-        ?? Drawn(collection, await OverviewAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false), tile, dataVersion);
+    /// <summary>
+    /// A generalised tile (tileMatrix 0–<see cref="TileGeneralisation.MaxZoom"/>): kept, stored (every tile with anything
+    /// drawn in it is stored, so one not stored is empty), or drawn from the overview, built first if need be.
+    /// </summary>
+    public async Task<VectorTileAnswer> GetTileAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken)
+    {
+        var key = TileCache.Key([collection], tile);
+        if (cache.Find(key, dataVersion) is { } kept)
+        {
+            return kept.Answer;
+        }
+
+        if (await ReadStoredAsync(collection, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            if (cache.Find(key, dataVersion) is { } read)
+            {
+                return read.Answer;
+            }
+
+            if (!stored.Drawn.Contains(tile))
+            {
+                return VectorTileAnswer.Empty;
+            }
+        }
+
+        // Never made, or made and since evicted from the cache.
+        return Drawn(collection, await OverviewAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false), tile, dataVersion);
+    }
 
     private VectorTileAnswer Drawn(CollectionDefinition collection, TileOverview overview, TileAddress tile, string dataVersion) =>
         cache.Keep(TileCache.Key([collection], tile), dataVersion, overview.Draw(tile), costly: true).Answer;
@@ -79,6 +120,11 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         if (cache.Find(key, dataVersion) is { } kept)
         {
             return kept.Answer;
+        }
+
+        if (await ReadStoredAsync(collection, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false) is not null && cache.Find(key, dataVersion) is { } stored)
+        {
+            return stored.Answer;
         }
 
         var merging = (key, dataVersion);
@@ -105,8 +151,9 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     private int MaxFeatures => configuration.GetValue("Tiles:MaxFeaturesPerTile", TilesEndpoints.DefaultMaxFeatures);
 
     /// <summary>
-    /// At start, the overviews of the collections that need one are built before any tile asks, so the first low-zoom
-    /// tile does not wait for the pass (seconds on a million parcels). A failure here is logged; the first tile retries.
+    /// At start, the tiles stored at the data version are read into the cache; the overviews of the collections that need
+    /// one and have none stored are built before any tile asks, so the first low-zoom tile does not wait for the pass
+    /// (seconds on a million parcels). A failure here is logged; the first tile retries.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -121,7 +168,8 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             try
             {
                 var version = await Store.GetDataVersionAsync(stoppingToken).ConfigureAwait(false);
-                if (await IsGeneralisedAsync(collection, version, stoppingToken).ConfigureAwait(false))
+                if (await IsGeneralisedAsync(collection, version, stoppingToken).ConfigureAwait(false)
+                    && await ReadStoredAsync(collection, version).WaitAsync(stoppingToken).ConfigureAwait(false) is null)
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     var overview = await OverviewAsync(collection, version, stoppingToken).ConfigureAwait(false);
@@ -186,6 +234,18 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection} could not be built at start; the first low-zoom tile will try again")]
     private partial void LogFailed(Exception exception, string collection);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Tiles} tiles read from the store at data version {DataVersion} in {Seconds:F1} s")]
+    private partial void LogRead(string collection, int tiles, string dataVersion, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored generalised tiles of {Collection} could not be read; they are made again")]
+    private partial void LogReadFailed(Exception exception, string collection);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Tiles} tiles stored at data version {DataVersion} in {Seconds:F1} s")]
+    private partial void LogStored(string collection, int tiles, string dataVersion, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection} could not be stored; a restart will make them again")]
+    private partial void LogStoreFailed(Exception exception, string collection);
+
     /// <summary>
     /// Lazy, so that of two requests racing to replace an entry only the one kept starts the pass; built apart from
     /// any one request, so a client that gives up does not waste the pass for the next.
@@ -195,50 +255,68 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             Task.Run(async () =>
             {
                 var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
-                // The tiles up to zoom 10 are drawn meanwhile, in the background, then the merged ones: tiles asked for
-                // before are drawn or merged on demand.
+                // The generalised tiles are drawn meanwhile, in the background, then the merged ones, unless they were
+                // stored at this version: tiles asked for before are drawn or merged on demand. All made, they are stored.
                 _ = Task.Run(async () =>
                 {
-                    DrawAll(collection, overview, dataVersion);
-                    await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false);
+                    if (await ReadStoredAsync(collection, dataVersion).ConfigureAwait(false) is not null)
+                    {
+                        return;
+                    }
+
+                    var drawn = DrawAll(collection, overview, dataVersion);
+                    if (await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false) is { } merged)
+                    {
+                        await StoreAsync(collection, dataVersion, [.. drawn, .. merged]).ConfigureAwait(false);
+                    }
                 });
 
                 return overview;
             })));
 
     /// <summary>
-    /// Draws and keeps every tile holding cells up to <see cref="PreDrawnMaxZoom"/> (a district is a few dozen tiles up
-    /// to zoom 10), so that those tiles cost no drawing when first asked for.
+    /// Draws and keeps every tile with anything drawn in it (<see cref="TileOverview.DrawnTiles"/>) up to
+    /// <see cref="TileGeneralisation.MaxZoom"/> (a district is about 70 tiles up to zoom 11, ~2 MB), so that those tiles
+    /// cost no drawing when first asked for, and, stored, tell a service started again that every other tile is empty.
     /// </summary>
-    private void DrawAll(CollectionDefinition collection, TileOverview overview, string dataVersion)
+    private List<StoredTile> DrawAll(CollectionDefinition collection, TileOverview overview, string dataVersion)
     {
-        for (var zoom = 0; zoom <= Math.Min(PreDrawnMaxZoom, TileGeneralisation.MaxZoom); zoom++)
+        var drawn = new List<StoredTile>();
+        for (var zoom = 0; zoom <= TileGeneralisation.MaxZoom; zoom++)
         {
-            foreach (var tile in overview.Tiles(zoom))
+            foreach (var tile in overview.DrawnTiles(zoom))
             {
-                Drawn(collection, overview, tile, dataVersion);
+                drawn.Add(new StoredTile(tile, Drawn(collection, overview, tile, dataVersion)));
             }
         }
+
+        return drawn;
     }
 
     /// <summary>
     /// Merges the tiles one after another (one core at most), stopping once the data version has moved on; a tile that
-    /// fails is left to be merged when asked for, and the first failure logged.
+    /// fails is left to be merged when asked for, and the first failure logged. The merged tiles when every one was
+    /// made (those refused for too many features left out: they are refused again when asked for), otherwise null.
     /// </summary>
-    private async Task MergeAllAsync(CollectionDefinition collection, string dataVersion, IReadOnlyList<TileAddress> tiles)
+    private async Task<List<StoredTile>?> MergeAllAsync(CollectionDefinition collection, string dataVersion, IReadOnlyList<TileAddress> tiles)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var failed = 0;
+        var merged = new List<StoredTile>(tiles.Count);
         foreach (var tile in tiles)
         {
             if (!_kept.TryGetValue(collection.Id, out var current) || current.DataVersion != dataVersion)
             {
-                return;
+                return null;
             }
 
             try
             {
-                await GetMergedTileAsync(collection, tile, dataVersion, CancellationToken.None).ConfigureAwait(false);
+                var answer = await GetMergedTileAsync(collection, tile, dataVersion, CancellationToken.None).ConfigureAwait(false);
+                if (!answer.IsTooMany)
+                {
+                    merged.Add(new StoredTile(tile, answer));
+                }
             }
             catch (Exception e)
             {
@@ -250,11 +328,73 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         }
 
         LogMerged(collection.Id, tiles.Count - failed, failed, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return failed == 0 ? merged : null;
     }
 
-    /// <summary>Zooms whose tiles are all drawn as soon as an overview is built.</summary>
-    public const int PreDrawnMaxZoom = 10;
+    /// <summary>
+    /// Reads the tiles stored for the collection at <paramref name="dataVersion"/> into the cache, once per version
+    /// whoever asks first (a request, or the start-up pass): null when none were stored. A store that cannot be read is
+    /// logged and read as holding none, so the tiles are made as before.
+    /// </summary>
+    private Task<StoredSet?> ReadStoredAsync(CollectionDefinition collection, string dataVersion)
+    {
+        if (Stored is not { } store)
+        {
+            return Task.FromResult<StoredSet?>(null);
+        }
+
+        return _stored.AddOrUpdate(collection.Id, _ => Reading(), (_, old) => old.DataVersion == dataVersion ? old : Reading()).Read.Value;
+
+        // Lazy, as in Start: of two requests racing to replace an entry only the one kept reads.
+        (string, Lazy<Task<StoredSet?>>) Reading() => (dataVersion, new Lazy<Task<StoredSet?>>(() => Task.Run<StoredSet?>(async () =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                var tiles = await store.ReadAsync(collection, dataVersion, MadeBy, CancellationToken.None).ConfigureAwait(false);
+                foreach (var (tile, answer) in tiles)
+                {
+                    cache.Keep(TileCache.Key([collection], tile), dataVersion, answer, costly: true);
+                }
+
+                if (tiles.Count == 0)
+                {
+                    return null;
+                }
+
+                LogRead(collection.Id, tiles.Count, dataVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                return new StoredSet(tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet());
+            }
+            catch (Exception e)
+            {
+                LogReadFailed(e, collection.Id);
+                return null;
+            }
+        })));
+    }
+
+    private async Task StoreAsync(CollectionDefinition collection, string dataVersion, IReadOnlyList<StoredTile> tiles)
+    {
+        if (Stored is not { } store)
+        {
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await store.WriteAsync(collection, dataVersion, MadeBy, tiles, CancellationToken.None).ConfigureAwait(false);
+            LogStored(collection.Id, tiles.Count, dataVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception e)
+        {
+            LogStoreFailed(e, collection.Id);
+        }
+    }
 
     /// <summary>A collection's overview at one data version.</summary>
     private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview);
+
+    /// <summary>Of a collection's stored tiles, those of tileMatrix 0–<see cref="TileGeneralisation.MaxZoom"/>: every tile with anything drawn in it.</summary>
+    private sealed record StoredSet(HashSet<TileAddress> Drawn);
 }

@@ -36,6 +36,9 @@ public static class EmbeddedBackend
             () => sp.GetRequiredService<EmbeddedStoreLoad>().Editor, sp.GetRequiredService<IAuditLog>()));
         services.AddSingleton<ISpatialAnalysis>(sp => new NtsSpatialAnalysis(sp.GetRequiredService<IFeatureStore>()));
         services.AddSingleton<IVectorTileSource>(sp => new NtsVectorTiles(sp.GetRequiredService<IFeatureStore>()));
+        services.AddSingleton<IGeneralisedTileStore>(sp => new FileGeneralisedTiles(
+            Path.Combine(IndicatorActualsFolder(configuration), "cache", "generalised-tiles"),
+            () => sp.GetRequiredService<EmbeddedStoreLoad>().Editor.Store.LoadedVersion));
         services.AddSingleton<IIndicatorActualStore>(_ => new JsonLinesIndicatorActualStore(IndicatorActualsFolder(configuration)));
         services.AddEmbeddedAccounts(IndicatorActualsFolder(configuration));
         return services;

@@ -5,8 +5,8 @@ namespace Geo.Api.OgcApi.Tiles;
 /// database core for 1,000,000 parcels) are kept across restarts, so that a service started again at the same data
 /// version answers them at once instead of making them again. A cache: every tile kept is one
 /// <see cref="TileOverviews"/> made, under the data version and the <see cref="TileOverviews.MadeBy"/> (the build and
-/// the settings that shape a tile) it was made at, and it is used only at both. A backend without one (the embedded
-/// store, for now) makes them at every start.
+/// the settings that shape a tile) it was made at, and it is used only at both. PostGIS keeps them in a table, the
+/// embedded store in a file.
 /// </summary>
 internal interface IGeneralisedTileStore
 {

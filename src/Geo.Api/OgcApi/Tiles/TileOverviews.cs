@@ -30,8 +30,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     private IVectorTileSource Source => services.GetRequiredService<IVectorTileSource>();
 
-    /// <summary>Null when the backend keeps no tiles across restarts (the embedded store, for now).</summary>
-    private IGeneralisedTileStore? Stored => services.GetService<IGeneralisedTileStore>();
+    private IGeneralisedTileStore Stored => services.GetRequiredService<IGeneralisedTileStore>();
 
     /// <summary>
     /// What shapes a generalised tile besides the data: this build (its module id changes whenever its code does; a build
@@ -276,7 +275,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     /// <summary>
     /// Draws and keeps every tile with anything drawn in it (<see cref="TileOverview.DrawnTiles"/>) up to
-    /// <see cref="TileGeneralisation.MaxZoom"/> (a district is about 70 tiles up to zoom 11, ~2 MB), so that those tiles
+    /// <see cref="TileGeneralisation.MaxZoom"/> (a district is about 50 tiles up to zoom 11, ~2.6 MB), so that those tiles
     /// cost no drawing when first asked for, and, stored, tell a service started again that every other tile is empty.
     /// </summary>
     private List<StoredTile> DrawAll(CollectionDefinition collection, TileOverview overview, string dataVersion)
@@ -338,11 +337,6 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     /// </summary>
     private Task<StoredSet?> ReadStoredAsync(CollectionDefinition collection, string dataVersion)
     {
-        if (Stored is not { } store)
-        {
-            return Task.FromResult<StoredSet?>(null);
-        }
-
         return _stored.AddOrUpdate(collection.Id, _ => Reading(), (_, old) => old.DataVersion == dataVersion ? old : Reading()).Read.Value;
 
         // Lazy, as in Start: of two requests racing to replace an entry only the one kept reads.
@@ -351,7 +345,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                var tiles = await store.ReadAsync(collection, dataVersion, MadeBy, CancellationToken.None).ConfigureAwait(false);
+                var tiles = await Stored.ReadAsync(collection, dataVersion, MadeBy, CancellationToken.None).ConfigureAwait(false);
                 foreach (var (tile, answer) in tiles)
                 {
                     cache.Keep(TileCache.Key([collection], tile), dataVersion, answer, costly: true);
@@ -375,15 +369,10 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     private async Task StoreAsync(CollectionDefinition collection, string dataVersion, IReadOnlyList<StoredTile> tiles)
     {
-        if (Stored is not { } store)
-        {
-            return;
-        }
-
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await store.WriteAsync(collection, dataVersion, MadeBy, tiles, CancellationToken.None).ConfigureAwait(false);
+            await Stored.WriteAsync(collection, dataVersion, MadeBy, tiles, CancellationToken.None).ConfigureAwait(false);
             LogStored(collection.Id, tiles.Count, dataVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e)

@@ -104,6 +104,12 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         Task.FromResult(Interlocked.Read(ref _edits) switch { 0 => _version, var n => $"{_version}-{n}" });
 
     /// <summary>
+    /// The data version of the store as loaded, before any edit: the only one that names the same data in another
+    /// process (an edited store's version counts the edits applied since it was loaded).
+    /// </summary>
+    public string LoadedVersion => _version;
+
+    /// <summary>
     /// Puts <paramref name="replacement"/> in place of feature <paramref name="id"/> (null removes it): the embedded
     /// backend's editor applies its edit log through this. A new index of the collection is swapped in whole, so a
     /// reader sees the collection before or after, never half.

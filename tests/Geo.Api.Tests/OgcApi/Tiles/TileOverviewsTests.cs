@@ -19,6 +19,7 @@ public sealed class TileOverviewsTests
         await using var services = new ServiceCollection()
             .AddSingleton<IFeatureStore>(store)
             .AddSingleton<IVectorTileSource>(new NtsVectorTiles(store))
+            .AddSingleton<IGeneralisedTileStore>(new FileGeneralisedTiles(Path.Combine(Path.GetTempPath(), "geo-test-tiles-" + Guid.NewGuid().ToString("N")[..8]), () => store.LoadedVersion))
             .BuildServiceProvider();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tiles:GeneraliseAboveFeatures"] = "10" }).Build();
         using var cache = new TileCache(configuration);

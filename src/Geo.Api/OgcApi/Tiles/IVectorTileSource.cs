@@ -49,5 +49,8 @@ internal sealed record VectorTileAnswer(byte[] Bytes, int Features)
 
     public static readonly VectorTileAnswer Empty = new([], 0);
 
+    /// <summary>A tile as read back (from the database or a file): <see cref="Empty"/> when it has no bytes, so no feature was drawn.</summary>
+    public static VectorTileAnswer Of(byte[] bytes, int features) => bytes.Length == 0 ? Empty : new VectorTileAnswer(bytes, features);
+
     public bool IsTooMany => Features < 0;
 }

@@ -15,7 +15,7 @@ namespace Geo.Api.OgcApi.Tiles;
 internal sealed partial class TileOverviews(IServiceProvider services, TileCache cache, IConfiguration configuration, ILogger<TileOverviews> logger)
     : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
+    private readonly OncePerDataVersion<TileOverview> _overviews = new();
 
     /// <summary>Merges under way, so that a request and the background pass asking for one tile merge it once.</summary>
     private readonly ConcurrentDictionary<(string Key, string DataVersion), Lazy<Task<VectorTileAnswer>>> _merging = new();
@@ -23,7 +23,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     private readonly ConcurrentDictionary<string, (string DataVersion, bool Generalised)> _decisions = new(StringComparer.Ordinal);
 
     /// <summary>Per collection, the reading of its stored tiles at one data version: null when none were stored.</summary>
-    private readonly ConcurrentDictionary<string, (string DataVersion, Lazy<Task<StoredSet?>> Read)> _stored = new(StringComparer.Ordinal);
+    private readonly OncePerDataVersion<StoredSet?> _stored = new();
 
     // Resolved on first use, not at host start: the embedded store loads its data when first resolved.
     private IFeatureStore Store => services.GetRequiredService<IFeatureStore>();
@@ -213,13 +213,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     }
 
     private Task<TileOverview> OverviewAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
-        KeptFor(collection, dataVersion).Overview.Value.WaitAsync(cancellationToken);
-
-    private Kept KeptFor(CollectionDefinition collection, string dataVersion) =>
-        _kept.AddOrUpdate(
-            collection.Id,
-            _ => Start(collection, dataVersion),
-            (_, old) => old.DataVersion == dataVersion && !old.Overview.Value.IsFaulted ? old : Start(collection, dataVersion));
+        _overviews.Get(collection.Id, dataVersion, () => BuildAsync(collection, dataVersion)).WaitAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Cells} cells over tileMatrix 0–11, built in {Seconds:F1} s")]
     private partial void LogBuilt(string collection, long cells, double seconds);
@@ -246,32 +240,29 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     private partial void LogStoreFailed(Exception exception, string collection);
 
     /// <summary>
-    /// Lazy, so that of two requests racing to replace an entry only the one kept starts the pass; built apart from
-    /// any one request, so a client that gives up does not waste the pass for the next.
+    /// The collection's overview at <paramref name="dataVersion"/>, one pass over it; then, in the background, its tiles
+    /// drawn and merged, unless they were stored at this version (tiles asked for before are drawn or merged on demand),
+    /// and, all made, stored.
     /// </summary>
-    private Kept Start(CollectionDefinition collection, string dataVersion) =>
-        new(dataVersion, new Lazy<Task<TileOverview>>(() =>
-            Task.Run(async () =>
+    private async Task<TileOverview> BuildAsync(CollectionDefinition collection, string dataVersion)
+    {
+        var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
+        _ = Task.Run(async () =>
+        {
+            if (await ReadStoredAsync(collection, dataVersion).ConfigureAwait(false) is not null)
             {
-                var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
-                // The generalised tiles are drawn meanwhile, in the background, then the merged ones, unless they were
-                // stored at this version: tiles asked for before are drawn or merged on demand. All made, they are stored.
-                _ = Task.Run(async () =>
-                {
-                    if (await ReadStoredAsync(collection, dataVersion).ConfigureAwait(false) is not null)
-                    {
-                        return;
-                    }
+                return;
+            }
 
-                    var drawn = DrawAll(collection, overview, dataVersion);
-                    if (await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false) is { } merged)
-                    {
-                        await StoreAsync(collection, dataVersion, [.. drawn, .. merged]).ConfigureAwait(false);
-                    }
-                });
+            var drawn = DrawAll(collection, overview, dataVersion);
+            if (await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false) is { } merged)
+            {
+                await StoreAsync(collection, dataVersion, [.. drawn, .. merged]).ConfigureAwait(false);
+            }
+        });
 
-                return overview;
-            })));
+        return overview;
+    }
 
     /// <summary>
     /// Draws and keeps every tile with anything drawn in it (<see cref="TileOverview.DrawnTiles"/>) up to
@@ -304,7 +295,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         var merged = new List<StoredTile>(tiles.Count);
         foreach (var tile in tiles)
         {
-            if (!_kept.TryGetValue(collection.Id, out var current) || current.DataVersion != dataVersion)
+            if (!_overviews.IsLatest(collection.Id, dataVersion))
             {
                 return null;
             }
@@ -335,12 +326,8 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     /// whoever asks first (a request, or the start-up pass): null when none were stored. A store that cannot be read is
     /// logged and read as holding none, so the tiles are made as before.
     /// </summary>
-    private Task<StoredSet?> ReadStoredAsync(CollectionDefinition collection, string dataVersion)
-    {
-        return _stored.AddOrUpdate(collection.Id, _ => Reading(), (_, old) => old.DataVersion == dataVersion ? old : Reading()).Read.Value;
-
-        // Lazy, as in Start: of two requests racing to replace an entry only the one kept reads.
-        (string, Lazy<Task<StoredSet?>>) Reading() => (dataVersion, new Lazy<Task<StoredSet?>>(() => Task.Run<StoredSet?>(async () =>
+    private Task<StoredSet?> ReadStoredAsync(CollectionDefinition collection, string dataVersion) =>
+        _stored.Get(collection.Id, dataVersion, async () =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
@@ -364,8 +351,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
                 LogReadFailed(e, collection.Id);
                 return null;
             }
-        })));
-    }
+        });
 
     private async Task StoreAsync(CollectionDefinition collection, string dataVersion, IReadOnlyList<StoredTile> tiles)
     {
@@ -380,9 +366,6 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             LogStoreFailed(e, collection.Id);
         }
     }
-
-    /// <summary>A collection's overview at one data version.</summary>
-    private sealed record Kept(string DataVersion, Lazy<Task<TileOverview>> Overview);
 
     /// <summary>Of a collection's stored tiles, those of tileMatrix 0–<see cref="TileGeneralisation.MaxZoom"/>: every tile with anything drawn in it.</summary>
     private sealed record StoredSet(HashSet<TileAddress> Drawn);

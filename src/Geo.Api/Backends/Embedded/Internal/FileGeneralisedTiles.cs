@@ -48,7 +48,7 @@ internal sealed class FileGeneralisedTiles(string folder, Func<string> loadedVer
             }
 
             var bytes = reader.ReadBytes(length);
-            tiles[i] = new StoredTile(tile, bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, features));
+            tiles[i] = new StoredTile(tile, VectorTileAnswer.Of(bytes, features));
         }
 
         return tiles;

@@ -23,10 +23,9 @@ internal sealed class PostGisGeneralisedTiles(NpgsqlDataSource reads, NpgsqlData
         var tiles = new List<StoredTile>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var bytes = reader.GetFieldValue<byte[]>(4);
             tiles.Add(new StoredTile(
                 new TileAddress(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)),
-                bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, reader.GetInt32(3))));
+                VectorTileAnswer.Of(reader.GetFieldValue<byte[]>(4), reader.GetInt32(3))));
         }
 
         return tiles;

@@ -29,7 +29,7 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
 
         // ST_AsMVT of no row is an empty bytea (or null): no feature was left after clipping.
         var bytes = reader.IsDBNull(2) ? [] : reader.GetFieldValue<byte[]>(2);
-        return new VersionedTile(bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, (int)matched), version);
+        return new VersionedTile(VectorTileAnswer.Of(bytes, (int)matched), version);
     }
 
     /// <summary>Both tile statements take the tile's z, x, y ($1–$3), the feature limit ($4) and one tile unit in metres ($5).</summary>
@@ -58,7 +58,7 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
         }
 
         var bytes = reader.IsDBNull(1) ? [] : reader.GetFieldValue<byte[]>(1);
-        return bytes.Length == 0 ? VectorTileAnswer.Empty : new VectorTileAnswer(bytes, (int)matched);
+        return VectorTileAnswer.Of(bytes, (int)matched);
     }
 
     /// <summary>

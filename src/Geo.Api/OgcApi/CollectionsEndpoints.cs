@@ -7,14 +7,15 @@ internal static class CollectionsEndpoints
 {
     public static async Task<Results<JsonHttpResult<CollectionList>, StatusCodeHttpResult>> Collections(HttpContext context, IFeatureStore store, CancellationToken cancellationToken)
     {
-        var version = await store.GetDataVersionAsync(cancellationToken);
-        if (ConditionalGet.NotModified(context, version) is { } notModified)
+        // Every collection's version in one round trip: the ETag moves with any of them, the summaries are kept per collection.
+        var versions = await store.GetCollectionVersionsAsync(Catalog.All, cancellationToken);
+        if (ConditionalGet.NotModified(context, string.Join(' ', versions)) is { } notModified)
         {
             return notModified;
         }
 
         var collections = new List<CollectionDescription>();
-        foreach (var collection in Catalog.All)
+        foreach (var (collection, version) in Catalog.All.Zip(versions))
         {
             collections.Add(await DescribeAsync(context.Request, store, version, collection, cancellationToken));
         }
@@ -32,7 +33,7 @@ internal static class CollectionsEndpoints
             return Problems.UnknownCollection(collectionId);
         }
 
-        var version = await store.GetDataVersionAsync(cancellationToken);
+        var version = (await store.GetCollectionVersionsAsync([collection], cancellationToken))[0];
         if (ConditionalGet.NotModified(context, version) is { } notModified)
         {
             return notModified;
@@ -96,7 +97,7 @@ internal static class CollectionsEndpoints
         _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {kind} is not handled here"),
     };
 
-    /// <summary>Answered from the store's summary for <paramref name="version"/>, the one the ETag was made from.</summary>
+    /// <summary>Answered from the store's summary for <paramref name="version"/>, the collection's version the ETag was made from.</summary>
     private static async Task<CollectionDescription> DescribeAsync(
         HttpRequest request, IFeatureStore store, string version, CollectionDefinition collection, CancellationToken cancellationToken)
     {

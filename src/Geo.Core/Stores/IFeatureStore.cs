@@ -38,8 +38,17 @@ public interface IFeatureStore
     Task<string> GetDataVersionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// The collection's extent and time span for metadata requests. <paramref name="dataVersion"/> is the version the
-    /// caller read for its ETag: when the store keeps a summary for it, the answer costs no database round trip.
+    /// Per collection, in the order given, a value that changes whenever that collection's contents change and not when
+    /// only another's do, so that what is made from one collection alone (its vector tiles, the generalised pictures of a
+    /// million parcels) is kept while others are edited. Writes outside the service move it too (PostGIS: the statement
+    /// triggers). Read before the data it describes, that data is never older than it.
     /// </summary>
-    Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The collection's extent and time span for metadata requests. <paramref name="collectionVersion"/> is the
+    /// collection's version (<see cref="GetCollectionVersionsAsync"/>) the caller read for its ETag: when the store keeps
+    /// a summary for it, the answer costs no database round trip.
+    /// </summary>
+    Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken);
 }

@@ -159,8 +159,11 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
 
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
 
-    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
-        inner.GetSummaryAsync(collection, dataVersion, cancellationToken);
+    public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken) =>
+        inner.GetCollectionVersionsAsync(collections, cancellationToken);
+
+    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
+        inner.GetSummaryAsync(collection, collectionVersion, cancellationToken);
 
     private async Task SlowPartAsync(CancellationToken cancellationToken)
     {

@@ -97,8 +97,11 @@ public abstract class ExportRaceFactory : ServiceFactory, IAsyncLifetime
 
         public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
 
-        public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
-            inner.GetSummaryAsync(collection, dataVersion, cancellationToken);
+        public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken) =>
+            inner.GetCollectionVersionsAsync(collections, cancellationToken);
+
+        public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
+            inner.GetSummaryAsync(collection, collectionVersion, cancellationToken);
     }
 }
 

@@ -11,7 +11,7 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     private IFeatureStore Store => fixture.Store;
 
     private async Task<Envelope?> ExtentAsync(CollectionDefinition collection) =>
-        (await Store.GetSummaryAsync(collection, await Store.GetDataVersionAsync(None), None)).Extent;
+        (await Store.GetSummaryAsync(collection, (await Store.GetCollectionVersionsAsync([collection], None))[0], None)).Extent;
 
     public static TheoryData<string> SpatialCollections() => [.. Catalog.All.Where(c => c.HasGeometry).Select(c => c.Id)];
 
@@ -177,22 +177,22 @@ public abstract class FeatureStoreCases(IStoreFixture fixture)
     [Fact]
     public async Task Summary_spans_the_earliest_start_to_the_latest_end()
     {
-        var version = await Store.GetDataVersionAsync(None);
+        var versions = await Store.GetCollectionVersionsAsync([Catalog.Projects, Catalog.Milestones, Catalog.Indicators], None);
         var projects = GisDataFile.Read("projects.geojson");
         static IEnumerable<long> Years(IEnumerable<RawFeature> features, string name) => features
             .Select(f => f.Properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : (long?)null)
             .OfType<long>();
 
-        var summary = await Store.GetSummaryAsync(Catalog.Projects, version, None);
+        var summary = await Store.GetSummaryAsync(Catalog.Projects, versions[0], None);
         Assert.Equal(Years(projects, "start_year").Min(), summary.FirstTime);
         Assert.Equal(Years(projects, "end_year").Max(), summary.LastTime);
         Assert.NotNull(summary.Extent);
 
         var dates = File.ReadLines(Path.Combine(RepoPaths.GisData, "milestones.csv")).Skip(1)
             .Select(line => DateOnly.ParseExact(line.Split(',')[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var milestones = await Store.GetSummaryAsync(Catalog.Milestones, version, None);
+        var milestones = await Store.GetSummaryAsync(Catalog.Milestones, versions[1], None);
         Assert.Equal(new CollectionSummary(null, dates.Min(), dates.Max()), milestones);
-        Assert.Equal(new CollectionSummary(null, null, null), await Store.GetSummaryAsync(Catalog.Indicators, version, None));
+        Assert.Equal(new CollectionSummary(null, null, null), await Store.GetSummaryAsync(Catalog.Indicators, versions[2], None));
     }
 }
 

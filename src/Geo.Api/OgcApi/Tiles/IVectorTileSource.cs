@@ -9,8 +9,9 @@ internal interface IVectorTileSource
 {
     /// <summary>
     /// The encoded tile, or <see cref="VectorTileAnswer.TooManyFeatures"/> when more than <paramref name="maxFeatures"/>
-    /// features intersect it (the tile is then not built), with the data version read no later than the features (on
-    /// PostGIS in the same statement, so a tile costs one round trip, ETag included).
+    /// features intersect it (the tile is then not built), with the collection's version
+    /// (<see cref="IFeatureStore.GetCollectionVersionsAsync"/>) read no later than the features (on PostGIS in the same
+    /// statement, so a tile costs one round trip, ETag included).
     /// </summary>
     Task<VersionedTile> GetTileAsync(CollectionDefinition collection, TileAddress tile, int maxFeatures, CancellationToken cancellationToken);
 
@@ -39,7 +40,7 @@ internal sealed record OverviewInput(IReadOnlyList<OverviewCell> Cells, IReadOnl
 /// </summary>
 internal readonly record struct OverviewCell(int I, int J, object? Class, double Area, bool Illustrative);
 
-/// <summary>A tile as read and the data version it is at least as new as (what its ETag may say).</summary>
+/// <summary>A tile as read and the collection version it is at least as new as (what its ETag may say).</summary>
 internal sealed record VersionedTile(VectorTileAnswer Answer, string DataVersion);
 
 /// <summary>A tile's bytes, none when no feature is drawn in it, and how many features intersect it (-1: over the limit).</summary>

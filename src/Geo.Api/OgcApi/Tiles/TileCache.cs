@@ -4,11 +4,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Geo.Api.OgcApi.Tiles;
 
 /// <summary>
-/// The one place encoded tiles are kept in memory, each with the data version it was read at, as GeoWebCache keeps
+/// The one place encoded tiles are kept in memory, each with the version of its collections it was read at
+/// (<see cref="IFeatureStore.GetCollectionVersionsAsync"/>), as GeoWebCache keeps
 /// them on disk: tiles answered to clients and the tiles <see cref="TileOverviews"/> draws from a generalised overview
 /// or merges in the background, under the same key, so a tile is never kept twice. A tile asked for again while the
 /// data is unchanged is answered without being built, and gzipped once for every client that takes gzip. A kept tile of
-/// another version is never answered, so any change to the data retires every kept tile. Bounded by
+/// another version is never answered, so a change to a collection retires every kept tile of it (and only of it). Bounded by
 /// <c>Tiles:CacheMegabytes</c> (default <see cref="DefaultMegabytes"/>; 0 keeps no answered tile, only those costly to
 /// make again, in <see cref="MinimumMegabytes"/>); when full, the tiles asked for least recently go first, those costly to
 /// make again (merged, drawn from an overview) after the others.

@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace Geo.Api.OgcApi.Tiles;
 
 /// <summary>
-/// The generalised pictures of the large polygon collections, each kept for the data version it was read at and
-/// rebuilt (one pass over the collection) by the first generalised tile asked for after the version moves. Its size
+/// The generalised pictures of the large polygon collections, each kept for the version of its collection it was read
+/// at (<see cref="IFeatureStore.GetCollectionVersionsAsync"/>: edits of other collections leave it be) and rebuilt (one
+/// pass over the collection) by the first generalised tile asked for after that version moves. Its size
 /// is bounded by the district's area in cells, not by the number of features, plus at most
 /// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features. The tiles drawn from it and the merged tiles of
 /// <see cref="TileGeneralisation.MergedZoom"/> (~100 KB each for 17,800 parcels; 85 tiles for the district's 1M) are
@@ -166,7 +167,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         {
             try
             {
-                var version = await Store.GetDataVersionAsync(stoppingToken).ConfigureAwait(false);
+                var version = (await Store.GetCollectionVersionsAsync([collection], stoppingToken).ConfigureAwait(false))[0];
                 if (await IsGeneralisedAsync(collection, version, stoppingToken).ConfigureAwait(false)
                     && await ReadStoredAsync(collection, version).WaitAsync(stoppingToken).ConfigureAwait(false) is null)
                 {

@@ -99,7 +99,7 @@ internal static class TilesEndpoints
             GeometryKind.PointOrPolygon or GeometryKind.None => null,
             _ => throw new System.Diagnostics.UnreachableException($"GeometryKind {collection.Geometry} is not handled here"),
         };
-        var generalised = await overviews.IsGeneralisedAsync(collection, await store.GetDataVersionAsync(cancellationToken), cancellationToken);
+        var generalised = await overviews.IsGeneralisedAsync(collection, (await store.GetCollectionVersionsAsync([collection], cancellationToken))[0], cancellationToken);
         // Not the id: it is each MVT feature's id, not one of its properties.
         var properties = TileProperties.For(collection).ToDictionary(p => p.Name, p => new TileLayerProperty(p.TitleZh));
         if (generalised)
@@ -146,12 +146,13 @@ internal static class TilesEndpoints
         var key = TileCache.Key(collections, tile);
         var kept = cache.Find(key);
         // A tile never kept, asked without an ETag to compare, above the generalised zooms or of collections found exact
-        // (small, or not polygons) the last time: the backend reads the data version with the tile, one round trip in
-        // all. Otherwise the version is read first, for the 304, the kept tile or the generalised one.
-        var version = kept is null && !context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch)
-                      && (tile.Z > TileGeneralisation.MergedZoom || collections.All(overviews.WasExact))
+        // (small, or not polygons) the last time: the backend reads each collection's version with its layer, one round
+        // trip a layer. Otherwise the versions are read first, for the 304, the kept tile or the generalised one.
+        var versions = kept is null && !context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch)
+                       && (tile.Z > TileGeneralisation.MergedZoom || collections.All(overviews.WasExact))
             ? null
-            : await store.GetDataVersionAsync(cancellationToken);
+            : await store.GetCollectionVersionsAsync(collections, cancellationToken);
+        var version = versions is null ? null : Combined(versions);
         if (version is not null && ConditionalGet.NotModified(context, version) is { } notModified)
         {
             return notModified;
@@ -159,7 +160,7 @@ internal static class TilesEndpoints
 
         if (kept is null || kept.DataVersion != version)
         {
-            var (answer, read) = await BuildAsync(collections, tile, version, tiles, overviews, configuration, cancellationToken);
+            var (answer, read) = await BuildAsync(collections, tile, versions, tiles, overviews, configuration, cancellationToken);
             // A collection's own generalised or merged tile is kept already, under this key.
             kept = cache.Find(key, read) ?? cache.Keep(key, read, answer);
             if (version is null)
@@ -186,27 +187,30 @@ internal static class TilesEndpoints
     }
 
     /// <summary>
-    /// The collections' layers, each made by the backend alone, drawn from the generalised overview or merged, and the
-    /// earliest version read: every layer is at least as new as it, so it may be the ETag and the kept tile's version.
-    /// <paramref name="version"/> null: the collections were exact the last time, so each layer is read with its data
-    /// version in one statement, and replaced by the generalised one if the collection has become generalised at it.
+    /// The collections' layers, each made by the backend alone, drawn from the generalised overview or merged, and their
+    /// versions <see cref="Combined"/>: every layer is at least as new as its version, so the combination may be the ETag
+    /// and the kept tile's version. <paramref name="versions"/> null: the collections were exact the last time, so each
+    /// layer is read with its collection's version in one statement, and replaced by the generalised one if the
+    /// collection has become generalised at it.
     /// </summary>
-    private static async Task<(VectorTileAnswer Answer, string DataVersion)> BuildAsync(
-        IReadOnlyList<CollectionDefinition> collections, TileAddress tile, string? version,
+    private static async Task<(VectorTileAnswer Answer, string Version)> BuildAsync(
+        IReadOnlyList<CollectionDefinition> collections, TileAddress tile, IReadOnlyList<string>? versions,
         IVectorTileSource tiles, TileOverviews overviews, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var maxFeatures = configuration.GetValue("Tiles:MaxFeaturesPerTile", DefaultMaxFeatures);
-        var earliest = version;
+        var read = new List<string>(collections.Count);
         var layers = new List<VectorTileAnswer>(collections.Count);
         foreach (var collection in collections)
         {
             VectorTileAnswer? answer = null;
-            var at = version;
+            var at = versions?[read.Count];
             if (at is null)
             {
-                var read = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
-                (answer, at, earliest) = (read.Answer, read.DataVersion, earliest ?? read.DataVersion);
+                var layer = await tiles.GetTileAsync(collection, tile, maxFeatures, cancellationToken);
+                (answer, at) = (layer.Answer, layer.DataVersion);
             }
+
+            read.Add(at);
 
             if (await overviews.AppliesAsync(collection, tile.Z, at, cancellationToken))
             {
@@ -230,7 +234,7 @@ internal static class TilesEndpoints
 
         if (layers.Count == 1)
         {
-            return (layers[0], earliest!);
+            return (layers[0], read[0]);
         }
 
         using var bytes = new MemoryStream();
@@ -239,8 +243,11 @@ internal static class TilesEndpoints
             bytes.Write(layer.Bytes);
         }
 
-        return (new VectorTileAnswer(bytes.ToArray(), layers.Sum(l => l.Features)), earliest!);
+        return (new VectorTileAnswer(bytes.ToArray(), layers.Sum(l => l.Features)), Combined(read));
     }
+
+    /// <summary>A tile's version: its collections' versions in order (one collection's alone is its own, as <see cref="TileOverviews"/> keeps its tiles).</summary>
+    private static string Combined(IReadOnlyList<string> versions) => versions.Count == 1 ? versions[0] : string.Join(' ', versions);
 
     private static bool AcceptsGzip(HttpRequest request) =>
         StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var encodings)

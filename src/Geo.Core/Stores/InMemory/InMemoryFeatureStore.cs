@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Geo.Core.GisData;
 
@@ -10,6 +11,9 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     private readonly string _version;
     private readonly Lock _writes = new();
     private long _edits;
+
+    /// <summary>Edits applied since loading, per collection id (none: absent).</summary>
+    private readonly ConcurrentDictionary<string, long> _collectionEdits = new(StringComparer.Ordinal);
 
     public InMemoryFeatureStore(GisDataSet data)
     {
@@ -104,6 +108,18 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         Task.FromResult(Interlocked.Read(ref _edits) switch { 0 => _version, var n => $"{_version}-{n}" });
 
     /// <summary>
+    /// A collection not edited since loading is at <see cref="LoadedVersion"/>, so what was made from it as loaded (the
+    /// generalised tiles kept in the state folder) still names it after other collections are edited.
+    /// </summary>
+    public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collections);
+        return Task.FromResult<IReadOnlyList<string>>(collections
+            .Select(c => _collectionEdits.TryGetValue(c.Id, out var n) ? $"{_version}-{c.Id}.{n}" : _version)
+            .ToList());
+    }
+
+    /// <summary>
     /// The data version of the store as loaded, before any edit: the only one that names the same data in another
     /// process (an edited store's version counts the edits applied since it was loaded).
     /// </summary>
@@ -126,13 +142,14 @@ public sealed class InMemoryFeatureStore : IFeatureStore
             var rebuilt = new Dictionary<string, CollectionIndex>(_collections) { [collection.Id] = Index(collection).With(changes) };
             Volatile.Write(ref _collections, rebuilt);
             Interlocked.Increment(ref _edits);
+            _collectionEdits.AddOrUpdate(collection.Id, 1, (_, n) => n + 1);
         }
     }
 
     /// <summary>The greatest id the collection holds now (0 when empty).</summary>
     public long MaxId(CollectionDefinition collection) => Index(collection).MaxId;
 
-    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
+    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
         Task.FromResult(Index(collection).Summary);
 
     private CollectionIndex Index(CollectionDefinition collection) => Volatile.Read(ref _collections)[collection.Id];

@@ -41,7 +41,14 @@ public sealed class FileGeneralisedTilesTests : IDisposable
 
         using (var again = _factory.WithWebHostBuilder(_ => { }))
         {
-            Assert.Equal(other.Bytes, await TileBytesAsync(again.CreateClient(), swapped.Tile));
+            var againClient = again.CreateClient();
+            Assert.Equal(other.Bytes, await TileBytesAsync(againClient, swapped.Tile));
+
+            // An edit of another collection leaves the parcels as loaded: their stored tiles are answered still.
+            var store = again.Services.GetRequiredService<EmbeddedStoreLoad>().Editor.Store;
+            var project = await store.GetAsync(Catalog.Projects, 1, CancellationToken.None);
+            store.Apply(Catalog.Projects, 1, project);
+            Assert.Equal(other.Bytes, await TileBytesAsync(againClient, swapped.Tile));
         }
 
         // Not another version's (an edited store's), and nothing written for one.

@@ -173,7 +173,7 @@ public sealed class CountedPageTests(PostGisStoreFixture database) : IClassFixtu
         // One pooled connection, so the page statement's plan counts and the setting after it are that connection's.
         await using var dataSource = PostGisDataSource.Create(database.Database.ConnectionString + ";Maximum Pool Size=1");
         var store = new PostGisFeatureStore(dataSource, exactMatchLimit: exactMatchLimit);
-        await store.GetSummaryAsync(Catalog.Parcels, await store.GetDataVersionAsync(CancellationToken.None), CancellationToken.None);
+        await store.GetSummaryAsync(Catalog.Parcels, (await store.GetCollectionVersionsAsync([Catalog.Parcels], CancellationToken.None))[0], CancellationToken.None);
         var box = cql2
             ? Filtered("S_INTERSECTS(geometry, POLYGON((108.2 31.0, 108.6 31.0, 108.6 31.4, 108.2 31.4, 108.2 31.0)))") with { Limit = 4 }
             : Query with { Bbox = new Envelope(108.2, 108.6, 31.0, 31.4), Offset = 0 };

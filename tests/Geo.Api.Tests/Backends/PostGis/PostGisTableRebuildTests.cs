@@ -81,6 +81,8 @@ public sealed class PostGisTableRebuildTests : IAsyncLifetime
         var originals = await _database.ScalarAsync<string>(Digest);
         var oid = await _database.ScalarAsync<long>(Oid);
         var version = await _database.ScalarAsync<long>("SELECT counter FROM data_version");
+        const string ParcelsVersion = "SELECT coalesce((SELECT counter FROM collection_versions WHERE collection = 'parcels'), 0)";
+        var parcelsVersion = await _database.ScalarAsync<long>(ParcelsVersion);
 
         var ids = await AppendAsync(_plan.Features, CancellationToken.None);
 
@@ -95,6 +97,9 @@ public sealed class PostGisTableRebuildTests : IAsyncLifetime
         // The row trigger fired for the imported rows only, the statement trigger bumped the data version.
         Assert.Equal(94L, await _database.ScalarAsync<long>("SELECT n FROM inserted_rows"));
         Assert.True(await _database.ScalarAsync<long>("SELECT counter FROM data_version") > version);
+        // The shadow's copy of the trigger counts for the collection, not for the shadow table's name.
+        Assert.True(await _database.ScalarAsync<long>(ParcelsVersion) > parcelsVersion);
+        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM collection_versions WHERE collection <> ALL (ARRAY['parcels', 'projects', 'zones', 'district', 'townships', 'relocation_flows', 'constraints', 'facilities', 'indicators', 'policies', 'reforms', 'milestones'])"));
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'import' AND (detail->>'written')::int = 94"));
         Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname LIKE 'parcels$import%'"));
         // The new GiST index answers a spatial query the way a scan does.

@@ -104,6 +104,29 @@ public sealed partial class SchemaMigratorTests(MigratedDatabase migrated) : ICl
         Assert.Equal(before + 1, await _database.ScalarAsync<long>("SELECT counter FROM data_version"));
     }
 
+    /// <summary>
+    /// Each collection's statement trigger moves that collection's own version and no other's (what tiles of the
+    /// others are kept by), for every collection of the catalog.
+    /// </summary>
+    [Fact]
+    public async Task A_write_to_a_collection_moves_its_own_version_and_no_others()
+    {
+        const string Versions = "SELECT coalesce(string_agg(collection || '=' || counter, ',' ORDER BY collection), '') FROM collection_versions";
+        foreach (var collection in Catalog.All)
+        {
+            var before = Parse(await _database.ScalarAsync<string>(Versions));
+
+            await _database.ScalarAsync<long>($"WITH d AS (DELETE FROM {collection.TableName} WHERE id = -1 RETURNING id) SELECT count(*) FROM d");
+
+            var after = Parse(await _database.ScalarAsync<string>(Versions));
+            Assert.Equal(before.GetValueOrDefault(collection.Id) + 1, after[collection.Id]);
+            Assert.Equal(before.Where(v => v.Key != collection.Id), after.Where(v => v.Key != collection.Id));
+        }
+
+        static Dictionary<string, long> Parse(string versions) => versions.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => v.Split('=')).ToDictionary(v => v[0], v => long.Parse(v[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task The_database_refuses_an_unknown_category()
     {
@@ -148,9 +171,12 @@ public sealed partial class SchemaMigratorTests(MigratedDatabase migrated) : ICl
     public async Task The_data_version_triggers_watch_exactly_the_catalogs_tables()
     {
         var tables = await RowsAsync(
-            "SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_schema = 'public' AND action_statement LIKE '%bump_data_version()%'");
+            "SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_schema = 'public' AND action_statement LIKE '%bump_data_version(%'");
+        var ownName = await RowsAsync(
+            "SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_schema = 'public' AND action_statement = 'EXECUTE FUNCTION bump_data_version(''' || event_object_table || ''')'");
 
         Assert.Equal(Catalog.All.Select(c => c.TableName).Order(StringComparer.Ordinal), tables.Select(r => r[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(tables.Select(r => r[0]).Order(StringComparer.Ordinal), ownName.Select(r => r[0]).Order(StringComparer.Ordinal));
     }
 
     private async Task<List<string[]>> RowsAsync(string sql)

@@ -13,6 +13,9 @@ public abstract class VectorTileCases(ServiceFactory factory)
 
     private const double OriginShift = 20037508.342789244;
 
+    /// <summary>Where the edit tests create a facility: in the city, inside a parcels tile of tileMatrix 12.</summary>
+    private const double FacilityLon = 108.4012345, FacilityLat = 31.1654321;
+
     private readonly HttpClient _client = factory.CreateClient();
 
     [Theory]
@@ -103,15 +106,13 @@ public abstract class VectorTileCases(ServiceFactory factory)
     public async Task A_kept_tile_is_never_answered_after_the_data_changed()
     {
         const int z = 16;
-        var (lon, lat) = (108.4012345, 31.1654321);
-        var col = (int)((lon + 180) / 360 * (1 << z));
-        var row = (int)((1 - Math.Asinh(Math.Tan(lat * Math.PI / 180)) / Math.PI) / 2 * (1 << z));
+        var (row, col) = TileOfEditedFacility(z);
         var url = string.Format(null, TileRoot, "facilities", z, row, col);
         var editor = factory.CreateClient();
         await editor.AuthorizeAsync(factory.Services, Role.Editor);
 
         var before = await _client.GetAsync(url);
-        var created = await editor.PostAsync("/ogcapi/collections/facilities/items", Edits.FeatureEditCases.Facility("瓦片缓存测试", lon, lat));
+        var created = await editor.PostAsync("/ogcapi/collections/facilities/items", Edits.FeatureEditCases.Facility("瓦片缓存测试", FacilityLon, FacilityLat));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, url);
@@ -134,6 +135,45 @@ public abstract class VectorTileCases(ServiceFactory factory)
         async Task<List<long>> IdsAsync(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.NoContent
             ? []
             : (await GdalFeaturesAsync(response, z, row, col)).Select(f => f.GetProperty("properties").GetProperty("mvt_id").GetInt64()).ToList();
+    }
+
+    /// <summary>
+    /// A tile is kept by the versions of its own collections: a facility created in a parcels tile leaves that tile 304
+    /// to a client holding its ETag (what is made of the parcels stays made), while a dataset tile of both changes.
+    /// </summary>
+    [Fact]
+    public async Task A_tile_of_one_collection_is_unchanged_by_an_edit_of_another()
+    {
+        const int z = 12;
+        var (row, col) = TileOfEditedFacility(z);
+        var parcelsUrl = string.Format(null, TileRoot, "parcels", z, row, col);
+        var datasetUrl = FormattableString.Invariant($"/ogcapi/tiles/WebMercatorQuad/{z}/{row}/{col}?collections=parcels,facilities");
+        var editor = factory.CreateClient();
+        await editor.AuthorizeAsync(factory.Services, Role.Editor);
+        var parcels = await _client.GetAsync(parcelsUrl);
+        var dataset = await _client.GetAsync(datasetUrl);
+
+        var created = await editor.PostAsync("/ogcapi/collections/facilities/items", Edits.FeatureEditCases.Facility("瓦片版本测试", FacilityLon, FacilityLat));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var parcelsAfter = await RevalidateAsync(parcelsUrl, parcels);
+        var datasetAfter = await RevalidateAsync(datasetUrl, dataset);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/ogcapi/collections/facilities/items/{id}");
+        delete.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.SendAsync(delete)).StatusCode);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (parcels.StatusCode, dataset.StatusCode));
+        Assert.Equal(HttpStatusCode.NotModified, parcelsAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, datasetAfter.StatusCode);
+        Assert.NotEqual(dataset.Headers.ETag, datasetAfter.Headers.ETag);
+        Assert.True((await datasetAfter.Content.ReadAsByteArrayAsync()).Length > (await dataset.Content.ReadAsByteArrayAsync()).Length);
+
+        async Task<HttpResponseMessage> RevalidateAsync(string url, HttpResponseMessage held)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.IfNoneMatch.Add(held.Headers.ETag!);
+            return await _client.SendAsync(request);
+        }
     }
 
     /// <summary>
@@ -435,6 +475,11 @@ public abstract class VectorTileCases(ServiceFactory factory)
             .Select(f => (f.GetProperty("properties").GetProperty("mvt_id").GetInt64(), f.GetProperty("geometry").GetRawText()))
             .ToList();
     }
+
+    /// <summary>The Web Mercator tile of <paramref name="z"/> holding the facility the edit tests create.</summary>
+    private static (int Row, int Col) TileOfEditedFacility(int z) => (
+        (int)((1 - Math.Asinh(Math.Tan(FacilityLat * Math.PI / 180)) / Math.PI) / 2 * (1 << z)),
+        (int)((FacilityLon + 180) / 360 * (1 << z)));
 
     private static async Task<List<JsonElement>> GdalFeaturesAsync(HttpResponseMessage response, int z, int row, int col, string? allLayers = null) =>
         await Gdal.MvtFeaturesAsync(await response.Content.ReadAsByteArrayAsync(), z, row, col, allLayers is not null);

@@ -28,8 +28,11 @@ internal sealed class LoadingEmbeddedStore(EmbeddedStoreLoad load) : IFeatureSto
     public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) =>
         Editor.Store.GetDataVersionAsync(cancellationToken);
 
-    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
-        Editor.Store.GetSummaryAsync(collection, dataVersion, cancellationToken);
+    public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken) =>
+        Editor.Store.GetCollectionVersionsAsync(collections, cancellationToken);
+
+    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
+        Editor.Store.GetSummaryAsync(collection, collectionVersion, cancellationToken);
 
     Task<VersionedFeature?> IFeatureEditor.GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) =>
         Editor.GetAsync(collection, id, cancellationToken);

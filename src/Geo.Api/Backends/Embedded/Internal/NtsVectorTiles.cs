@@ -15,7 +15,7 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
         ArgumentNullException.ThrowIfNull(collection);
         ArgumentNullException.ThrowIfNull(tile);
         // Read before the features: a write in between makes the tile newer than its version, never older.
-        var version = await store.GetDataVersionAsync(cancellationToken).ConfigureAwait(false);
+        var version = (await store.GetCollectionVersionsAsync([collection], cancellationToken).ConfigureAwait(false))[0];
         var hits = await HitsAsync(collection, tile, maxFeatures, cancellationToken).ConfigureAwait(false);
         if (hits.Count > maxFeatures)
         {

@@ -10,12 +10,12 @@ namespace Geo.Api.Backends.PostGis.Internal;
 
 /// <summary>
 /// The production store: one PostGIS table per collection, queried with parameterised SQL. A collection's extent and
-/// row count are kept per data version (migration 0004's counter), so metadata requests, which GDAL and QGIS make on
-/// every open, do not scan a large table again until a write changes it.
+/// row count are kept per version of the collection (migration 0011's counter), so metadata requests, which GDAL and
+/// QGIS make on every open, do not scan a large table again until a write changes it.
 /// </summary>
 /// <param name="exactCountLimit">
 /// Above this many rows (the planner's <c>reltuples</c>), an unfiltered first page whose count is not kept for the
-/// current data version says the estimate instead of scanning the whole table for an exact count.
+/// collection's current version says the estimate instead of scanning the whole table for an exact count.
 /// </param>
 /// <param name="exactMatchLimit">
 /// A filtered page counts its matches exactly up to this many past its own rows; when more match, it says the planner's
@@ -36,13 +36,20 @@ internal sealed class PostGisFeatureStore(
 
     internal const string DataVersionSql = "SELECT 'postgis-' || epoch::text || '-' || counter FROM data_version";
 
+    /// <summary>
+    /// One collection's version (migration 0011: bumped by the statement triggers with the collection's id), a scalar
+    /// subquery for reading it in the statement that reads the collection. The id is the catalog's, a lower-case word.
+    /// </summary>
+    internal static string CollectionVersionSql(CollectionDefinition collection) =>
+        $"SELECT 'postgis-' || epoch::text || '-{collection.Id}.' || coalesce((SELECT counter FROM collection_versions WHERE collection = '{collection.Id}'), 0) FROM data_version";
+
     private readonly ConcurrentDictionary<string, KeptSummary> _summaries = new(StringComparer.Ordinal);
 
     private long _summaryScans;
 
     public string Kind => "postgis";
 
-    /// <summary>How many times a whole table was scanned for its extent and count because no summary was kept for the current data version.</summary>
+    /// <summary>How many times a whole table was scanned for its extent and count because no summary was kept for the collection's current version.</summary>
     public long SummaryScans => Interlocked.Read(ref _summaryScans);
 
     public async Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
@@ -102,8 +109,8 @@ internal sealed class PostGisFeatureStore(
     }
 
     /// <summary>
-    /// The snapshot's count. Unfiltered, with a summary kept: its count when the snapshot's data version is the kept
-    /// one (the version moves with every write, in the writing transaction), so a table is not scanned for a count
+    /// The snapshot's count. Unfiltered, with a summary kept: its count when the snapshot's collection version is the kept
+    /// one (the version moves with every write to the collection, in the writing transaction), so a table is not scanned for a count
     /// already known; PostgreSQL runs the <c>ELSE</c> subquery only when it is reached.
     /// </summary>
     private NpgsqlBatchCommand SnapshotCount(FeatureQuery query)
@@ -111,7 +118,7 @@ internal sealed class PostGisFeatureStore(
         var count = new NpgsqlBatchCommand();
         var sql = $"SELECT count(*) FROM {PostGisColumns.Quote(query.Collection.TableName)} {Where(query with { After = null }, count.Parameters)}";
         count.CommandText = query.Filter is null && !query.HasSpatialFilter && _summaries.TryGetValue(query.Collection.Id, out var kept)
-            ? $"SELECT CASE WHEN ({DataVersionSql}) = {Parameter(count.Parameters, kept.DataVersion)} THEN {Parameter(count.Parameters, kept.Count)} ELSE ({sql}) END"
+            ? $"SELECT CASE WHEN ({CollectionVersionSql(query.Collection)}) = {Parameter(count.Parameters, kept.CollectionVersion)} THEN {Parameter(count.Parameters, kept.Count)} ELSE ({sql}) END"
             : sql;
         return count;
     }
@@ -353,11 +360,19 @@ internal sealed class PostGisFeatureStore(
         return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
+    public async Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collections);
+        await using var command = Command($"SELECT ARRAY[{string.Join(", ", collections.Select(c => $"({CollectionVersionSql(c)})"))}]::text[]");
+        return (string[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>
-    /// No round trip when a summary is kept for <paramref name="dataVersion"/>; otherwise one scan, kept under the
+    /// No round trip when a summary is kept for <paramref name="collectionVersion"/>; otherwise one scan, kept under the
     /// version read with it (newer than the caller's if a write came between: the caller's next ETag differs anyway).
+    /// Kept per collection version, a million parcels are not scanned again because a project was edited.
     /// </summary>
-    public async Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken)
+    public async Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         if (!collection.HasGeometry && collection.Time is null)
@@ -365,22 +380,22 @@ internal sealed class PostGisFeatureStore(
             return Empty;
         }
 
-        return (await KeptOrScanAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false)).Summary;
+        return (await KeptOrScanAsync(collection, collectionVersion, cancellationToken).ConfigureAwait(false)).Summary;
     }
 
     private static readonly CollectionSummary Empty = new(null, null, null);
 
     private async Task<KeptSummary> SummaryAsync(CollectionDefinition collection, CancellationToken cancellationToken) =>
-        await KeptOrScanAsync(collection, await GetDataVersionAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await KeptOrScanAsync(collection, (await GetCollectionVersionsAsync([collection], cancellationToken).ConfigureAwait(false))[0], cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The kept summary when it is for <paramref name="version"/>; otherwise one scan for extent, count and time span,
-    /// read in the same statement (one snapshot) as the version it is kept under, so a write made meanwhile can never
-    /// be hidden by it.
+    /// The kept summary when it is for <paramref name="collectionVersion"/>; otherwise one scan for extent, count and time
+    /// span, read in the same statement (one snapshot) as the versions it is kept under, so a write made meanwhile can
+    /// never be hidden by it.
     /// </summary>
-    private async Task<KeptSummary> KeptOrScanAsync(CollectionDefinition collection, string version, CancellationToken cancellationToken)
+    private async Task<KeptSummary> KeptOrScanAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken)
     {
-        if (_summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version)
+        if (_summaries.TryGetValue(collection.Id, out var kept) && kept.CollectionVersion == collectionVersion)
         {
             return kept;
         }
@@ -389,11 +404,12 @@ internal sealed class PostGisFeatureStore(
         var extent = collection.HasGeometry ? "ST_Extent(geom)" : "NULL::box2d";
         var time = collection.Time is { } t ? $"min({PostGisColumns.Quote(t.Start)}), max({PostGisColumns.Quote(t.End)})" : "NULL, NULL";
         await using var command = Command(
-            $"SELECT ({DataVersionSql}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n, t0, t1 "
+            $"SELECT ({DataVersionSql}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n, t0, t1, ({CollectionVersionSql(collection)}) "
             + $"FROM (SELECT {extent}, count(*), {time} FROM {PostGisColumns.Quote(collection.TableName)}) x(e, n, t0, t1)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var summary = new KeptSummary(
+            reader.GetString(8),
             reader.GetString(0),
             reader.GetInt64(5),
             new CollectionSummary(
@@ -418,7 +434,7 @@ internal sealed class PostGisFeatureStore(
         NpgsqlDataReader? reader = null;
         try
         {
-            var head = new NpgsqlBatchCommand($"SELECT ({DataVersionSql}), reltuples::bigint FROM pg_class WHERE oid = $1::regclass");
+            var head = new NpgsqlBatchCommand($"SELECT ({DataVersionSql}), reltuples::bigint, ({CollectionVersionSql(collection)}) FROM pg_class WHERE oid = $1::regclass");
             head.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostGisColumns.Quote(collection.TableName) });
             var rows = new NpgsqlBatchCommand();
             rows.CommandText = Select(query, rows.Parameters);
@@ -430,7 +446,7 @@ internal sealed class PostGisFeatureStore(
 
             // reltuples is -1 for a table never vacuumed or analysed: then count.
             var estimate = reader.GetInt64(1);
-            var (count, estimated) = _summaries.TryGetValue(collection.Id, out var kept) && kept.DataVersion == version ? (kept.Count, false)
+            var (count, estimated) = _summaries.TryGetValue(collection.Id, out var kept) && kept.CollectionVersion == reader.GetString(2) ? (kept.Count, false)
                 : query.Offset == 0 && estimate > exactCountLimit ? (estimate, true)
                 : (-1, false);
             if (count < 0)
@@ -450,7 +466,7 @@ internal sealed class PostGisFeatureStore(
         }
     }
 
-    /// <summary>An unfiltered page after an exact count (one scan, kept for the data version it was read at).</summary>
+    /// <summary>An unfiltered page after an exact count (one scan, kept for the collection version it was read at).</summary>
     private async Task<FeaturePage> CountedPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         var kept = await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false);
@@ -599,5 +615,6 @@ internal sealed class PostGisFeatureStore(
 
     private NpgsqlCommand Command(string? sql = null) => dataSource.CreateCommand(sql);
 
-    private sealed record KeptSummary(string DataVersion, long Count, CollectionSummary Summary);
+    /// <summary>A collection's summary, the collection's version it is of, and the data version read with it (a page's ETag).</summary>
+    private sealed record KeptSummary(string CollectionVersion, string DataVersion, long Count, CollectionSummary Summary);
 }

@@ -171,7 +171,7 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
         var table = PostGisColumns.Quote(collection.TableName);
         var properties = string.Concat(TileProperties.For(collection).Select(p => ", " + PostGisColumns.Quote(p.Name)));
         return $"""
-            SELECT ({PostGisFeatureStore.DataVersionSql}), count(*), ST_AsMVT(s, '{collection.Id}', {TileAddress.Extent}, 'geom', 'id') FILTER (WHERE s.geom IS NOT NULL)
+            SELECT ({PostGisFeatureStore.CollectionVersionSql(collection)}), count(*), ST_AsMVT(s, '{collection.Id}', {TileAddress.Extent}, 'geom', 'id') FILTER (WHERE s.geom IS NOT NULL)
             FROM (
                 SELECT t.id{properties},
                        ST_AsMVTGeom(ST_Simplify(ST_Transform(t.geom, 3857), $5, true), ST_TileEnvelope($1, $2, $3), {TileAddress.Extent}, {TileAddress.Buffer}, true) AS geom

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The first visit after a write, on a running service (Release, PostGIS) whose generalised tiles are all made: a write
-# to another collection (arm "other": a statement on projects, as psql, QGIS or an import would make it) against one to
-# the parcels (arm "parcels": their tiles are made again, as every write made them before collection versions).
+# The first visit after a write, on a running service (Release, PostGIS) whose generalised tiles are all made. Arms:
+#   other    a statement on projects (as psql, QGIS or an import would make it): nothing of the parcels is made again
+#   parcel   the parcel at the view's centre edited through the API (PATCH): the tiles around it are made again
+#   parcels  a statement on the parcels the service did not log: all their tiles are made again, as every write made
+#            them before collection versions and the edit log
 # Arms alternate; each turn writes, visits the viewer at once (bench/ViewerFirstRender --cold-server: the browser is
 # warmed on a second, embedded service, so the measured visits are the first this service answers after the write),
-# then waits until the service has stored its tiles again, so that every turn starts from all tiles made.
+# then, after a parcels write, asks for a low-zoom tile and waits until the service has stored its tiles again (the
+# time it took is printed), so that every turn starts from all tiles made.
 #   bench/viewer-after-edit.sh CONNECTION [VIEW]
 #     CONNECTION  Host=…;Port=…;Username=…;Database=… of a migrated database holding the parcels (e.g. generate-parcels' 1M)
 #     VIEW        the viewer's permalink view (default "c=108.41,31.2&z=13&", a zoom-13 view of the city)
-# Env: ROUNDS=3, RUNS=2 (visits per turn), ARMS="other parcels", PORT=5398, WARM_PORT=5399.
+# Env: ROUNDS=3, RUNS=2 (visits per turn), ARMS="other parcel parcels", PORT=5398, WARM_PORT=5399. The parcel arm
+# adds an editor account bench-editor (or uses it) for its token.
 set -euo pipefail
 connection=$1; view=${2:-"c=108.41,31.2&z=13&"}
 trap 'kill ${warm:-} ${server:-} 2>/dev/null || true' EXIT
@@ -18,15 +22,29 @@ made() { grep -Ec "tiles (stored at|read from the store at) data version" "$work
 until_made() { for _ in $(seq 1 600); do [ "$(made)" -ge "$1" ] && return 0; sleep 1; done; echo "no tiles made after 600 s" >&2; exit 1; }
 until_made 1
 visit 1 >/dev/null # this service's own first requests (JIT), before any turn
+api="http://127.0.0.1:$port/ogcapi/collections/parcels/items"
+centre=$(sed -E 's/.*c=([0-9.]+),([0-9.]+).*/\1 \2/' <<<"$view")
+parcel=$(curl -sf "$api?limit=1&bbox=$(awk '{printf "%.4f,%.4f,%.4f,%.4f", $1-0.001, $2-0.001, $1+0.001, $2+0.001}' <<<"$centre")" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+echo "bench-password-0123456789" | dotnet bin/Release/net10.0/Geo.Api.dll users add bench-editor --role editor -c "$connection" >/dev/null 2>&1 || true
+token=$(dotnet bin/Release/net10.0/Geo.Api.dll users token bench-editor --label bench -c "$connection" | tail -1)
+edit() {
+  local etag
+  etag=$(curl -sf -D - -o /dev/null "$api/$parcel" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+  curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $token" -H "If-Match: $etag" -H 'Content-Type: application/merge-patch+json' \
+    --data "{\"properties\":{\"land_use\":\"bench $(date +%s%N)\"}}" "$api/$parcel"
+}
 echo "# bench/viewer-after-edit.sh $(date -u +%FT%TZ) view=$view $(chromium --version 2>/dev/null | head -1)"
 for round in $(seq 1 "${ROUNDS:-3}"); do
-  for arm in ${ARMS:-other parcels}; do
-    table=$([ "$arm" = other ] && echo projects || echo parcels)
+  for arm in ${ARMS:-other parcel parcels}; do
     before=$(made)
-    sql "DELETE FROM $table WHERE id = -1"
-    echo "## round $round, $arm: DELETE FROM $table WHERE id = -1 (no row; the statement moves the version), load $(cut -d' ' -f1-3 /proc/loadavg)"
+    case $arm in
+      other) sql "DELETE FROM projects WHERE id = -1"; what="DELETE FROM projects WHERE id = -1 (no row; the statement moves the version)" ;;
+      parcel) edit; what="PATCH of parcel $parcel's land_use through the API" ;;
+      parcels) sql "DELETE FROM parcels WHERE id = -1"; what="DELETE FROM parcels WHERE id = -1 (not logged)" ;;
+    esac
+    echo "## round $round, $arm: $what, load $(cut -d' ' -f1-3 /proc/loadavg)"
     visit "${RUNS:-2}"
-    if [ "$arm" = parcels ]; then
+    if [ "$arm" != other ]; then
       # A low-zoom tile starts the grid and the background merges, as the next visitor at the district's view would.
       curl -sf -o /dev/null "http://127.0.0.1:$port/ogcapi/collections/parcels/tiles/WebMercatorQuad/8/104/205" || true
       started=$(date +%s)

@@ -5,7 +5,8 @@ using Microsoft.Net.Http.Headers;
 namespace Geo.Api.OgcApi;
 
 /// <summary>
-/// ETags from the store's data version and the request URL, so that a client (QGIS, the viewer) asking again for
+/// ETags from a version of the store's data (all of it, or for tiles and collection metadata the collections' own,
+/// <see cref="IFeatureStore.GetCollectionVersionsAsync"/>) and the request URL, so that a client (QGIS, the viewer) asking again for
 /// unchanged data gets 304 Not Modified without the store being read. Weak, because gzip changes the bytes.
 /// </summary>
 internal static class ConditionalGet

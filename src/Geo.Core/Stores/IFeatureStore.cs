@@ -46,6 +46,12 @@ public interface IFeatureStore
     Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Where the collection changed from <paramref name="fromVersion"/> to <paramref name="toVersion"/> (two of its
+    /// versions, the first the older), or <see cref="ChangedArea.Unknown"/> when the store cannot tell.
+    /// </summary>
+    Task<ChangedArea> GetChangedAreaAsync(CollectionDefinition collection, string fromVersion, string toVersion, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The collection's extent and time span for metadata requests. <paramref name="collectionVersion"/> is the
     /// collection's version (<see cref="GetCollectionVersionsAsync"/>) the caller read for its ETag: when the store keeps
     /// a summary for it, the answer costs no database round trip.

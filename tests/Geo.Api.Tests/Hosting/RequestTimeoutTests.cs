@@ -162,6 +162,9 @@ public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task>
     public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken) =>
         inner.GetCollectionVersionsAsync(collections, cancellationToken);
 
+    public Task<ChangedArea> GetChangedAreaAsync(CollectionDefinition collection, string fromVersion, string toVersion, CancellationToken cancellationToken) =>
+        inner.GetChangedAreaAsync(collection, fromVersion, toVersion, cancellationToken);
+
     public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
         inner.GetSummaryAsync(collection, collectionVersion, cancellationToken);
 

@@ -2,9 +2,9 @@ namespace Geo.Api.OgcApi.Tiles;
 
 /// <summary>
 /// Where a collection's generalised tiles (drawn from its overview, and the merged tileMatrix-12 ones, a minute of a
-/// database core for 1,000,000 parcels) are kept across restarts, so that a service started again at the same data
-/// version answers them at once instead of making them again. A cache: every tile kept is one
-/// <see cref="TileOverviews"/> made, under the data version and the <see cref="TileOverviews.MadeBy"/> (the build and
+/// database core for 1,000,000 parcels) are kept across restarts, so that a service started again at the same version
+/// of the collection answers them at once instead of making them again. A cache: every tile kept is one
+/// <see cref="TileOverviews"/> made, under the collection's version and the <see cref="TileOverviews.MadeBy"/> (the build and
 /// the settings that shape a tile) it was made at, and it is used only at both. PostGIS keeps them in a table, the
 /// embedded store in a file.
 /// </summary>

@@ -67,7 +67,7 @@ internal sealed class TileCache : IDisposable
             throw new ArgumentException("a tile refused for too many features is not kept", nameof(answer));
         }
 
-        var tile = new CachedTile(dataVersion, answer);
+        var tile = new CachedTile(dataVersion, answer, costly);
         if (!costly && !KeepsAnswers)
         {
             return tile;
@@ -84,12 +84,15 @@ internal sealed class TileCache : IDisposable
     public void Dispose() => _tiles.Dispose();
 }
 
-/// <summary>A tile (empty bytes: no feature, a 204) at a data version, and its gzip once a client has taken it.</summary>
-internal sealed class CachedTile(string dataVersion, VectorTileAnswer answer)
+/// <summary>A tile (empty bytes: no feature, a 204) at a version of its collections, and its gzip once a client has taken it.</summary>
+internal sealed class CachedTile(string dataVersion, VectorTileAnswer answer, bool costly)
 {
     private byte[]? _gzipped;
 
     public string DataVersion { get; } = dataVersion;
+
+    /// <summary>Drawn from a generalised overview or merged (<see cref="TileOverviews"/>), not read from the data as it is.</summary>
+    public bool Costly { get; } = costly;
 
     public VectorTileAnswer Answer { get; } = answer;
 

@@ -10,7 +10,7 @@ namespace Geo.Api.OgcApi.Tiles;
 /// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features. The tiles drawn from it and the merged tiles of
 /// <see cref="TileGeneralisation.MergedZoom"/> (~100 KB each for 17,800 parcels; 85 tiles for the district's 1M) are
 /// kept in the <see cref="TileCache"/>, under the key and version a client's request finds them by, and, once all are made,
-/// in the <see cref="IGeneralisedTileStore"/>, from which a service started again at the same data version takes them
+/// in the <see cref="IGeneralisedTileStore"/>, from which a service started again at the same version of the collection takes them
 /// instead of making them again (a minute of a database core for 1,000,000 parcels, while the first visitors wait).
 /// </summary>
 internal sealed partial class TileOverviews(IServiceProvider services, TileCache cache, IConfiguration configuration, ILogger<TileOverviews> logger)
@@ -23,8 +23,20 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     private readonly ConcurrentDictionary<string, (string DataVersion, bool Generalised)> _decisions = new(StringComparer.Ordinal);
 
-    /// <summary>Per collection, the reading of its stored tiles at one data version: null when none were stored.</summary>
+    /// <summary>Per collection, the reading of its stored tiles at one version of it: null when none were stored.</summary>
     private readonly OncePerDataVersion<StoredSet?> _stored = new();
+
+    /// <summary>Per collection, the tiles of zoom 0–11 with anything drawn in them, at the last version all were drawn or read at.</summary>
+    private readonly ConcurrentDictionary<string, (string DataVersion, HashSet<TileAddress> Tiles)> _drawn = new(StringComparer.Ordinal);
+
+    /// <summary>Where a collection changed between two of its versions, asked of the store once per pair.</summary>
+    private readonly ConcurrentDictionary<(string Collection, string From, string To), Lazy<Task<ChangedArea>>> _changes = new();
+
+    /// <summary>
+    /// How far past its edges, in tiles, a tile is drawn from its collection's features: the MVT buffer (1/16), and
+    /// the generalised cells and large features straddling an edge, with room to spare.
+    /// </summary>
+    private const double Reach = 0.25;
 
     // Resolved on first use, not at host start: the embedded store loads its data when first resolved.
     private IFeatureStore Store => services.GetRequiredService<IFeatureStore>();
@@ -47,7 +59,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     /// <summary>
     /// Whether the collection is generalised at low zoom: a polygon collection over the threshold by its kept or
-    /// estimated count, asked once per data version (a tile then costs no round trip for it).
+    /// estimated count, asked once per version of the collection (a tile then costs no round trip for it).
     /// </summary>
     public async Task<bool> IsGeneralisedAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken)
     {
@@ -68,8 +80,8 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     }
 
     /// <summary>
-    /// Whether the collection was found not generalised at the last data version asked about (or can never be): then a
-    /// tile of it is most likely exact, and the caller may read it with its data version in one round trip, asking
+    /// Whether the collection was found not generalised at the last version of it asked about (or can never be): then a
+    /// tile of it is most likely exact, and the caller may read it with its version in one round trip, asking
     /// <see cref="IsGeneralisedAsync"/> about the version read to be sure.
     /// </summary>
     public bool WasExact(CollectionDefinition collection) =>
@@ -100,8 +112,59 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             }
         }
 
+        if (await CarriedAsync(collection, tile, dataVersion, cancellationToken).ConfigureAwait(false) is { } carried)
+        {
+            return carried;
+        }
+
         // Never made, or made and since evicted from the cache.
         return Drawn(collection, await OverviewAsync(collection, dataVersion, cancellationToken).ConfigureAwait(false), tile, dataVersion);
+    }
+
+    /// <summary>
+    /// The tile as made at an earlier version of the collection, kept and answered at <paramref name="dataVersion"/>
+    /// when the store can tell that nothing changed within its reach since (<see cref="ChangedArea"/>): a parcel edited
+    /// through the service makes the tiles around it again, not the district's, while its grid is built again. The
+    /// earlier tile is the one this class kept in the cache (not an exact tile of a version at which the collection was
+    /// not generalised), or at zoom 0–11 an empty one when nothing was drawn in it at the last
+    /// version all were drawn at. Null when there is none, or the change may reach it.
+    /// </summary>
+    private async Task<VectorTileAnswer?> CarriedAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken)
+    {
+        var key = TileCache.Key([collection], tile);
+        var (from, answer) = cache.Find(key) is { Costly: true } kept && kept.DataVersion != dataVersion ? (kept.DataVersion, kept.Answer)
+            : tile.Z <= TileGeneralisation.MaxZoom && _drawn.TryGetValue(collection.Id, out var drawn) && drawn.DataVersion != dataVersion && !drawn.Tiles.Contains(tile)
+                ? (drawn.DataVersion, VectorTileAnswer.Empty)
+                : (null, null);
+        if (from is null || answer is null
+            || !(await ChangesAsync(collection, from, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false)).Spares(tile.LonLatEnvelope(Reach)))
+        {
+            return null;
+        }
+
+        return cache.Keep(key, dataVersion, answer, costly: true).Answer;
+    }
+
+    /// <summary>The store's answer, once per pair of versions (a few pairs are asked about at a time); a store that cannot answer is taken to say it cannot tell.</summary>
+    private Task<ChangedArea> ChangesAsync(CollectionDefinition collection, string from, string to)
+    {
+        if (_changes.Count > 64)
+        {
+            _changes.Clear();
+        }
+
+        return _changes.GetOrAdd((collection.Id, from, to), _ => new Lazy<Task<ChangedArea>>(() => Task.Run(async () =>
+        {
+            try
+            {
+                return await Store.GetChangedAreaAsync(collection, from, to, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                LogChangesFailed(e, collection.Id);
+                return ChangedArea.Unknown;
+            }
+        }))).Value;
     }
 
     private VectorTileAnswer Drawn(CollectionDefinition collection, TileOverview overview, TileAddress tile, string dataVersion) =>
@@ -109,7 +172,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     /// <summary>
     /// A tile at <see cref="TileGeneralisation.MergedZoom"/> of a generalised collection, merged by the backend once per
-    /// data version and kept in the <see cref="TileCache"/>: merging costs ~1.5 s a tile of 17,800 parcels, too slow to
+    /// version of the collection and kept in the <see cref="TileCache"/>: merging costs ~1.5 s a tile of 17,800 parcels, too slow to
     /// make on every request, so the overview's pass merges every tile of the collection in the background
     /// (<see cref="Start"/>); a tile asked for first is merged on demand, once, whoever asks. A failed merge, or one
     /// refused for too many features, is not kept.
@@ -125,6 +188,11 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         if (await ReadStoredAsync(collection, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false) is not null && cache.Find(key, dataVersion) is { } stored)
         {
             return stored.Answer;
+        }
+
+        if (await CarriedAsync(collection, tile, dataVersion, cancellationToken).ConfigureAwait(false) is { } carried)
+        {
+            return carried;
         }
 
         var merging = (key, dataVersion);
@@ -151,7 +219,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     private int MaxFeatures => configuration.GetValue("Tiles:MaxFeaturesPerTile", TilesEndpoints.DefaultMaxFeatures);
 
     /// <summary>
-    /// At start, the tiles stored at the data version are read into the cache; the overviews of the collections that need
+    /// At start, the tiles stored at the collection's version are read into the cache; the overviews of the collections that need
     /// one and have none stored are built before any tile asks, so the first low-zoom tile does not wait for the pass
     /// (seconds on a million parcels). A failure here is logged; the first tile retries.
     /// </summary>
@@ -231,6 +299,9 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Tiles} tiles read from the store at data version {DataVersion} in {Seconds:F1} s")]
     private partial void LogRead(string collection, int tiles, string dataVersion, double seconds);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Where {Collection} changed could not be read; its tiles are made again")]
+    private partial void LogChangesFailed(Exception exception, string collection);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored generalised tiles of {Collection} could not be read; they are made again")]
     private partial void LogReadFailed(Exception exception, string collection);
 
@@ -256,6 +327,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             }
 
             var drawn = DrawAll(collection, overview, dataVersion);
+            _drawn[collection.Id] = (dataVersion, drawn.Select(t => t.Tile).ToHashSet());
             if (await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false) is { } merged)
             {
                 await StoreAsync(collection, dataVersion, [.. drawn, .. merged]).ConfigureAwait(false);
@@ -285,7 +357,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     }
 
     /// <summary>
-    /// Merges the tiles one after another (one core at most), stopping once the data version has moved on; a tile that
+    /// Merges the tiles one after another (one core at most), stopping once the collection's version has moved on; a tile that
     /// fails is left to be merged when asked for, and the first failure logged. The merged tiles when every one was
     /// made (those refused for too many features left out: they are refused again when asked for), otherwise null.
     /// </summary>
@@ -345,7 +417,9 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
                 }
 
                 LogRead(collection.Id, tiles.Count, dataVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-                return new StoredSet(tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet());
+                var drawn = tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet();
+                _drawn[collection.Id] = (dataVersion, drawn);
+                return new StoredSet(drawn);
             }
             catch (Exception e)
             {

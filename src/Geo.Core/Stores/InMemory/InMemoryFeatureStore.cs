@@ -15,6 +15,12 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     /// <summary>Edits applied since loading, per collection id (none: absent).</summary>
     private readonly ConcurrentDictionary<string, long> _collectionEdits = new(StringComparer.Ordinal);
 
+    /// <summary>Per collection id, the last <see cref="KeptChanges"/> edits' numbers and areas (<see cref="GetChangedAreaAsync"/>), under <see cref="_writes"/>.</summary>
+    private readonly Dictionary<string, Queue<(long Edit, Envelope? Extent)>> _changes = new(StringComparer.Ordinal);
+
+    /// <summary>How many edits back a collection's changed area can be told: enough for a day of staff edits between two tiles asked for.</summary>
+    private const int KeptChanges = 1000;
+
     public InMemoryFeatureStore(GisDataSet data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -139,12 +145,60 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         ArgumentNullException.ThrowIfNull(changes);
         lock (_writes)
         {
-            var rebuilt = new Dictionary<string, CollectionIndex>(_collections) { [collection.Id] = Index(collection).With(changes) };
+            var before = Index(collection);
+            var rebuilt = new Dictionary<string, CollectionIndex>(_collections) { [collection.Id] = before.With(changes) };
             Volatile.Write(ref _collections, rebuilt);
             Interlocked.Increment(ref _edits);
-            _collectionEdits.AddOrUpdate(collection.Id, 1, (_, n) => n + 1);
+            var edit = _collectionEdits.AddOrUpdate(collection.Id, 1, (_, n) => n + 1);
+            if (!_changes.TryGetValue(collection.Id, out var kept))
+            {
+                _changes[collection.Id] = kept = new Queue<(long, Envelope?)>();
+            }
+
+            kept.Enqueue((edit, ChangedArea.ExtentOf(changes.SelectMany(c => new[] { before.Get(c.Id)?.Geometry, c.Replacement?.Geometry }))));
+            if (kept.Count > KeptChanges)
+            {
+                kept.Dequeue();
+            }
         }
     }
+
+    /// <summary>Every edit of the collection since loading is logged, up to the last <see cref="KeptChanges"/>.</summary>
+    public Task<ChangedArea> GetChangedAreaAsync(CollectionDefinition collection, string fromVersion, string toVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        if (EditNumber(collection, fromVersion) is not { } from || EditNumber(collection, toVersion) is not { } to || from > to)
+        {
+            return Task.FromResult(ChangedArea.Unknown);
+        }
+
+        lock (_writes)
+        {
+            var logged = _changes.TryGetValue(collection.Id, out var kept) ? kept.Where(c => c.Edit > from && c.Edit <= to).ToList() : [];
+            if (logged.Count != to - from)
+            {
+                return Task.FromResult(ChangedArea.Unknown);
+            }
+
+            Envelope? extent = null;
+            foreach (var (_, changed) in logged)
+            {
+                if (changed is not null)
+                {
+                    (extent ??= new Envelope()).ExpandToInclude(changed);
+                }
+            }
+
+            return Task.FromResult(new ChangedArea(true, extent));
+        }
+    }
+
+    /// <summary>How many edits of the collection a version of it (<see cref="GetCollectionVersionsAsync"/>) counts; null for another store's or collection's.</summary>
+    private long? EditNumber(CollectionDefinition collection, string version) =>
+        version == _version ? 0
+        : version.StartsWith($"{_version}-{collection.Id}.", StringComparison.Ordinal)
+          && long.TryParse(version.AsSpan(_version.Length + collection.Id.Length + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n
+        : null;
 
     /// <summary>The greatest id the collection holds now (0 when empty).</summary>
     public long MaxId(CollectionDefinition collection) => Index(collection).MaxId;

@@ -5,9 +5,9 @@ namespace Geo.Api.Backends.Embedded.Internal;
 /// <summary>
 /// The embedded store's generalised tiles, kept in a file per collection in <paramref name="folder"/> (the state
 /// folder's cache, beside the store's snapshot), written whole to a new file and then moved over the old one. Only
-/// the tiles of the store as loaded from gis-data are kept: an edited store's data version counts the edits since it
-/// was loaded (<paramref name="loadedVersion"/> gives the unedited one), which may name other data in another process,
-/// so an edited store makes its tiles at every start.
+/// the tiles of a collection as loaded from gis-data are kept: an edited collection's version counts the edits since
+/// the store was loaded (<paramref name="loadedVersion"/> gives the unedited one), which may name other data in another
+/// process, so a collection edited since loading makes its tiles at every start.
 /// </summary>
 internal sealed class FileGeneralisedTiles(string folder, Func<string> loadedVersion) : IGeneralisedTileStore
 {

@@ -31,6 +31,9 @@ internal sealed class LoadingEmbeddedStore(EmbeddedStoreLoad load) : IFeatureSto
     public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken) =>
         Editor.Store.GetCollectionVersionsAsync(collections, cancellationToken);
 
+    public Task<ChangedArea> GetChangedAreaAsync(CollectionDefinition collection, string fromVersion, string toVersion, CancellationToken cancellationToken) =>
+        Editor.Store.GetChangedAreaAsync(collection, fromVersion, toVersion, cancellationToken);
+
     public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
         Editor.Store.GetSummaryAsync(collection, collectionVersion, cancellationToken);
 

@@ -73,6 +73,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         }
 
         await InsertAsync(connection, transaction, collection, feature, 1, cancellationToken).ConfigureAwait(false);
+        await LogChangeAsync(connection, transaction, collection, null, feature, cancellationToken).ConfigureAwait(false);
         var created = new VersionedFeature(feature, 1);
         await HistoryAsync(connection, transaction, collection, feature.Id, 1, created.Feature, EditOperations.Create, author.User, cancellationToken).ConfigureAwait(false);
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(new EditResult(EditStatus.Done, null, created, 0)), cancellationToken)
@@ -160,6 +161,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
 
         var after = feature is null ? null : new VersionedFeature(feature with { Id = id }, version + 1);
         await WriteAsync(connection, transaction, collection, id, before, after, cancellationToken).ConfigureAwait(false);
+        await LogChangeAsync(connection, transaction, collection, before?.Feature, after?.Feature, cancellationToken).ConfigureAwait(false);
         await HistoryAsync(connection, transaction, collection, id, version + 1, after?.Feature, operation, author.User, cancellationToken).ConfigureAwait(false);
         var result = new EditResult(EditStatus.Done, before, after, version);
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(result), cancellationToken).ConfigureAwait(false);
@@ -214,6 +216,37 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         AddValues(insert, collection, feature, includeId: true);
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
         await ExecuteAsync(insert, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Logs where the edit's one statement changed the collection (migration 0012), under the collection counter that
+    /// statement moved it to: read in the same transaction, whose row lock on the counter no other writer passes before
+    /// the commit. The last 1,000 rows of the collection are kept.
+    /// </summary>
+    private static async Task LogChangeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, Feature? before, Feature? after, CancellationToken cancellationToken)
+    {
+        if (!collection.HasGeometry)
+        {
+            return;
+        }
+
+        var extent = ChangedArea.ExtentOf([before?.Geometry, after?.Geometry]);
+        await using var log = new NpgsqlCommand(
+            """
+            WITH logged AS (
+                INSERT INTO collection_changes (collection, counter, min_x, min_y, max_x, max_y)
+                SELECT $1, counter, $2, $3, $4, $5 FROM collection_versions WHERE collection = $1 RETURNING counter)
+            DELETE FROM collection_changes WHERE collection = $1 AND counter <= (SELECT counter FROM logged) - 1000
+            """,
+            connection, transaction);
+        log.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        foreach (var bound in new double?[] { extent?.MinX, extent?.MinY, extent?.MaxX, extent?.MaxY })
+        {
+            log.Parameters.Add(new NpgsqlParameter { Value = bound is { } b ? b : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
+        }
+
+        await log.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, CancellationToken cancellationToken)

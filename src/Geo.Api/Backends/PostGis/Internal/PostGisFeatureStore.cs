@@ -40,8 +40,9 @@ internal sealed class PostGisFeatureStore(
     /// One collection's version (migration 0011: bumped by the statement triggers with the collection's id), a scalar
     /// subquery for reading it in the statement that reads the collection. The id is the catalog's, a lower-case word.
     /// </summary>
-    internal static string CollectionVersionSql(CollectionDefinition collection) =>
-        $"SELECT 'postgis-' || epoch::text || '-{collection.Id}.' || coalesce((SELECT counter FROM collection_versions WHERE collection = '{collection.Id}'), 0) FROM data_version";
+    internal static string CollectionVersionSql(CollectionDefinition collection) => collection.Id.All(c => c is (>= 'a' and <= 'z') or '_')
+        ? $"SELECT 'postgis-' || epoch::text || '-{collection.Id}.' || coalesce((SELECT counter FROM collection_versions WHERE collection = '{collection.Id}'), 0) FROM data_version"
+        : throw new ArgumentException($"collection id '{collection.Id}' is not a lower-case word", nameof(collection));
 
     private readonly ConcurrentDictionary<string, KeptSummary> _summaries = new(StringComparer.Ordinal);
 
@@ -136,7 +137,7 @@ internal sealed class PostGisFeatureStore(
 
     /// <summary>
     /// Unfiltered: the kept count, or the planner's estimate for a large table on the first page (later pages count
-    /// exactly once per data version, so that <c>next</c> links end where the data does). Filtered: the count comes
+    /// exactly once per version of the collection, so that <c>next</c> links end where the data does). Filtered: the count comes
     /// with the page (<see cref="CountedSelect"/>), one scan instead of <c>count(*)</c> and the data, counting at most
     /// <c>exactMatchLimit</c> matches past the page; the window needs every match it counts before the first row, so a
     /// filter error surfaces here, before anything is written. Past the limit the number is the planner's estimate
@@ -368,6 +369,46 @@ internal sealed class PostGisFeatureStore(
     }
 
     /// <summary>
+    /// From the editor's log (migration 0012): known when every statement between the two counters was an edit made
+    /// through the service, in this database (the epoch).
+    /// </summary>
+    public async Task<ChangedArea> GetChangedAreaAsync(CollectionDefinition collection, string fromVersion, string toVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        if (Counter(collection, fromVersion) is not { } from || Counter(collection, toVersion) is not { } to || from.Epoch != to.Epoch || from.Counter > to.Counter)
+        {
+            return ChangedArea.Unknown;
+        }
+
+        await using var command = Command(
+            "SELECT d.epoch::text, c.n, c.x0, c.y0, c.x1, c.y1 FROM data_version d, "
+            + "(SELECT count(*), min(min_x), min(min_y), max(max_x), max(max_y) FROM collection_changes WHERE collection = $1 AND counter > $2 AND counter <= $3) c(n, x0, y0, x1, y1)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from.Counter });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = to.Counter });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (reader.GetString(0) != from.Epoch || reader.GetInt64(1) != to.Counter - from.Counter)
+        {
+            return ChangedArea.Unknown;
+        }
+
+        return new ChangedArea(true, reader.IsDBNull(2) ? null : new Envelope(reader.GetDouble(2), reader.GetDouble(4), reader.GetDouble(3), reader.GetDouble(5)));
+    }
+
+    /// <summary>The database epoch and the counter of a version <see cref="CollectionVersionSql"/> wrote for the collection; null for any other.</summary>
+    private static (string Epoch, long Counter)? Counter(CollectionDefinition collection, string version)
+    {
+        const string Prefix = "postgis-";
+        var marker = $"-{collection.Id}.";
+        var at = version.LastIndexOf(marker, StringComparison.Ordinal);
+        return version.StartsWith(Prefix, StringComparison.Ordinal) && at > Prefix.Length
+               && long.TryParse(version.AsSpan(at + marker.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var counter)
+            ? (version[Prefix.Length..at], counter)
+            : null;
+    }
+
+    /// <summary>
     /// No round trip when a summary is kept for <paramref name="collectionVersion"/>; otherwise one scan, kept under the
     /// version read with it (newer than the caller's if a write came between: the caller's next ETag differs anyway).
     /// Kept per collection version, a million parcels are not scanned again because a project was edited.
@@ -404,12 +445,11 @@ internal sealed class PostGisFeatureStore(
         var extent = collection.HasGeometry ? "ST_Extent(geom)" : "NULL::box2d";
         var time = collection.Time is { } t ? $"min({PostGisColumns.Quote(t.Start)}), max({PostGisColumns.Quote(t.End)})" : "NULL, NULL";
         await using var command = Command(
-            $"SELECT ({DataVersionSql}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n, t0, t1, ({CollectionVersionSql(collection)}) "
+            $"SELECT ({CollectionVersionSql(collection)}), ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), n, t0, t1 "
             + $"FROM (SELECT {extent}, count(*), {time} FROM {PostGisColumns.Quote(collection.TableName)}) x(e, n, t0, t1)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var summary = new KeptSummary(
-            reader.GetString(8),
             reader.GetString(0),
             reader.GetInt64(5),
             new CollectionSummary(
@@ -421,10 +461,10 @@ internal sealed class PostGisFeatureStore(
     }
 
     /// <summary>
-    /// An unfiltered page in one round trip: the data version and the planner's row estimate, then the rows, sent as
-    /// one batch. The count is the one kept for that version, or the estimate for a large table's first page (later
-    /// pages count exactly once per data version, so that <c>next</c> links end where the data does); null when
-    /// neither applies (a table of up to <c>exactCountLimit</c> rows, or a later offset page, once per data version: the
+    /// An unfiltered page in one round trip: the data version, the collection's and the planner's row estimate, then the
+    /// rows, sent as one batch. The count is the one kept for the collection's version, or the estimate for a large
+    /// table's first page (later pages count exactly once per version of the collection, so that <c>next</c> links end
+    /// where the data does); null when neither applies (a table of up to <c>exactCountLimit</c> rows, or a later offset page, once per version: the
     /// rows already sent are read past), and the page is then read after an exact count (<see cref="CountedPageAsync"/>).
     /// </summary>
     private async Task<FeaturePage?> UnfilteredPageAsync(FeatureQuery query, CancellationToken cancellationToken)
@@ -466,11 +506,14 @@ internal sealed class PostGisFeatureStore(
         }
     }
 
-    /// <summary>An unfiltered page after an exact count (one scan, kept for the collection version it was read at).</summary>
+    /// <summary>
+    /// An unfiltered page after an exact count (one scan, kept for the collection version it was read at). No data
+    /// version: a summary kept across writes to other collections has none that is current, so the caller reads it.
+    /// </summary>
     private async Task<FeaturePage> CountedPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         var kept = await SummaryAsync(query.Collection, cancellationToken).ConfigureAwait(false);
-        return new FeaturePage(QueryAsync(query, cancellationToken), kept.Count, matchedIsEstimate: false, dataVersion: kept.DataVersion);
+        return new FeaturePage(QueryAsync(query, cancellationToken), kept.Count, matchedIsEstimate: false);
     }
 
     private static string Select(FeatureQuery query, NpgsqlParameterCollection parameters) =>
@@ -615,6 +658,6 @@ internal sealed class PostGisFeatureStore(
 
     private NpgsqlCommand Command(string? sql = null) => dataSource.CreateCommand(sql);
 
-    /// <summary>A collection's summary, the collection's version it is of, and the data version read with it (a page's ETag).</summary>
-    private sealed record KeptSummary(string CollectionVersion, string DataVersion, long Count, CollectionSummary Summary);
+    /// <summary>A collection's summary and the collection's version it is of.</summary>
+    private sealed record KeptSummary(string CollectionVersion, long Count, CollectionSummary Summary);
 }

@@ -163,8 +163,8 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
     /// <summary>
     /// $1 z, $2 x, $3 y, $4 the feature limit, $5 one tile unit in metres. One pass: the rows are read up to one past
     /// the limit and counted by the same aggregate that encodes them, so a tile within the limit costs what the bare
-    /// ST_AsMVT query does (bench/tiles.sh), and an over-full one at most the limit's worth of rows. The data version
-    /// is read by the same statement, in the same snapshot as the rows.
+    /// ST_AsMVT query does (bench/tiles.sh), and an over-full one at most the limit's worth of rows. The collection's
+    /// version is read by the same statement, in the same snapshot as the rows.
     /// </summary>
     private static string Sql(CollectionDefinition collection)
     {

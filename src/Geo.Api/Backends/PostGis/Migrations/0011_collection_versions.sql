@@ -25,8 +25,8 @@ BEGIN
     FOREACH t IN ARRAY ARRAY['projects', 'zones', 'district', 'townships', 'parcels', 'relocation_flows', 'constraints',
                              'facilities', 'indicators', 'policies', 'reforms', 'milestones']
     LOOP
-        EXECUTE format('DROP TRIGGER %I ON %I', t || '_data_version', t);
-        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version(%L)',
+        -- Replaced in place: a DROP would hold every table ACCESS EXCLUSIVE until the migration commits.
+        EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION bump_data_version(%L)',
                        t || '_data_version', t, t);
     END LOOP;
 END;

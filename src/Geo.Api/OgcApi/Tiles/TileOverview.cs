@@ -38,6 +38,13 @@ internal sealed class TileOverview
         _large.Build();
     }
 
+    /// <summary>
+    /// Whether every feature larger than a cell is drawn whole, with room for as many edits as a changed area may span
+    /// (<see cref="TileGeneralisation.MaxLargeFeatures"/> less 1,000): then which features are drawn whole changes only
+    /// where a feature changed. Past it, an edit anywhere may push another feature out of the list or into it.
+    /// </summary>
+    public bool HoldsEveryLargeFeature => _largeFeatures.Count + 1000 < TileGeneralisation.MaxLargeFeatures;
+
     /// <summary>How many cells are kept over every zoom (the overview's size).</summary>
     public long CellCount => _cells.Sum(c => (long)c.Count);
 

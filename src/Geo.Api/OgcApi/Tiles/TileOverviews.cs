@@ -26,8 +26,12 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     /// <summary>Per collection, the reading of its stored tiles at one version of it: null when none were stored.</summary>
     private readonly OncePerDataVersion<StoredSet?> _stored = new();
 
-    /// <summary>Per collection, the tiles of zoom 0–11 with anything drawn in them, at the last version all were drawn or read at.</summary>
-    private readonly ConcurrentDictionary<string, (string DataVersion, HashSet<TileAddress> Tiles)> _drawn = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Per collection whose grid this process built, the tiles of zoom 0–11 with anything drawn in them at the last
+    /// version all were drawn at, and whether tiles of those zooms may be kept across edits at all
+    /// (<see cref="TileOverview.HoldsEveryLargeFeature"/>). A set read from the store says nothing of the latter.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (string DataVersion, HashSet<TileAddress> Tiles, bool Carriable)> _drawn = new(StringComparer.Ordinal);
 
     /// <summary>Where a collection changed between two of its versions, asked of the store once per pair.</summary>
     private readonly ConcurrentDictionary<(string Collection, string From, string To), Lazy<Task<ChangedArea>>> _changes = new();
@@ -126,14 +130,21 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     /// when the store can tell that nothing changed within its reach since (<see cref="ChangedArea"/>): a parcel edited
     /// through the service makes the tiles around it again, not the district's, while its grid is built again. The
     /// earlier tile is the one this class kept in the cache (not an exact tile of a version at which the collection was
-    /// not generalised), or at zoom 0–11 an empty one when nothing was drawn in it at the last
-    /// version all were drawn at. Null when there is none, or the change may reach it.
+    /// not generalised), or at zoom 0–11 an empty one when nothing was drawn in it at the last version all were drawn at;
+    /// at zoom 0–11 only once this process has built the grid and found every large feature in it. Null when there is
+    /// none, or the change may reach it.
     /// </summary>
     private async Task<VectorTileAnswer?> CarriedAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken)
     {
         var key = TileCache.Key([collection], tile);
+        var drawn = _drawn.GetValueOrDefault(collection.Id);
+        if (tile.Z <= TileGeneralisation.MaxZoom && drawn is not { Carriable: true })
+        {
+            return null;
+        }
+
         var (from, answer) = cache.Find(key) is { Costly: true } kept && kept.DataVersion != dataVersion ? (kept.DataVersion, kept.Answer)
-            : tile.Z <= TileGeneralisation.MaxZoom && _drawn.TryGetValue(collection.Id, out var drawn) && drawn.DataVersion != dataVersion && !drawn.Tiles.Contains(tile)
+            : tile.Z <= TileGeneralisation.MaxZoom && drawn.DataVersion != dataVersion && !drawn.Tiles!.Contains(tile)
                 ? (drawn.DataVersion, VectorTileAnswer.Empty)
                 : (null, null);
         if (from is null || answer is null
@@ -161,7 +172,9 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             }
             catch (Exception e)
             {
+                // Not kept: the next tile asks again (a timeout, a store not ready yet).
                 LogChangesFailed(e, collection.Id);
+                _changes.TryRemove((collection.Id, from, to), out var _);
                 return ChangedArea.Unknown;
             }
         }))).Value;
@@ -327,7 +340,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             }
 
             var drawn = DrawAll(collection, overview, dataVersion);
-            _drawn[collection.Id] = (dataVersion, drawn.Select(t => t.Tile).ToHashSet());
+            _drawn[collection.Id] = (dataVersion, drawn.Select(t => t.Tile).ToHashSet(), overview.HoldsEveryLargeFeature);
             if (await MergeAllAsync(collection, dataVersion, overview.Tiles(TileGeneralisation.MergedZoom)).ConfigureAwait(false) is { } merged)
             {
                 await StoreAsync(collection, dataVersion, [.. drawn, .. merged]).ConfigureAwait(false);
@@ -417,9 +430,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
                 }
 
                 LogRead(collection.Id, tiles.Count, dataVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-                var drawn = tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet();
-                _drawn[collection.Id] = (dataVersion, drawn);
-                return new StoredSet(drawn);
+                return new StoredSet(tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet());
             }
             catch (Exception e)
             {

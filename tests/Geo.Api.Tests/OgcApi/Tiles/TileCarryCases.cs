@@ -4,18 +4,19 @@ namespace Geo.Api.Tests.OgcApi.Tiles;
 
 /// <summary>
 /// A parcel edited through the service makes the generalised tiles around it again and keeps the others as made. Proved
-/// by tampering: the merged tileMatrix-12 tile holding the parcel and one far from it are swapped in the tile cache for
-/// marker bytes; after the edit the far one is still answered as the marker (kept, not merged again) and the near one
-/// is merged again. Own service and data (the class fixture), since a parcel is changed.
+/// by tampering: the merged tileMatrix-12 tile holding the parcel, and a tileMatrix-12 and a tileMatrix-11 tile far from
+/// it, are swapped in the tile cache for marker bytes once the service has made all its tiles; after the edit the far
+/// ones are still answered as their markers (kept, not made again) and the near one is merged again. Own service and
+/// data (the class fixture), since a parcel is changed.
 /// </summary>
 public abstract class TileCarryCases(ServiceFactory factory)
 {
-    private const string TileRoot = "/ogcapi/collections/parcels/tiles/WebMercatorQuad/12/{0}/{1}";
+    private const string TileRoot = "/ogcapi/collections/parcels/tiles/WebMercatorQuad/{0}/{1}/{2}";
 
     [Fact]
     public async Task An_edited_parcel_makes_the_tiles_around_it_again_and_keeps_the_others()
     {
-        var (generalising, client, near, far, parcel, marker) = await MarkedAsync();
+        var (generalising, client, marked, parcel) = await MarkedAsync();
         using var service = generalising;
         var item = await client.GetAsync($"/ogcapi/collections/parcels/items/{parcel}");
         var editor = generalising.CreateClient();
@@ -27,34 +28,47 @@ public abstract class TileCarryCases(ServiceFactory factory)
         patch.Headers.TryAddWithoutValidation("If-Match", item.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(patch)).StatusCode);
 
-        Assert.Equal(marker, await BytesAsync(client, far));
-        Assert.NotEqual(marker, await BytesAsync(client, near));
+        Assert.NotEqual(marked.Near.Marker, await BytesAsync(client, marked.Near.Tile));
+        Assert.Equal(marked.Far.Marker, await BytesAsync(client, marked.Far.Tile));
+        Assert.Equal(marked.FarLow.Marker, await BytesAsync(client, marked.FarLow.Tile));
     }
 
     /// <summary>
-    /// A service generalising the parcels, with the merged tiles near the first parcel and far from it marked
-    /// (<see cref="MarkAsync"/>); the caller disposes the service.
+    /// A service generalising the parcels that built its grid and made and stored all its tiles, with three tiles marked
+    /// (<see cref="MarkAsync"/>), and the first parcel's id; the caller disposes the service. Stored tiles are removed
+    /// first, so that the service builds its grid (tiles of zoom 0–11 are kept across edits only by a service that did).
     /// </summary>
-    protected async Task<(WebApplicationFactory<Program> Service, HttpClient Client, (int Row, int Col) Near, (int Row, int Col) Far, long Parcel, byte[] Marker)> MarkedAsync()
+    private protected async Task<(WebApplicationFactory<Program> Service, HttpClient Client, Marked Marked, long Parcel)> MarkedAsync()
     {
+        await using (var clear = factory.Reference.DataSource.CreateCommand("DELETE FROM generalised_tiles"))
+        {
+            await clear.ExecuteNonQueryAsync();
+        }
+
         var service = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:GeneraliseAboveFeatures", "10"));
         var client = service.CreateClient();
-        var (near, far, parcel) = await TilesAsync(client);
-        return (service, client, near, far, parcel, await MarkAsync(service, client, near, far));
-    }
+        var version = (await service.Services.GetRequiredService<IFeatureStore>().GetCollectionVersionsAsync([Catalog.Parcels], CancellationToken.None))[0];
+        var stored = service.Services.GetRequiredService<IGeneralisedTileStore>();
+        var madeBy = service.Services.GetRequiredService<TileOverviews>().MadeBy;
+        for (var waited = 0; (await stored.ReadAsync(Catalog.Parcels, version, madeBy, CancellationToken.None)).Count == 0; waited += 200)
+        {
+            Assert.True(waited < 120_000, "the service stored no generalised tiles in 120 s");
+            await Task.Delay(200);
+        }
 
-    /// <summary>
-    /// Two z12 tiles holding parcels, from PostGIS's or the items' own coordinates: the one holding the centre of the
-    /// first parcel's bounding box, and one holding the last parcel's, at least two tiles away; and the first parcel's id.
-    /// </summary>
-    private static async Task<((int Row, int Col) Near, (int Row, int Col) Far, long Parcel)> TilesAsync(HttpClient client)
-    {
         var first = (await ItemsAsync(client, "limit=1&sortby=id"))[0];
         var last = (await ItemsAsync(client, "limit=1&sortby=-id"))[0];
         var (near, far) = (TileOf(first), TileOf(last));
-        Assert.True(Math.Max(Math.Abs(near.Row - far.Row), Math.Abs(near.Col - far.Col)) >= 2, $"tiles {near} and {far} are too close");
-        return (near, far, first.GetProperty("id").GetInt64());
+        Assert.True(Math.Max(Math.Abs(near.Y - far.Y), Math.Abs(near.X - far.X)) >= 3, $"tiles {near} and {far} are too close");
+        var marked = new Marked(
+            await MarkAsync(service, client, near, version),
+            await MarkAsync(service, client, far, version),
+            await MarkAsync(service, client, new TileAddress(11, far.X / 2, far.Y / 2), version));
+        return (service, client, marked, first.GetProperty("id").GetInt64());
     }
+
+    /// <summary>The tile holding the first parcel, one holding the last (three or more tiles away, so at least one tile of 12 lies between the first and the tileMatrix-11 tile) and the tileMatrix-11 tile over that one.</summary>
+    private protected sealed record Marked((TileAddress Tile, byte[] Marker) Near, (TileAddress Tile, byte[] Marker) Far, (TileAddress Tile, byte[] Marker) FarLow);
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string query)
     {
@@ -64,12 +78,12 @@ public abstract class TileCarryCases(ServiceFactory factory)
     }
 
     /// <summary>The z12 tile of the centre of the feature's bounding box (its coordinates walked here, lon/lat).</summary>
-    private static (int Row, int Col) TileOf(JsonElement feature)
+    private static TileAddress TileOf(JsonElement feature)
     {
         var (minX, minY, maxX, maxY) = (double.MaxValue, double.MaxValue, double.MinValue, double.MinValue);
         Walk(feature.GetProperty("geometry").GetProperty("coordinates"));
         var (lon, lat) = ((minX + maxX) / 2, (minY + maxY) / 2);
-        return ((int)((1 - Math.Asinh(Math.Tan(lat * Math.PI / 180)) / Math.PI) / 2 * 4096), (int)((lon + 180) / 360 * 4096));
+        return new TileAddress(12, (int)((lon + 180) / 360 * 4096), (int)((1 - Math.Asinh(Math.Tan(lat * Math.PI / 180)) / Math.PI) / 2 * 4096));
 
         void Walk(JsonElement coordinates)
         {
@@ -88,30 +102,23 @@ public abstract class TileCarryCases(ServiceFactory factory)
     }
 
     /// <summary>
-    /// Asks for both tiles (merged at the parcels' current version), then swaps both in the tile cache for the far
-    /// tile's bytes with their last byte changed (still kept as merged at that version): the marker.
+    /// Swaps the tile (as made at <paramref name="version"/>) in the tile cache for its bytes with the last one changed,
+    /// kept as made by the generalisation at that version: the marker, which the service then answers.
     /// </summary>
-    private static async Task<byte[]> MarkAsync(WebApplicationFactory<Program> service, HttpClient client, (int Row, int Col) near, (int Row, int Col) far)
+    private static async Task<(TileAddress, byte[])> MarkAsync(WebApplicationFactory<Program> service, HttpClient client, TileAddress tile, string version)
     {
-        await BytesAsync(client, near);
-        var marker = await BytesAsync(client, far);
+        var marker = await BytesAsync(client, tile);
         Assert.NotEmpty(marker);
         marker[^1] ^= 0xFF;
-        var version = (await service.Services.GetRequiredService<IFeatureStore>().GetCollectionVersionsAsync([Catalog.Parcels], CancellationToken.None))[0];
-        var cache = service.Services.GetRequiredService<TileCache>();
-        foreach (var (row, col) in new[] { near, far })
-        {
-            cache.Keep(TileCache.Key([Catalog.Parcels], new TileAddress(12, col, row)), version, new VectorTileAnswer(marker, 1), costly: true);
-        }
-
-        Assert.Equal(marker, await BytesAsync(client, near));
-        return marker;
+        service.Services.GetRequiredService<TileCache>().Keep(TileCache.Key([Catalog.Parcels], tile), version, new VectorTileAnswer(marker, 1), costly: true);
+        Assert.Equal(marker, await BytesAsync(client, tile));
+        return (tile, marker);
     }
 
-    protected static async Task<byte[]> BytesAsync(HttpClient client, (int Row, int Col) tile)
+    private protected static async Task<byte[]> BytesAsync(HttpClient client, TileAddress tile)
     {
-        using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, TileRoot, tile.Row, tile.Col));
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent, $"tile 12/{tile.Row}/{tile.Col}: HTTP {(int)response.StatusCode}");
+        using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, TileRoot, tile.Z, tile.Y, tile.X));
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent, $"tile {tile}: HTTP {(int)response.StatusCode}");
         return await response.Content.ReadAsByteArrayAsync();
     }
 }
@@ -148,7 +155,7 @@ public sealed class PostGisTileCarryTests(PostGisServiceFactory factory) : TileC
     [Fact]
     public async Task A_write_made_outside_the_service_makes_every_tile_again()
     {
-        var (generalising, client, near, far, parcel, marker) = await MarkedAsync();
+        var (generalising, client, marked, parcel) = await MarkedAsync();
         using var service = generalising;
         await using (var command = factory.Reference.DataSource.CreateCommand("UPDATE parcels SET land_use = land_use WHERE id = $1"))
         {
@@ -156,7 +163,9 @@ public sealed class PostGisTileCarryTests(PostGisServiceFactory factory) : TileC
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
-        Assert.NotEqual(marker, await BytesAsync(client, far));
-        Assert.NotEqual(marker, await BytesAsync(client, near));
+        foreach (var (tile, marker) in new[] { marked.Near, marked.Far, marked.FarLow })
+        {
+            Assert.NotEqual(marker, await BytesAsync(client, tile));
+        }
     }
 }

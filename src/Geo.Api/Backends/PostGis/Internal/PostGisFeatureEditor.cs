@@ -72,8 +72,9 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
             feature = feature with { Id = id };
         }
 
+        var counter = await CounterAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false);
         await InsertAsync(connection, transaction, collection, feature, 1, cancellationToken).ConfigureAwait(false);
-        await LogChangeAsync(connection, transaction, collection, null, feature, cancellationToken).ConfigureAwait(false);
+        await LogChangeAsync(connection, transaction, collection, counter, null, feature, cancellationToken).ConfigureAwait(false);
         var created = new VersionedFeature(feature, 1);
         await HistoryAsync(connection, transaction, collection, feature.Id, 1, created.Feature, EditOperations.Create, author.User, cancellationToken).ConfigureAwait(false);
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(new EditResult(EditStatus.Done, null, created, 0)), cancellationToken)
@@ -160,8 +161,9 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         }
 
         var after = feature is null ? null : new VersionedFeature(feature with { Id = id }, version + 1);
+        var counter = await CounterAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false);
         await WriteAsync(connection, transaction, collection, id, before, after, cancellationToken).ConfigureAwait(false);
-        await LogChangeAsync(connection, transaction, collection, before?.Feature, after?.Feature, cancellationToken).ConfigureAwait(false);
+        await LogChangeAsync(connection, transaction, collection, counter, before?.Feature, after?.Feature, cancellationToken).ConfigureAwait(false);
         await HistoryAsync(connection, transaction, collection, id, version + 1, after?.Feature, operation, author.User, cancellationToken).ConfigureAwait(false);
         var result = new EditResult(EditStatus.Done, before, after, version);
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(result), cancellationToken).ConfigureAwait(false);
@@ -218,13 +220,29 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         await ExecuteAsync(insert, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The collection's counter (migration 0011) before the edit's statement, 0 when never written.</summary>
+    private static async Task<long> CounterAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        if (!collection.HasGeometry)
+        {
+            return 0; // nothing is logged for it (LogChangeAsync)
+        }
+
+        await using var command = new NpgsqlCommand("SELECT coalesce((SELECT counter FROM collection_versions WHERE collection = $1), 0)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>
     /// Logs where the edit's one statement changed the collection (migration 0012), under the collection counter that
     /// statement moved it to: read in the same transaction, whose row lock on the counter no other writer passes before
-    /// the commit. The last 1,000 rows of the collection are kept.
+    /// the commit. Only when the counter moved by exactly one from <paramref name="counterBefore"/>: a writer between
+    /// the two readings, or a statement whose trigger did not fire, leaves the change unlogged, so it is never taken
+    /// for one it was not (the tiles are then all made again). The last 1,000 rows of the collection are kept.
     /// </summary>
     private static async Task LogChangeAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, Feature? before, Feature? after, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, long counterBefore, Feature? before, Feature? after,
+        CancellationToken cancellationToken)
     {
         if (!collection.HasGeometry)
         {
@@ -236,7 +254,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
             """
             WITH logged AS (
                 INSERT INTO collection_changes (collection, counter, min_x, min_y, max_x, max_y)
-                SELECT $1, counter, $2, $3, $4, $5 FROM collection_versions WHERE collection = $1 RETURNING counter)
+                SELECT $1, counter, $2, $3, $4, $5 FROM collection_versions WHERE collection = $1 AND counter = $6 + 1 RETURNING counter)
             DELETE FROM collection_changes WHERE collection = $1 AND counter <= (SELECT counter FROM logged) - 1000
             """,
             connection, transaction);
@@ -245,6 +263,8 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         {
             log.Parameters.Add(new NpgsqlParameter { Value = bound is { } b ? b : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
         }
+
+        log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counterBefore });
 
         await log.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

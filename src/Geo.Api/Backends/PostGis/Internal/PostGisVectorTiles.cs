@@ -81,7 +81,7 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
             """) { Parameters = { new NpgsqlParameter<double> { TypedValue = cell } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
             SELECT id{string.Concat(properties.Select(p => ", " + PostGisColumns.Quote(p.Name)))}, ST_Simplify(geom, $2, true)
-            FROM ({Measured(collection)}) m WHERE side > {TileGeneralisation.LargeCells} * $1 ORDER BY side DESC LIMIT {TileGeneralisation.MaxLargeFeatures}
+            FROM ({Measured(collection)}) m WHERE side > {TileGeneralisation.LargeCells} * $1 ORDER BY side DESC, id LIMIT {TileGeneralisation.MaxLargeFeatures}
             """)
         {
             Parameters =

@@ -6,8 +6,9 @@
 #            them before collection versions and the edit log
 # Arms alternate; each turn writes, visits the viewer at once (bench/ViewerFirstRender --cold-server: the browser is
 # warmed on a second, embedded service, so the measured visits are the first this service answers after the write),
-# then, after a parcels write, asks for a low-zoom tile and waits until the service has stored its tiles again (the
-# time it took is printed), so that every turn starts from all tiles made.
+# then, after a parcels write, asks for a low-zoom tile (its time is printed: the grid built again, or the edit patched
+# into it) and waits until the service has stored its tiles again (the time it took is printed), so that every turn
+# starts from all tiles made.
 #   bench/viewer-after-edit.sh CONNECTION [VIEW]
 #     CONNECTION  Host=…;Port=…;Username=…;Database=… of a migrated database holding the parcels (e.g. generate-parcels' 1M)
 #     VIEW        the viewer's permalink view (default "c=108.41,31.2&z=13&", a zoom-13 view of the city)
@@ -46,7 +47,8 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
     visit "${RUNS:-2}"
     if [ "$arm" != other ]; then
       # A low-zoom tile starts the grid and the background merges, as the next visitor at the district's view would.
-      curl -sf -o /dev/null "http://127.0.0.1:$port/ogcapi/collections/parcels/tiles/WebMercatorQuad/8/104/205" || true
+      low=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/ogcapi/collections/parcels/tiles/WebMercatorQuad/8/104/205" || true)
+      echo "   low-zoom tile 8/104/205 (over the parcel at the default view) answered in $(awk -v t="$low" 'BEGIN { printf "%.0f", t * 1000 }') ms"
       started=$(date +%s)
       until_made $((before + 1))
       echo "   tiles made and stored again $(( $(date +%s) - started )) s after the visits"

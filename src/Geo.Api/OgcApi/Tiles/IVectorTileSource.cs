@@ -26,13 +26,24 @@ internal interface IVectorTileSource
     /// <summary>
     /// What the generalised tiles of the collection are made from (<see cref="TileGeneralisation"/>): in one pass,
     /// the area of each class in each finest cell and the features larger than a cell (at most
-    /// <see cref="TileGeneralisation.MaxLargeFeatures"/>, largest first) with their tile attributes.
+    /// <see cref="TileGeneralisation.MaxLargeFeatures"/>, largest first, then by id) with their tile attributes. With
+    /// <paramref name="area"/>, only what an edit there may have changed: the cells it names, from every feature centred
+    /// in them, and the large features within its changed area.
     /// </summary>
-    Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, CancellationToken cancellationToken);
+    Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, OverviewArea? area, CancellationToken cancellationToken);
 }
 
-/// <summary>The makings of a collection's generalised tiles; <see cref="Large"/> are lon/lat NTS features carrying their tile attributes.</summary>
-internal sealed record OverviewInput(IReadOnlyList<OverviewCell> Cells, IReadOnlyList<NetTopologySuite.Features.IFeature> Large);
+/// <summary>The makings of a collection's generalised tiles.</summary>
+internal sealed record OverviewInput(IReadOnlyList<OverviewCell> Cells, IReadOnlyList<LargeFeature> Large);
+
+/// <summary>
+/// A feature larger than a cell: its id, its bounding box as stored (lon/lat; what an edit's changed area is compared
+/// with) and the lon/lat NTS feature drawn, simplified, carrying its tile attributes.
+/// </summary>
+internal sealed record LargeFeature(long Id, Envelope Box, NetTopologySuite.Features.IFeature Feature)
+{
+    public double Side => TileGeneralisation.MercatorSide(Box);
+}
 
 /// <summary>
 /// Features of one class centred in finest cell (<see cref="I"/>, <see cref="J"/>): their planar area in square degrees

@@ -59,13 +59,14 @@ internal static class TileGeneralisation
     public static double CellMetres(int zoom) => 2 * TileAddress.OriginShift / (1L << (zoom + CellLevelOffset));
 
     /// <summary>The cell at <see cref="MaxZoom"/> holding the centre of a bounding box in lon/lat.</summary>
-    public static (int I, int J) FinestCell(Envelope lonLat)
-    {
-        var size = CellMetres(MaxZoom);
-        var x = TileAddress.MercatorX((lonLat.MinX + lonLat.MaxX) / 2);
-        var y = TileAddress.MercatorY((lonLat.MinY + lonLat.MaxY) / 2);
-        return ((int)Math.Floor((x + TileAddress.OriginShift) / size), (int)Math.Floor((TileAddress.OriginShift - y) / size));
-    }
+    public static (int I, int J) FinestCell(Envelope lonLat) =>
+        (FinestColumn((lonLat.MinX + lonLat.MaxX) / 2), FinestRow((lonLat.MinY + lonLat.MaxY) / 2));
+
+    /// <summary>The column of finest cells holding a longitude (monotonic: a box's centre lies between its corners' columns).</summary>
+    public static int FinestColumn(double longitude) => (int)Math.Floor((TileAddress.MercatorX(longitude) + TileAddress.OriginShift) / CellMetres(MaxZoom));
+
+    /// <summary>The row of finest cells holding a latitude, counted from the north.</summary>
+    public static int FinestRow(double latitude) => (int)Math.Floor((TileAddress.OriginShift - TileAddress.MercatorY(latitude)) / CellMetres(MaxZoom));
 
     /// <summary>
     /// Whether a feature with this lon/lat bounding box is drawn as itself at <paramref name="zoom"/>: wider or taller

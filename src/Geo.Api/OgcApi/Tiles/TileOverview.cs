@@ -7,32 +7,50 @@ namespace Geo.Api.OgcApi.Tiles;
 /// <summary>
 /// A collection's generalised picture for tileMatrix 0–<see cref="TileGeneralisation.MaxZoom"/>, built once per data
 /// version: per zoom, each occupied cell's class (most area) and whether it holds illustrative features; and the large
-/// features in an R-tree. Drawing a tile from it reads at most 128 × 128 cells, whatever the collection's size.
+/// features in an R-tree. Drawing a tile from it reads at most 128 × 128 cells, whatever the collection's size. The
+/// class areas per cell are kept too, so that an edit is patched in (<see cref="Patched"/>) by reading again only the
+/// cells it changed, not the whole collection.
 /// </summary>
 internal sealed class TileOverview
 {
     private static readonly GeometryFactory LonLat = new(new PrecisionModel(), 4490);
 
+    /// <summary>
+    /// The most finest cells a patch reads again (a block of 32 × 32, ~5 km square); a changed area over more is read
+    /// whole, as at first.
+    /// </summary>
+    public const int MaxPatchedCells = 1024;
+
     private readonly CollectionDefinition _collection;
 
-    private readonly object?[] _classes;
+    /// <summary>Class index → class (0: none); shared with patched copies, which only ever append.</summary>
+    private readonly Classes _classes;
+
+    /// <summary>Per zoom, (cell key, class index) → the area of that class's features centred in the cell.</summary>
+    private readonly Dictionary<(long Cell, int Class), double>[] _areas;
+
+    /// <summary>Per zoom, the cells holding an illustrative feature.</summary>
+    private readonly HashSet<long>[] _illustrative;
 
     /// <summary>Per zoom, cell key → class index × 2 + 1 when illustrative.</summary>
     private readonly Dictionary<long, int>[] _cells;
 
     private readonly STRtree<IFeature> _large = new();
 
-    private readonly IReadOnlyList<IFeature> _largeFeatures;
+    /// <summary>Largest first, then by id, as the sources read them.</summary>
+    private readonly IReadOnlyList<LargeFeature> _largeFeatures;
 
-    private TileOverview(CollectionDefinition collection, object?[] classes, Dictionary<long, int>[] cells, IReadOnlyList<IFeature> large)
+    private TileOverview(CollectionDefinition collection, Classes classes, Dictionary<(long, int), double>[] areas, HashSet<long>[] illustrative, Dictionary<long, int>[] cells, IReadOnlyList<LargeFeature> large)
     {
         _collection = collection;
         _classes = classes;
+        _areas = areas;
+        _illustrative = illustrative;
         _cells = cells;
         _largeFeatures = large;
         foreach (var feature in large)
         {
-            _large.Insert(feature.Geometry.EnvelopeInternal, feature);
+            _large.Insert(feature.Feature.Geometry.EnvelopeInternal, feature.Feature);
         }
 
         _large.Build();
@@ -51,54 +69,183 @@ internal sealed class TileOverview
     public static TileOverview Build(CollectionDefinition collection, OverviewInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var classIndex = new Dictionary<object, int>();
-        var classes = new List<object?> { null };
-        var areas = new Dictionary<(long Cell, int Class), double>();
-        var illustrative = new HashSet<long>();
-        foreach (var cell in input.Cells)
+        var classes = new Classes();
+        var areas = new Dictionary<(long Cell, int Class), double>[TileGeneralisation.MaxZoom + 1];
+        var illustrative = new HashSet<long>[TileGeneralisation.MaxZoom + 1];
+        var finest = areas[TileGeneralisation.MaxZoom] = [];
+        illustrative[TileGeneralisation.MaxZoom] = [];
+        AddCells(input.Cells, finest, illustrative[TileGeneralisation.MaxZoom], classes);
+        for (var zoom = TileGeneralisation.MaxZoom - 1; zoom >= 0; zoom--)
+        {
+            // Cells nest: a cell at zoom z holds the four at zoom z + 1 whose indices halve to it.
+            var coarser = areas[zoom] = new Dictionary<(long Cell, int Class), double>(areas[zoom + 1].Count / 2);
+            foreach (var ((cell, @class), area) in areas[zoom + 1])
+            {
+                var parent = Parent(cell);
+                coarser[(parent, @class)] = coarser.GetValueOrDefault((parent, @class)) + area;
+            }
+
+            illustrative[zoom] = illustrative[zoom + 1].Select(Parent).ToHashSet();
+        }
+
+        var cells = new Dictionary<long, int>[TileGeneralisation.MaxZoom + 1];
+        for (var zoom = 0; zoom <= TileGeneralisation.MaxZoom; zoom++)
+        {
+            cells[zoom] = Majority(areas[zoom], illustrative[zoom], classes);
+        }
+
+        return new TileOverview(collection, classes, areas, illustrative, cells, input.Large);
+    }
+
+    /// <summary>
+    /// What an edit within <paramref name="changed"/> (lon/lat) may have changed here: the finest cells it overlaps and
+    /// the large features within it, with a search box every feature centred in those cells meets (bounding boxes reach
+    /// at most half the largest side from their centres); null when a patch would read more than
+    /// <see cref="MaxPatchedCells"/> cells or the large features may not all be held, so the whole is read again.
+    /// </summary>
+    public OverviewArea? AreaOf(Envelope changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (!HoldsEveryLargeFeature)
+        {
+            return null;
+        }
+
+        var (west, east) = (TileGeneralisation.FinestColumn(changed.MinX), TileGeneralisation.FinestColumn(changed.MaxX));
+        var (north, south) = (TileGeneralisation.FinestRow(changed.MaxY), TileGeneralisation.FinestRow(changed.MinY));
+        if ((long)(east - west + 1) * (south - north + 1) > MaxPatchedCells)
+        {
+            return null;
+        }
+
+        var size = TileGeneralisation.CellMetres(TileGeneralisation.MaxZoom);
+        // Half the longest side of any feature that may be centred there, and a cell besides for rounding.
+        var reach = Math.Max(TileGeneralisation.LargeCells * size, _largeFeatures.Count == 0 ? 0 : _largeFeatures.Max(l => l.Side)) / 2 + size;
+        var search = new Envelope(
+            TileAddress.Longitude(Math.Max(-TileAddress.OriginShift, -TileAddress.OriginShift + west * size - reach)),
+            TileAddress.Longitude(Math.Min(TileAddress.OriginShift, -TileAddress.OriginShift + (east + 1) * size + reach)),
+            TileAddress.Latitude(Math.Max(-TileAddress.OriginShift, TileAddress.OriginShift - (south + 1) * size - reach)),
+            TileAddress.Latitude(Math.Min(TileAddress.OriginShift, TileAddress.OriginShift - north * size + reach)));
+        search.ExpandToInclude(changed);
+        return new OverviewArea(west, north, east, south, changed, search);
+    }
+
+    /// <summary>
+    /// A copy with the <paramref name="area"/> read again (<paramref name="input"/>, from the source's read of that
+    /// area): its cells' class areas replaced and every coarser cell over them summed again from the four below, its
+    /// large features replaced. The same picture as a whole read of the collection would build (the sums in another
+    /// order: a tie between two classes' areas may fall the other way). Null when the large features would then no
+    /// longer all be held (<see cref="HoldsEveryLargeFeature"/>), so the whole is read again.
+    /// </summary>
+    public TileOverview? Patched(OverviewArea area, OverviewInput input)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(input);
+        var large = _largeFeatures.Where(l => !area.HoldsLarge(l.Box)).Concat(input.Large)
+            .OrderByDescending(l => l.Side).ThenBy(l => l.Id).ToList();
+        if (large.Count + 1000 >= TileGeneralisation.MaxLargeFeatures)
+        {
+            return null;
+        }
+
+        var classes = _classes.Copy();
+        var areas = _areas.Select(a => new Dictionary<(long Cell, int Class), double>(a)).ToArray();
+        var illustrative = _illustrative.Select(i => new HashSet<long>(i)).ToArray();
+        var cells = _cells.Select(c => new Dictionary<long, int>(c)).ToArray();
+        var touched = new HashSet<long>();
+        for (var i = area.West; i <= area.East; i++)
+        {
+            for (var j = area.North; j <= area.South; j++)
+            {
+                var key = Key(i, j);
+                touched.Add(key);
+                for (var @class = 0; @class < classes.Count; @class++)
+                {
+                    areas[TileGeneralisation.MaxZoom].Remove((key, @class));
+                }
+
+                illustrative[TileGeneralisation.MaxZoom].Remove(key);
+            }
+        }
+
+        AddCells(input.Cells.Where(c => area.Holds(c.I, c.J)), areas[TileGeneralisation.MaxZoom], illustrative[TileGeneralisation.MaxZoom], classes);
+        for (var zoom = TileGeneralisation.MaxZoom; ; zoom--)
+        {
+            foreach (var cell in touched)
+            {
+                if (Best(cell, areas[zoom], classes) is { } best)
+                {
+                    cells[zoom][cell] = (best << 1) | (illustrative[zoom].Contains(cell) ? 1 : 0);
+                }
+                else
+                {
+                    cells[zoom].Remove(cell);
+                }
+            }
+
+            if (zoom == 0)
+            {
+                break;
+            }
+
+            touched = touched.Select(Parent).ToHashSet();
+            foreach (var parent in touched)
+            {
+                SumChildren(parent, areas[zoom], areas[zoom - 1], illustrative[zoom], illustrative[zoom - 1], classes.Count);
+            }
+        }
+
+        return new TileOverview(_collection, classes, areas, illustrative, cells, large);
+    }
+
+    private static void AddCells(IEnumerable<OverviewCell> input, Dictionary<(long Cell, int Class), double> areas, HashSet<long> illustrative, Classes classes)
+    {
+        foreach (var cell in input)
         {
             var key = Key(cell.I, cell.J);
-            var index = cell.Class is null ? 0 : IndexOf(cell.Class);
+            var index = classes.IndexOf(cell.Class);
             areas[(key, index)] = areas.GetValueOrDefault((key, index)) + cell.Area;
             if (cell.Illustrative)
             {
                 illustrative.Add(key);
             }
         }
+    }
 
-        var byZoom = new Dictionary<long, int>[TileGeneralisation.MaxZoom + 1];
-        for (var zoom = TileGeneralisation.MaxZoom; ; zoom--)
+    /// <summary>A coarser cell's class areas and illustrative mark, from the four cells at the zoom below that it holds.</summary>
+    private static void SumChildren(long parent, Dictionary<(long Cell, int Class), double> finer, Dictionary<(long Cell, int Class), double> coarser,
+        HashSet<long> finerIllustrative, HashSet<long> coarserIllustrative, int classCount)
+    {
+        var (column, row) = (parent >> 32, (long)(uint)parent);
+        long[] children = [Key(2 * column, 2 * row), Key(2 * column + 1, 2 * row), Key(2 * column, 2 * row + 1), Key(2 * column + 1, 2 * row + 1)];
+        for (var @class = 0; @class < classCount; @class++)
         {
-            byZoom[zoom] = Majority(areas, illustrative, classes);
-            if (zoom == 0)
+            var (sum, any) = (0.0, false);
+            foreach (var child in children)
             {
-                break;
+                if (finer.TryGetValue((child, @class), out var area))
+                {
+                    (sum, any) = (sum + area, true);
+                }
             }
 
-            // Cells nest: a cell at zoom z - 1 holds the four at zoom z whose indices halve to it.
-            var coarser = new Dictionary<(long Cell, int Class), double>(areas.Count / 2);
-            foreach (var ((cell, @class), area) in areas)
+            if (any)
             {
-                var parent = Parent(cell);
-                coarser[(parent, @class)] = coarser.GetValueOrDefault((parent, @class)) + area;
+                coarser[(parent, @class)] = sum;
             }
-
-            areas = coarser;
-            illustrative = illustrative.Select(Parent).ToHashSet();
+            else
+            {
+                coarser.Remove((parent, @class));
+            }
         }
 
-        return new TileOverview(collection, classes.ToArray(), byZoom, input.Large);
-
-        int IndexOf(object value)
+        if (children.Any(finerIllustrative.Contains))
         {
-            if (!classIndex.TryGetValue(value, out var index))
-            {
-                index = classes.Count;
-                classIndex[value] = index;
-                classes.Add(value);
-            }
-
-            return index;
+            coarserIllustrative.Add(parent);
+        }
+        else
+        {
+            coarserIllustrative.Remove(parent);
         }
     }
 
@@ -126,7 +273,7 @@ internal sealed class TileOverview
         var last = (int)((1L << zoom) - 1);
         foreach (var feature in _largeFeatures)
         {
-            var box = feature.Geometry.EnvelopeInternal;
+            var box = feature.Feature.Geometry.EnvelopeInternal;
             if (!TileGeneralisation.IsLarge(box, zoom))
             {
                 continue;
@@ -215,14 +362,13 @@ internal sealed class TileOverview
         return attributes;
     }
 
-    /// <summary>Each cell's class with the most area; a tie goes to the class whose value sorts first, so both stores agree.</summary>
-    private static Dictionary<long, int> Majority(Dictionary<(long Cell, int Class), double> areas, HashSet<long> illustrative, List<object?> classes)
+    /// <summary>Each cell's class with the most area (<see cref="Wins"/>).</summary>
+    private static Dictionary<long, int> Majority(Dictionary<(long Cell, int Class), double> areas, HashSet<long> illustrative, Classes classes)
     {
         var best = new Dictionary<long, (int Class, double Area)>();
         foreach (var ((cell, @class), area) in areas)
         {
-            if (!best.TryGetValue(cell, out var current) || area > current.Area
-                || (area == current.Area && string.CompareOrdinal(Convert.ToString(classes[@class], System.Globalization.CultureInfo.InvariantCulture), Convert.ToString(classes[current.Class], System.Globalization.CultureInfo.InvariantCulture)) < 0))
+            if (!best.TryGetValue(cell, out var current) || Wins(classes, @class, area, current.Class, current.Area))
             {
                 best[cell] = (@class, area);
             }
@@ -230,6 +376,25 @@ internal sealed class TileOverview
 
         return best.ToDictionary(b => b.Key, b => (b.Value.Class << 1) | (illustrative.Contains(b.Key) ? 1 : 0));
     }
+
+    /// <summary>One cell's class with the most area, null when it holds none.</summary>
+    private static int? Best(long cell, Dictionary<(long Cell, int Class), double> areas, Classes classes)
+    {
+        (int Class, double Area)? best = null;
+        for (var @class = 0; @class < classes.Count; @class++)
+        {
+            if (areas.TryGetValue((cell, @class), out var area) && (best is not { } current || Wins(classes, @class, area, current.Class, current.Area)))
+            {
+                best = (@class, area);
+            }
+        }
+
+        return best?.Class;
+    }
+
+    /// <summary>More area wins; a tie goes to the class whose value sorts first, so both stores agree.</summary>
+    private static bool Wins(Classes classes, int @class, double area, int other, double otherArea) =>
+        area > otherArea || (area == otherArea && string.CompareOrdinal(classes.Text(@class), classes.Text(other)) < 0);
 
     /// <summary>Columns [<paramref name="west"/>, <paramref name="east"/>) of rows [<paramref name="north"/>, <paramref name="south"/>) of cells at <paramref name="zoom"/>, in lon/lat.</summary>
     private static Polygon Rectangle(long west, long east, long north, long south, int zoom)
@@ -243,4 +408,44 @@ internal sealed class TileOverview
     private static long Key(long column, long row) => (column << 32) | (uint)row;
 
     private static long Parent(long key) => Key((key >> 32) >> 1, (uint)key >> 1);
+
+    /// <summary>The classes met so far, by index (0: features with no class); a patched copy appends the new ones it meets.</summary>
+    private sealed class Classes
+    {
+        private readonly List<object?> _values;
+
+        private readonly Dictionary<object, int> _index;
+
+        public Classes()
+            : this([null], [])
+        {
+        }
+
+        private Classes(List<object?> values, Dictionary<object, int> index) => (_values, _index) = (values, index);
+
+        public int Count => _values.Count;
+
+        public object? this[int index] => _values[index];
+
+        public string? Text(int index) => Convert.ToString(_values[index], System.Globalization.CultureInfo.InvariantCulture);
+
+        public int IndexOf(object? value)
+        {
+            if (value is null)
+            {
+                return 0;
+            }
+
+            if (!_index.TryGetValue(value, out var index))
+            {
+                index = _values.Count;
+                _index[value] = index;
+                _values.Add(value);
+            }
+
+            return index;
+        }
+
+        public Classes Copy() => new([.. _values], new Dictionary<object, int>(_index));
+    }
 }

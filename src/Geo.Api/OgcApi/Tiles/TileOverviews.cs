@@ -294,11 +294,17 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         }
     }
 
-    private Task<TileOverview> OverviewAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken) =>
-        _overviews.Get(collection.Id, dataVersion, () => BuildAsync(collection, dataVersion)).WaitAsync(cancellationToken);
+    private Task<TileOverview> OverviewAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken)
+    {
+        var earlier = _overviews.Made(collection.Id);
+        return _overviews.Get(collection.Id, dataVersion, () => BuildAsync(collection, dataVersion, earlier)).WaitAsync(cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Cells} cells over tileMatrix 0–11, built in {Seconds:F1} s")]
     private partial void LogBuilt(string collection, long cells, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: an edit patched in, {Cells} cells read again in {ReadMilliseconds:F0} ms, the grid patched in {PatchMilliseconds:F0} ms")]
+    private partial void LogPatched(string collection, long cells, double readMilliseconds, double patchMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Merged tiles of {Collection}: {Tiles} tiles at tileMatrix 12 ({Failed} failed), merged in {Seconds:F1} s")]
     private partial void LogMerged(string collection, int tiles, int failed, double seconds);
@@ -325,13 +331,15 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     private partial void LogStoreFailed(Exception exception, string collection);
 
     /// <summary>
-    /// The collection's overview at <paramref name="dataVersion"/>, one pass over it; then, in the background, its tiles
+    /// The collection's overview at <paramref name="dataVersion"/>: the <paramref name="earlier"/> one with the edits
+    /// since patched in (<see cref="PatchedAsync"/>), or one pass over the collection; then, in the background, its tiles
     /// drawn and merged, unless they were stored at this version (tiles asked for before are drawn or merged on demand),
     /// and, all made, stored.
     /// </summary>
-    private async Task<TileOverview> BuildAsync(CollectionDefinition collection, string dataVersion)
+    private async Task<TileOverview> BuildAsync(CollectionDefinition collection, string dataVersion, (string DataVersion, TileOverview Overview)? earlier)
     {
-        var overview = TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, CancellationToken.None).ConfigureAwait(false));
+        var overview = await PatchedAsync(collection, dataVersion, earlier).ConfigureAwait(false)
+            ?? TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, null, CancellationToken.None).ConfigureAwait(false));
         _ = Task.Run(async () =>
         {
             if (await ReadStoredAsync(collection, dataVersion).ConfigureAwait(false) is not null)
@@ -348,6 +356,47 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         });
 
         return overview;
+    }
+
+    /// <summary>
+    /// The overview built at an earlier version of the collection, with what changed since read again and patched in,
+    /// when the store can tell where it changed (edits through the service, <see cref="ChangedArea"/>) and that is a
+    /// few cells: a parcel edited costs a read of the parcels around it, not of a million (6–8 s of the database).
+    /// Null when the whole must be read again.
+    /// </summary>
+    private async Task<TileOverview?> PatchedAsync(CollectionDefinition collection, string dataVersion, (string DataVersion, TileOverview Overview)? earlier)
+    {
+        if (earlier is not var (from, overview) || from == dataVersion)
+        {
+            return null;
+        }
+
+        var changes = await ChangesAsync(collection, from, dataVersion).ConfigureAwait(false);
+        if (!changes.Known)
+        {
+            return null;
+        }
+
+        if (changes.Extent is null)
+        {
+            return overview;
+        }
+
+        if (overview.AreaOf(changes.Extent) is not { } area)
+        {
+            return null;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var input = await Source.ReadOverviewAsync(collection, area, CancellationToken.None).ConfigureAwait(false);
+        var read = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var patched = overview.Patched(area, input);
+        if (patched is not null)
+        {
+            LogPatched(collection.Id, area.CellCount, read.TotalMilliseconds, (System.Diagnostics.Stopwatch.GetElapsedTime(started) - read).TotalMilliseconds);
+        }
+
+        return patched;
     }
 
     /// <summary>

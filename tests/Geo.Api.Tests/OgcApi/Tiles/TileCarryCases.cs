@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.TestHost;
 using Geo.Api.OgcApi.Tiles;
 
 namespace Geo.Api.Tests.OgcApi.Tiles;
@@ -16,21 +17,28 @@ public abstract class TileCarryCases(ServiceFactory factory)
     [Fact]
     public async Task An_edited_parcel_makes_the_tiles_around_it_again_and_keeps_the_others()
     {
-        var (generalising, client, marked, parcel) = await MarkedAsync();
+        var (generalising, client, marked, parcel) = await MarkedAsync(factory);
         using var service = generalising;
-        var item = await client.GetAsync($"/ogcapi/collections/parcels/items/{parcel}");
-        var editor = generalising.CreateClient();
-        await editor.AuthorizeAsync(generalising.Services, Role.Editor);
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/ogcapi/collections/parcels/items/{parcel}")
-        {
-            Content = new StringContent("""{"properties":{"land_use":"瓦片保留测试"}}""", Encoding.UTF8, "application/merge-patch+json"),
-        };
-        patch.Headers.TryAddWithoutValidation("If-Match", item.Headers.ETag!.ToString());
-        Assert.Equal(HttpStatusCode.OK, (await editor.SendAsync(patch)).StatusCode);
+        await PatchAsync(service, parcel, """{"land_use":"瓦片保留测试"}""");
 
         Assert.NotEqual(marked.Near.Marker, await BytesAsync(client, marked.Near.Tile));
         Assert.Equal(marked.Far.Marker, await BytesAsync(client, marked.Far.Tile));
         Assert.Equal(marked.FarLow.Marker, await BytesAsync(client, marked.FarLow.Tile));
+    }
+
+    /// <summary>Edits the parcel's properties through the service, as an editor would (merge patch, If-Match).</summary>
+    internal static async Task PatchAsync(WebApplicationFactory<Program> service, long parcel, string properties)
+    {
+        var editor = service.CreateClient();
+        await editor.AuthorizeAsync(service.Services, Role.Editor);
+        var item = await editor.GetAsync($"/ogcapi/collections/parcels/items/{parcel}");
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/ogcapi/collections/parcels/items/{parcel}")
+        {
+            Content = new StringContent($$"""{"properties":{{properties}}}""", Encoding.UTF8, "application/merge-patch+json"),
+        };
+        patch.Headers.TryAddWithoutValidation("If-Match", item.Headers.ETag!.ToString());
+        var response = await editor.SendAsync(patch);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"PATCH: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>
@@ -38,14 +46,14 @@ public abstract class TileCarryCases(ServiceFactory factory)
     /// (<see cref="MarkAsync"/>), and the first parcel's id; the caller disposes the service. Stored tiles are removed
     /// first, so that the service builds its grid (tiles of zoom 0–11 are kept across edits only by a service that did).
     /// </summary>
-    private protected async Task<(WebApplicationFactory<Program> Service, HttpClient Client, Marked Marked, long Parcel)> MarkedAsync()
+    internal static async Task<(WebApplicationFactory<Program> Service, HttpClient Client, Marked Marked, long Parcel)> MarkedAsync(ServiceFactory factory)
     {
         await using (var clear = factory.Reference.DataSource.CreateCommand("DELETE FROM generalised_tiles"))
         {
             await clear.ExecuteNonQueryAsync();
         }
 
-        var service = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:GeneraliseAboveFeatures", "10"));
+        var service = factory.WithWebHostBuilder(b => b.UseSetting("Tiles:GeneraliseAboveFeatures", "10").ConfigureTestServices(CountingTileSource.Install));
         var client = service.CreateClient();
         var version = (await service.Services.GetRequiredService<IFeatureStore>().GetCollectionVersionsAsync([Catalog.Parcels], CancellationToken.None))[0];
         var stored = service.Services.GetRequiredService<IGeneralisedTileStore>();
@@ -68,7 +76,7 @@ public abstract class TileCarryCases(ServiceFactory factory)
     }
 
     /// <summary>The tile holding the first parcel, one holding the last (three or more tiles away, so at least one tile of 12 lies between the first and the tileMatrix-11 tile) and the tileMatrix-11 tile over that one.</summary>
-    private protected sealed record Marked((TileAddress Tile, byte[] Marker) Near, (TileAddress Tile, byte[] Marker) Far, (TileAddress Tile, byte[] Marker) FarLow);
+    internal sealed record Marked((TileAddress Tile, byte[] Marker) Near, (TileAddress Tile, byte[] Marker) Far, (TileAddress Tile, byte[] Marker) FarLow);
 
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string query)
     {
@@ -115,13 +123,64 @@ public abstract class TileCarryCases(ServiceFactory factory)
         return (tile, marker);
     }
 
-    private protected static async Task<byte[]> BytesAsync(HttpClient client, TileAddress tile)
+    internal static async Task<byte[]> BytesAsync(HttpClient client, TileAddress tile)
     {
         using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, TileRoot, tile.Z, tile.Y, tile.X));
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent, $"tile {tile}: HTTP {(int)response.StatusCode}");
         return await response.Content.ReadAsByteArrayAsync();
     }
 }
+
+/// <summary>
+/// The grid of zoom 0–11 patched after an edit through the service (<see cref="TileCarryCases"/>' set-up). Its own
+/// service and data per store (the class fixture): an embedded store edited by another test stores no generalised
+/// tiles, which the set-up waits for.
+/// </summary>
+public abstract class TileGridPatchCases(ServiceFactory factory)
+{
+    /// <summary>
+    /// The tiles of zoom 0–11 over a parcel given another class are drawn from the grid with the edit patched in: each
+    /// is what a whole read of the edited collection builds, and the collection is read again only around the parcel
+    /// (the counting tile source: no second whole read).
+    /// </summary>
+    [Fact]
+    public async Task The_grid_over_an_edited_parcel_is_patched_not_read_whole_again()
+    {
+        var (generalising, client, marked, parcel) = await TileCarryCases.MarkedAsync(factory);
+        using var service = generalising;
+        var source = service.Services.GetRequiredService<CountingTileSource>();
+        var wholeReads = source.WholeReads;
+        var code = JsonDocument.Parse(await client.GetStringAsync($"/ogcapi/collections/parcels/items/{parcel}")).RootElement.GetProperty("properties").GetProperty("land_use_code").GetString();
+        var tiles = Enumerable.Range(0, TileGeneralisation.MaxZoom + 1).Select(z => new TileAddress(z, marked.Near.Tile.X >> (12 - z), marked.Near.Tile.Y >> (12 - z))).ToList();
+        var drawnBefore = new List<byte[]>();
+        foreach (var tile in tiles)
+        {
+            drawnBefore.Add(await TileCarryCases.BytesAsync(client, tile));
+        }
+
+        await TileCarryCases.PatchAsync(service, parcel, $$"""{"land_use_code":"{{(code == "0601" ? "0701" : "0601")}}"}""");
+        var drawnAfter = new List<byte[]>();
+        foreach (var tile in tiles)
+        {
+            drawnAfter.Add(await TileCarryCases.BytesAsync(client, tile));
+        }
+
+        Assert.Equal(wholeReads, source.WholeReads);
+        Assert.NotEmpty(source.AreaReads);
+        var whole = TileOverview.Build(Catalog.Parcels, await source.ReadOverviewAsync(Catalog.Parcels, null, CancellationToken.None));
+        for (var k = 0; k < tiles.Count; k++)
+        {
+            Assert.True(whole.Draw(tiles[k]).Bytes.SequenceEqual(drawnAfter[k]), $"tile {tiles[k]} differs from a whole read's");
+        }
+
+        Assert.Contains(Enumerable.Range(0, tiles.Count), k => !drawnBefore[k].SequenceEqual(drawnAfter[k]));
+    }
+
+}
+
+public sealed class EmbeddedTileGridPatchTests(EmbeddedServiceFactory factory) : TileGridPatchCases(factory), IClassFixture<EmbeddedServiceFactory>;
+
+public sealed class PostGisTileGridPatchTests(PostGisServiceFactory factory) : TileGridPatchCases(factory), IClassFixture<PostGisServiceFactory>;
 
 public sealed class EmbeddedTileCarryTests(EmbeddedServiceFactory factory) : TileCarryCases(factory), IClassFixture<EmbeddedServiceFactory>;
 
@@ -155,7 +214,7 @@ public sealed class PostGisTileCarryTests(PostGisServiceFactory factory) : TileC
     [Fact]
     public async Task A_write_made_outside_the_service_makes_every_tile_again()
     {
-        var (generalising, client, marked, parcel) = await MarkedAsync();
+        var (generalising, client, marked, parcel) = await MarkedAsync(factory);
         using var service = generalising;
         await using (var command = factory.Reference.DataSource.CreateCommand("UPDATE parcels SET land_use = land_use WHERE id = $1"))
         {

@@ -48,10 +48,11 @@ public sealed class TileOverviewTests
         Assert.True(drawnSomewhere > 20, $"only {drawnSomewhere} tiles drawn in: the features are not where this test means them to be");
     }
 
-    private static NetTopologySuite.Features.Feature CheckLarge(long id, string wkt)
+    private static LargeFeature CheckLarge(long id, string wkt)
     {
         var geometry = Wkt.Read(wkt);
-        return new(geometry, MvtEncoding.Attributes(new Feature(id, geometry, new Dictionary<string, object?> { ["land_use_code"] = "0301" }), TileProperties.For(Catalog.Parcels)));
+        return new(id, geometry.EnvelopeInternal, new NetTopologySuite.Features.Feature(geometry,
+            MvtEncoding.Attributes(new Feature(id, geometry, new Dictionary<string, object?> { ["land_use_code"] = "0301" }), TileProperties.For(Catalog.Parcels))));
     }
 
     private static IEnumerable<TileAddress> TilesOver(int zoom, Envelope lonLat)

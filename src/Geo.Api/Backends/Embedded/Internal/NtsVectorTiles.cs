@@ -72,15 +72,18 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
         return hits;
     }
 
-    /// <summary>One pass over the collection in memory: each feature's cell, class and area; the large ones kept whole.</summary>
-    public async Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over the collection in memory (or, with <paramref name="area"/>, over the features intersecting its
+    /// search box): each feature's cell, class and area; the large ones kept whole.
+    /// </summary>
+    public async Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, OverviewArea? area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         var classProperty = TileGeneralisation.ClassProperty(collection);
         var properties = TileProperties.For(collection);
         var cells = new List<OverviewCell>();
-        var large = new List<(double Side, NetTopologySuite.Features.IFeature Feature)>();
-        await foreach (var feature in store.QueryAsync(new FeatureQuery(collection), cancellationToken).ConfigureAwait(false))
+        var large = new List<LargeFeature>();
+        await foreach (var feature in store.QueryAsync(new FeatureQuery(collection) { Bbox = area?.Search }, cancellationToken).ConfigureAwait(false))
         {
             if (feature.Geometry is not { IsEmpty: false } geometry)
             {
@@ -89,13 +92,17 @@ internal sealed class NtsVectorTiles(IFeatureStore store) : IVectorTileSource
 
             var box = geometry.EnvelopeInternal;
             var (i, j) = TileGeneralisation.FinestCell(box);
-            cells.Add(new OverviewCell(i, j, classProperty is null ? null : feature[classProperty.Name], geometry.Area, feature["illustrative"] is true));
-            if (TileGeneralisation.IsLarge(box, TileGeneralisation.MaxZoom))
+            if (area is null || area.Holds(i, j))
             {
-                large.Add((TileGeneralisation.MercatorSide(box), MvtEncoding.Feature(geometry, MvtEncoding.Attributes(feature, properties))));
+                cells.Add(new OverviewCell(i, j, classProperty is null ? null : feature[classProperty.Name], geometry.Area, feature["illustrative"] is true));
+            }
+
+            if (TileGeneralisation.IsLarge(box, TileGeneralisation.MaxZoom) && (area is null || area.HoldsLarge(box)))
+            {
+                large.Add(new LargeFeature(feature.Id, box, MvtEncoding.Feature(geometry, MvtEncoding.Attributes(feature, properties))));
             }
         }
 
-        return new OverviewInput(cells, large.OrderByDescending(l => l.Side).Take(TileGeneralisation.MaxLargeFeatures).Select(l => l.Feature).ToList());
+        return new OverviewInput(cells, [.. large.OrderByDescending(l => l.Side).ThenBy(l => l.Id).Take(TileGeneralisation.MaxLargeFeatures)]);
     }
 }

@@ -64,32 +64,39 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
     /// <summary>
     /// One batch: the class areas per finest cell, grouped in the database (a row per cell and class, not per
     /// feature), then the features larger than a cell, simplified to the finest generalised zoom's tile unit. The cell
-    /// comes from the bounding box centre by the same formula as <see cref="TileGeneralisation.FinestCell"/>.
+    /// comes from the bounding box centre by the same formula as <see cref="TileGeneralisation.FinestCell"/>. With
+    /// <paramref name="area"/>, the rows whose bounding box meets its search box (the GiST index), then the cells and
+    /// large features it names.
     /// </summary>
-    public async Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, CancellationToken cancellationToken)
+    public async Task<OverviewInput> ReadOverviewAsync(CollectionDefinition collection, OverviewArea? area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
         var classProperty = TileGeneralisation.ClassProperty(collection);
         var properties = TileProperties.For(collection);
         var cell = TileGeneralisation.CellMetres(TileGeneralisation.MaxZoom);
+        // $1 the cell side; with an area, $2–$5 its search box, $6–$9 its cells (west, east, north, south) or changed area (x, x, y, y).
+        var within = area is null ? "" : " AND t.geom && ST_MakeEnvelope($2, $3, $4, $5, 4490)";
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-            SELECT floor((mx + {Shift}) / $1)::int, floor(({Shift} - my) / $1)::int, c, sum(ST_Area(geom)), bool_or(i)
-            FROM (SELECT *, {(classProperty is null ? "NULL" : PostGisColumns.Quote(classProperty.Name))}::text AS c,
-                         {(collection.FindProperty("illustrative") is null ? "false" : "illustrative")} AS i FROM ({Measured(collection)}) m) s
+        batch.BatchCommands.Add(WithArea(new NpgsqlBatchCommand($"""
+            SELECT i, j, c, sum(ST_Area(geom)), bool_or(il)
+            FROM (SELECT floor((mx + {Shift}) / $1)::int AS i, floor(({Shift} - my) / $1)::int AS j, geom,
+                         {(classProperty is null ? "NULL" : PostGisColumns.Quote(classProperty.Name))}::text AS c,
+                         {(collection.FindProperty("illustrative") is null ? "false" : "illustrative")} AS il FROM ({Measured(collection, within)}) m) s
+            {(area is null ? "" : "WHERE i BETWEEN $6 AND $7 AND j BETWEEN $8 AND $9")}
             GROUP BY 1, 2, 3
-            """) { Parameters = { new NpgsqlParameter<double> { TypedValue = cell } } });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-            SELECT id{string.Concat(properties.Select(p => ", " + PostGisColumns.Quote(p.Name)))}, ST_Simplify(geom, $2, true)
-            FROM ({Measured(collection)}) m WHERE side > {TileGeneralisation.LargeCells} * $1 ORDER BY side DESC, id LIMIT {TileGeneralisation.MaxLargeFeatures}
+            """) { Parameters = { new NpgsqlParameter<double> { TypedValue = cell } } }, area, a => [a.West, a.East, a.North, a.South]));
+        batch.BatchCommands.Add(WithArea(new NpgsqlBatchCommand($"""
+            SELECT id{string.Concat(properties.Select(p => ", " + PostGisColumns.Quote(p.Name)))}, ST_Simplify(geom, $10, true),
+                   ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)
+            FROM ({Measured(collection, within)}) m WHERE side > {TileGeneralisation.LargeCells} * $1
+            {(area is null ? "" : "AND ST_XMin(geom) >= $6 AND ST_XMax(geom) <= $7 AND ST_YMin(geom) >= $8 AND ST_YMax(geom) <= $9")}
+            ORDER BY side DESC, id LIMIT {TileGeneralisation.MaxLargeFeatures}
             """)
         {
-            Parameters =
-            {
-                new NpgsqlParameter<double> { TypedValue = cell },
-                new NpgsqlParameter<double> { TypedValue = new TileAddress(TileGeneralisation.MaxZoom, 0, 0).LonLatEnvelope().Width / TileAddress.Extent },
-            },
-        });
+            Parameters = { new NpgsqlParameter<double> { TypedValue = cell } },
+        }, area, a => [a.Changed.MinX, a.Changed.MaxX, a.Changed.MinY, a.Changed.MaxY]));
+        // ST_Simplify's tolerance is $10 in either statement's numbering, so both number their parameters alike.
+        batch.BatchCommands[1].Parameters.Add(new NpgsqlParameter<double> { TypedValue = new TileAddress(TileGeneralisation.MaxZoom, 0, 0).LonLatEnvelope().Width / TileAddress.Extent });
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var cells = new List<OverviewCell>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -98,27 +105,44 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
         }
 
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var large = new List<NetTopologySuite.Features.IFeature>();
+        var large = new List<LargeFeature>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var values = properties.Select((p, k) => (p.Name, Value: PostGisColumns.ReadValue(p, reader, k + 1))).ToDictionary(v => v.Name, v => v.Value);
             var geometry = reader.GetFieldValue<NetTopologySuite.Geometries.Geometry>(properties.Count + 1);
             geometry.SRID = Geo.Core.Crs.Cgcs2000.Srid;
-            large.Add(MvtEncoding.Feature(geometry, MvtEncoding.Attributes(new Feature(reader.GetInt64(0), geometry, values), properties)));
+            var box = new Envelope(reader.GetDouble(properties.Count + 2), reader.GetDouble(properties.Count + 4), reader.GetDouble(properties.Count + 3), reader.GetDouble(properties.Count + 5));
+            var id = reader.GetInt64(0);
+            large.Add(new LargeFeature(id, box, MvtEncoding.Feature(geometry, MvtEncoding.Attributes(new Feature(id, geometry, values), properties))));
         }
 
         return new OverviewInput(cells, large);
     }
 
+    /// <summary>
+    /// Adds the area's search box ($2–$5) and four more numbers ($6–$9) to a statement of <see cref="ReadOverviewAsync"/>;
+    /// without an area, placeholders, so that $10 means the same in every statement.
+    /// </summary>
+    private static NpgsqlBatchCommand WithArea(NpgsqlBatchCommand command, OverviewArea? area, Func<OverviewArea, double[]> bounds)
+    {
+        double[] values = area is null ? new double[8] : [area.Search.MinX, area.Search.MinY, area.Search.MaxX, area.Search.MaxY, .. bounds(area)];
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = value });
+        }
+
+        return command;
+    }
+
     private static readonly string Shift = TileAddress.OriginShift.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>The rows with their bounding box centre in EPSG:3857 (mx, my) and its longer side there (side), metres.</summary>
-    private static string Measured(CollectionDefinition collection) => $"""
+    private static string Measured(CollectionDefinition collection, string where = "") => $"""
         SELECT t.*, (ST_XMin(t.geom) + ST_XMax(t.geom)) / 2 * {Shift} / 180 AS mx,
                ln(tan(pi() / 4 + (ST_YMin(t.geom) + ST_YMax(t.geom)) / 2 * pi() / 360)) * {Shift} / pi() AS my,
                greatest((ST_XMax(t.geom) - ST_XMin(t.geom)) * {Shift} / 180,
                         (ln(tan(pi() / 4 + ST_YMax(t.geom) * pi() / 360)) - ln(tan(pi() / 4 + ST_YMin(t.geom) * pi() / 360))) * {Shift} / pi()) AS side
-        FROM {PostGisColumns.Quote(collection.TableName)} t WHERE NOT ST_IsEmpty(t.geom)
+        FROM {PostGisColumns.Quote(collection.TableName)} t WHERE NOT ST_IsEmpty(t.geom){where}
         """;
 
     /// <summary>The class read back as the property's type (grouped as text, so any column type groups alike).</summary>

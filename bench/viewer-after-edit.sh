@@ -47,8 +47,11 @@ for round in $(seq 1 "${ROUNDS:-3}"); do
     visit "${RUNS:-2}"
     if [ "$arm" != other ]; then
       # A low-zoom tile starts the grid and the background merges, as the next visitor at the district's view would.
-      low=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/ogcapi/collections/parcels/tiles/WebMercatorQuad/8/104/205" || true)
-      echo "   low-zoom tile 8/104/205 (over the parcel at the default view) answered in $(awk -v t="$low" 'BEGIN { printf "%.0f", t * 1000 }') ms"
+      if low=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/ogcapi/collections/parcels/tiles/WebMercatorQuad/8/104/205"); then
+        echo "   low-zoom tile 8/104/205 (over the parcel at the default view) answered in $(awk -v t="$low" 'BEGIN { printf "%.0f", t * 1000 }') ms"
+      else
+        echo "   low-zoom tile 8/104/205 failed (curl exit $?)"
+      fi
       started=$(date +%s)
       until_made $((before + 1))
       echo "   tiles made and stored again $(( $(date +%s) - started )) s after the visits"

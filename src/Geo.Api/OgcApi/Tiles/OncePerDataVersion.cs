@@ -19,12 +19,6 @@ internal sealed class OncePerDataVersion<T>
         (string, Lazy<Task<T>>) New() => (dataVersion, new Lazy<Task<T>>(() => Task.Run(start)));
     }
 
-    /// <summary>The version last asked about under <paramref name="key"/> and what was made for it, if that is made (not failed, not under way).</summary>
-    public (string DataVersion, T Value)? Made(string key) =>
-        _entries.TryGetValue(key, out var entry) && entry.Task.IsValueCreated && entry.Task.Value.IsCompletedSuccessfully
-            ? (entry.DataVersion, entry.Task.Value.Result)
-            : null;
-
     /// <summary>Whether <paramref name="dataVersion"/> is still the version last asked about under <paramref name="key"/>.</summary>
     public bool IsLatest(string key, string dataVersion) => _entries.TryGetValue(key, out var entry) && entry.DataVersion == dataVersion;
 }

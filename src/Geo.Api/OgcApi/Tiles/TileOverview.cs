@@ -16,37 +16,28 @@ internal sealed class TileOverview
     private static readonly GeometryFactory LonLat = new(new PrecisionModel(), 4490);
 
     /// <summary>
-    /// The most finest cells a patch reads again (a block of 32 × 32, ~5 km square); a changed area over more is read
-    /// whole, as at first.
+    /// The most finest cells a patch reads again (e.g. 32 × 32, ~4 km square at Kaizhou's latitude); a changed area over
+    /// more is read whole, as at first.
     /// </summary>
     public const int MaxPatchedCells = 1024;
 
     private readonly CollectionDefinition _collection;
 
-    /// <summary>Class index → class (0: none); shared with patched copies, which only ever append.</summary>
-    private readonly Classes _classes;
+    private readonly CellClasses _classes;
 
-    /// <summary>Per zoom, (cell key, class index) → the area of that class's features centred in the cell.</summary>
-    private readonly Dictionary<(long Cell, int Class), double>[] _areas;
-
-    /// <summary>Per zoom, the cells holding an illustrative feature.</summary>
-    private readonly HashSet<long>[] _illustrative;
-
-    /// <summary>Per zoom, cell key → class index × 2 + 1 when illustrative.</summary>
-    private readonly Dictionary<long, int>[] _cells;
+    /// <summary>Per zoom, the blocks of cells by the key of the tile at that zoom they fill (<see cref="TileOf"/>).</summary>
+    private readonly Dictionary<long, CellBlock>[] _levels;
 
     private readonly STRtree<IFeature> _large = new();
 
     /// <summary>Largest first, then by id, as the sources read them.</summary>
     private readonly IReadOnlyList<LargeFeature> _largeFeatures;
 
-    private TileOverview(CollectionDefinition collection, Classes classes, Dictionary<(long, int), double>[] areas, HashSet<long>[] illustrative, Dictionary<long, int>[] cells, IReadOnlyList<LargeFeature> large)
+    private TileOverview(CollectionDefinition collection, CellClasses classes, Dictionary<long, CellBlock>[] levels, IReadOnlyList<LargeFeature> large)
     {
         _collection = collection;
         _classes = classes;
-        _areas = areas;
-        _illustrative = illustrative;
-        _cells = cells;
+        _levels = levels;
         _largeFeatures = large;
         foreach (var feature in large)
         {
@@ -64,44 +55,55 @@ internal sealed class TileOverview
     public bool HoldsEveryLargeFeature => _largeFeatures.Count + 1000 < TileGeneralisation.MaxLargeFeatures;
 
     /// <summary>How many cells are kept over every zoom (the overview's size).</summary>
-    public long CellCount => _cells.Sum(c => (long)c.Count);
+    public long CellCount => _levels.Sum(l => l.Values.Sum(b => (long)b.Drawn.Count));
 
     public static TileOverview Build(CollectionDefinition collection, OverviewInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var classes = new Classes();
-        var areas = new Dictionary<(long Cell, int Class), double>[TileGeneralisation.MaxZoom + 1];
-        var illustrative = new HashSet<long>[TileGeneralisation.MaxZoom + 1];
-        var finest = areas[TileGeneralisation.MaxZoom] = [];
-        illustrative[TileGeneralisation.MaxZoom] = [];
-        AddCells(input.Cells, finest, illustrative[TileGeneralisation.MaxZoom], classes);
+        var classes = new CellClasses();
+        var levels = Enumerable.Range(0, TileGeneralisation.MaxZoom + 1).Select(_ => new Dictionary<long, CellBlock>()).ToArray();
+        AddCells(input.Cells, cell => BlockOf(levels[TileGeneralisation.MaxZoom], cell), classes);
         for (var zoom = TileGeneralisation.MaxZoom - 1; zoom >= 0; zoom--)
         {
-            // Cells nest: a cell at zoom z holds the four at zoom z + 1 whose indices halve to it.
-            var coarser = areas[zoom] = new Dictionary<(long Cell, int Class), double>(areas[zoom + 1].Count / 2);
-            foreach (var ((cell, @class), area) in areas[zoom + 1])
+            // Cells nest: a cell at zoom z holds the four at zoom z + 1 whose indices halve to it (in the same block).
+            foreach (var finer in levels[zoom + 1].Values)
             {
-                var parent = Parent(cell);
-                coarser[(parent, @class)] = coarser.GetValueOrDefault((parent, @class)) + area;
+                foreach (var ((cell, @class), area) in finer.Areas)
+                {
+                    BlockOf(levels[zoom], Parent(cell)).Add(Parent(cell), @class, area);
+                }
+
+                foreach (var cell in finer.Illustrative)
+                {
+                    BlockOf(levels[zoom], Parent(cell)).Illustrative.Add(Parent(cell));
+                }
+            }
+        }
+
+        foreach (var block in levels.SelectMany(l => l.Values))
+        {
+            block.DecideAll(classes);
+        }
+
+        return new TileOverview(collection, classes, levels, input.Large);
+
+        static CellBlock BlockOf(Dictionary<long, CellBlock> level, long cell)
+        {
+            var tile = TileOf(cell);
+            if (!level.TryGetValue(tile, out var block))
+            {
+                level[tile] = block = new CellBlock();
             }
 
-            illustrative[zoom] = illustrative[zoom + 1].Select(Parent).ToHashSet();
+            return block;
         }
-
-        var cells = new Dictionary<long, int>[TileGeneralisation.MaxZoom + 1];
-        for (var zoom = 0; zoom <= TileGeneralisation.MaxZoom; zoom++)
-        {
-            cells[zoom] = Majority(areas[zoom], illustrative[zoom], classes);
-        }
-
-        return new TileOverview(collection, classes, areas, illustrative, cells, input.Large);
     }
 
     /// <summary>
     /// What an edit within <paramref name="changed"/> (lon/lat) may have changed here: the finest cells it overlaps and
-    /// the large features within it, with a search box every feature centred in those cells meets (bounding boxes reach
-    /// at most half the largest side from their centres); null when a patch would read more than
-    /// <see cref="MaxPatchedCells"/> cells or the large features may not all be held, so the whole is read again.
+    /// the large features within it, with a search box every feature centred in those cells meets; null when a patch
+    /// would read more than <see cref="MaxPatchedCells"/> cells or the large features may not all be held, so the whole
+    /// is read again.
     /// </summary>
     public OverviewArea? AreaOf(Envelope changed)
     {
@@ -118,15 +120,25 @@ internal sealed class TileOverview
             return null;
         }
 
+        // Every feature centred in the cells meets the search box: a small one (four cells or less) within five cells
+        // of them, a large one held here within its stored box, a large one written since within the changed area.
         var size = TileGeneralisation.CellMetres(TileGeneralisation.MaxZoom);
-        // Half the longest side of any feature that may be centred there, and a cell besides for rounding.
-        var reach = Math.Max(TileGeneralisation.LargeCells * size, _largeFeatures.Count == 0 ? 0 : _largeFeatures.Max(l => l.Side)) / 2 + size;
+        var reach = (TileGeneralisation.LargeCells + 1) * size;
         var search = new Envelope(
             TileAddress.Longitude(Math.Max(-TileAddress.OriginShift, -TileAddress.OriginShift + west * size - reach)),
             TileAddress.Longitude(Math.Min(TileAddress.OriginShift, -TileAddress.OriginShift + (east + 1) * size + reach)),
             TileAddress.Latitude(Math.Max(-TileAddress.OriginShift, TileAddress.OriginShift - (south + 1) * size - reach)),
             TileAddress.Latitude(Math.Min(TileAddress.OriginShift, TileAddress.OriginShift - north * size + reach)));
         search.ExpandToInclude(changed);
+        foreach (var large in _largeFeatures)
+        {
+            var (i, j) = TileGeneralisation.FinestCell(large.Box);
+            if (i >= west && i <= east && j >= north && j <= south)
+            {
+                search.ExpandToInclude(large.Box);
+            }
+        }
+
         return new OverviewArea(west, north, east, south, changed, search);
     }
 
@@ -141,7 +153,7 @@ internal sealed class TileOverview
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(input);
-        var large = _largeFeatures.Where(l => !area.HoldsLarge(l.Box)).Concat(input.Large)
+        var large = _largeFeatures.Where(l => !area.HoldsLarge(l.Box)).Concat(input.Large.Where(l => area.HoldsLarge(l.Box)))
             .OrderByDescending(l => l.Side).ThenBy(l => l.Id).ToList();
         if (large.Count + 1000 >= TileGeneralisation.MaxLargeFeatures)
         {
@@ -149,38 +161,25 @@ internal sealed class TileOverview
         }
 
         var classes = _classes.Copy();
-        var areas = _areas.Select(a => new Dictionary<(long Cell, int Class), double>(a)).ToArray();
-        var illustrative = _illustrative.Select(i => new HashSet<long>(i)).ToArray();
-        var cells = _cells.Select(c => new Dictionary<long, int>(c)).ToArray();
+        // The blocks changed are copied (once each, into `copied`); the others are shared with this overview.
+        var levels = _levels.Select(l => new Dictionary<long, CellBlock>(l)).ToArray();
+        var copied = new HashSet<CellBlock>(ReferenceEqualityComparer.Instance);
         var touched = new HashSet<long>();
         for (var i = area.West; i <= area.East; i++)
         {
             for (var j = area.North; j <= area.South; j++)
             {
-                var key = Key(i, j);
-                touched.Add(key);
-                for (var @class = 0; @class < classes.Count; @class++)
-                {
-                    areas[TileGeneralisation.MaxZoom].Remove((key, @class));
-                }
-
-                illustrative[TileGeneralisation.MaxZoom].Remove(key);
+                touched.Add(Key(i, j));
+                Writable(TileGeneralisation.MaxZoom, Key(i, j)).Clear(Key(i, j), classes.Count);
             }
         }
 
-        AddCells(input.Cells.Where(c => area.Holds(c.I, c.J)), areas[TileGeneralisation.MaxZoom], illustrative[TileGeneralisation.MaxZoom], classes);
+        AddCells(input.Cells.Where(c => area.Holds(c.I, c.J)), cell => Writable(TileGeneralisation.MaxZoom, cell), classes);
         for (var zoom = TileGeneralisation.MaxZoom; ; zoom--)
         {
             foreach (var cell in touched)
             {
-                if (Best(cell, areas[zoom], classes) is { } best)
-                {
-                    cells[zoom][cell] = (best << 1) | (illustrative[zoom].Contains(cell) ? 1 : 0);
-                }
-                else
-                {
-                    cells[zoom].Remove(cell);
-                }
+                Writable(zoom, cell).Decide(cell, classes);
             }
 
             if (zoom == 0)
@@ -191,61 +190,47 @@ internal sealed class TileOverview
             touched = touched.Select(Parent).ToHashSet();
             foreach (var parent in touched)
             {
-                SumChildren(parent, areas[zoom], areas[zoom - 1], illustrative[zoom], illustrative[zoom - 1], classes.Count);
+                var children = Children(parent);
+                Writable(zoom - 1, parent).SumChildren(parent, children, levels[zoom].GetValueOrDefault(TileOf(children.A)), classes.Count);
             }
         }
 
-        return new TileOverview(_collection, classes, areas, illustrative, cells, large);
+        foreach (var level in levels)
+        {
+            foreach (var (tile, block) in level.Where(b => copied.Contains(b.Value) && b.Value.IsEmpty).ToList())
+            {
+                level.Remove(tile);
+            }
+        }
+
+        return new TileOverview(_collection, classes, levels, large);
+
+        CellBlock Writable(int zoom, long cell)
+        {
+            var tile = TileOf(cell);
+            if (levels[zoom].TryGetValue(tile, out var block) && copied.Contains(block))
+            {
+                return block;
+            }
+
+            block = block?.Copy() ?? new CellBlock();
+            levels[zoom][tile] = block;
+            copied.Add(block);
+            return block;
+        }
     }
 
-    private static void AddCells(IEnumerable<OverviewCell> input, Dictionary<(long Cell, int Class), double> areas, HashSet<long> illustrative, Classes classes)
+    private static void AddCells(IEnumerable<OverviewCell> input, Func<long, CellBlock> blockOf, CellClasses classes)
     {
         foreach (var cell in input)
         {
             var key = Key(cell.I, cell.J);
-            var index = classes.IndexOf(cell.Class);
-            areas[(key, index)] = areas.GetValueOrDefault((key, index)) + cell.Area;
+            var block = blockOf(key);
+            block.Add(key, classes.IndexOf(cell.Class), cell.Area);
             if (cell.Illustrative)
             {
-                illustrative.Add(key);
+                block.Illustrative.Add(key);
             }
-        }
-    }
-
-    /// <summary>A coarser cell's class areas and illustrative mark, from the four cells at the zoom below that it holds.</summary>
-    private static void SumChildren(long parent, Dictionary<(long Cell, int Class), double> finer, Dictionary<(long Cell, int Class), double> coarser,
-        HashSet<long> finerIllustrative, HashSet<long> coarserIllustrative, int classCount)
-    {
-        var (column, row) = (parent >> 32, (long)(uint)parent);
-        long[] children = [Key(2 * column, 2 * row), Key(2 * column + 1, 2 * row), Key(2 * column, 2 * row + 1), Key(2 * column + 1, 2 * row + 1)];
-        for (var @class = 0; @class < classCount; @class++)
-        {
-            var (sum, any) = (0.0, false);
-            foreach (var child in children)
-            {
-                if (finer.TryGetValue((child, @class), out var area))
-                {
-                    (sum, any) = (sum + area, true);
-                }
-            }
-
-            if (any)
-            {
-                coarser[(parent, @class)] = sum;
-            }
-            else
-            {
-                coarser.Remove((parent, @class));
-            }
-        }
-
-        if (children.Any(finerIllustrative.Contains))
-        {
-            coarserIllustrative.Add(parent);
-        }
-        else
-        {
-            coarserIllustrative.Remove(parent);
         }
     }
 
@@ -257,7 +242,7 @@ internal sealed class TileOverview
     {
         var level = Math.Min(zoom, TileGeneralisation.MaxZoom);
         var side = TileGeneralisation.CellsPerTileSide >> (zoom - level);
-        return _cells[level].Keys.Select(k => new TileAddress(zoom, (int)((k >> 32) / side), (int)((uint)k / side))).Distinct().ToList();
+        return _levels[level].Values.SelectMany(b => b.Drawn.Keys).Select(k => new TileAddress(zoom, (int)((k >> 32) / side), (int)((uint)k / side))).Distinct().ToList();
     }
 
     /// <summary>
@@ -302,7 +287,7 @@ internal sealed class TileOverview
     {
         ArgumentNullException.ThrowIfNull(tile);
         var layer = new Layer { Name = _collection.Id };
-        var cells = _cells[tile.Z];
+        var cells = _levels[tile.Z].GetValueOrDefault(Key(tile.X, tile.Y))?.Drawn ?? [];
         const int side = TileGeneralisation.CellsPerTileSide;
         long firstColumn = (long)tile.X * side, firstRow = (long)tile.Y * side;
         // Open blocks by (first column, end column, value) → first row; closed when the next row does not repeat them.
@@ -362,40 +347,6 @@ internal sealed class TileOverview
         return attributes;
     }
 
-    /// <summary>Each cell's class with the most area (<see cref="Wins"/>).</summary>
-    private static Dictionary<long, int> Majority(Dictionary<(long Cell, int Class), double> areas, HashSet<long> illustrative, Classes classes)
-    {
-        var best = new Dictionary<long, (int Class, double Area)>();
-        foreach (var ((cell, @class), area) in areas)
-        {
-            if (!best.TryGetValue(cell, out var current) || Wins(classes, @class, area, current.Class, current.Area))
-            {
-                best[cell] = (@class, area);
-            }
-        }
-
-        return best.ToDictionary(b => b.Key, b => (b.Value.Class << 1) | (illustrative.Contains(b.Key) ? 1 : 0));
-    }
-
-    /// <summary>One cell's class with the most area, null when it holds none.</summary>
-    private static int? Best(long cell, Dictionary<(long Cell, int Class), double> areas, Classes classes)
-    {
-        (int Class, double Area)? best = null;
-        for (var @class = 0; @class < classes.Count; @class++)
-        {
-            if (areas.TryGetValue((cell, @class), out var area) && (best is not { } current || Wins(classes, @class, area, current.Class, current.Area)))
-            {
-                best = (@class, area);
-            }
-        }
-
-        return best?.Class;
-    }
-
-    /// <summary>More area wins; a tie goes to the class whose value sorts first, so both stores agree.</summary>
-    private static bool Wins(Classes classes, int @class, double area, int other, double otherArea) =>
-        area > otherArea || (area == otherArea && string.CompareOrdinal(classes.Text(@class), classes.Text(other)) < 0);
-
     /// <summary>Columns [<paramref name="west"/>, <paramref name="east"/>) of rows [<paramref name="north"/>, <paramref name="south"/>) of cells at <paramref name="zoom"/>, in lon/lat.</summary>
     private static Polygon Rectangle(long west, long east, long north, long south, int zoom)
     {
@@ -409,43 +360,12 @@ internal sealed class TileOverview
 
     private static long Parent(long key) => Key((key >> 32) >> 1, (uint)key >> 1);
 
-    /// <summary>The classes met so far, by index (0: features with no class); a patched copy appends the new ones it meets.</summary>
-    private sealed class Classes
+    private static (long A, long B, long C, long D) Children(long key)
     {
-        private readonly List<object?> _values;
-
-        private readonly Dictionary<object, int> _index;
-
-        public Classes()
-            : this([null], [])
-        {
-        }
-
-        private Classes(List<object?> values, Dictionary<object, int> index) => (_values, _index) = (values, index);
-
-        public int Count => _values.Count;
-
-        public object? this[int index] => _values[index];
-
-        public string? Text(int index) => Convert.ToString(_values[index], System.Globalization.CultureInfo.InvariantCulture);
-
-        public int IndexOf(object? value)
-        {
-            if (value is null)
-            {
-                return 0;
-            }
-
-            if (!_index.TryGetValue(value, out var index))
-            {
-                index = _values.Count;
-                _index[value] = index;
-                _values.Add(value);
-            }
-
-            return index;
-        }
-
-        public Classes Copy() => new([.. _values], new Dictionary<object, int>(_index));
+        var (column, row) = (2 * (key >> 32), 2 * (long)(uint)key);
+        return (Key(column, row), Key(column + 1, row), Key(column, row + 1), Key(column + 1, row + 1));
     }
+
+    /// <summary>The key of the tile (at the cell's zoom) holding the cell, the key of its <see cref="CellBlock"/>.</summary>
+    private static long TileOf(long cell) => Key((cell >> 32) / TileGeneralisation.CellsPerTileSide, (uint)cell / TileGeneralisation.CellsPerTileSide);
 }

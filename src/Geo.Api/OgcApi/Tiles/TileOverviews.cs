@@ -4,8 +4,9 @@ namespace Geo.Api.OgcApi.Tiles;
 
 /// <summary>
 /// The generalised pictures of the large polygon collections, each kept for the version of its collection it was read
-/// at (<see cref="IFeatureStore.GetCollectionVersionsAsync"/>: edits of other collections leave it be) and rebuilt (one
-/// pass over the collection) by the first generalised tile asked for after that version moves. Its size
+/// at (<see cref="IFeatureStore.GetCollectionVersionsAsync"/>: edits of other collections leave it be) and made again
+/// by the first generalised tile asked for after that version moves: patched where edits through the service changed
+/// it, otherwise in one pass over the collection. Its size
 /// is bounded by the district's area in cells, not by the number of features, plus at most
 /// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features. The tiles drawn from it and the merged tiles of
 /// <see cref="TileGeneralisation.MergedZoom"/> (~100 KB each for 17,800 parcels; 85 tiles for the district's 1M) are
@@ -17,6 +18,9 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     : BackgroundService
 {
     private readonly OncePerDataVersion<TileOverview> _overviews = new();
+
+    /// <summary>Per collection, the last overview made and its version: what the next is patched from, even while another is being made.</summary>
+    private readonly ConcurrentDictionary<string, (string DataVersion, TileOverview Overview)> _made = new(StringComparer.Ordinal);
 
     /// <summary>Merges under way, so that a request and the background pass asking for one tile merge it once.</summary>
     private readonly ConcurrentDictionary<(string Key, string DataVersion), Lazy<Task<VectorTileAnswer>>> _merging = new();
@@ -128,7 +132,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     /// <summary>
     /// The tile as made at an earlier version of the collection, kept and answered at <paramref name="dataVersion"/>
     /// when the store can tell that nothing changed within its reach since (<see cref="ChangedArea"/>): a parcel edited
-    /// through the service makes the tiles around it again, not the district's, while its grid is built again. The
+    /// through the service makes the tiles around it again, not the district's, while its grid is patched. The
     /// earlier tile is the one this class kept in the cache (not an exact tile of a version at which the collection was
     /// not generalised), or at zoom 0–11 an empty one when nothing was drawn in it at the last version all were drawn at;
     /// at zoom 0–11 only once this process has built the grid and found every large feature in it. Null when there is
@@ -296,8 +300,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     private Task<TileOverview> OverviewAsync(CollectionDefinition collection, string dataVersion, CancellationToken cancellationToken)
     {
-        var earlier = _overviews.Made(collection.Id);
-        return _overviews.Get(collection.Id, dataVersion, () => BuildAsync(collection, dataVersion, earlier)).WaitAsync(cancellationToken);
+        return _overviews.Get(collection.Id, dataVersion, () => BuildAsync(collection, dataVersion)).WaitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Cells} cells over tileMatrix 0–11, built in {Seconds:F1} s")]
@@ -331,15 +334,15 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     private partial void LogStoreFailed(Exception exception, string collection);
 
     /// <summary>
-    /// The collection's overview at <paramref name="dataVersion"/>: the <paramref name="earlier"/> one with the edits
-    /// since patched in (<see cref="PatchedAsync"/>), or one pass over the collection; then, in the background, its tiles
+    /// The collection's overview at <paramref name="dataVersion"/>: the last one made with the edits since patched in (<see cref="PatchedAsync"/>), or one pass over the collection; then, in the background, its tiles
     /// drawn and merged, unless they were stored at this version (tiles asked for before are drawn or merged on demand),
     /// and, all made, stored.
     /// </summary>
-    private async Task<TileOverview> BuildAsync(CollectionDefinition collection, string dataVersion, (string DataVersion, TileOverview Overview)? earlier)
+    private async Task<TileOverview> BuildAsync(CollectionDefinition collection, string dataVersion)
     {
-        var overview = await PatchedAsync(collection, dataVersion, earlier).ConfigureAwait(false)
+        var overview = (_made.TryGetValue(collection.Id, out var made) ? await PatchedAsync(collection, dataVersion, made).ConfigureAwait(false) : null)
             ?? TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, null, CancellationToken.None).ConfigureAwait(false));
+        _made[collection.Id] = (dataVersion, overview);
         _ = Task.Run(async () =>
         {
             if (await ReadStoredAsync(collection, dataVersion).ConfigureAwait(false) is not null)
@@ -364,11 +367,12 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     /// few cells: a parcel edited costs a read of the parcels around it, not of a million (6–8 s of the database).
     /// Null when the whole must be read again.
     /// </summary>
-    private async Task<TileOverview?> PatchedAsync(CollectionDefinition collection, string dataVersion, (string DataVersion, TileOverview Overview)? earlier)
+    private async Task<TileOverview?> PatchedAsync(CollectionDefinition collection, string dataVersion, (string DataVersion, TileOverview Overview) earlier)
     {
-        if (earlier is not var (from, overview) || from == dataVersion)
+        var (from, overview) = earlier;
+        if (from == dataVersion)
         {
-            return null;
+            return overview;
         }
 
         var changes = await ChangesAsync(collection, from, dataVersion).ConfigureAwait(false);

@@ -48,6 +48,110 @@ public sealed class TileOverviewTests
         Assert.True(drawnSomewhere > 20, $"only {drawnSomewhere} tiles drawn in: the features are not where this test means them to be");
     }
 
+    /// <summary>
+    /// Patches checked against whole builds of the same features, one edit after another, each patching the grid the
+    /// last one made: a small feature given a class the grid has not met and no longer illustrative (inside a large
+    /// ring whose box centre is in its cell, and whose outline is far from it), a large feature moved, a small one
+    /// removed and a large one added. The source here reads as the embedded one does: the features meeting the search
+    /// box, then those the area names. Every tile drawn and the tiles said to hold anything, at each zoom over the
+    /// features, as a whole build's.
+    /// </summary>
+    [Fact]
+    public void A_chain_of_patches_draws_what_whole_builds_of_the_edited_features_draw()
+    {
+        string[] classes = ["0101", "0301", "0701", "1001"];
+        var features = new Dictionary<long, (Geometry Geometry, string Class, bool Illustrative)>();
+        for (var i = 0; i < 12; i++)
+        {
+            for (var j = 0; j < 12; j++)
+            {
+                var (x, y) = (108.399 + i * 0.001, 31.199 + j * 0.001);
+                features[1 + i * 12 + j] = (Rectangle(x, y, x + 0.0008, y + 0.0008), classes[(i + j) % 4], (i + j) % 5 == 0);
+            }
+        }
+
+        features[1001] = (Rectangle(108.37, 31.18, 108.39, 31.19), "0301", false);
+        features[1002] = (Rectangle(108.42, 31.21, 108.45, 31.215), "1101", false);
+        features[1003] = (Wkt.Read("POLYGON ((108.38 31.185, 108.43 31.185, 108.43 31.225, 108.38 31.225, 108.38 31.185), (108.385 31.19, 108.425 31.19, 108.425 31.22, 108.385 31.22, 108.385 31.19))"), "0701", true);
+        var overview = TileOverview.Build(Catalog.Parcels, Input(features, null));
+        var ringCentre = TileGeneralisation.FinestCell(features[1003].Geometry.EnvelopeInternal);
+        var inRing = features.First(f => f.Key < 1000 && TileGeneralisation.FinestCell(f.Value.Geometry.EnvelopeInternal) == ringCentre).Key;
+
+        Edit(inRing, f => f with { Class = "9999", Illustrative = false });
+        Edit(1002, f => f with { Geometry = NetTopologySuite.Geometries.Utilities.AffineTransformation.TranslationInstance(0.01, -0.005).Transform(f.Geometry) });
+        Edit(30, _ => null);
+        Edit(2001, _ => (Rectangle(108.404, 31.204, 108.41, 31.206), "0301", false));
+
+        void Edit(long id, Func<(Geometry Geometry, string Class, bool Illustrative), (Geometry Geometry, string Class, bool Illustrative)?> change)
+        {
+            var before = features.TryGetValue(id, out var old) ? old : default;
+            var after = change(before);
+            var changed = ChangedArea.ExtentOf([before.Geometry, after?.Geometry])!;
+            if (after is { } written)
+            {
+                features[id] = written;
+            }
+            else
+            {
+                features.Remove(id);
+            }
+
+            var area = overview.AreaOf(changed);
+            Assert.NotNull(area);
+            var patched = overview.Patched(area, Input(features, area));
+            Assert.NotNull(patched);
+            CheckSameDrawing(TileOverview.Build(Catalog.Parcels, Input(features, null)), patched, $"after the edit of {id}");
+            overview = patched;
+        }
+    }
+
+    private static void CheckSameDrawing(TileOverview expected, TileOverview actual, string when)
+    {
+        Assert.Equal(expected.CellCount, actual.CellCount);
+        for (var zoom = 0; zoom <= TileGeneralisation.MaxZoom; zoom++)
+        {
+            var tiles = expected.DrawnTiles(zoom).ToHashSet();
+            Assert.True(tiles.SetEquals(actual.DrawnTiles(zoom)), $"{when}: the tiles drawn in at zoom {zoom} differ");
+            foreach (var tile in tiles)
+            {
+                Assert.True(expected.Draw(tile).Bytes.SequenceEqual(actual.Draw(tile).Bytes), $"{when}: tile {tile} differs from a whole build's");
+            }
+        }
+    }
+
+    /// <summary>What a source reads of the features (whole, or of an area as the embedded store does: those meeting its search box).</summary>
+    private static OverviewInput Input(Dictionary<long, (Geometry Geometry, string Class, bool Illustrative)> features, OverviewArea? area)
+    {
+        var cells = new List<OverviewCell>();
+        var large = new List<LargeFeature>();
+        var search = area is null ? null : new GeometryFactory(new PrecisionModel(), 4490).ToGeometry(area.Search);
+        foreach (var (id, (geometry, @class, illustrative)) in features.OrderBy(f => f.Key))
+        {
+            if (search is not null && !geometry.Intersects(search))
+            {
+                continue;
+            }
+
+            var box = geometry.EnvelopeInternal;
+            var (i, j) = TileGeneralisation.FinestCell(box);
+            if (area is null || area.Holds(i, j))
+            {
+                cells.Add(new OverviewCell(i, j, @class, geometry.Area, illustrative));
+            }
+
+            if (TileGeneralisation.IsLarge(box, TileGeneralisation.MaxZoom) && (area is null || area.HoldsLarge(box)))
+            {
+                large.Add(new LargeFeature(id, box, new NetTopologySuite.Features.Feature(geometry,
+                    MvtEncoding.Attributes(new Feature(id, geometry, new Dictionary<string, object?> { ["land_use_code"] = @class }), TileProperties.For(Catalog.Parcels)))));
+            }
+        }
+
+        return new OverviewInput(cells, [.. large.OrderByDescending(l => l.Side).ThenBy(l => l.Id)]);
+    }
+
+    private static Geometry Rectangle(double west, double south, double east, double north) =>
+        Wkt.Read(FormattableString.Invariant($"POLYGON (({west} {south}, {east} {south}, {east} {north}, {west} {north}, {west} {south}))"));
+
     private static LargeFeature CheckLarge(long id, string wkt)
     {
         var geometry = Wkt.Read(wkt);

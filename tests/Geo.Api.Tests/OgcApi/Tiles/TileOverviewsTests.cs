@@ -16,14 +16,8 @@ public sealed class TileOverviewsTests
     {
         var cancellationToken = CancellationToken.None;
         var store = new InMemoryFeatureStore(GisDataFolder.Load(RepoPaths.GisData));
-        await using var services = new ServiceCollection()
-            .AddSingleton<IFeatureStore>(store)
-            .AddSingleton<IVectorTileSource>(new NtsVectorTiles(store))
-            .AddSingleton<IGeneralisedTileStore>(new FileGeneralisedTiles(Path.Combine(Path.GetTempPath(), "geo-test-tiles-" + Guid.NewGuid().ToString("N")[..8]), () => store.LoadedVersion))
-            .BuildServiceProvider();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tiles:GeneraliseAboveFeatures"] = "10" }).Build();
-        using var cache = new TileCache(configuration);
-        var overviews = new TileOverviews(services, cache, configuration, NullLogger<TileOverviews>.Instance);
+        await using var harness = new Harness(store, new NtsVectorTiles(store));
+        var overviews = harness.Overviews;
         var tile = new TileAddress(8, 205, 104);
         var before = await store.GetDataVersionAsync(cancellationToken);
 
@@ -58,14 +52,8 @@ public sealed class TileOverviewsTests
         var cancellationToken = CancellationToken.None;
         var store = new InMemoryFeatureStore(GisDataFolder.Load(RepoPaths.GisData));
         var source = new CountingTileSource(new NtsVectorTiles(store));
-        await using var services = new ServiceCollection()
-            .AddSingleton<IFeatureStore>(store)
-            .AddSingleton<IVectorTileSource>(source)
-            .AddSingleton<IGeneralisedTileStore>(new FileGeneralisedTiles(Path.Combine(Path.GetTempPath(), "geo-test-tiles-" + Guid.NewGuid().ToString("N")[..8]), () => store.LoadedVersion))
-            .BuildServiceProvider();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tiles:GeneraliseAboveFeatures"] = "10" }).Build();
-        using var cache = new TileCache(configuration);
-        var overviews = new TileOverviews(services, cache, configuration, NullLogger<TileOverviews>.Instance);
+        await using var harness = new Harness(store, source);
+        var overviews = harness.Overviews;
         Feature? parcel = null;
         await foreach (var feature in store.QueryAsync(new FeatureQuery(Catalog.Parcels) { Limit = 1 }, cancellationToken))
         {
@@ -105,5 +93,39 @@ public sealed class TileOverviewsTests
     {
         var n = 1 << zoom;
         return new TileAddress(zoom, (int)Math.Floor((lonLat.X + 180) / 360 * n), (int)Math.Floor((1 - Math.Asinh(Math.Tan(lonLat.Y * Math.PI / 180)) / Math.PI) / 2 * n));
+    }
+
+    /// <summary>TileOverviews over an embedded store generalising above 10 features, its stored tiles in a temporary folder removed after.</summary>
+    private sealed class Harness : IAsyncDisposable
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "geo-test-tiles-" + Guid.NewGuid().ToString("N")[..8]);
+
+        private readonly ServiceProvider _services;
+
+        private readonly TileCache _cache;
+
+        public Harness(InMemoryFeatureStore store, IVectorTileSource source)
+        {
+            _services = new ServiceCollection()
+                .AddSingleton<IFeatureStore>(store)
+                .AddSingleton(source)
+                .AddSingleton<IGeneralisedTileStore>(new FileGeneralisedTiles(_folder, () => store.LoadedVersion))
+                .BuildServiceProvider();
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tiles:GeneraliseAboveFeatures"] = "10" }).Build();
+            _cache = new TileCache(configuration);
+            Overviews = new TileOverviews(_services, _cache, configuration, NullLogger<TileOverviews>.Instance);
+        }
+
+        public TileOverviews Overviews { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _services.DisposeAsync();
+            _cache.Dispose();
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
     }
 }

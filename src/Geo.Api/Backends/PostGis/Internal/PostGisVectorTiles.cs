@@ -95,7 +95,7 @@ internal sealed class PostGisVectorTiles(NpgsqlDataSource dataSource) : IVectorT
         {
             Parameters = { new NpgsqlParameter<double> { TypedValue = cell } },
         }, area, a => [a.Changed.MinX, a.Changed.MaxX, a.Changed.MinY, a.Changed.MaxY]));
-        // ST_Simplify's tolerance is $10 in either statement's numbering, so both number their parameters alike.
+        // The second statement's ST_Simplify tolerance, after the parameters both statements number alike.
         batch.BatchCommands[1].Parameters.Add(new NpgsqlParameter<double> { TypedValue = new TileAddress(TileGeneralisation.MaxZoom, 0, 0).LonLatEnvelope().Width / TileAddress.Extent });
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var cells = new List<OverviewCell>();

@@ -309,6 +309,9 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: an edit patched in, {Cells} cells read again in {ReadMilliseconds:F0} ms, the grid patched in {PatchMilliseconds:F0} ms")]
     private partial void LogPatched(string collection, long cells, double readMilliseconds, double patchMilliseconds);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection}: the cells an edit changed could not be read; the whole collection is read instead")]
+    private partial void LogPatchFailed(Exception exception, string collection);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Merged tiles of {Collection}: {Tiles} tiles at tileMatrix 12 ({Failed} failed), merged in {Seconds:F1} s")]
     private partial void LogMerged(string collection, int tiles, int failed, double seconds);
 
@@ -342,7 +345,11 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     {
         var overview = (_made.TryGetValue(collection.Id, out var made) ? await PatchedAsync(collection, dataVersion, made).ConfigureAwait(false) : null)
             ?? TileOverview.Build(collection, await Source.ReadOverviewAsync(collection, null, CancellationToken.None).ConfigureAwait(false));
-        _made[collection.Id] = (dataVersion, overview);
+        if (_overviews.IsLatest(collection.Id, dataVersion) || !_made.ContainsKey(collection.Id))
+        {
+            // Not a late request's build at an older version over a newer grid (which would only cost a whole read).
+            _made[collection.Id] = (dataVersion, overview);
+        }
         _ = Task.Run(async () =>
         {
             if (await ReadStoredAsync(collection, dataVersion).ConfigureAwait(false) is not null)
@@ -392,7 +399,18 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var input = await Source.ReadOverviewAsync(collection, area, CancellationToken.None).ConfigureAwait(false);
+        OverviewInput input;
+        try
+        {
+            input = await Source.ReadOverviewAsync(collection, area, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The whole read is tried instead; if that fails too, the tile fails as before.
+            LogPatchFailed(e, collection.Id);
+            return null;
+        }
+
         var read = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var patched = overview.Patched(area, input);
         if (patched is not null)

@@ -86,6 +86,7 @@ public sealed class TileOverviewTests
         {
             var before = features.TryGetValue(id, out var old) ? old : default;
             var after = change(before);
+            var unedited = TileOverview.Build(Catalog.Parcels, Input(features, null));
             var changed = ChangedArea.ExtentOf([before.Geometry, after?.Geometry])!;
             if (after is { } written)
             {
@@ -101,6 +102,8 @@ public sealed class TileOverviewTests
             var patched = overview.Patched(area, Input(features, area));
             Assert.NotNull(patched);
             CheckSameDrawing(TileOverview.Build(Catalog.Parcels, Input(features, null)), patched, $"after the edit of {id}");
+            // The grid patched from is shared with the patched one, and requests at its version may still draw from it.
+            CheckSameDrawing(unedited, overview, $"the grid patched from, after the edit of {id}");
             overview = patched;
         }
     }

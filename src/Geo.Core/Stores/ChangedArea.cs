@@ -20,16 +20,22 @@ public sealed record ChangedArea(bool Known, Envelope? Extent)
     public static Envelope? ExtentOf(IEnumerable<Geometry?> geometries)
     {
         ArgumentNullException.ThrowIfNull(geometries);
-        Envelope? extent = null;
-        foreach (var geometry in geometries)
+        return Union(geometries.Where(g => g is { IsEmpty: false }).Select(g => g!.EnvelopeInternal));
+    }
+
+    /// <summary>The envelope holding every one given, null when none is.</summary>
+    public static Envelope? Union(IEnumerable<Envelope?> extents)
+    {
+        ArgumentNullException.ThrowIfNull(extents);
+        Envelope? union = null;
+        foreach (var extent in extents)
         {
-            if (geometry is { IsEmpty: false })
+            if (extent is not null)
             {
-                extent ??= new Envelope();
-                extent.ExpandToInclude(geometry.EnvelopeInternal);
+                (union ??= new Envelope()).ExpandToInclude(extent);
             }
         }
 
-        return extent;
+        return union;
     }
 }

@@ -115,7 +115,8 @@ internal sealed class TileOverview
 
         var (west, east) = (TileGeneralisation.FinestColumn(changed.MinX), TileGeneralisation.FinestColumn(changed.MaxX));
         var (north, south) = (TileGeneralisation.FinestRow(changed.MaxY), TileGeneralisation.FinestRow(changed.MinY));
-        if ((long)(east - west + 1) * (south - north + 1) > MaxPatchedCells)
+        var cells = new OverviewArea(west, north, east, south, changed, Search: changed);
+        if (cells.CellCount > MaxPatchedCells)
         {
             return null;
         }
@@ -133,13 +134,13 @@ internal sealed class TileOverview
         foreach (var large in _largeFeatures)
         {
             var (i, j) = TileGeneralisation.FinestCell(large.Box);
-            if (i >= west && i <= east && j >= north && j <= south)
+            if (cells.Holds(i, j))
             {
                 search.ExpandToInclude(large.Box);
             }
         }
 
-        return new OverviewArea(west, north, east, south, changed, search);
+        return cells with { Search = search };
     }
 
     /// <summary>

@@ -180,16 +180,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
                 return Task.FromResult(ChangedArea.Unknown);
             }
 
-            Envelope? extent = null;
-            foreach (var (_, changed) in logged)
-            {
-                if (changed is not null)
-                {
-                    (extent ??= new Envelope()).ExpandToInclude(changed);
-                }
-            }
-
-            return Task.FromResult(new ChangedArea(true, extent));
+            return Task.FromResult(new ChangedArea(true, ChangedArea.Union(logged.Select(c => c.Extent))));
         }
     }
 

@@ -10,6 +10,12 @@ namespace Geo.Api.OgcApi.Tiles;
 /// </summary>
 internal interface IGeneralisedTileStore
 {
+    /// <summary>
+    /// The version of the collection whose tiles made by <paramref name="madeBy"/> are kept, null when none are: tiles
+    /// kept at an earlier version may still be the tiles of a later one (nothing drawn changed since, <see cref="ChangedArea"/>).
+    /// </summary>
+    Task<string?> KeptVersionAsync(CollectionDefinition collection, string madeBy, CancellationToken cancellationToken);
+
     /// <summary>The tiles kept for the collection at <paramref name="dataVersion"/> made by <paramref name="madeBy"/>; none when other ones are kept.</summary>
     Task<IReadOnlyList<StoredTile>> ReadAsync(CollectionDefinition collection, string dataVersion, string madeBy, CancellationToken cancellationToken);
 

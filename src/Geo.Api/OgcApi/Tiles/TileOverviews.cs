@@ -107,6 +107,12 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             return kept.Answer;
         }
 
+        // Carried from the cache before the store is read: the store holds what this process has made (or the same).
+        if (await CarriedAsync(collection, tile, dataVersion, cancellationToken).ConfigureAwait(false) is { } carried)
+        {
+            return carried;
+        }
+
         if (await ReadStoredAsync(collection, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false) is { } stored)
         {
             if (cache.Find(key, dataVersion) is { } read)
@@ -118,11 +124,6 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             {
                 return VectorTileAnswer.Empty;
             }
-        }
-
-        if (await CarriedAsync(collection, tile, dataVersion, cancellationToken).ConfigureAwait(false) is { } carried)
-        {
-            return carried;
         }
 
         // Never made, or made and since evicted from the cache.
@@ -202,14 +203,14 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             return kept.Answer;
         }
 
-        if (await ReadStoredAsync(collection, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false) is not null && cache.Find(key, dataVersion) is { } stored)
-        {
-            return stored.Answer;
-        }
-
         if (await CarriedAsync(collection, tile, dataVersion, cancellationToken).ConfigureAwait(false) is { } carried)
         {
             return carried;
+        }
+
+        if (await ReadStoredAsync(collection, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false) is not null && cache.Find(key, dataVersion) is { } stored)
+        {
+            return stored.Answer;
         }
 
         var merging = (key, dataVersion);
@@ -321,8 +322,8 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection} could not be built at start; the first low-zoom tile will try again")]
     private partial void LogFailed(Exception exception, string collection);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Tiles} tiles read from the store at data version {DataVersion} in {Seconds:F1} s")]
-    private partial void LogRead(string collection, int tiles, string dataVersion, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Tiles} tiles read from the store at data version {DataVersion} (stored at {StoredVersion}) in {Seconds:F1} s")]
+    private partial void LogRead(string collection, int tiles, string dataVersion, string storedVersion, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Where {Collection} changed could not be read; its tiles are made again")]
     private partial void LogChangesFailed(Exception exception, string collection);
@@ -388,37 +389,38 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             return null;
         }
 
-        if (changes.Extent is null)
-        {
-            return overview;
-        }
-
-        if (overview.AreaOf(changes.Extent) is not { } area)
+        if (overview.AreasOf(changes.Extents) is not { } areas)
         {
             return null;
         }
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        OverviewInput input;
-        try
+        // Each area read at the new version and patched in turn (a cell two areas share is summed again twice, alike).
+        foreach (var area in areas)
         {
-            input = await Source.ReadOverviewAsync(collection, area, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            // The whole read is tried instead; if that fails too, the tile fails as before.
-            LogPatchFailed(e, collection.Id);
-            return null;
-        }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            OverviewInput input;
+            try
+            {
+                input = await Source.ReadOverviewAsync(collection, area, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // The whole read is tried instead; if that fails too, the tile fails as before.
+                LogPatchFailed(e, collection.Id);
+                return null;
+            }
 
-        var read = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var patched = overview.Patched(area, input);
-        if (patched is not null)
-        {
+            var read = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (overview.Patched(area, input) is not { } patched)
+            {
+                return null;
+            }
+
             LogPatched(collection.Id, area.CellCount, read.TotalMilliseconds, (System.Diagnostics.Stopwatch.GetElapsedTime(started) - read).TotalMilliseconds);
+            overview = patched;
         }
 
-        return patched;
+        return overview;
     }
 
     /// <summary>
@@ -480,8 +482,10 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     /// <summary>
     /// Reads the tiles stored for the collection at <paramref name="dataVersion"/> into the cache, once per version
-    /// whoever asks first (a request, or the start-up pass): null when none were stored. A store that cannot be read is
-    /// logged and read as holding none, so the tiles are made as before.
+    /// whoever asks first (a request, or the start-up pass): null when none were stored. Tiles stored at an earlier
+    /// version are read as this one's when the store can tell that nothing they draw changed since (edits of the
+    /// 地类名称 only, <see cref="ChangedArea"/>), so that such edits cost a service started again no making. A store
+    /// that cannot be read is logged and read as holding none, so the tiles are made as before.
     /// </summary>
     private Task<StoredSet?> ReadStoredAsync(CollectionDefinition collection, string dataVersion) =>
         _stored.Get(collection.Id, dataVersion, async () =>
@@ -489,7 +493,14 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                var tiles = await Stored.ReadAsync(collection, dataVersion, MadeBy, CancellationToken.None).ConfigureAwait(false);
+                var kept = await Stored.KeptVersionAsync(collection, MadeBy, CancellationToken.None).ConfigureAwait(false);
+                if (kept is null
+                    || (kept != dataVersion && await ChangesAsync(collection, kept, dataVersion).ConfigureAwait(false) is not { Known: true, Extents: [] }))
+                {
+                    return null;
+                }
+
+                var tiles = await Stored.ReadAsync(collection, kept, MadeBy, CancellationToken.None).ConfigureAwait(false);
                 foreach (var (tile, answer) in tiles)
                 {
                     cache.Keep(TileCache.Key([collection], tile), dataVersion, answer, costly: true);
@@ -500,7 +511,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
                     return null;
                 }
 
-                LogRead(collection.Id, tiles.Count, dataVersion, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                LogRead(collection.Id, tiles.Count, dataVersion, kept, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
                 return new StoredSet(tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet());
             }
             catch (Exception e)

@@ -155,7 +155,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
                 _changes[collection.Id] = kept = new Queue<(long, Envelope?)>();
             }
 
-            kept.Enqueue((edit, ChangedArea.ExtentOf(changes.SelectMany(c => new[] { before.Get(c.Id)?.Geometry, c.Replacement?.Geometry }))));
+            kept.Enqueue((edit, ChangedArea.Union(changes.Select(c => ChangedArea.ExtentOf(collection, before.Get(c.Id), c.Replacement)))));
             if (kept.Count > KeptChanges)
             {
                 kept.Dequeue();
@@ -180,7 +180,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
                 return Task.FromResult(ChangedArea.Unknown);
             }
 
-            return Task.FromResult(new ChangedArea(true, ChangedArea.Union(logged.Select(c => c.Extent))));
+            return Task.FromResult(new ChangedArea(true, logged.Select(c => c.Extent).OfType<Envelope>().ToList()));
         }
     }
 

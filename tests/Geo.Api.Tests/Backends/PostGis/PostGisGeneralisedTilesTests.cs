@@ -76,7 +76,17 @@ public sealed class PostGisGeneralisedTilesTests(PostGisServiceFactory factory) 
             Assert.Equal(other, await TileBytesAsync(afterOtherWrite.CreateClient(), swapped));
         }
 
-        // A write to the parcels that changes nothing still moves their version: the stored tiles are of the old one.
+        // An edit through the service of a property no tile carries (the 地类名称) moves the parcels' version, and the
+        // log says nothing drawn changed: a service started again answers the tiles stored at the old one.
+        await OgcApi.Tiles.TileCarryCases.PatchAsync(factory, await factory.Reference.LongAsync("SELECT min(id) FROM parcels"), """{"land_use":"存储瓦片测试"}""");
+        Assert.NotEqual(version, await factory.Reference.TextAsync(Version));
+        using (var afterRename = Generalising(10))
+        {
+            Assert.Equal(other, await TileBytesAsync(afterRename.CreateClient(), swapped));
+        }
+
+        // A write to the parcels that changes nothing still moves their version, and, not made through the service,
+        // may have changed anything: the stored tiles are of the old one.
         await ExecuteAsync("UPDATE parcels SET area_m2 = area_m2 WHERE id = (SELECT min(id) FROM parcels)");
         var moved = await factory.Reference.TextAsync(Version);
         Assert.NotEqual(version, moved);

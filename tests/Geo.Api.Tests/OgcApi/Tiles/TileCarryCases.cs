@@ -14,6 +14,11 @@ public abstract class TileCarryCases(ServiceFactory factory)
 {
     private const string TileRoot = "/ogcapi/collections/parcels/tiles/WebMercatorQuad/{0}/{1}/{2}";
 
+    /// <summary>
+    /// First a property no tile carries (the 地类名称; tiles carry the 地类编码) is changed: every tile is kept, the one
+    /// holding the parcel too, while the item answers the new value. Then the class: the tile holding the parcel is made
+    /// again, the far ones are kept. (One test: an embedded store, once edited, stores no tiles for the set-up to wait for.)
+    /// </summary>
     [Fact]
     public async Task An_edited_parcel_makes_the_tiles_around_it_again_and_keeps_the_others()
     {
@@ -21,9 +26,27 @@ public abstract class TileCarryCases(ServiceFactory factory)
         using var service = generalising;
         await PatchAsync(service, parcel, """{"land_use":"瓦片保留测试"}""");
 
+        Assert.Equal("瓦片保留测试", JsonDocument.Parse(await client.GetStringAsync($"/ogcapi/collections/parcels/items/{parcel}")).RootElement
+            .GetProperty("properties").GetProperty("land_use").GetString());
+        foreach (var (tile, marker) in new[] { marked.Near, marked.Far, marked.FarLow })
+        {
+            var answered = await BytesAsync(client, tile);
+            Assert.True(marker.AsSpan().SequenceEqual(answered), $"tile {tile} was made again after an edit of the 地类名称");
+        }
+
+        await PatchClassAsync(service, client, parcel);
+
         Assert.NotEqual(marked.Near.Marker, await BytesAsync(client, marked.Near.Tile));
         Assert.Equal(marked.Far.Marker, await BytesAsync(client, marked.Far.Tile));
         Assert.Equal(marked.FarLow.Marker, await BytesAsync(client, marked.FarLow.Tile));
+    }
+
+    /// <summary>Gives the parcel another 三调 class (0601 工业用地 or, when it has that, 0701 城镇住宅用地), which its tiles draw.</summary>
+    internal static async Task PatchClassAsync(WebApplicationFactory<Program> service, HttpClient client, long parcel)
+    {
+        var code = JsonDocument.Parse(await client.GetStringAsync($"/ogcapi/collections/parcels/items/{parcel}")).RootElement
+            .GetProperty("properties").GetProperty("land_use_code").GetString();
+        await PatchAsync(service, parcel, $$"""{"land_use_code":"{{(code == "0601" ? "0701" : "0601")}}"}""");
     }
 
     /// <summary>Edits the parcel's properties through the service, as an editor would (merge patch, If-Match).</summary>
@@ -139,26 +162,32 @@ public abstract class TileCarryCases(ServiceFactory factory)
 public abstract class TileGridPatchCases(ServiceFactory factory)
 {
     /// <summary>
-    /// The tiles of zoom 0–11 over a parcel given another class are drawn from the grid with the edit patched in: each
-    /// is what a whole read of the edited collection builds, and the collection is read again only around the parcel
-    /// (the counting tile source: no second whole read).
+    /// The tiles of zoom 0–11 over two parcels far apart, both given another class before a tile is asked for again,
+    /// are drawn from the grid with both edits patched in: each is what a whole read of the edited collection builds,
+    /// and the collection is read again only around each parcel (the counting tile source: an area read per edit, no
+    /// second whole read).
     /// </summary>
     [Fact]
-    public async Task The_grid_over_an_edited_parcel_is_patched_not_read_whole_again()
+    public async Task The_grid_over_edited_parcels_is_patched_not_read_whole_again()
     {
         var (generalising, client, marked, parcel) = await TileCarryCases.MarkedAsync(factory);
         using var service = generalising;
         var source = service.Services.GetRequiredService<CountingTileSource>();
         var wholeReads = source.WholeReads;
-        var code = JsonDocument.Parse(await client.GetStringAsync($"/ogcapi/collections/parcels/items/{parcel}")).RootElement.GetProperty("properties").GetProperty("land_use_code").GetString();
-        var tiles = Enumerable.Range(0, TileGeneralisation.MaxZoom + 1).Select(z => new TileAddress(z, marked.Near.Tile.X >> (12 - z), marked.Near.Tile.Y >> (12 - z))).ToList();
+        var far = JsonDocument.Parse(await client.GetStringAsync("/ogcapi/collections/parcels/items?limit=1&sortby=-id")).RootElement
+            .GetProperty("features")[0].GetProperty("id").GetInt64();
+        var tiles = Enumerable.Range(0, TileGeneralisation.MaxZoom + 1)
+            .SelectMany(z => new[] { marked.Near.Tile, marked.Far.Tile }.Select(t => new TileAddress(z, t.X >> (12 - z), t.Y >> (12 - z))))
+            .Distinct().ToList();
         var drawnBefore = new List<byte[]>();
         foreach (var tile in tiles)
         {
             drawnBefore.Add(await TileCarryCases.BytesAsync(client, tile));
         }
 
-        await TileCarryCases.PatchAsync(service, parcel, $$"""{"land_use_code":"{{(code == "0601" ? "0701" : "0601")}}"}""");
+        var areaReads = source.AreaReads.Count;
+        await TileCarryCases.PatchClassAsync(service, client, parcel);
+        await TileCarryCases.PatchClassAsync(service, client, far);
         var drawnAfter = new List<byte[]>();
         foreach (var tile in tiles)
         {
@@ -166,16 +195,19 @@ public abstract class TileGridPatchCases(ServiceFactory factory)
         }
 
         Assert.Equal(wholeReads, source.WholeReads);
-        Assert.NotEmpty(source.AreaReads);
+        Assert.Equal(2, source.AreaReads.Count - areaReads);
         var whole = TileOverview.Build(Catalog.Parcels, await source.ReadOverviewAsync(Catalog.Parcels, null, CancellationToken.None));
         for (var k = 0; k < tiles.Count; k++)
         {
             Assert.True(whole.Draw(tiles[k]).Bytes.SequenceEqual(drawnAfter[k]), $"tile {tiles[k]} differs from a whole read's");
         }
 
-        Assert.Contains(Enumerable.Range(0, tiles.Count), k => !drawnBefore[k].SequenceEqual(drawnAfter[k]));
+        foreach (var edited in new[] { marked.Near.Tile, marked.Far.Tile })
+        {
+            var k = tiles.IndexOf(new TileAddress(TileGeneralisation.MaxZoom, edited.X >> 1, edited.Y >> 1));
+            Assert.False(drawnBefore[k].SequenceEqual(drawnAfter[k]), $"tile {tiles[k]} over an edited parcel is drawn as before");
+        }
     }
-
 }
 
 public sealed class EmbeddedTileGridPatchTests(EmbeddedServiceFactory factory) : TileGridPatchCases(factory), IClassFixture<EmbeddedServiceFactory>;
@@ -188,26 +220,46 @@ public sealed class PostGisTileCarryTests(PostGisServiceFactory factory) : TileC
 {
     /// <summary>
     /// An edit through the service logs the envelope of the feature, as PostGIS computes it, under the counter its
-    /// statement moved the collection to (the last one).
+    /// statement moved the collection to (the last one); an edit of a property no tile carries logs a row with no
+    /// envelope (known, and nothing drawn changed).
     /// </summary>
     [Fact]
     public async Task An_edit_logs_the_features_envelope_under_the_counter_it_moved_to()
     {
         var client = factory.CreateClient();
-        await client.AuthorizeAsync(factory.Services, Role.Editor);
         var id = await factory.Reference.LongAsync("SELECT max(id) FROM parcels");
-        var item = await client.GetAsync($"/ogcapi/collections/parcels/items/{id}");
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/ogcapi/collections/parcels/items/{id}")
-        {
-            Content = new StringContent("""{"properties":{"land_use":"范围记录测试"}}""", Encoding.UTF8, "application/merge-patch+json"),
-        };
-        patch.Headers.TryAddWithoutValidation("If-Match", item.Headers.ETag!.ToString());
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(patch)).StatusCode);
+        const string Logged = "SELECT concat_ws(' ', counter, min_x, min_y, max_x, max_y) FROM collection_changes WHERE collection = 'parcels' "
+            + "AND counter = (SELECT counter FROM collection_versions WHERE collection = 'parcels')";
+        await PatchClassAsync(factory, client, id);
 
         Assert.Equal(
-            await factory.Reference.TextAsync("SELECT concat_ws(' ', ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)) FROM parcels WHERE id = $1", id),
             await factory.Reference.TextAsync(
-                "SELECT concat_ws(' ', min_x, min_y, max_x, max_y) FROM collection_changes WHERE collection = 'parcels' AND counter = (SELECT counter FROM collection_versions WHERE collection = 'parcels')"));
+                "SELECT concat_ws(' ', (SELECT counter FROM collection_versions WHERE collection = 'parcels'), ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)) FROM parcels WHERE id = $1", id),
+            await factory.Reference.TextAsync(Logged));
+
+        await PatchAsync(factory, id, """{"land_use":"范围记录测试"}""");
+        Assert.Equal(await factory.Reference.TextAsync("SELECT counter::text FROM collection_versions WHERE collection = 'parcels'"), await factory.Reference.TextAsync(Logged));
+    }
+
+    /// <summary>The store answers the edits between two versions with an envelope each that changed anything drawn, in order, as PostGIS computes them.</summary>
+    [Fact]
+    public async Task The_edits_between_two_versions_are_answered_an_envelope_each()
+    {
+        var store = factory.Services.GetRequiredService<IFeatureStore>();
+        var client = factory.CreateClient();
+        var (first, last) = (await factory.Reference.LongAsync("SELECT min(id) FROM parcels"), await factory.Reference.LongAsync("SELECT max(id) FROM parcels"));
+        var from = (await store.GetCollectionVersionsAsync([Catalog.Parcels], CancellationToken.None))[0];
+        await PatchClassAsync(factory, client, last);
+        await PatchAsync(factory, first, """{"land_use":"范围记录测试"}""");
+        await PatchClassAsync(factory, client, first);
+        var to = (await store.GetCollectionVersionsAsync([Catalog.Parcels], CancellationToken.None))[0];
+
+        var changed = await store.GetChangedAreaAsync(Catalog.Parcels, from, to, CancellationToken.None);
+        Assert.True(changed.Known);
+        Assert.Equal(
+            await factory.Reference.TextAsync(
+                "SELECT string_agg(concat_ws(' ', ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)), ', ' ORDER BY id = $1 DESC) FROM parcels WHERE id IN ($1, $2)", last, first),
+            string.Join(", ", changed.Extents.Select(e => FormattableString.Invariant($"{e.MinX} {e.MinY} {e.MaxX} {e.MaxY}"))));
     }
 
     /// <summary>A write the service did not log (psql, QGIS) may have changed anything: every tile is made again, the far one too.</summary>

@@ -87,7 +87,7 @@ public sealed class TileOverviewTests
             var before = features.TryGetValue(id, out var old) ? old : default;
             var after = change(before);
             var unedited = TileOverview.Build(Catalog.Parcels, Input(features, null));
-            var changed = ChangedArea.ExtentOf([before.Geometry, after?.Geometry])!;
+            var changed = ChangedArea.Union([before.Geometry?.EnvelopeInternal, after?.Geometry.EnvelopeInternal])!;
             if (after is { } written)
             {
                 features[id] = written;
@@ -105,6 +105,56 @@ public sealed class TileOverviewTests
             // The grid patched from is shared with the patched one, and requests at its version may still draw from it.
             CheckSameDrawing(unedited, overview, $"the grid patched from, after the edit of {id}");
             overview = patched;
+        }
+    }
+
+    /// <summary>
+    /// Edits 10 km apart between two versions (more than <see cref="TileOverview.MaxPatchedCells"/> cells around both)
+    /// are read again as areas of their own, two that meet joined in one, and patched in turn into what a whole
+    /// build of the edited features draws; more areas than <see cref="TileOverview.MaxPatchedAreas"/> are read whole.
+    /// </summary>
+    [Fact]
+    public void Edits_far_apart_are_patched_as_areas_of_their_own()
+    {
+        var features = new Dictionary<long, (Geometry Geometry, string Class, bool Illustrative)>();
+        foreach (var (first, west, south) in new[] { (1, 108.40, 31.20), (101, 108.50, 31.15) })
+        {
+            for (var k = 0; k < 36; k++)
+            {
+                var (x, y) = (west + k % 6 * 0.001, south + k / 6 * 0.001);
+                features[first + k] = (Rectangle(x, y, x + 0.0008, y + 0.0008), k % 2 == 0 ? "0101" : "0301", false);
+            }
+        }
+
+        features[200] = (Rectangle(108.49, 31.14, 108.51, 31.145), "0701", false); // large, near the second group
+        var overview = TileOverview.Build(Catalog.Parcels, Input(features, null));
+        var changed = new List<Envelope>();
+        Edit(8, f => f with { Class = "1001" });
+        Edit(9, f => f with { Geometry = NetTopologySuite.Geometries.Utilities.AffineTransformation.TranslationInstance(-0.0005, 0).Transform(f.Geometry) }); // onto 8: the envelopes meet
+        Edit(120, f => f with { Geometry = NetTopologySuite.Geometries.Utilities.AffineTransformation.TranslationInstance(0.0005, 0.0005).Transform(f.Geometry) });
+        Edit(200, f => f with { Class = "0301" });
+
+        Assert.Null(overview.AreaOf(ChangedArea.Union(changed)!));
+        var areas = overview.AreasOf(changed);
+        Assert.NotNull(areas);
+        Assert.Equal(3, areas.Count); // 8 and 9 joined; 120; the large 200 (south of 120's, not meeting it)
+        var patched = overview;
+        foreach (var area in areas)
+        {
+            patched = patched.Patched(area, Input(features, area));
+            Assert.NotNull(patched);
+        }
+
+        CheckSameDrawing(TileOverview.Build(Catalog.Parcels, Input(features, null)), patched, "after the edits far apart");
+        Assert.Empty(overview.AreasOf([])!);
+        Assert.Null(overview.AreasOf([.. Enumerable.Range(0, TileOverview.MaxPatchedAreas + 1).Select(k => new Envelope(108.40 + k * 0.01, 108.4001 + k * 0.01, 31.20, 31.2001))]));
+
+        void Edit(long id, Func<(Geometry Geometry, string Class, bool Illustrative), (Geometry Geometry, string Class, bool Illustrative)> change)
+        {
+            var before = features[id];
+            var after = change(before);
+            features[id] = after;
+            changed.Add(ChangedArea.Union([before.Geometry.EnvelopeInternal, after.Geometry.EnvelopeInternal])!);
         }
     }
 

@@ -13,6 +13,22 @@ internal sealed class FileGeneralisedTiles(string folder, Func<string> loadedVer
 {
     private const string Format = "kaizhou-generalised-tiles 1";
 
+    /// <summary>The version as loaded, when its tiles are kept: no other is ever written.</summary>
+    public async Task<string?> KeptVersionAsync(CollectionDefinition collection, string madeBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var loaded = loadedVersion();
+        var path = PathOf(collection);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var file = File.OpenRead(path);
+        using var reader = new BinaryReader(file);
+        return reader.ReadString() == Format && reader.ReadString() == loaded && reader.ReadString() == madeBy ? loaded : null;
+    }
+
     public async Task<IReadOnlyList<StoredTile>> ReadAsync(CollectionDefinition collection, string dataVersion, string madeBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);

@@ -249,7 +249,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
             return;
         }
 
-        var extent = ChangedArea.ExtentOf([before?.Geometry, after?.Geometry]);
+        var extent = ChangedArea.ExtentOf(collection, before, after);
         await using var log = new NpgsqlCommand(
             """
             WITH logged AS (

@@ -382,7 +382,9 @@ internal sealed class PostGisFeatureStore(
 
         await using var command = Command(
             "SELECT d.epoch::text, c.n, c.x0, c.y0, c.x1, c.y1 FROM data_version d, "
-            + "(SELECT count(*), min(min_x), min(min_y), max(max_x), max(max_y) FROM collection_changes WHERE collection = $1 AND counter > $2 AND counter <= $3) c(n, x0, y0, x1, y1)");
+            + "(SELECT count(*), array_agg(min_x ORDER BY counter) FILTER (WHERE min_x IS NOT NULL), array_agg(min_y ORDER BY counter) FILTER (WHERE min_x IS NOT NULL), "
+            + "array_agg(max_x ORDER BY counter) FILTER (WHERE min_x IS NOT NULL), array_agg(max_y ORDER BY counter) FILTER (WHERE min_x IS NOT NULL) "
+            + "FROM collection_changes WHERE collection = $1 AND counter > $2 AND counter <= $3) c(n, x0, y0, x1, y1)");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from.Counter });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = to.Counter });
@@ -393,7 +395,13 @@ internal sealed class PostGisFeatureStore(
             return ChangedArea.Unknown;
         }
 
-        return new ChangedArea(true, reader.IsDBNull(2) ? null : new Envelope(reader.GetDouble(2), reader.GetDouble(4), reader.GetDouble(3), reader.GetDouble(5)));
+        if (reader.IsDBNull(2))
+        {
+            return new ChangedArea(true, []);
+        }
+
+        var (x0, y0, x1, y1) = (reader.GetFieldValue<double[]>(2), reader.GetFieldValue<double[]>(3), reader.GetFieldValue<double[]>(4), reader.GetFieldValue<double[]>(5));
+        return new ChangedArea(true, [.. x0.Select((_, k) => new Envelope(x0[k], x1[k], y0[k], y1[k]))]);
     }
 
     /// <summary>The database epoch and the counter of a version <see cref="CollectionVersionSql"/> wrote for the collection; null for any other.</summary>

@@ -11,6 +11,16 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// </summary>
 internal sealed class PostGisGeneralisedTiles(NpgsqlDataSource reads, NpgsqlDataSource writes) : IGeneralisedTileStore
 {
+    public async Task<string?> KeptVersionAsync(CollectionDefinition collection, string madeBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        // One version per collection: WriteAsync replaces the collection's rows whole.
+        await using var command = reads.CreateCommand("SELECT data_version FROM generalised_tiles WHERE collection = $1 AND made_by = $2 LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = madeBy });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     public async Task<IReadOnlyList<StoredTile>> ReadAsync(CollectionDefinition collection, string dataVersion, string madeBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);

@@ -106,24 +106,26 @@ internal sealed class TileOverview
     }
 
     /// <summary>
-    /// The areas (<see cref="AreaOf"/>) the edits' envelopes are read again in: envelopes that meet are joined, the others
-    /// read apart, so that two parcels edited across the town cost two small reads, not one of everything between them.
-    /// Null when they would read more than <see cref="MaxPatchedCells"/> cells or <see cref="MaxPatchedAreas"/> areas in
-    /// all, or the large features may not all be held.
+    /// The areas (<see cref="AreaOf"/>) the edits' envelopes are read again in: envelopes whose cells overlap are joined
+    /// (no cell is then in two areas, whose search boxes each reach only their own edits), the others read apart, so
+    /// that two parcels edited across the town cost two small reads, not one of everything between them. Null when they
+    /// would read more than <see cref="MaxPatchedCells"/> cells or <see cref="MaxPatchedAreas"/> areas in all, or the
+    /// large features may not all be held.
     /// </summary>
     public IReadOnlyList<OverviewArea>? AreasOf(IReadOnlyList<Envelope> changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
-        var joined = new List<Envelope>();
+        var joined = new List<(Envelope LonLat, Envelope Cells)>();
         foreach (var extent in changed)
         {
-            var box = new Envelope(extent);
+            var (lonLat, cells) = (new Envelope(extent), CellsOf(extent));
             // A box grown by a join may meet one passed over: start again until none meets it.
             for (var k = 0; k < joined.Count;)
             {
-                if (joined[k].Intersects(box))
+                if (joined[k].Cells.Intersects(cells))
                 {
-                    box.ExpandToInclude(joined[k]);
+                    lonLat.ExpandToInclude(joined[k].LonLat);
+                    cells.ExpandToInclude(joined[k].Cells);
                     joined.RemoveAt(k);
                     k = 0;
                 }
@@ -133,7 +135,7 @@ internal sealed class TileOverview
                 }
             }
 
-            joined.Add(box);
+            joined.Add((lonLat, cells));
         }
 
         if (joined.Count > MaxPatchedAreas)
@@ -142,7 +144,7 @@ internal sealed class TileOverview
         }
 
         var areas = new List<OverviewArea>(joined.Count);
-        foreach (var box in joined)
+        foreach (var (box, _) in joined)
         {
             if (AreaOf(box) is not { } area || areas.Sum(a => a.CellCount) + area.CellCount > MaxPatchedCells)
             {
@@ -154,6 +156,11 @@ internal sealed class TileOverview
 
         return areas;
     }
+
+    /// <summary>The finest cells a lon/lat box overlaps: columns as x, rows as y (north the smaller).</summary>
+    private static Envelope CellsOf(Envelope lonLat) =>
+        new(TileGeneralisation.FinestColumn(lonLat.MinX), TileGeneralisation.FinestColumn(lonLat.MaxX),
+            TileGeneralisation.FinestRow(lonLat.MaxY), TileGeneralisation.FinestRow(lonLat.MinY));
 
     /// <summary>
     /// What an edit within <paramref name="changed"/> (lon/lat) may have changed here: the finest cells it overlaps and
@@ -169,8 +176,8 @@ internal sealed class TileOverview
             return null;
         }
 
-        var (west, east) = (TileGeneralisation.FinestColumn(changed.MinX), TileGeneralisation.FinestColumn(changed.MaxX));
-        var (north, south) = (TileGeneralisation.FinestRow(changed.MaxY), TileGeneralisation.FinestRow(changed.MinY));
+        var range = CellsOf(changed);
+        var (west, east, north, south) = ((int)range.MinX, (int)range.MaxX, (int)range.MinY, (int)range.MaxY);
         var cells = new OverviewArea(west, north, east, south, changed, Search: changed);
         if (cells.CellCount > MaxPatchedCells)
         {

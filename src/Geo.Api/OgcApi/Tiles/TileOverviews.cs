@@ -11,8 +11,8 @@ namespace Geo.Api.OgcApi.Tiles;
 /// <see cref="TileGeneralisation.MaxLargeFeatures"/> large features. The tiles drawn from it and the merged tiles of
 /// <see cref="TileGeneralisation.MergedZoom"/> (~100 KB each for 17,800 parcels; 85 tiles for the district's 1M) are
 /// kept in the <see cref="TileCache"/>, under the key and version a client's request finds them by, and, once all are made,
-/// in the <see cref="IGeneralisedTileStore"/>, from which a service started again at the same version of the collection takes them
-/// instead of making them again (a minute of a database core for 1,000,000 parcels, while the first visitors wait).
+/// in the <see cref="IGeneralisedTileStore"/>, from which a service started again at the same version of the collection (or a later one whose
+/// edits changed nothing drawn, <see cref="ChangedArea"/>) takes them instead of making them again (a minute of a database core for 1,000,000 parcels, while the first visitors wait).
 /// </summary>
 internal sealed partial class TileOverviews(IServiceProvider services, TileCache cache, IConfiguration configuration, ILogger<TileOverviews> logger)
     : BackgroundService
@@ -307,7 +307,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: {Cells} cells over tileMatrix 0–11, built in {Seconds:F1} s")]
     private partial void LogBuilt(string collection, long cells, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: an edit patched in, {Cells} cells read again in {ReadMilliseconds:F0} ms, the grid patched in {PatchMilliseconds:F0} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generalised tiles of {Collection}: an edited area patched in, {Cells} cells read again in {ReadMilliseconds:F0} ms, the grid patched in {PatchMilliseconds:F0} ms")]
     private partial void LogPatched(string collection, long cells, double readMilliseconds, double patchMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generalised tiles of {Collection}: the cells an edit changed could not be read; the whole collection is read instead")]
@@ -339,7 +339,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
 
     /// <summary>
     /// The collection's overview at <paramref name="dataVersion"/>: the last one made with the edits since patched in (<see cref="PatchedAsync"/>), or one pass over the collection; then, in the background, its tiles
-    /// drawn and merged, unless they were stored at this version (tiles asked for before are drawn or merged on demand),
+    /// drawn and merged, unless stored tiles were read for this version (tiles asked for before are drawn or merged on demand),
     /// and, all made, stored.
     /// </summary>
     private async Task<TileOverview> BuildAsync(CollectionDefinition collection, string dataVersion)
@@ -394,7 +394,8 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             return null;
         }
 
-        // Each area read at the new version and patched in turn (a cell two areas share is summed again twice, alike).
+        // Each area read as the data stands and patched in turn. An edit landing between two reads may be in the
+        // later one only; the next patch reads its area again, as a whole build made during an edit would be.
         foreach (var area in areas)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();

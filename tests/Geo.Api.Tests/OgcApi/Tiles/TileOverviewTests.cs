@@ -147,6 +147,14 @@ public sealed class TileOverviewTests
 
         CheckSameDrawing(TileOverview.Build(Catalog.Parcels, Input(features, null)), patched, "after the edits far apart");
         Assert.Empty(overview.AreasOf([])!);
+        // Two envelopes that do not meet but share a cell are one area, so that no cell is read in two.
+        var size = TileGeneralisation.CellMetres(TileGeneralisation.MaxZoom);
+        var (i, j) = TileGeneralisation.FinestCell(new Envelope(108.45, 108.45, 31.17, 31.17));
+        var (cellWest, cellNorth) = (-TileAddress.OriginShift + i * size, TileAddress.OriginShift - j * size);
+        Envelope InCell(double from, double to) => new(
+            TileAddress.Longitude(cellWest + from * size), TileAddress.Longitude(cellWest + to * size),
+            TileAddress.Latitude(cellNorth - 0.6 * size), TileAddress.Latitude(cellNorth - 0.4 * size));
+        Assert.Single(overview.AreasOf([InCell(0.2, 0.3), InCell(0.6, 0.7)])!);
         Assert.Null(overview.AreasOf([.. Enumerable.Range(0, TileOverview.MaxPatchedAreas + 1).Select(k => new Envelope(108.40 + k * 0.01, 108.4001 + k * 0.01, 31.20, 31.2001))]));
 
         void Edit(long id, Func<(Geometry Geometry, string Class, bool Illustrative), (Geometry Geometry, string Class, bool Illustrative)> change)

@@ -7,7 +7,8 @@ namespace Geo.Api.Backends.Embedded.Internal;
 /// folder's cache, beside the store's snapshot), written whole to a new file and then moved over the old one. Only
 /// the tiles of a collection as loaded from gis-data are kept: an edited collection's version counts the edits since
 /// the store was loaded (<paramref name="loadedVersion"/> gives the unedited one), which may name other data in another
-/// process, so a collection edited since loading makes its tiles at every start.
+/// process, so a collection edited since loading makes its tiles at every start, unless its edits (replayed at start,
+/// and logged again) changed nothing tiles draw: <see cref="TileOverviews"/> then takes these as the edited version's.
 /// </summary>
 internal sealed class FileGeneralisedTiles(string folder, Func<string> loadedVersion) : IGeneralisedTileStore
 {

@@ -238,7 +238,9 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
     /// statement moved it to: read in the same transaction, whose row lock on the counter no other writer passes before
     /// the commit. Only when the counter moved by exactly one from <paramref name="counterBefore"/>: a writer between
     /// the two readings, or a statement whose trigger did not fire, leaves the change unlogged, so it is never taken
-    /// for one it was not (the tiles are then all made again). The last 1,000 rows of the collection are kept.
+    /// for one it was not (the tiles are then all made again). The last 1,000 rows of the collection are kept. The
+    /// four bounds are null also when the edit changed nothing tiles draw (<see cref="ChangedArea.ExtentOf(CollectionDefinition, Feature?, Feature?)"/>),
+    /// not only when no geometry was written or removed, as migration 0012's comment says.
     /// </summary>
     private static async Task LogChangeAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, long counterBefore, Feature? before, Feature? after,

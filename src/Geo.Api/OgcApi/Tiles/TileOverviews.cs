@@ -31,9 +31,10 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     private readonly OncePerDataVersion<StoredSet?> _stored = new();
 
     /// <summary>
-    /// Per collection whose grid this process built, the tiles of zoom 0–11 with anything drawn in them at the last
-    /// version all were drawn at, and whether tiles of those zooms may be kept across edits at all
-    /// (<see cref="TileOverview.HoldsEveryLargeFeature"/>). A set read from the store says nothing of the latter.
+    /// Per collection whose grid this process built (or, until it builds one, whose stored tiles it read), the tiles of
+    /// zoom 0–11 with anything drawn in them at the last version all were drawn at, and whether tiles of those zooms may
+    /// be kept across edits with an envelope (<see cref="TileOverview.HoldsEveryLargeFeature"/>). A set read from the
+    /// store says nothing of the latter.
     /// </summary>
     private readonly ConcurrentDictionary<string, (string DataVersion, HashSet<TileAddress> Tiles, bool Carriable)> _drawn = new(StringComparer.Ordinal);
 
@@ -135,25 +136,26 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
     /// when the store can tell that nothing changed within its reach since (<see cref="ChangedArea"/>): a parcel edited
     /// through the service makes the tiles around it again, not the district's, while its grid is patched. The
     /// earlier tile is the one this class kept in the cache (not an exact tile of a version at which the collection was
-    /// not generalised), or at zoom 0–11 an empty one when nothing was drawn in it at the last version all were drawn at;
-    /// at zoom 0–11 only once this process has built the grid and found every large feature in it. Null when there is
-    /// none, or the change may reach it.
+    /// not generalised), or at zoom 0–11 an empty one when nothing was drawn in it at the last version all were drawn at
+    /// or read from the store at. At zoom 0–11 a change anywhere may reach a tile through the large features drawn whole,
+    /// so after a change with any envelope only once this process has built the grid and found every large feature in
+    /// it. Null when there is none, or the change may reach it.
     /// </summary>
     private async Task<VectorTileAnswer?> CarriedAsync(CollectionDefinition collection, TileAddress tile, string dataVersion, CancellationToken cancellationToken)
     {
         var key = TileCache.Key([collection], tile);
         var drawn = _drawn.GetValueOrDefault(collection.Id);
-        if (tile.Z <= TileGeneralisation.MaxZoom && drawn is not { Carriable: true })
+        var (from, answer) = cache.Find(key) is { Costly: true } kept && kept.DataVersion != dataVersion ? (kept.DataVersion, kept.Answer)
+            : tile.Z <= TileGeneralisation.MaxZoom && drawn.Tiles is not null && drawn.DataVersion != dataVersion && !drawn.Tiles.Contains(tile)
+                ? (drawn.DataVersion, VectorTileAnswer.Empty)
+                : (null, null);
+        if (from is null || answer is null)
         {
             return null;
         }
 
-        var (from, answer) = cache.Find(key) is { Costly: true } kept && kept.DataVersion != dataVersion ? (kept.DataVersion, kept.Answer)
-            : tile.Z <= TileGeneralisation.MaxZoom && drawn.DataVersion != dataVersion && !drawn.Tiles!.Contains(tile)
-                ? (drawn.DataVersion, VectorTileAnswer.Empty)
-                : (null, null);
-        if (from is null || answer is null
-            || !(await ChangesAsync(collection, from, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false)).Spares(tile.LonLatEnvelope(Reach)))
+        var changes = await ChangesAsync(collection, from, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!changes.Spares(tile.LonLatEnvelope(Reach)) || (tile.Z <= TileGeneralisation.MaxZoom && changes.Extents.Count > 0 && drawn is not { Carriable: true }))
         {
             return null;
         }
@@ -513,7 +515,10 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
                 }
 
                 LogRead(collection.Id, tiles.Count, dataVersion, kept, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-                return new StoredSet(tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet());
+                var drawn = tiles.Select(t => t.Tile).Where(t => t.Z <= TileGeneralisation.MaxZoom).ToHashSet();
+                // What was drawn, for carrying empty tiles across edits of nothing drawn; a grid built here replaces it.
+                _drawn.TryAdd(collection.Id, (dataVersion, drawn, false));
+                return new StoredSet(drawn);
             }
             catch (Exception e)
             {

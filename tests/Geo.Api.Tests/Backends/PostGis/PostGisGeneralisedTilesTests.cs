@@ -70,7 +70,8 @@ public sealed class PostGisGeneralisedTilesTests(PostGisServiceFactory factory) 
         }
 
         // Nor does a service started after it make them again: it takes the stored ones.
-        await ExecuteAsync("UPDATE generalised_tiles SET made_by = replace(made_by, '/above 11/', '/above 10/'), mvt = $1 WHERE collection = 'parcels' AND tile_matrix || '/' || tile_row || '/' || tile_col = $2", other, swapped);
+        await ExecuteAsync("UPDATE generalised_tiles SET made_by = replace(made_by, '/above 11/', '/above 10/') WHERE collection = 'parcels'");
+        await ExecuteAsync("UPDATE generalised_tiles SET mvt = $1 WHERE collection = 'parcels' AND tile_matrix || '/' || tile_row || '/' || tile_col = $2", other, swapped);
         using (var afterOtherWrite = Generalising(10))
         {
             Assert.Equal(other, await TileBytesAsync(afterOtherWrite.CreateClient(), swapped));
@@ -82,7 +83,18 @@ public sealed class PostGisGeneralisedTilesTests(PostGisServiceFactory factory) 
         Assert.NotEqual(version, await factory.Reference.TextAsync(Version));
         using (var afterRename = Generalising(10))
         {
-            Assert.Equal(other, await TileBytesAsync(afterRename.CreateClient(), swapped));
+            var renamedClient = afterRename.CreateClient();
+            Assert.Equal(other, await TileBytesAsync(renamedClient, swapped));
+
+            // Another such edit through this service: it carries what it read, tileMatrix 0–11 too, without reading
+            // the store again (a tile swapped there now is not answered).
+            var (low, lowBytes) = (await StoredTilesAsync()).First(t => t.Tile.StartsWith("11/", StringComparison.Ordinal) && t.Bytes.Length > 0);
+            Assert.Equal(lowBytes, await TileBytesAsync(renamedClient, low));
+            var marker = lowBytes.ToArray();
+            marker[^1] ^= 0xFF;
+            await ExecuteAsync("UPDATE generalised_tiles SET mvt = $1 WHERE collection = 'parcels' AND tile_matrix || '/' || tile_row || '/' || tile_col = $2", marker, low);
+            await OgcApi.Tiles.TileCarryCases.PatchAsync(afterRename, await factory.Reference.LongAsync("SELECT min(id) FROM parcels"), """{"land_use":"存储瓦片测试二"}""");
+            Assert.Equal(lowBytes, await TileBytesAsync(renamedClient, low));
         }
 
         // A write to the parcels that changes nothing still moves their version, and, not made through the service,

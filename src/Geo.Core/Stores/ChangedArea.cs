@@ -21,6 +21,9 @@ public sealed record ChangedArea(bool Known, IReadOnlyList<Envelope> Extents)
     /// <summary>Whether something may be kept that is drawn from the collection only within <paramref name="reach"/>.</summary>
     public bool Spares(Envelope reach) => Known && !Extents.Any(e => e.Intersects(reach));
 
+    /// <summary>Whether every edit is known and none changed anything drawn: whatever was drawn before is drawn alike.</summary>
+    public bool ChangesNothingDrawn => Known && Extents.Count == 0;
+
     /// <summary>
     /// Where one feature's change (<paramref name="before"/> null: added; <paramref name="after"/> null: removed) changed
     /// what tiles draw: null when neither its geometry nor a property they carry (<see cref="TileProperties"/>) changed,

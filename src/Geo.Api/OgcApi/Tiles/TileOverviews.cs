@@ -155,7 +155,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
         }
 
         var changes = await ChangesAsync(collection, from, dataVersion).WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (!changes.Spares(tile.LonLatEnvelope(Reach)) || (tile.Z <= TileGeneralisation.MaxZoom && changes.Extents.Count > 0 && drawn is not { Carriable: true }))
+        if (!changes.Spares(tile.LonLatEnvelope(Reach)) || (tile.Z <= TileGeneralisation.MaxZoom && !changes.ChangesNothingDrawn && drawn is not { Carriable: true }))
         {
             return null;
         }
@@ -498,7 +498,7 @@ internal sealed partial class TileOverviews(IServiceProvider services, TileCache
             {
                 var kept = await Stored.KeptVersionAsync(collection, MadeBy, CancellationToken.None).ConfigureAwait(false);
                 if (kept is null
-                    || (kept != dataVersion && await ChangesAsync(collection, kept, dataVersion).ConfigureAwait(false) is not { Known: true, Extents: [] }))
+                    || (kept != dataVersion && await ChangesAsync(collection, kept, dataVersion).ConfigureAwait(false) is not { ChangesNothingDrawn: true }))
                 {
                     return null;
                 }

@@ -27,7 +27,7 @@ internal sealed class FileGeneralisedTiles(string folder, Func<string> loadedVer
 
         await using var file = File.OpenRead(path);
         using var reader = new BinaryReader(file);
-        return reader.ReadString() == Format && reader.ReadString() == loaded && reader.ReadString() == madeBy ? loaded : null;
+        return HeaderIs(reader, loaded, madeBy) ? loaded : null;
     }
 
     public async Task<IReadOnlyList<StoredTile>> ReadAsync(CollectionDefinition collection, string dataVersion, string madeBy, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class FileGeneralisedTiles(string folder, Func<string> loadedVer
 
         await using var file = File.OpenRead(path);
         using var reader = new BinaryReader(file);
-        if (reader.ReadString() != Format || reader.ReadString() != dataVersion || reader.ReadString() != madeBy)
+        if (!HeaderIs(reader, dataVersion, madeBy))
         {
             return [];
         }
@@ -106,6 +106,10 @@ internal sealed class FileGeneralisedTiles(string folder, Func<string> loadedVer
 
         File.Move(written, path, overwrite: true);
     }
+
+    /// <summary>Whether the file (read from its start) holds this format's tiles of <paramref name="dataVersion"/> made by <paramref name="madeBy"/>.</summary>
+    private static bool HeaderIs(BinaryReader reader, string dataVersion, string madeBy) =>
+        reader.ReadString() == Format && reader.ReadString() == dataVersion && reader.ReadString() == madeBy;
 
     private string PathOf(CollectionDefinition collection) => Path.Combine(folder, collection.Id + ".tiles");
 }

@@ -381,10 +381,9 @@ internal sealed class PostGisFeatureStore(
         }
 
         await using var command = Command(
-            "SELECT d.epoch::text, c.n, c.x0, c.y0, c.x1, c.y1 FROM data_version d, "
-            + "(SELECT count(*), array_agg(min_x ORDER BY counter) FILTER (WHERE min_x IS NOT NULL), array_agg(min_y ORDER BY counter) FILTER (WHERE min_x IS NOT NULL), "
-            + "array_agg(max_x ORDER BY counter) FILTER (WHERE min_x IS NOT NULL), array_agg(max_y ORDER BY counter) FILTER (WHERE min_x IS NOT NULL) "
-            + "FROM collection_changes WHERE collection = $1 AND counter > $2 AND counter <= $3) c(n, x0, y0, x1, y1)");
+            "SELECT d.epoch::text, c.n, c.boxes FROM data_version d, "
+            + "(SELECT count(*), array_agg(ARRAY[min_x, min_y, max_x, max_y] ORDER BY counter) FILTER (WHERE min_x IS NOT NULL) "
+            + "FROM collection_changes WHERE collection = $1 AND counter > $2 AND counter <= $3) c(n, boxes)");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from.Counter });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = to.Counter });
@@ -395,13 +394,9 @@ internal sealed class PostGisFeatureStore(
             return ChangedArea.Unknown;
         }
 
-        if (reader.IsDBNull(2))
-        {
-            return new ChangedArea(true, []);
-        }
-
-        var (x0, y0, x1, y1) = (reader.GetFieldValue<double[]>(2), reader.GetFieldValue<double[]>(3), reader.GetFieldValue<double[]>(4), reader.GetFieldValue<double[]>(5));
-        return new ChangedArea(true, [.. x0.Select((_, k) => new Envelope(x0[k], x1[k], y0[k], y1[k]))]);
+        // One row (min x, min y, max x, max y) per edit that changed anything drawn; none when no edit did.
+        var boxes = reader.IsDBNull(2) ? new double[0, 4] : reader.GetFieldValue<double[,]>(2);
+        return new ChangedArea(true, [.. Enumerable.Range(0, boxes.GetLength(0)).Select(k => new Envelope(boxes[k, 0], boxes[k, 2], boxes[k, 1], boxes[k, 3]))]);
     }
 
     /// <summary>The database epoch and the counter of a version <see cref="CollectionVersionSql"/> wrote for the collection; null for any other.</summary>

@@ -85,7 +85,7 @@ ms() {
   local url=$1 accept=$2
   for _ in $(seq 1 "$warm"); do curl -s -o /dev/null -H "Accept: $accept" "$url"; done
   for _ in $(seq 1 "$runs"); do curl -s -o /dev/null -H "Accept: $accept" -w '%{time_total}\n' "$url"; done |
-    awk '{print $1*1000}' | sort -g | awk '{a[NR]=$1} END{printf "%.1f (%.1f–%.1f)", a[int((NR+1)/2)], a[int(NR*0.1)+1], a[int(NR*0.9)]}'
+    awk '{print $1*1000}' | sort -g | awk '{a[NR]=$1} END{printf "%.2f (%.2f–%.2f)", a[int((NR+1)/2)], a[int(NR*0.1)+1], a[int(NR*0.9)]}'
 }
 
 id=$((n / 2))

@@ -18,6 +18,7 @@ public static class Backend
             {
                 o.StatementTimeout = TimeSpan.FromSeconds(configuration.GetValue("Database:StatementTimeoutSeconds", PostGisBackend.DefaultStatementTimeoutSeconds));
                 o.MigrateOnStartup = configuration.GetValue<bool>("Database:MigrateOnStartup");
+                o.KeptItems = configuration.GetValue("Database:KeptItems", PostGisBackendOptions.DefaultKeptItems);
             });
     }
 }

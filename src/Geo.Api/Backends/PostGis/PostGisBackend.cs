@@ -29,6 +29,11 @@ public static class PostGisBackend
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var options = new PostGisBackendOptions();
         configure?.Invoke(options);
+        if (options.KeptItems < 0)
+        {
+            throw new InvalidOperationException($"Database:KeptItems is {options.KeptItems}; set it to 0 (keep no items) or more");
+        }
+
         if (options.MigrateOnStartup)
         {
             services.AddHostedService(_ => new MigrateOnStartup(connectionString));
@@ -42,8 +47,10 @@ public static class PostGisBackend
         services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
         services.AddSingleton<IGeneralisedTileStore>(new PostGisGeneralisedTiles(dataSources.Reads, dataSources.Writes));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
-        services.AddSingleton<IFeatureEditor>(new PostGisFeatureEditor(dataSources.Writes));
-        services.AddSingleton<ICollectionImporter>(new PostGisCollectionImport(dataSources.Writes));
+        services.AddSingleton(sp => new DataVersionWatch(connectionString, sp.GetRequiredService<ILogger<DataVersionWatch>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DataVersionWatch>());
+        services.AddSingleton<IFeatureEditor>(sp => new PostGisFeatureEditor(dataSources.Writes, new KeptItems(sp.GetRequiredService<DataVersionWatch>(), options.KeptItems)));
+        services.AddSingleton<ICollectionImporter>(sp => new PostGisCollectionImport(dataSources.Writes, versions: sp.GetRequiredService<DataVersionWatch>()));
         services.AddPostGisAccounts(dataSources.Writes);
         return services;
     }
@@ -57,4 +64,13 @@ public sealed class PostGisBackendOptions
 
     /// <summary>Apply pending schema migrations when the host starts (<c>Database:MigrateOnStartup</c>).</summary>
     public bool MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// How many <c>items/{id}</c> answers of editable collections are kept per data version and answered without a
+    /// round trip while that version is current (<c>Database:KeptItems</c>; 0 keeps none).
+    /// </summary>
+    public int KeptItems { get; set; } = DefaultKeptItems;
+
+    /// <summary>~10–20 MB of parcels.</summary>
+    public const int DefaultKeptItems = 10_000;
 }

@@ -14,7 +14,8 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// in the same transaction, so there is never an import without its entry nor an entry without its rows. An import of
 /// <paramref name="rebuildFrom"/> rows or more builds the table anew instead of appending (<see cref="PostGisTableRebuild"/>).
 /// </summary>
-internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int rebuildFrom = PostGisTableRebuild.MinimumRows)
+/// <param name="versions">Told of every import committed here, before it is acknowledged; null in the CLI.</param>
+internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int rebuildFrom = PostGisTableRebuild.MinimumRows, DataVersionWatch? versions = null)
     : ICollectionImporter, IStreamingCollectionImporter
 {
     /// <summary>Rows between progress reports.</summary>
@@ -82,6 +83,7 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
         await PostGisAuditLog.AppendAsync(connection, transaction, ImportAudit.Entry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        versions?.Forget();
         return ids;
     }
 

@@ -14,7 +14,8 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// table can show it; the history's delete row is its deleted flag (the view <c>deleted_features</c>, migration 0008),
 /// and a restore puts the row back.
 /// </summary>
-internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionCheckedFeatureEditor
+/// <param name="kept">Answers of <see cref="FindAsync"/> kept per data version, told of every write committed here; null keeps none.</param>
+internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes, KeptItems? kept = null) : VersionCheckedFeatureEditor
 {
     private const string Version = "version";
 
@@ -30,25 +31,33 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
 
     /// <summary>
     /// One statement, so a 404 or 410 costs one round trip as a 200 does: always one row, the feature's columns and
-    /// version (null when there is no row), then its delete's version. PostgreSQL runs the <c>CASE</c>'s subquery only
-    /// when it is reached, so a live feature is read as by <see cref="GetAsync"/> alone.
+    /// version (null when there is no row), then its delete's version, then the data version, which the answer is kept
+    /// under (<see cref="KeptItems"/>). PostgreSQL runs the <c>CASE</c>'s subquery only when it is reached, so a
+    /// live feature is read as by <see cref="GetAsync"/> alone. No round trip while the answer kept is current.
     /// </summary>
     public override async Task<FoundFeature> FindAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collection);
+        if (kept is not null && kept.TryGet(collection, id, out var known))
+        {
+            return known;
+        }
+
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            $"SELECT live.*, CASE WHEN live.{Version} IS NULL THEN ({DeletedVersionSql}) END FROM (SELECT) one "
+            $"SELECT live.*, CASE WHEN live.{Version} IS NULL THEN ({DeletedVersionSql}) END, ({PostGisFeatureStore.DataVersionSql}) FROM (SELECT) one "
             + $"LEFT JOIN LATERAL (SELECT {PostGisColumns.SelectList(collection)}, {Version} FROM {PostGisColumns.Quote(collection.TableName)} WHERE id = $2) live ON true",
             connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = reader.FieldCount - 1;
-        return reader.IsDBNull(deleted - 1)
+        var deleted = reader.FieldCount - 2;
+        var found = reader.IsDBNull(deleted - 1)
             ? new FoundFeature(null, reader.IsDBNull(deleted) ? null : reader.GetInt64(deleted))
             : new FoundFeature(new VersionedFeature(PostGisColumns.ReadFeature(collection, reader), reader.GetInt64(deleted - 1)), null);
+        kept?.Keep(collection, id, reader.GetString(deleted + 1), found);
+        return found;
     }
 
     public override async Task<VersionedFeature> CreateAsync(CollectionDefinition collection, Feature feature, EditAuthor author, CancellationToken cancellationToken)
@@ -80,6 +89,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(new EditResult(EditStatus.Done, null, created, 0)), cancellationToken)
             .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        kept?.Forget();
         return created;
     }
 
@@ -168,6 +178,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes) : VersionChe
         var result = new EditResult(EditStatus.Done, before, after, version);
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(result), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        kept?.Forget();
         return result;
     }
 

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+
+namespace Geo.Api.Backends.PostGis.Internal;
+
+/// <summary>
+/// What <c>items/{id}</c> found (a live feature with its version, a delete's version, or nothing), kept with the data
+/// version read in the same statement, and answered again without a round trip while <see cref="DataVersionWatch"/>
+/// says that version is still the database's. The data version, not the collection's: a change no statement trigger
+/// sees (a table replaced by hand) is announced by bumping it. A round trip on a new connection costs this machine
+/// ~0.6 ms of thread wake-ups however fast PostgreSQL is (docs/BENCHMARKS.md, session 21).
+/// </summary>
+/// <param name="capacity">
+/// At most this many answers are kept (a parcel's is ~1–2 KB); on reaching it they are all dropped and keeping starts
+/// over, which costs a burst of reads, never a wrong answer. Zero keeps nothing.
+/// </param>
+internal sealed class KeptItems(DataVersionWatch versions, int capacity)
+{
+    private readonly ConcurrentDictionary<(string Collection, long Id), Kept> _kept = new();
+    private int _count;
+
+    public bool TryGet(CollectionDefinition collection, long id, out FoundFeature found)
+    {
+        if (versions.Current() is { } current && _kept.TryGetValue((collection.Id, id), out var kept) && kept.Version == current)
+        {
+            // A feature of its own for each answer: a feature's geometry is built in place the first time it is asked for.
+            found = kept.Found.Live is { } live ? new FoundFeature(live with { Feature = Copy(live.Feature) }, null) : kept.Found;
+            return true;
+        }
+
+        found = default;
+        return false;
+    }
+
+    /// <param name="version">The data version read in the same statement as <paramref name="found"/>.</param>
+    public void Keep(CollectionDefinition collection, long id, string version, FoundFeature found)
+    {
+        if (capacity == 0)
+        {
+            return;
+        }
+
+        var key = (collection.Id, id);
+        if (!_kept.ContainsKey(key) && Interlocked.Increment(ref _count) > capacity)
+        {
+            _kept.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+
+        _kept[key] = new Kept(version, found.Live is { } live ? new FoundFeature(live with { Feature = Copy(live.Feature) }, null) : found);
+    }
+
+    /// <summary>This process has just committed a write (see <see cref="DataVersionWatch.Forget"/>).</summary>
+    public void Forget() => versions.Forget();
+
+    /// <summary>The same feature sharing only what nothing changes: the stored bytes and the read-only properties.</summary>
+    private static Feature Copy(Feature feature) => feature.Stored is { } stored
+        ? Feature.FromStored(feature.Id, stored, feature.Properties)
+        : feature with { Geometry = feature.Geometry?.Copy() };
+
+    private sealed record Kept(string Version, FoundFeature Found);
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Geo.Api.Backends.PostGis.Internal;
+
+namespace Geo.Api.Tests.Backends.PostGis;
+
+/// <summary>
+/// <c>items/{id}</c> of an editable collection answered again without a round trip while the data version is the one
+/// the answer was read at (KeptItems), the version learned by listening (DataVersionWatch, migration 0013). What must hold: a write through the service is read back by the very next request; a write made by hand in
+/// SQL is answered as soon as its notice arrives, not a poll later; without the listening connection every item is
+/// read from the database. Zones are an editable collection of gis-data; each test changes a zone of its own.
+/// </summary>
+public sealed class KeptItemsTests(PostGisServiceFactory factory) : IClassFixture<PostGisServiceFactory>
+{
+    private static string Zone(long id) => $"/ogcapi/collections/zones/items/{id}";
+
+    [Fact]
+    public async Task A_kept_item_is_answered_again_without_a_statement_and_with_the_same_answer()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        using var first = await client.GetAsync(Zone(1));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        var again = await KeptAsync(client, statements, Zone(1));
+
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(await factory.Reference.Database.ScalarAsync<string>("SELECT name FROM zones WHERE id = 1"), Name(await again.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_write_made_by_hand_in_SQL_is_answered_when_its_notice_arrives_not_a_poll_later()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        await KeptAsync(client, statements, Zone(2));
+
+        for (var round = 1; round <= 5; round++)
+        {
+            var name = $"汉丰湖 by hand {round}";
+            await factory.Reference.Database.ScalarAsync<int>(
+                "WITH u AS (UPDATE zones SET name = $1 WHERE id = 2 RETURNING 1) SELECT count(*)::int FROM u", name);
+            var seen = Stopwatch.StartNew();
+            while (Name(await client.GetStringAsync(Zone(2))) != name)
+            {
+                Assert.True(seen.Elapsed < TimeSpan.FromSeconds(5), $"round {round}: the hand-made write was not answered within 5 s");
+                await Task.Delay(5);
+            }
+
+            // The watch reads every version at least once a second anyway; well under that, it was the notice.
+            Assert.True(seen.Elapsed < DataVersionWatch.Poll / 2, $"round {round}: answered after {seen.Elapsed.TotalMilliseconds:F0} ms");
+            await KeptAsync(client, statements, Zone(2));
+        }
+    }
+
+    [Fact]
+    public async Task A_write_through_the_service_is_read_back_by_the_next_request()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        using var editor = factory.CreateClient();
+        var (_, token) = await TestAccounts.CreateAsync(factory.Services, Role.Editor);
+        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        for (var round = 1; round <= 10; round++)
+        {
+            using var kept = await KeptAsync(client, statements, Zone(3));
+            var name = $"浦里新区 edit {round}";
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, Zone(3))
+            {
+                Content = new StringContent($$$"""{"properties":{"name":"{{{name}}}"}}""", Encoding.UTF8, "application/merge-patch+json"),
+            };
+            patch.Headers.IfMatch.Add(kept.Headers.ETag!);
+            using var patched = await editor.SendAsync(patch);
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+
+            using var read = await client.GetAsync(Zone(3));
+            Assert.Equal(name, Name(await read.Content.ReadAsStringAsync()));
+            Assert.Equal(patched.Headers.ETag, read.Headers.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task Without_the_listening_connection_items_are_read_from_the_database_until_it_is_back()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        var database = factory.Reference.Database;
+        await KeptAsync(client, statements, Zone(4));
+        const string Listening = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 ORDER BY pid LIMIT 1";
+        var listener = await database.ScalarAsync<int>(Listening, DataVersionWatch.ApplicationName);
+
+        Assert.True(await database.ScalarAsync<bool>("SELECT pg_terminate_backend($1)", listener));
+        await WaitAsync(async () => await ReadsAsync(client, statements, Zone(4)) == 1, "an item read from the database once the listener is gone");
+        await database.ScalarAsync<int>("WITH u AS (UPDATE zones SET name = '不在听' WHERE id = 4 RETURNING 1) SELECT count(*)::int FROM u");
+        Assert.Equal("不在听", Name(await client.GetStringAsync(Zone(4))));
+
+        await WaitAsync(async () => await database.ScalarAsync<int?>(Listening, DataVersionWatch.ApplicationName) is { } back && back != listener,
+            "listening again on a new connection");
+        using var kept = await KeptAsync(client, statements, Zone(4));
+        Assert.Equal("不在听", Name(await kept.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task At_most_the_configured_number_of_answers_are_kept_and_zero_keeps_none()
+    {
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        await using (var one = factory.WithWebHostBuilder(b => b.UseSetting("Database:KeptItems", "1")))
+        {
+            using var client = one.CreateClient();
+            await KeptAsync(client, statements, Zone(5));
+            await KeptAsync(client, statements, Zone(6));
+            await statements.QuietAsync();
+
+            Assert.Equal(1, await ReadsAsync(client, statements, Zone(5)));
+        }
+
+        await using var none = factory.WithWebHostBuilder(b => b.UseSetting("Database:KeptItems", "0"));
+        using var uncached = none.CreateClient();
+        await uncached.GetAsync(Zone(5));
+        await statements.QuietAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(1, await ReadsAsync(uncached, statements, Zone(5)));
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>GETs the item until an answer needs no statement (the watch has read the versions), at most 5 s; that answer.</summary>
+    private static async Task<HttpResponseMessage> KeptAsync(HttpClient client, DatabaseStatements statements, string url)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var before = await statements.CountAsync();
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            if (await statements.CountAsync() == before)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"{url} was still read from the database after 5 s");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The statements one GET of the item ran.</summary>
+    private static async Task<long> ReadsAsync(HttpClient client, DatabaseStatements statements, string url)
+    {
+        var before = await statements.CountAsync();
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await statements.CountAsync() - before;
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"not seen within 10 s: {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static string? Name(string feature) => JsonDocument.Parse(feature).RootElement.GetProperty("properties").GetProperty("name").GetString();
+}

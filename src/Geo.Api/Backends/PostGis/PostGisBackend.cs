@@ -47,10 +47,15 @@ public static class PostGisBackend
         services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
         services.AddSingleton<IGeneralisedTileStore>(new PostGisGeneralisedTiles(dataSources.Reads, dataSources.Writes));
         services.AddSingleton<IIndicatorActualStore>(new PostGisIndicatorActualStore(dataSources.Writes));
-        services.AddSingleton(sp => new DataVersionWatch(connectionString, sp.GetRequiredService<ILogger<DataVersionWatch>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<DataVersionWatch>());
-        services.AddSingleton<IFeatureEditor>(sp => new PostGisFeatureEditor(dataSources.Writes, new KeptItems(sp.GetRequiredService<DataVersionWatch>(), options.KeptItems)));
-        services.AddSingleton<ICollectionImporter>(sp => new PostGisCollectionImport(dataSources.Writes, versions: sp.GetRequiredService<DataVersionWatch>()));
+        if (options.KeptItems > 0)
+        {
+            services.AddSingleton(sp => new DataVersionWatch(connectionString, sp.GetRequiredService<ILogger<DataVersionWatch>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<DataVersionWatch>());
+        }
+
+        services.AddSingleton<IFeatureEditor>(sp => new PostGisFeatureEditor(
+            dataSources.Writes, sp.GetService<DataVersionWatch>() is { } watch ? new KeptItems(watch, options.KeptItems) : null));
+        services.AddSingleton<ICollectionImporter>(sp => new PostGisCollectionImport(dataSources.Writes, versions: sp.GetService<DataVersionWatch>()));
         services.AddPostGisAccounts(dataSources.Writes);
         return services;
     }

@@ -10,8 +10,8 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// whoever asks goes to the database as before.
 /// </summary>
 /// <remarks>
-/// A write committed elsewhere is known once its notification arrives, normally well under a millisecond after the
-/// commit. A write made by this process is forgotten (<see cref="Forget"/>) before the write is acknowledged, so that
+/// A write committed elsewhere is known once its notification arrives and the version is read again, normally well
+/// under a millisecond after the commit. A write made by this process is forgotten (<see cref="Forget"/>) before the write is acknowledged, so that
 /// its author never reads what it replaced; a read of the version that began before the forget does not bring the old
 /// version back.
 /// </remarks>
@@ -31,12 +31,25 @@ internal sealed class DataVersionWatch(string connectionString, ILogger<DataVers
     /// <summary>How long the version last read is trusted without hearing from PostgreSQL again.</summary>
     public static readonly TimeSpan TrustedFor = TimeSpan.FromSeconds(3);
 
+    /// <summary>The longest pause between two connection attempts while the database stays away.</summary>
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
+
     private static readonly Known Nothing = new(null, 0);
 
     private readonly Lock _gate = new();
     private Known _known = Nothing;
     private bool _forgottenDuringRead;
     private volatile bool _noticed;
+    private long _connection;
+    private long _connectionsOpened;
+    private bool _failedBefore;
+    private bool _toldNotMigrated;
+
+    /// <summary>
+    /// Which listening connection this is, counted from 1; 0 while not listening. What was read under another may be
+    /// of another timeline (the database restored from a backup counts its version up again from an older value).
+    /// </summary>
+    public long Connection => Interlocked.Read(ref _connection);
 
     /// <summary>The data version as PostGisFeatureStore.DataVersionSql writes it, or null when it is not known now.</summary>
     public string? Current()
@@ -57,20 +70,23 @@ internal sealed class DataVersionWatch(string connectionString, ILogger<DataVers
             Volatile.Write(ref _known, Nothing);
         }
 
-        // A read in flight will not be kept: read again at once rather than at the next poll.
+        // A read in flight is not kept: read again as soon as it ends. When none is in flight, the write's own notice
+        // (or, if that was read before this forget, the next poll) brings the version back.
         _noticed = true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Not from the service's pools: a pooled connection goes back without a reset (PostGisDataSource), LISTEN and all.
+        // Not from the service's pools: a pooled connection goes back without a reset (PostGisDataSource), LISTEN and all;
+        // and WaitAsync needs a connection of its own, never multiplexed.
         // Untraced: a read a second would be most of a quiet service's spans, and tests count the service's statements.
         var builder = new NpgsqlDataSourceBuilder(PostGisDataSource.PrimaryConnectionString(connectionString));
         builder.ConnectionStringBuilder.Pooling = false;
+        builder.ConnectionStringBuilder.Multiplexing = false;
         builder.ConnectionStringBuilder.ApplicationName = ApplicationName;
         builder.ConfigureTracing(o => o.ConfigureCommandFilter(_ => false).EnablePhysicalOpenTracing(false));
         await using var dataSource = builder.Build();
-        var failedBefore = false;
+        var retry = Poll;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -85,18 +101,20 @@ internal sealed class DataVersionWatch(string connectionString, ILogger<DataVers
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                var knew = Volatile.Read(ref _known) != Nothing;
+                var listened = Interlocked.Exchange(ref _connection, 0) != 0;
                 Forget();
 
-                // Once when listening stops (or never starts), not every second while the database stays away.
-                logger.Log(knew || !failedBefore ? LogLevel.Warning : LogLevel.Debug,
+                // Once when listening stops (or never starts), not every attempt while the database stays away; the
+                // attempts space out, so that a database that is down or not migrated is not asked every second.
+                logger.Log(listened || !_failedBefore ? LogLevel.Warning : LogLevel.Debug,
                     "data version: not listening ({Message}); items are read from the database until listening again", e.Message);
-                failedBefore = true;
+                _failedBefore = true;
+                retry = listened ? Poll : TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
             }
 
             try
             {
-                await Task.Delay(Poll, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(retry, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -120,6 +138,7 @@ internal sealed class DataVersionWatch(string connectionString, ILogger<DataVers
             connection)
         { CommandTimeout = (int)TrustedFor.TotalSeconds };
         read.Parameters.Add(new NpgsqlParameter<string> { TypedValue = NoticesMigration });
+        Interlocked.Exchange(ref _connection, Interlocked.Increment(ref _connectionsOpened));
         while (true)
         {
             // A notice that arrives while the version is read may have been sent after the read's snapshot: read again.
@@ -145,6 +164,18 @@ internal sealed class DataVersionWatch(string connectionString, ILogger<DataVers
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var version = reader.GetString(0);
         var notified = reader.GetBoolean(1);
+        if (_failedBefore)
+        {
+            logger.LogInformation("data version: listening again");
+            _failedBefore = false;
+        }
+
+        if (!notified && !_toldNotMigrated)
+        {
+            logger.LogInformation("data version: migration {Migration} is not applied, so no write would be heard of; items are read from the database", NoticesMigration);
+            _toldNotMigrated = true;
+        }
+
         lock (_gate)
         {
             // Forgotten meanwhile: the read may predate this process's write; the next one, which its notice brings, will not.

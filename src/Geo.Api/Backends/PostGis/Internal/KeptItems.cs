@@ -20,7 +20,8 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
 
     public bool TryGet(CollectionDefinition collection, long id, out FoundFeature found)
     {
-        if (versions.Current() is { } current && _kept.TryGetValue((collection.Id, id), out var kept) && kept.Version == current)
+        if (versions.Current() is { } current && _kept.TryGetValue((collection.Id, id), out var kept) && kept.Version == current
+            && kept.Connection == versions.Connection)
         {
             // A feature of its own for each answer: a feature's geometry is built in place the first time it is asked for.
             found = kept.Found.Live is { } live ? new FoundFeature(live with { Feature = Copy(live.Feature) }, null) : kept.Found;
@@ -31,10 +32,14 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
         return false;
     }
 
+    /// <summary>Which of the watch's connections a read about to start is under; hand it to <see cref="Keep"/>.</summary>
+    public long Connection => versions.Connection;
+
     /// <param name="version">The data version read in the same statement as <paramref name="found"/>.</param>
-    public void Keep(CollectionDefinition collection, long id, string version, FoundFeature found)
+    /// <param name="connection">The watch's <see cref="Connection"/> taken before the statement was sent: an answer read across a reconnection is not kept.</param>
+    public void Keep(CollectionDefinition collection, long id, string version, long connection, FoundFeature found)
     {
-        if (capacity == 0)
+        if (capacity == 0 || connection == 0 || connection != versions.Connection)
         {
             return;
         }
@@ -46,7 +51,7 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
             Interlocked.Exchange(ref _count, 1);
         }
 
-        _kept[key] = new Kept(version, found.Live is { } live ? new FoundFeature(live with { Feature = Copy(live.Feature) }, null) : found);
+        _kept[key] = new Kept(version, connection, found.Live is { } live ? new FoundFeature(live with { Feature = Copy(live.Feature) }, null) : found);
     }
 
     /// <summary>This process has just committed a write (see <see cref="DataVersionWatch.Forget"/>).</summary>
@@ -57,5 +62,9 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
         ? Feature.FromStored(feature.Id, stored, feature.Properties)
         : feature with { Geometry = feature.Geometry?.Copy() };
 
-    private sealed record Kept(string Version, FoundFeature Found);
+    /// <param name="Connection">
+    /// The watch's connection it was read under: after a reconnection (the database restarted, perhaps restored from
+    /// a backup and counting its version up again from an older value) nothing kept before is answered.
+    /// </param>
+    private sealed record Kept(string Version, long Connection, FoundFeature Found);
 }

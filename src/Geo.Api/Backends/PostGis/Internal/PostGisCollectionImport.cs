@@ -82,8 +82,16 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
         var ids = new ImportedIds(first, first + sent - 1);
         await PostGisAuditLog.AppendAsync(connection, transaction, ImportAudit.Entry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        versions?.Forget();
+        try
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when the commit throws: the server may have committed before the connection failed.
+            versions?.Forget();
+        }
+
         return ids;
     }
 

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Geo.Api.Backends.PostGis.Internal;
+using Geo.Api.Tests.OgcApi.Edits;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 
 /// <summary>
 /// <c>items/{id}</c> of an editable collection answered again without a round trip while the data version is the one
-/// the answer was read at (KeptItems), the version learned by listening (DataVersionWatch, migration 0013). What must hold: a write through the service is read back by the very next request; a write made by hand in
-/// SQL is answered as soon as its notice arrives, not a poll later; without the listening connection every item is
-/// read from the database. Zones are an editable collection of gis-data; each test changes a zone of its own.
+/// the answer was read at (KeptItems), the version learned by listening (DataVersionWatch, migration 0013). What must
+/// hold: a write through the service is read back by the very next request; a write made by hand in SQL is answered
+/// as soon as its notice arrives, not a poll later; without the listening connection every item is read from the
+/// database. Zones are an editable collection of gis-data; each test changes a zone of its own.
 /// </summary>
 public sealed class KeptItemsTests(PostGisServiceFactory factory) : IClassFixture<PostGisServiceFactory>
 {
@@ -119,7 +121,7 @@ public sealed class KeptItemsTests(PostGisServiceFactory factory) : IClassFixtur
             url = $"/ogcapi/collections/facilities/items/{next}";
             (await KeptAsync(client, statements, url, HttpStatusCode.NotFound)).Dispose();
 
-            using var created = await editor.PostAsync("/ogcapi/collections/facilities/items", Geo.Api.Tests.OgcApi.Edits.FeatureEditCases.Facility($"kept, then created {round}"));
+            using var created = await editor.PostAsync("/ogcapi/collections/facilities/items", FeatureEditCases.Facility($"kept, then created {round}"));
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             Assert.EndsWith($"/items/{next}", created.Headers.Location?.ToString(), StringComparison.Ordinal);
             using var read = await client.GetAsync(url);

@@ -75,6 +75,24 @@ internal sealed class DataVersionWatch(string connectionString, ILogger<DataVers
         _noticed = true;
     }
 
+    /// <summary>
+    /// Commits a write of this process and forgets the version before the write is acknowledged (<see cref="Forget"/>),
+    /// also when the commit throws, since the server may have committed before the connection failed. Without a watch
+    /// (the CLI, <c>Database:KeptItems=0</c>) it only commits.
+    /// </summary>
+    public static async Task CommitAsync(DataVersionWatch? versions, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            versions?.Forget();
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Not from the service's pools: a pooled connection goes back without a reset (PostGisDataSource), LISTEN and all;

@@ -23,8 +23,7 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
         if (versions.Current() is { } current && _kept.TryGetValue((collection.Id, id), out var kept) && kept.Version == current
             && kept.Connection == versions.Connection)
         {
-            // A feature of its own for each answer: a feature's geometry is built in place the first time it is asked for.
-            found = kept.Found.Live is { } live ? new FoundFeature(live with { Feature = Copy(live.Feature) }, null) : kept.Found;
+            found = Own(kept.Found);
             return true;
         }
 
@@ -32,11 +31,11 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
         return false;
     }
 
-    /// <summary>Which of the watch's connections a read about to start is under; hand it to <see cref="Keep"/>.</summary>
-    public long Connection => versions.Connection;
+    /// <summary>What tells the version: its <see cref="DataVersionWatch.Connection"/> is what <see cref="Keep"/> takes, and writes forget through it.</summary>
+    public DataVersionWatch Versions => versions;
 
     /// <param name="version">The data version read in the same statement as <paramref name="found"/>.</param>
-    /// <param name="connection">The watch's <see cref="Connection"/> taken before the statement was sent: an answer read across a reconnection is not kept.</param>
+    /// <param name="connection">The watch's <see cref="DataVersionWatch.Connection"/> taken before the statement was sent: an answer read across a reconnection is not kept.</param>
     public void Keep(CollectionDefinition collection, long id, string version, long connection, FoundFeature found)
     {
         if (capacity == 0 || connection == 0 || connection != versions.Connection)
@@ -51,16 +50,18 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
             Interlocked.Exchange(ref _count, 1);
         }
 
-        _kept[key] = new Kept(version, connection, found.Live is { } live ? new FoundFeature(live with { Feature = Copy(live.Feature) }, null) : found);
+        _kept[key] = new Kept(version, connection, Own(found));
     }
 
-    /// <summary>This process has just committed a write (see <see cref="DataVersionWatch.Forget"/>).</summary>
-    public void Forget() => versions.Forget();
-
-    /// <summary>The same feature sharing only what nothing changes: the stored bytes and the read-only properties.</summary>
-    private static Feature Copy(Feature feature) => feature.Stored is { } stored
-        ? Feature.FromStored(feature.Id, stored, feature.Properties)
-        : feature with { Geometry = feature.Geometry?.Copy() };
+    /// <summary>
+    /// The same answer with a feature of its own, sharing only what nothing changes (the stored bytes and the read-only
+    /// properties): a feature's geometry is built in place the first time it is asked for.
+    /// </summary>
+    private static FoundFeature Own(FoundFeature found) => found.Live is { } live
+        ? new FoundFeature(live with { Feature = live.Feature.Stored is { } stored
+            ? Feature.FromStored(live.Feature.Id, stored, live.Feature.Properties)
+            : live.Feature with { Geometry = live.Feature.Geometry?.Copy() } }, null)
+        : found;
 
     /// <param name="Connection">
     /// The watch's connection it was read under: after a reconnection (the database restarted, perhaps restored from

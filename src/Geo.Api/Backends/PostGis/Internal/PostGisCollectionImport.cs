@@ -82,16 +82,7 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
         var ids = new ImportedIds(first, first + sent - 1);
         await PostGisAuditLog.AppendAsync(connection, transaction, ImportAudit.Entry(user, via, plan, ids), cancellationToken).ConfigureAwait(false);
 
-        try
-        {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Also when the commit throws: the server may have committed before the connection failed.
-            versions?.Forget();
-        }
-
+        await DataVersionWatch.CommitAsync(versions, transaction, cancellationToken).ConfigureAwait(false);
         return ids;
     }
 

@@ -43,7 +43,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes, KeptItems? k
             return known;
         }
 
-        var listening = kept?.Connection ?? 0;
+        var listening = kept?.Versions.Connection ?? 0;
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             $"SELECT live.*, CASE WHEN live.{Version} IS NULL THEN ({DeletedVersionSql}) END, ({PostGisFeatureStore.DataVersionSql}) FROM (SELECT) one "
@@ -89,7 +89,7 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes, KeptItems? k
         await HistoryAsync(connection, transaction, collection, feature.Id, 1, created.Feature, EditOperations.Create, author.User, cancellationToken).ConfigureAwait(false);
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(new EditResult(EditStatus.Done, null, created, 0)), cancellationToken)
             .ConfigureAwait(false);
-        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await DataVersionWatch.CommitAsync(kept?.Versions, transaction, cancellationToken).ConfigureAwait(false);
         return created;
     }
 
@@ -177,24 +177,8 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes, KeptItems? k
         await HistoryAsync(connection, transaction, collection, id, version + 1, after?.Feature, operation, author.User, cancellationToken).ConfigureAwait(false);
         var result = new EditResult(EditStatus.Done, before, after, version);
         await PostGisAuditLog.AppendAsync(connection, transaction, author.Audit.Entry(result), cancellationToken).ConfigureAwait(false);
-        await CommitAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await DataVersionWatch.CommitAsync(kept?.Versions, transaction, cancellationToken).ConfigureAwait(false);
         return result;
-    }
-
-    /// <summary>
-    /// Commits, and forgets the data version before the edit is acknowledged, so its author's next read is the edit;
-    /// also when the commit throws, since the server may have committed before the connection failed.
-    /// </summary>
-    private async Task CommitAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            kept?.Forget();
-        }
     }
 
     /// <summary>The row change: update a live feature, delete it (after null) or put a deleted one back (before null).</summary>

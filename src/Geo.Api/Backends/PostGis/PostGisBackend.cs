@@ -42,7 +42,9 @@ public static class PostGisBackend
         var dataSources = PostGisDataSource.CreateReadWrite(connectionString, options.StatementTimeout);
         services.AddSingleton(dataSources);
         services.AddSingleton(dataSources.Reads);
-        services.AddSingleton<IFeatureStore>(new PostGisFeatureStore(dataSources.Reads));
+        // Versions from the watch only where reads see what it hears: the primary (KeptVersions).
+        services.AddSingleton<IFeatureStore>(sp => new PostGisFeatureStore(dataSources.Reads,
+            kept: dataSources.ReadsFromPrimary && sp.GetService<DataVersionWatch>() is { } watch ? new KeptVersions(watch) : null));
         services.AddSingleton<ISpatialAnalysis>(new PostGisSpatialAnalysis(dataSources.Reads));
         services.AddSingleton<IVectorTileSource>(new PostGisVectorTiles(dataSources.Reads));
         services.AddSingleton<IGeneralisedTileStore>(new PostGisGeneralisedTiles(dataSources.Reads, dataSources.Writes));
@@ -72,7 +74,9 @@ public sealed class PostGisBackendOptions
 
     /// <summary>
     /// How many <c>items/{id}</c> answers of editable collections are kept per data version and answered without a
-    /// round trip while that version is current (<c>Database:KeptItems</c>; 0 keeps none).
+    /// round trip while that version is current (<c>Database:KeptItems</c>). Above 0 the service listens for the data
+    /// version, and also answers the versions ETags are made from out of memory when reads go to the primary
+    /// (<see cref="Internal.KeptVersions"/>); 0 keeps nothing and does not listen.
     /// </summary>
     public int KeptItems { get; set; } = DefaultKeptItems;
 

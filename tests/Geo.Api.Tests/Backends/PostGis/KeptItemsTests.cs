@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.Tests.OgcApi.Edits;
+using static Geo.Api.Tests.Backends.PostGis.KeptAnswers;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 
@@ -62,7 +62,7 @@ public sealed class KeptItemsTests(PostGisServiceFactory factory) : IClassFixtur
     {
         using var client = factory.CreateClient();
         using var statements = new DatabaseStatements(factory.Reference.Database);
-        using var editor = await EditorAsync();
+        using var editor = await EditorAsync(factory);
 
         for (var round = 1; round <= 10; round++)
         {
@@ -110,7 +110,7 @@ public sealed class KeptItemsTests(PostGisServiceFactory factory) : IClassFixtur
     {
         using var client = factory.CreateClient();
         using var statements = new DatabaseStatements(factory.Reference.Database);
-        using var editor = await EditorAsync();
+        using var editor = await EditorAsync(factory);
 
         var url = "";
         for (var round = 1; round <= 5; round++)
@@ -166,53 +166,6 @@ public sealed class KeptItemsTests(PostGisServiceFactory factory) : IClassFixtur
         }
 
         Assert.Equal(20, await statements.CountAsync() - before);
-    }
-
-    /// <summary>GETs the item until an answer needs no statement (the watch has read the versions), at most 5 s; that answer.</summary>
-    private static async Task<HttpResponseMessage> KeptAsync(HttpClient client, DatabaseStatements statements, string url, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var before = await statements.CountAsync();
-            var response = await client.GetAsync(url);
-            Assert.Equal(status, response.StatusCode);
-            if (await statements.CountAsync() == before)
-            {
-                return response;
-            }
-
-            response.Dispose();
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"{url} was still read from the database after 5 s");
-            await Task.Delay(20);
-        }
-    }
-
-    private async Task<HttpClient> EditorAsync()
-    {
-        var editor = factory.CreateClient();
-        var (_, token) = await TestAccounts.CreateAsync(factory.Services, Role.Editor);
-        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return editor;
-    }
-
-    /// <summary>The statements one GET of the item ran.</summary>
-    private static async Task<long> ReadsAsync(HttpClient client, DatabaseStatements statements, string url)
-    {
-        var before = await statements.CountAsync();
-        using var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await statements.CountAsync() - before;
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"not seen within 10 s: {what}");
-            await Task.Delay(50);
-        }
     }
 
     private static string? Name(string feature) => JsonDocument.Parse(feature).RootElement.GetProperty("properties").GetProperty("name").GetString();

@@ -11,6 +11,7 @@ public sealed class PostGisDataSourceTests
         var sources = PostGisDataSource.CreateReadWrite(single);
         Assert.Same(sources.Reads, sources.Writes);
         Assert.IsNotType<NpgsqlMultiHostDataSource>(sources.Reads);
+        Assert.True(sources.ReadsFromPrimary);
     }
 
     [Theory]
@@ -23,7 +24,16 @@ public sealed class PostGisDataSourceTests
         Assert.Equal(new NpgsqlConnectionStringBuilder(hosts).Host, primary.Host);
         var sources = PostGisDataSource.CreateReadWrite(hosts);
         Assert.NotSame(sources.Reads, sources.Writes);
+
+        // Reads may go to a standby behind the primary, so no version is answered from what the primary announced.
+        Assert.False(sources.ReadsFromPrimary);
     }
+
+    [Theory]
+    [InlineData("Host=a,b;Database=kaizhou;Target Session Attributes=primary")]
+    [InlineData("Host=a,b;Database=kaizhou;Target Session Attributes=read-write")]
+    public void Several_hosts_read_from_the_primary_when_the_string_says_so(string hosts) =>
+        Assert.True(PostGisDataSource.CreateReadWrite(hosts).ReadsFromPrimary);
 }
 
 /// <summary>

@@ -28,14 +28,15 @@ internal static class PostGisDataSource
         if (!IsMultiHost(settings))
         {
             var single = Builder(connectionString, statementTimeout).Build();
-            return new PostGisDataSources(single, single, single);
+            return new PostGisDataSources(single, single, single, readsFromPrimary: true);
         }
 
         var reads = settings.TargetSessionAttributes is { Length: > 0 } named
             ? Enum.Parse<TargetSessionAttributes>(named.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)
             : TargetSessionAttributes.PreferStandby;
         var hosts = Builder(connectionString, statementTimeout).BuildMultiHost();
-        return new PostGisDataSources(hosts, hosts.WithTargetSession(reads), hosts.WithTargetSession(TargetSessionAttributes.Primary));
+        return new PostGisDataSources(hosts, hosts.WithTargetSession(reads), hosts.WithTargetSession(TargetSessionAttributes.Primary),
+            readsFromPrimary: reads is TargetSessionAttributes.Primary or TargetSessionAttributes.ReadWrite);
     }
 
     /// <summary>The connection string unchanged for one host; for several, one that only ever connects to the primary.</summary>
@@ -122,8 +123,11 @@ internal static class PostGisDataSource
 }
 
 /// <summary>Where reads and where writes go; the same data source when there is one host. Disposing ends every pool.</summary>
-internal sealed class PostGisDataSources(NpgsqlDataSource owner, NpgsqlDataSource reads, NpgsqlDataSource writes) : IAsyncDisposable
+internal sealed class PostGisDataSources(NpgsqlDataSource owner, NpgsqlDataSource reads, NpgsqlDataSource writes, bool readsFromPrimary) : IAsyncDisposable
 {
+    /// <summary>Whether reads only ever go to the primary (one host, or reads targeting it), never to a standby that may lag.</summary>
+    public bool ReadsFromPrimary { get; } = readsFromPrimary;
+
     /// <summary>Feature queries, analyses and the readiness check: a standby is fine.</summary>
     public NpgsqlDataSource Reads { get; } = reads;
 

@@ -21,8 +21,13 @@ namespace Geo.Api.Backends.PostGis.Internal;
 /// A filtered page counts its matches exactly up to this many past its own rows; when more match, it says the planner's
 /// estimate instead of reading every match only to count it.
 /// </param>
+/// <param name="kept">
+/// Where the data version and the collections' versions are answered from memory while current; null to read them
+/// from the database every time (no listener, or reads from a standby).
+/// </param>
 internal sealed class PostGisFeatureStore(
-    NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit, int exactMatchLimit = PostGisFeatureStore.DefaultExactMatchLimit)
+    NpgsqlDataSource dataSource, long exactCountLimit = PostGisFeatureStore.DefaultExactCountLimit, int exactMatchLimit = PostGisFeatureStore.DefaultExactMatchLimit,
+    KeptVersions? kept = null)
     : IFeatureStore
 {
     /// <summary>Ten maximum pages: below it, one scan for the exact count costs about what a large page does.</summary>
@@ -357,6 +362,11 @@ internal sealed class PostGisFeatureStore(
 
     public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken)
     {
+        if (kept?.DataVersion is { } current)
+        {
+            return current;
+        }
+
         await using var command = Command(DataVersionSql);
         return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
@@ -364,8 +374,26 @@ internal sealed class PostGisFeatureStore(
     public async Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(collections);
-        await using var command = Command($"SELECT ARRAY[{string.Join(", ", collections.Select(c => $"({CollectionVersionSql(c)})"))}]::text[]");
-        return (string[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        if (kept is null)
+        {
+            await using var command = Command($"SELECT ARRAY[{string.Join(", ", collections.Select(c => $"({CollectionVersionSql(c)})"))}]::text[]");
+            return (string[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        if (kept.Find(collections) is { } found)
+        {
+            return found;
+        }
+
+        // Every collection's, so that whichever is asked next is kept too, with the data version they are kept under.
+        List<CollectionDefinition> all = [.. Catalog.All.UnionBy(collections, c => c.Id)];
+        var connection = kept.Connection;
+        await using var read = Command($"SELECT ({DataVersionSql}), ARRAY[{string.Join(", ", all.Select(c => $"({CollectionVersionSql(c)})"))}]::text[]");
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var versions = reader.GetFieldValue<string[]>(1);
+        kept.Keep(reader.GetString(0), connection, all, versions);
+        return [.. collections.Select(c => versions[all.FindIndex(a => a.Id == c.Id)])];
     }
 
     /// <summary>

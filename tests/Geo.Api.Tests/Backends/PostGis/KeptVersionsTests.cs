@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+using Geo.Api.Backends.PostGis.Internal;
+using static Geo.Api.Tests.Backends.PostGis.KeptAnswers;
+
+namespace Geo.Api.Tests.Backends.PostGis;
+
+/// <summary>
+/// The data version and the collections' versions, which every ETag of collection metadata, tiles and conditional pages
+/// is made from, answered without a round trip while the watch (DataVersionWatch) says the data version is current
+/// (KeptVersions). What must hold: an ETag moves with a write made by hand in SQL as soon as its notice arrives, and
+/// with a write through the service by the very next request. Zones are an editable collection of gis-data; the
+/// tile is one the zones cross.
+/// </summary>
+public sealed class KeptVersionsTests(PostGisServiceFactory factory) : IClassFixture<PostGisServiceFactory>
+{
+    private const string Collections = "/ogcapi/collections";
+    private const string Zones = "/ogcapi/collections/zones";
+    private const string ZonesTile = "/ogcapi/collections/zones/tiles/WebMercatorQuad/12/1674/3281";
+
+    [Fact]
+    public async Task Collection_metadata_and_a_kept_tile_are_answered_304_without_a_statement()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        using var tile = await client.GetAsync(ZonesTile);
+        Assert.Equal(HttpStatusCode.OK, tile.StatusCode);
+        Assert.NotEmpty(await tile.Content.ReadAsByteArrayAsync());
+
+        foreach (var url in new[] { Collections, Zones, ZonesTile })
+        {
+            using var first = await KeptAsync(client, statements, url);
+            Assert.NotNull(first.Headers.ETag);
+            using var notModified = await KeptAsync(client, statements, url, HttpStatusCode.NotModified, first.Headers.ETag);
+            Assert.Equal(first.Headers.ETag, notModified.Headers.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task A_write_made_by_hand_in_SQL_moves_the_ETags_when_its_notice_arrives()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        for (var round = 1; round <= 5; round++)
+        {
+            var tags = new List<string>();
+            foreach (var url in new[] { Collections, ZonesTile })
+            {
+                using var kept = await KeptAsync(client, statements, url);
+                tags.Add(kept.Headers.ETag!.Tag);
+            }
+
+            await factory.Reference.Database.ScalarAsync<int>(
+                "WITH u AS (UPDATE zones SET name = $1 WHERE id = 7 RETURNING 1) SELECT count(*)::int FROM u", $"汉丰湖 by hand {round}");
+            var seen = Stopwatch.StartNew();
+            foreach (var (url, before) in new[] { Collections, ZonesTile }.Zip(tags))
+            {
+                while (await TagAsync(client, url) == before)
+                {
+                    Assert.True(seen.Elapsed < TimeSpan.FromSeconds(5), $"round {round}: {url} kept its ETag 5 s after a write by hand");
+                    await Task.Delay(5);
+                }
+            }
+
+            // The watch reads the version at least once a second anyway; well under that, it was the notice.
+            Assert.True(seen.Elapsed < DataVersionWatch.Poll / 2, $"round {round}: the ETags moved after {seen.Elapsed.TotalMilliseconds:F0} ms");
+        }
+    }
+
+    [Fact]
+    public async Task A_write_through_the_service_moves_the_ETags_of_the_next_requests()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        using var editor = await EditorAsync(factory);
+        for (var round = 1; round <= 10; round++)
+        {
+            var url = round % 2 == 0 ? Zones : ZonesTile;
+            using var kept = await KeptAsync(client, statements, url);
+            using var item = await client.GetAsync($"{Zones}/items/8");
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, $"{Zones}/items/8")
+            {
+                Content = new StringContent($$$"""{"properties":{"name":"浦里新区 edit {{{round}}}"}}""", Encoding.UTF8, "application/merge-patch+json"),
+            };
+            patch.Headers.IfMatch.Add(item.Headers.ETag!);
+            using var patched = await editor.SendAsync(patch);
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+
+            using var conditional = await GetAsync(client, url, kept.Headers.ETag);
+            Assert.Equal(HttpStatusCode.OK, conditional.StatusCode);
+            Assert.NotEqual(kept.Headers.ETag, conditional.Headers.ETag);
+        }
+    }
+
+    private static async Task<string> TagAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Headers.ETag!.Tag;
+    }
+}

@@ -9,8 +9,8 @@ namespace Geo.Api.Tests.Backends.PostGis;
 /// The data version and the collections' versions, which every ETag of collection metadata, tiles and conditional pages
 /// is made from, answered without a round trip while the watch (DataVersionWatch) says the data version is current
 /// (KeptVersions). What must hold: an ETag moves with a write made by hand in SQL as soon as its notice arrives, and
-/// with a write through the service by the very next request. Zones are an editable collection of gis-data; the
-/// tile is one the zones cross.
+/// with a write through the service by the very next request, and an import through the service is answered once its
+/// status says it succeeded. Zones are an editable collection of gis-data; the tile is one the zones cross.
 /// </summary>
 public sealed class KeptVersionsTests(PostGisServiceFactory factory) : IClassFixture<PostGisServiceFactory>
 {
@@ -90,6 +90,47 @@ public sealed class KeptVersionsTests(PostGisServiceFactory factory) : IClassFix
             Assert.Equal(HttpStatusCode.OK, conditional.StatusCode);
             Assert.NotEqual(kept.Headers.ETag, conditional.Headers.ETag);
         }
+    }
+
+    [Fact]
+    public async Task An_import_through_the_service_is_answered_once_it_has_succeeded()
+    {
+        using var client = factory.CreateClient();
+        using var statements = new DatabaseStatements(factory.Reference.Database);
+        using var admin = factory.CreateClient();
+        var (_, token) = await TestAccounts.CreateAsync(factory.Services, Role.Admin);
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        // The id the import gives its one row (the greatest ever used, history included, plus one), kept as a 404 first.
+        var next = await factory.Reference.Database.ScalarAsync<long>(
+            "SELECT greatest((SELECT max(id) FROM facilities), (SELECT max(feature_id) FROM feature_history WHERE collection = 'facilities'), 0) + 1");
+        (await KeptAsync(client, statements, $"/ogcapi/collections/facilities/items/{next}", HttpStatusCode.NotFound)).Dispose();
+        using var metadata = await KeptAsync(client, statements, "/ogcapi/collections/facilities");
+
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(
+                """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kind":"school","name":"导入后即答小学","planned":false},"geometry":{"type":"Point","coordinates":[108.404,31.164]}}]}""")),
+              "file", "学校.geojson" },
+            { new StringContent("facilities"), "collection" },
+            { new StringContent("""{"source":"import test file","location_precision":"schematic","illustrative":true}"""), "set" },
+        };
+        using var accepted = await admin.PostAsync("/api/imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var waited = Stopwatch.StartNew();
+        string? state;
+        while ((state = JsonDocument.Parse(await admin.GetStringAsync(accepted.Headers.Location)).RootElement.GetProperty("state").GetString()) is not ("succeeded" or "failed"))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the import did not end within 30 s");
+            await Task.Delay(20);
+        }
+
+        Assert.Equal("succeeded", state);
+        using var item = await client.GetAsync($"/ogcapi/collections/facilities/items/{next}");
+        Assert.Equal(HttpStatusCode.OK, item.StatusCode);
+        Assert.Contains("导入后即答小学", await item.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var changed = await GetAsync(client, "/ogcapi/collections/facilities", metadata.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
     }
 
     private static async Task<string> TagAsync(HttpClient client, string url)

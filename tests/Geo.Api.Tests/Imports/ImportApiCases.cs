@@ -125,6 +125,27 @@ public abstract class ImportApiCases(ServiceFactory factory) : ImportTestBase(fa
     }
 
     [Fact]
+    public async Task A_deleted_features_id_is_not_given_again_by_an_import()
+    {
+        var admin = await ClientAsync(Role.Admin);
+        var created = await admin.PostAsync("/ogcapi/collections/facilities/items", Geo.Api.Tests.OgcApi.Edits.FeatureEditCases.Facility("导入前删除的设施"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var deletedUrl = created.Headers.Location!.AbsolutePath;
+        var deletedId = long.Parse(deletedUrl[(deletedUrl.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, deletedUrl);
+        delete.Headers.IfMatch.Add(created.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(delete)).StatusCode);
+
+        var accepted = await admin.PostAsync("/api/imports", Form(Schools((108.405, 31.165, "删除之后导入小学")), "学校.geojson", ("collection", "facilities"), ("set", Honesty)));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var status = await FinishedAsync(admin, accepted.Headers.Location!);
+        Assert.Equal("succeeded", status.GetProperty("state").GetString());
+
+        Assert.True(status.GetProperty("firstId").GetInt64() > deletedId, $"the import gave id {status.GetProperty("firstId")}, at or below deleted {deletedId}");
+        Assert.Equal(HttpStatusCode.Gone, (await Factory.CreateClient().GetAsync(deletedUrl)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_bow_tie_parcel_is_repaired_reported_and_written_with_the_repaired_area()
     {
         var admin = await ClientAsync(Role.Admin);

@@ -16,16 +16,20 @@ internal sealed class KeptVersions(DataVersionWatch versions)
 {
     private Kept? _kept;
 
-    /// <summary>The data version now, or null when the watch does not know it (then read it from the database).</summary>
-    public string? DataVersion => versions.Current();
-
     /// <summary>The watch's listening connection, taken before a statement whose versions are to be kept.</summary>
     public long Connection => versions.Connection;
+
+    /// <summary>
+    /// The data version when the one kept is current, or null when it must be read. Kept, not the watch's own: the
+    /// kept one was read where reads go, so a watch still hearing an old primary after a failover, at a version the
+    /// new one has not reached, answers nothing.
+    /// </summary>
+    public string? FindDataVersion() => Current()?.DataVersion;
 
     /// <summary>The collections' versions in the order asked, or null when they must be read.</summary>
     public string[]? Find(IReadOnlyList<CollectionDefinition> collections)
     {
-        if (Volatile.Read(ref _kept) is not { } kept || versions.Current() != kept.DataVersion || versions.Connection != kept.Connection)
+        if (Current() is not { } kept)
         {
             return null;
         }
@@ -53,6 +57,9 @@ internal sealed class KeptVersions(DataVersionWatch versions)
             Volatile.Write(ref _kept, new Kept(dataVersion, connection, collections.Select(c => c.Id).Zip(collectionVersions).ToDictionary(StringComparer.Ordinal)));
         }
     }
+
+    private Kept? Current() =>
+        Volatile.Read(ref _kept) is { } kept && versions.Current() == kept.DataVersion && versions.Connection == kept.Connection ? kept : null;
 
     private sealed record Kept(string DataVersion, long Connection, Dictionary<string, string> Collections);
 }

@@ -362,9 +362,9 @@ internal sealed class PostGisFeatureStore(
 
     public async Task<string> GetDataVersionAsync(CancellationToken cancellationToken)
     {
-        if (kept?.DataVersion is { } current)
+        if (kept is not null)
         {
-            return current;
+            return kept.FindDataVersion() ?? (await ReadKeptVersionsAsync([], cancellationToken).ConfigureAwait(false)).DataVersion;
         }
 
         await using var command = Command(DataVersionSql);
@@ -380,20 +380,23 @@ internal sealed class PostGisFeatureStore(
             return (string[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        if (kept.Find(collections) is { } found)
-        {
-            return found;
-        }
+        return kept.Find(collections) ?? (await ReadKeptVersionsAsync(collections, cancellationToken).ConfigureAwait(false)).Collections;
+    }
 
-        // Every collection's, so that whichever is asked next is kept too, with the data version they are kept under.
+    /// <summary>
+    /// The data version and every collection's (so that whichever is asked next is kept too) in one statement, kept under
+    /// that data version; <paramref name="collections"/>' versions in the order asked.
+    /// </summary>
+    private async Task<(string DataVersion, string[] Collections)> ReadKeptVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken)
+    {
         List<CollectionDefinition> all = [.. Catalog.All.UnionBy(collections, c => c.Id)];
-        var connection = kept.Connection;
+        var connection = kept!.Connection;
         await using var read = Command($"SELECT ({DataVersionSql}), ARRAY[{string.Join(", ", all.Select(c => $"({CollectionVersionSql(c)})"))}]::text[]");
         await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var versions = reader.GetFieldValue<string[]>(1);
-        kept.Keep(reader.GetString(0), connection, all, versions);
-        return [.. collections.Select(c => versions[all.FindIndex(a => a.Id == c.Id)])];
+        var (dataVersion, versions) = (reader.GetString(0), reader.GetFieldValue<string[]>(1));
+        kept.Keep(dataVersion, connection, all, versions);
+        return (dataVersion, [.. collections.Select(c => versions[all.FindIndex(a => a.Id == c.Id)])]);
     }
 
     /// <summary>

@@ -87,13 +87,17 @@ internal static class ItemsEndpoints
 
             (feature, notModified) = (versioned.Feature, ItemVersionTag(context, versioned.Version));
         }
-        else if (await store.GetAsync(collection, id, cancellationToken) is { } plain)
-        {
-            (feature, notModified) = (plain, await ConditionalGet.NotModifiedAsync(context, store, cancellationToken));
-        }
         else
         {
-            return Problems.UnknownFeature(collectionId, featureId);
+            // The version before the feature: read after it, a write committed between the two would give the old
+            // feature the new version's ETag, and a client asking again with it would be told 304 for data it lacks.
+            var version = await store.GetDataVersionAsync(cancellationToken);
+            if (await store.GetAsync(collection, id, cancellationToken) is not { } plain)
+            {
+                return Problems.UnknownFeature(collectionId, featureId);
+            }
+
+            (feature, notModified) = (plain, ConditionalGet.NotModified(context, version));
         }
 
         if (notModified is not null)

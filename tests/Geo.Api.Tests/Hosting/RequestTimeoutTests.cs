@@ -126,47 +126,30 @@ public sealed class StatementTimeoutServiceFactory : SlowStoreFactory, IAsyncLif
 }
 
 /// <summary>The real store, except that counting first does something slow (a wait, a long statement), as a long query would.</summary>
-public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task> slowPart) : IFeatureStore
+public sealed class SlowStore(IFeatureStore inner, Func<CancellationToken, Task> slowPart) : ForwardingFeatureStore(inner)
 {
     private int _cancelled;
 
     /// <summary>How many counts were cancelled during their slow part.</summary>
     public int Cancelled => Volatile.Read(ref _cancelled);
 
-    public string Kind => inner.Kind;
-
-    public async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
+    public override async Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         await SlowPartAsync(cancellationToken);
-        return await inner.CountAsync(query, cancellationToken);
+        return await base.CountAsync(query, cancellationToken);
     }
 
-    public async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
+    public override async Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         await SlowPartAsync(cancellationToken);
-        return await inner.QueryPageAsync(query, cancellationToken);
+        return await base.QueryPageAsync(query, cancellationToken);
     }
 
-    public async Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
+    public override async Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
     {
         await SlowPartAsync(cancellationToken);
-        return await inner.QuerySnapshotAsync(query, cancellationToken);
+        return await base.QuerySnapshotAsync(query, cancellationToken);
     }
-
-    public Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) => inner.GetAsync(collection, id, cancellationToken);
-
-    public IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
-
-    public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
-
-    public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken) =>
-        inner.GetCollectionVersionsAsync(collections, cancellationToken);
-
-    public Task<ChangedArea> GetChangedAreaAsync(CollectionDefinition collection, string fromVersion, string toVersion, CancellationToken cancellationToken) =>
-        inner.GetChangedAreaAsync(collection, fromVersion, toVersion, cancellationToken);
-
-    public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
-        inner.GetSummaryAsync(collection, collectionVersion, cancellationToken);
 
     private async Task SlowPartAsync(CancellationToken cancellationToken)
     {

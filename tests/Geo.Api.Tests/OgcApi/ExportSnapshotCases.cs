@@ -71,13 +71,11 @@ public abstract class ExportRaceFactory : ServiceFactory, IAsyncLifetime
     }
 
     /// <summary>The real store, except that a snapshot is followed by two inserts before its rows are read.</summary>
-    private sealed class InsertingStore(IFeatureStore inner, ExportRaceFactory factory) : IFeatureStore
+    private sealed class InsertingStore(IFeatureStore inner, ExportRaceFactory factory) : ForwardingFeatureStore(inner)
     {
-        public string Kind => inner.Kind;
-
-        public async Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
+        public override async Task<FeaturePage> QuerySnapshotAsync(FeatureQuery query, CancellationToken cancellationToken)
         {
-            var page = await inner.QuerySnapshotAsync(query, cancellationToken);
+            var page = await base.QuerySnapshotAsync(query, cancellationToken);
             if (factory.InsertAfterCount)
             {
                 await factory.InsertAsync();
@@ -86,25 +84,6 @@ public abstract class ExportRaceFactory : ServiceFactory, IAsyncLifetime
 
             return page;
         }
-
-        public Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken) => inner.CountAsync(query, cancellationToken);
-
-        public Task<FeaturePage> QueryPageAsync(FeatureQuery query, CancellationToken cancellationToken) => inner.QueryPageAsync(query, cancellationToken);
-
-        public Task<Feature?> GetAsync(CollectionDefinition collection, long id, CancellationToken cancellationToken) => inner.GetAsync(collection, id, cancellationToken);
-
-        public IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken) => inner.QueryAsync(query, cancellationToken);
-
-        public Task<string> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
-
-        public Task<IReadOnlyList<string>> GetCollectionVersionsAsync(IReadOnlyList<CollectionDefinition> collections, CancellationToken cancellationToken) =>
-            inner.GetCollectionVersionsAsync(collections, cancellationToken);
-
-        public Task<ChangedArea> GetChangedAreaAsync(CollectionDefinition collection, string fromVersion, string toVersion, CancellationToken cancellationToken) =>
-            inner.GetChangedAreaAsync(collection, fromVersion, toVersion, cancellationToken);
-
-        public Task<CollectionSummary> GetSummaryAsync(CollectionDefinition collection, string collectionVersion, CancellationToken cancellationToken) =>
-            inner.GetSummaryAsync(collection, collectionVersion, cancellationToken);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Text;
 
 namespace Geo.Api.Tests.Backends.PostGis;
 
@@ -49,6 +50,19 @@ internal static class KeptAnswers
         using var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await statements.CountAsync() - before;
+    }
+
+    /// <summary>PATCHes the feature's name as <paramref name="editor"/>, with <paramref name="ifMatch"/>; must be 200.</summary>
+    public static async Task<HttpResponseMessage> PatchNameAsync(HttpClient editor, string url, EntityTagHeaderValue ifMatch, string name)
+    {
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, url)
+        {
+            Content = new StringContent($$$"""{"properties":{"name":"{{{name}}}"}}""", Encoding.UTF8, "application/merge-patch+json"),
+        };
+        patch.Headers.IfMatch.Add(ifMatch);
+        var patched = await editor.SendAsync(patch);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        return patched;
     }
 
     /// <summary>A client with an editor's token.</summary>

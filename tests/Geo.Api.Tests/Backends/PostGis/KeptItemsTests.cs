@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Geo.Api.Backends.PostGis.Internal;
 using Geo.Api.Tests.OgcApi.Edits;
 using static Geo.Api.Tests.Backends.PostGis.KeptAnswers;
@@ -68,13 +67,7 @@ public sealed class KeptItemsTests(PostGisServiceFactory factory) : IClassFixtur
         {
             using var kept = await KeptAsync(client, statements, Zone(3));
             var name = $"浦里新区 edit {round}";
-            using var patch = new HttpRequestMessage(HttpMethod.Patch, Zone(3))
-            {
-                Content = new StringContent($$$"""{"properties":{"name":"{{{name}}}"}}""", Encoding.UTF8, "application/merge-patch+json"),
-            };
-            patch.Headers.IfMatch.Add(kept.Headers.ETag!);
-            using var patched = await editor.SendAsync(patch);
-            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            using var patched = await PatchNameAsync(editor, Zone(3), kept.Headers.ETag!, name);
 
             using var read = await client.GetAsync(Zone(3));
             Assert.Equal(name, Name(await read.Content.ReadAsStringAsync()));

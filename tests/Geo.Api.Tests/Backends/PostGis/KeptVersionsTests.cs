@@ -80,13 +80,7 @@ public sealed class KeptVersionsTests(PostGisServiceFactory factory) : IClassFix
             var url = round % 2 == 0 ? Zones : ZonesTile;
             using var kept = await KeptAsync(client, statements, url);
             using var item = await client.GetAsync($"{Zones}/items/8");
-            using var patch = new HttpRequestMessage(HttpMethod.Patch, $"{Zones}/items/8")
-            {
-                Content = new StringContent($$$"""{"properties":{"name":"浦里新区 edit {{{round}}}"}}""", Encoding.UTF8, "application/merge-patch+json"),
-            };
-            patch.Headers.IfMatch.Add(item.Headers.ETag!);
-            using var patched = await editor.SendAsync(patch);
-            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            (await PatchNameAsync(editor, $"{Zones}/items/8", item.Headers.ETag!, $"浦里新区 edit {round}")).Dispose();
 
             using var conditional = await GetAsync(client, url, kept.Headers.ETag);
             Assert.Equal(HttpStatusCode.OK, conditional.StatusCode);

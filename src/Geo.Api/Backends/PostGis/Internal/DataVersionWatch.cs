@@ -59,6 +59,18 @@ internal sealed class DataVersionWatch(string connectionString, ILogger<DataVers
     }
 
     /// <summary>
+    /// Whether what was read at <paramref name="version"/> under listening connection <paramref name="connection"/> is
+    /// still the database's: that version is the one known now, heard on the same connection.
+    /// </summary>
+    public bool IsCurrent(string version, long connection) => Current() == version && Connection == connection;
+
+    /// <summary>
+    /// Whether what a statement reads may be kept: <paramref name="connection"/>, taken before it was sent, is the
+    /// listening connection still (nothing read across a reconnection, or while not listening, is kept).
+    /// </summary>
+    public bool MayKeep(long connection) => connection != 0 && connection == Connection;
+
+    /// <summary>
     /// This process has just committed a write: the version is not known again until read anew, however a read in
     /// flight turns out.
     /// </summary>

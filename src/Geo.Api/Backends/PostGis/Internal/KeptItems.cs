@@ -20,8 +20,7 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
 
     public bool TryGet(CollectionDefinition collection, long id, out FoundFeature found)
     {
-        if (versions.Current() is { } current && _kept.TryGetValue((collection.Id, id), out var kept) && kept.Version == current
-            && kept.Connection == versions.Connection)
+        if (_kept.TryGetValue((collection.Id, id), out var kept) && versions.IsCurrent(kept.Version, kept.Connection))
         {
             found = Own(kept.Found);
             return true;
@@ -38,7 +37,7 @@ internal sealed class KeptItems(DataVersionWatch versions, int capacity)
     /// <param name="connection">The watch's <see cref="DataVersionWatch.Connection"/> taken before the statement was sent: an answer read across a reconnection is not kept.</param>
     public void Keep(CollectionDefinition collection, long id, string version, long connection, FoundFeature found)
     {
-        if (capacity == 0 || connection == 0 || connection != versions.Connection)
+        if (capacity == 0 || !versions.MayKeep(connection))
         {
             return;
         }

@@ -52,14 +52,14 @@ internal sealed class KeptVersions(DataVersionWatch versions)
     /// <param name="connection"><see cref="Connection"/> taken before that statement was sent: nothing read across a reconnection is kept.</param>
     public void Keep(string dataVersion, long connection, IReadOnlyList<CollectionDefinition> collections, IReadOnlyList<string> collectionVersions)
     {
-        if (connection != 0 && connection == versions.Connection)
+        if (versions.MayKeep(connection))
         {
             Volatile.Write(ref _kept, new Kept(dataVersion, connection, collections.Select(c => c.Id).Zip(collectionVersions).ToDictionary(StringComparer.Ordinal)));
         }
     }
 
     private Kept? Current() =>
-        Volatile.Read(ref _kept) is { } kept && versions.Current() == kept.DataVersion && versions.Connection == kept.Connection ? kept : null;
+        Volatile.Read(ref _kept) is { } kept && versions.IsCurrent(kept.DataVersion, kept.Connection) ? kept : null;
 
     private sealed record Kept(string DataVersion, long Connection, Dictionary<string, string> Collections);
 }

@@ -50,19 +50,13 @@ internal sealed class PostGisCollectionImport(NpgsqlDataSource dataSource, int r
         // SHARE ROW EXCLUSIVE: readers go on, but no other writer takes ids between our max(id) and commit. An import that
         // may rebuild the table also keeps out SELECT … FOR UPDATE (EXCLUSIVE), whose row lock would deadlock with the swap.
         var mode = count >= rebuildFrom ? "EXCLUSIVE" : "SHARE ROW EXCLUSIVE";
-        // Ids follow the greatest ever used, deleted features' (kept in the history) too, as the editor gives them: a
-        // deleted feature's id stays 410 Gone and its history its own.
         await using (var command = new NpgsqlCommand($"LOCK TABLE {table} IN {mode} MODE", connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var command = new NpgsqlCommand(
-            $"SELECT greatest((SELECT max(id) FROM {table}), (SELECT max(feature_id) FROM feature_history WHERE collection = $1), 0) + 1", connection, transaction))
-        {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
-            first = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }
+        // Ids as the editor gives them, so a deleted feature's id is never given again.
+        first = await PostGisFeatureEditor.NextIdAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false);
 
         long sent;
         ImportPlan plan;

@@ -68,19 +68,10 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes, KeptItems? k
         ArgumentNullException.ThrowIfNull(author);
         await using var connection = await writes.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var table = PostGisColumns.Quote(collection.TableName);
 
-        // Ids are the greatest ever used plus one, history included, so a deleted feature's id is never given again;
-        // the lock makes two creates take turns (readers are not blocked).
+        // The lock makes two creates take turns (readers are not blocked).
         await LockAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false);
-        await using (var next = new NpgsqlCommand(
-            $"SELECT greatest((SELECT max(id) FROM {table}), (SELECT max(feature_id) FROM feature_history WHERE collection = $1), 0) + 1",
-            connection, transaction))
-        {
-            next.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
-            var id = (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            feature = feature with { Id = id };
-        }
+        feature = feature with { Id = await NextIdAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false) };
 
         var counter = await CounterAsync(connection, transaction, collection, cancellationToken).ConfigureAwait(false);
         await InsertAsync(connection, transaction, collection, feature, 1, cancellationToken).ConfigureAwait(false);
@@ -279,6 +270,21 @@ internal sealed class PostGisFeatureEditor(NpgsqlDataSource writes, KeptItems? k
         log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counterBefore });
 
         await log.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The id a new feature gets (the import's first row too): the greatest ever used plus one, deleted features' (kept
+    /// in the history) included, so a deleted feature's id stays 410 Gone and its history its own. The caller holds a
+    /// lock that keeps other writers from taking ids until it commits.
+    /// </summary>
+    internal static async Task<long> NextIdAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, CancellationToken cancellationToken)
+    {
+        var table = PostGisColumns.Quote(collection.TableName);
+        await using var next = new NpgsqlCommand(
+            $"SELECT greatest((SELECT max(id) FROM {table}), (SELECT max(feature_id) FROM feature_history WHERE collection = $1), 0) + 1",
+            connection, transaction);
+        next.Parameters.Add(new NpgsqlParameter<string> { TypedValue = collection.Id });
+        return (long)(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CollectionDefinition collection, CancellationToken cancellationToken)

@@ -33,12 +33,15 @@ public static class OpenApiDocument
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(OgcLinks.OpenApiPath.Replace("v1", "{documentName}", StringComparison.Ordinal));
-        ((IApplicationBuilder)app).UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = OgcLinks.ApiDocsPath.TrimStart('/');
-            o.SwaggerEndpoint(OgcLinks.OpenApiPath, "开州区规划地图服务");
-            o.DocumentTitle = "开州区规划地图服务 API";
-        });
+        // Only under its own path: the Swagger UI middleware matches every request's path against regular expressions.
+        ((IApplicationBuilder)app).UseWhen(
+            context => context.Request.Path.StartsWithSegments(OgcLinks.ApiDocsPath, StringComparison.OrdinalIgnoreCase),
+            docs => docs.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = OgcLinks.ApiDocsPath.TrimStart('/');
+                o.SwaggerEndpoint(OgcLinks.OpenApiPath, "开州区规划地图服务");
+                o.DocumentTitle = "开州区规划地图服务 API";
+            }));
         return app;
     }
 }

@@ -10,6 +10,7 @@ using Geo.Api.OgcApi;
 using Geo.Api.Search;
 using Geo.Core.Crs;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Configuration.Memory;
 using NetTopologySuite.IO.Converters;
 
 namespace Geo.Api.Hosting;
@@ -17,9 +18,19 @@ namespace Geo.Api.Hosting;
 /// <summary>Builds the web application: store, accounts, OGC API, OpenAPI, viewer, compression, CORS and problem details.</summary>
 public static class ServiceHost
 {
+    /// <summary>ASP.NET Core's setting (StaticAssetDevelopmentRuntimeHandler) for reloading static assets at run time.</summary>
+    public const string ReloadStaticAssets = "ReloadStaticAssetsAtRuntime";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // The viewer's files are served as the build wrote them, as a published app serves them. For a build's manifest
+        // (`dotnet run`) the SDK's default re-checks the file on every request, sends the viewer's bundle as an
+        // uncompressed "gzip" (267 KB instead of 80 KB) when it takes the file for changed, and looks on disk for every
+        // path no endpoint has. First of the sources, so that appsettings, the environment
+        // (ReloadStaticAssetsAtRuntime=true while rebuilding the viewer under a running service) or --ReloadStaticAssetsAtRuntime override it.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new(ReloadStaticAssets, "false")] });
 
         // Without this, a build or publish started outside Development serves the viewer's files with empty bodies.
         builder.WebHost.UseStaticWebAssets();
@@ -56,8 +67,10 @@ public static class ServiceHost
         app.UseRequestLimits();
         app.UseResponseCompression();
 
-        // "/" becomes "/index.html" before routing picks the endpoint, so the viewer's static asset answers it.
-        app.UseDefaultFiles();
+        // "/" becomes "/index.html" before routing picks the endpoint, so the viewer's static asset answers it. Only
+        // "/": for any other path the middleware asks the file system whether it is a folder holding an index.html
+        // (stat calls and a directory listing on every API request; the viewer has no other folder with one).
+        app.UseWhen(context => context.Request.Path == "/", viewer => viewer.UseDefaultFiles());
         app.UseRouting();
         app.UseCors();
         app.UseAccounts();

@@ -35,4 +35,18 @@ public sealed class ServiceDocTests(EmbeddedServiceFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("/api-docs")]
+    [InlineData("/API-DOCS/")]
+    public async Task The_service_doc_path_leads_to_the_page(string path)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        var page = new Uri(new Uri(client.BaseAddress!, path), response.Headers.Location!);
+        Assert.Equal("/api-docs/index.html", page.AbsolutePath, ignoreCase: true);
+    }
 }

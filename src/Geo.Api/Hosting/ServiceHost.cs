@@ -19,7 +19,7 @@ namespace Geo.Api.Hosting;
 public static class ServiceHost
 {
     /// <summary>ASP.NET Core's setting (StaticAssetDevelopmentRuntimeHandler) for reloading static assets at run time.</summary>
-    public const string ReloadStaticAssets = "ReloadStaticAssetsAtRuntime";
+    private const string ReloadStaticAssets = "ReloadStaticAssetsAtRuntime";
 
     public static WebApplication Build(string[] args)
     {
@@ -28,8 +28,8 @@ public static class ServiceHost
         // The viewer's files are served as the build wrote them, as a published app serves them. For a build's manifest
         // (`dotnet run`) the SDK's default re-checks the file on every request, sends the viewer's bundle as an
         // uncompressed "gzip" (267 KB instead of 80 KB) when it takes the file for changed, and looks on disk for every
-        // path no endpoint has. First of the sources, so that appsettings, the environment
-        // (ReloadStaticAssetsAtRuntime=true while rebuilding the viewer under a running service) or --ReloadStaticAssetsAtRuntime override it.
+        // path no endpoint has. The first of the sources, so that appsettings, the environment or the command line can
+        // still turn it on (ReloadStaticAssetsAtRuntime=true, while rebuilding the viewer under a running service).
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new(ReloadStaticAssets, "false")] });
 
         // Without this, a build or publish started outside Development serves the viewer's files with empty bodies.

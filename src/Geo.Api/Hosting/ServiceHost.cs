@@ -25,11 +25,13 @@ public static class ServiceHost
     {
         var builder = WebApplication.CreateBuilder(args);
 
-        // The viewer's files are served as the build wrote them, as a published app serves them. For a build's manifest
-        // (`dotnet run`) the SDK's default re-checks the file on every request, sends the viewer's bundle as an
-        // uncompressed "gzip" (267 KB instead of 80 KB) when it takes the file for changed, and looks on disk for every
-        // path no endpoint has. The first of the sources, so that appsettings, the environment or the command line can
-        // still turn it on (ReloadStaticAssetsAtRuntime=true, while rebuilding the viewer under a running service).
+        // The viewer's files are served as the build listed them, as a published app serves them. For a build's
+        // manifest (`dotnet run`) ASP.NET Core's default re-checks the file on every request, looks on disk for every
+        // path no endpoint has, and sends a file it takes for changed as an uncompressed "gzip" (the viewer's bundle:
+        // 267 KB instead of 80 KB; this runtime compares the file's time to the second's fraction with the manifest's
+        // whole second, so every file counts as changed). The first of the sources, so that appsettings, the
+        // environment or the command line can still turn it on (ReloadStaticAssetsAtRuntime=true, while rebuilding
+        // the viewer under a running service).
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new(ReloadStaticAssets, "false")] });
 
         // Without this, a build or publish started outside Development serves the viewer's files with empty bodies.

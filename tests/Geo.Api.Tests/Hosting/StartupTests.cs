@@ -49,4 +49,13 @@ public sealed class ServiceDocTests(EmbeddedServiceFactory factory) : IClassFixt
         var page = new Uri(new Uri(client.BaseAddress!, path), response.Headers.Location!);
         Assert.Equal("/api-docs/index.html", page.AbsolutePath, ignoreCase: true);
     }
+
+    [Fact]
+    public async Task The_service_doc_pages_own_files_are_served()
+    {
+        var response = await factory.CreateClient().GetAsync("/api-docs/swagger-ui.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+    }
 }

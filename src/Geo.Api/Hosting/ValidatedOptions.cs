@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Hosting;
@@ -18,8 +20,8 @@ public static class ValidatedOptions
     }
 
     /// <summary>
-    /// Runs the start-up validation and the service; a setting that fails validation (or cannot be bound) is one line
-    /// on stderr and exit code 1, without the host's stack trace.
+    /// Runs the start-up validation and the service; a setting that fails validation (or cannot be bound), or an address
+    /// Kestrel cannot listen on, is one line on stderr and exit code 1, without the host's stack trace.
     /// </summary>
     public static async Task<int> RunValidatedAsync(this WebApplication app)
     {
@@ -38,7 +40,19 @@ public static class ValidatedOptions
             return 1;
         }
 
-        await app.RunAsync().ConfigureAwait(false);
+        try
+        {
+            await app.RunAsync().ConfigureAwait(false);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException or SocketException)
+        {
+            // Kestrel could not bind (another process has the port, or it is not ours to take): one line, not an abort
+            // with the host's stack trace.
+            await Console.Error.WriteLineAsync(
+                $"error: cannot listen: {e.InnerException.Message} ({e.Message.TrimEnd('.')}); stop the other process or choose another address with --urls or ASPNETCORE_URLS").ConfigureAwait(false);
+            return 1;
+        }
+
         return 0;
     }
 }

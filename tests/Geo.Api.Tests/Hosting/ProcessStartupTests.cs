@@ -1,6 +1,8 @@
+using System.Net.Sockets;
+
 namespace Geo.Api.Tests.Hosting;
 
-/// <summary>Start-up as a real process: the CLI refuses unknown verbs, the standard address settings are honoured, bad settings stop it.</summary>
+/// <summary>Start-up as a real process: the CLI refuses unknown verbs, the standard address settings are honoured, bad settings and an address in use stop it.</summary>
 public sealed class ProcessStartupTests
 {
     private static readonly TimeSpan Exit = TimeSpan.FromSeconds(60);
@@ -29,6 +31,21 @@ public sealed class ProcessStartupTests
 
         Assert.Equal(HttpStatusCode.OK, await process.WaitUntilAnsweringAsync(new Uri($"http://127.0.0.1:{port}"), Exit));
         Assert.DoesNotContain("5080", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_in_use_stops_start_up_with_one_line_naming_it()
+    {
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((IPEndPoint)other.LocalEndpoint).Port;
+        using var process = ServiceProcess.Start(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+
+        Assert.Equal(1, await process.ExitCodeAsync(Exit));
+        var line = Assert.Single(process.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: cannot listen: ", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("in use", line, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -8,6 +8,8 @@
 #   PG_PORT=55493 OURS_PORT=5393 MS_PORT=18180 QGIS_PORT=18181 WORK=/tmp/genbench-peers
 #   RUNS=25 (curl samples per measurement, after 40 warm-up requests for ours (tiered JIT), 3–5 for the peers),
 #   WRK_DURATION=10s, WRK_CONNS=16, WRK_WARM=5s (an unmeasured wrk turn first), SKIP_QGIS=1, KEEP_PG=1 (leave the cluster running)
+# Ours is measured twice: on PostGIS, and on the embedded store (EMBEDDED_PORT=5394) over a copy of gis-data whose
+# parcels.geojson holds the same N parcels (generate-parcels --data, same seed); SKIP_EMBEDDED=1 leaves that out.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 . "$repo/scripts/lib/apt-install.sh"
@@ -20,7 +22,7 @@ command -v wrk >/dev/null || missing+=(wrk)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 n=${1:-1000000}
 peers=${PEERS:-/work/shared/bench-peers}
-pg_port=${PG_PORT:-55493}; ours_port=${OURS_PORT:-5393}; ms_port=${MS_PORT:-18180}; qgis_port=${QGIS_PORT:-18181}
+pg_port=${PG_PORT:-55493}; ours_port=${OURS_PORT:-5393}; embedded_port=${EMBEDDED_PORT:-5394}; ms_port=${MS_PORT:-18180}; qgis_port=${QGIS_PORT:-18181}
 work=${WORK:-/tmp/genbench-peers}; runs=${RUNS:-25}
 db=peers
 export WRK_DURATION=${WRK_DURATION:-10s} WRK_CONNS=${WRK_CONNS:-16} RUNS=$runs
@@ -29,9 +31,10 @@ pguri="host=127.0.0.1 port=$pg_port dbname=$db user=postgres"
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db"
 sql() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d "$db" "$@"; }
 
-server=""
+server=""; embedded_server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  [ -n "$embedded_server" ] && kill "$embedded_server" 2>/dev/null || true
   WORKDIR="$work/ms" "$peers/mapserver-down.sh" "$ms_port" >/dev/null 2>&1 || true
   WORKDIR="$work/qgis" "$peers/qgis-down.sh" "$qgis_port" >/dev/null 2>&1 || true
   [ -z "${KEEP_PG:-}" ] && "$peers/pg-down.sh" "$pg_port" "$work/pg" >/dev/null 2>&1 || true
@@ -47,6 +50,10 @@ start=$(date +%s.%N)
 "$api" generate-parcels --count "$n" --seed 1 --connection "$connection" 2>/dev/null
 echo "# generate-parcels --count $n into PostGIS: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s (Release, load $(cut -d' ' -f1 /proc/loadavg))"
 sql -c "VACUUM ANALYZE parcels"
+if [ -z "${SKIP_EMBEDDED:-}" ]; then
+  rm -rf "$work/embedded" && mkdir -p "$work/embedded" "$work/embedded-state" && cp -r "$repo"/gis-data/. "$work/embedded/"
+  "$api" generate-parcels --count "$n" --seed 1 --data "$work/embedded" 2>/dev/null
+fi
 
 # Boxes around the 汉丰 seat with about 11, 990 and 9,963 parcels (issue 12's sizes): a square sized from the mean
 # parcel area, then scaled once by the count it holds.
@@ -66,6 +73,14 @@ props=$(sql -Atc "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) 
 ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" --urls "http://127.0.0.1:$ours_port" >"$work/ours.log" 2>&1 &
 server=$!
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$ours_port/health" >/dev/null && break; sleep 0.2; done
+if [ -z "${SKIP_EMBEDDED:-}" ]; then
+  rm -rf "$work/embedded-state"/*
+  GisData__Path="$work/embedded" IndicatorActuals__Path="$work/embedded-state" Logging__LogLevel__Default=Warning \
+    "$api" --urls "http://127.0.0.1:$embedded_port" >"$work/embedded.log" 2>&1 &
+  embedded_server=$!
+  for _ in $(seq 1 300); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$embedded_port/health/ready")" = 200 ] && break; sleep 0.2; done
+  "$repo/bench/settle.sh" "$embedded_server" 600
+fi
 # Ours builds its tile overview and then merges the tileMatrix-12 tiles in PostgreSQL (minutes of one core on 1M
 # parcels): wait until the server and the cluster are both idle.
 "$repo/bench/settle.sh" "$server" 600 "$work/pg"
@@ -78,6 +93,7 @@ fi
 
 declare -A bases=([ours]="http://127.0.0.1:$ours_port/ogcapi" [mapserver]="http://127.0.0.1:$ms_port/mapserv/parcels/ogcapi")
 order=(ours mapserver)
+[ -z "${SKIP_EMBEDDED:-}" ] && { bases[embedded]="http://127.0.0.1:$embedded_port/ogcapi"; order=(ours embedded mapserver); }
 [ -z "${SKIP_QGIS:-}" ] && { bases[qgis]="http://127.0.0.1:$qgis_port/qgis/wfs3"; order+=(qgis); }
 
 # Median (p10–p90) of RUNS curl requests after WARM warm-up ones.
@@ -98,6 +114,7 @@ for name in "${order[@]}"; do
   # on 2 cores (perf: its thread 79 % of the server's CPU), steady (~9 ms) only from about the 120th (BENCHMARKS, session 8).
   warm=3; pg=(WARMUP=5)
   [ "$name" = ours ] && { warm=40; pg=(WARMUP=150 PGURI="$pguri" PG_PROPS="$props"); }
+  [ "$name" = embedded ] && { warm=40; pg=(WARMUP=150); }
   # Every server gets one concurrent turn first: our first concurrent turn after sequential warm-up had a p99 of
   # 0.7–1.2 s against 0.14–0.19 s for the turns after it (docs/BENCHMARKS.md, session 13; among its costs, the pool
   # growing from one PostgreSQL connection to WRK_CONNS, each new backend planning its first statements cold).

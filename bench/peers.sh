@@ -51,7 +51,7 @@ start=$(date +%s.%N)
 echo "# generate-parcels --count $n into PostGIS: $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s (Release, load $(cut -d' ' -f1 /proc/loadavg))"
 sql -c "VACUUM ANALYZE parcels"
 if [ -z "${SKIP_EMBEDDED:-}" ]; then
-  rm -rf "$work/embedded" && mkdir -p "$work/embedded" "$work/embedded-state" && cp -r "$repo"/gis-data/. "$work/embedded/"
+  rm -rf "$work/embedded" && mkdir -p "$work/embedded" && cp -r "$repo"/gis-data/. "$work/embedded/"
   "$api" generate-parcels --count "$n" --seed 1 --data "$work/embedded" 2>/dev/null
 fi
 
@@ -74,7 +74,7 @@ ConnectionStrings__Geo="$connection" Logging__LogLevel__Default=Warning "$api" -
 server=$!
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$ours_port/health" >/dev/null && break; sleep 0.2; done
 if [ -z "${SKIP_EMBEDDED:-}" ]; then
-  rm -rf "$work/embedded-state"/*
+  rm -rf "$work/embedded-state" && mkdir -p "$work/embedded-state"
   GisData__Path="$work/embedded" IndicatorActuals__Path="$work/embedded-state" Logging__LogLevel__Default=Warning \
     "$api" --urls "http://127.0.0.1:$embedded_port" >"$work/embedded.log" 2>&1 &
   embedded_server=$!
